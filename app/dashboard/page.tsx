@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { ThemeFrequencyChart } from "@/components/charts/theme-frequency-chart";
+import { SeriesTable } from "@/components/series-table";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listPairs, listThemes } from "@/lib/dal/catalog";
+import { parseSearchParams, seriesQuerySchema } from "@/lib/dal/filters";
+import { themeFrequency } from "@/lib/dal/series";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const { ctx, actor } = await requireSignedIn("/dashboard");
+  const params = await searchParams;
+  const query = parseSearchParams(seriesQuerySchema, { ...params, ...pairParams(params.pair) });
+  const [pairs, themes] = await Promise.all([listPairs(ctx), listThemes(ctx)]);
+  const pair = pairs.find((p) => p.speaker === query.speaker && p.counterpart === query.counterpart) ?? pairs[0];
+  const theme = themes.find((t) => t.slug === query.theme) ?? themes.find((t) => t.slug === "counterterrorism") ?? themes[0];
+  if (!pair || !theme) return <p>No statements yet: staff can import some.</p>;
+
+  const filter = { speaker: pair.speaker, counterpart: pair.counterpart, theme: theme.slug };
+  const series = await themeFrequency(ctx, { ...filter, interval: query.interval });
+  const total = series.points.reduce((sum, p) => sum + p.statements, 0);
+  const title = `${pair.speakerName} → ${pair.counterpartName}: statements tagged ${theme.name}, per ${query.interval}`;
+  const filterParams = new URLSearchParams(filter).toString();
+
+  return (
+    <>
+      <h1>Theme frequency</h1>
+      <form className="filters" method="get" aria-label="Chart filters">
+        <label>
+          Country pair (speaker → counterpart)
+          <select name="pair" defaultValue={`${pair.speaker}>${pair.counterpart}`}>
+            {pairs.map((p) => (
+              <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
+                {p.speakerName} → {p.counterpartName} ({p.statements})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Theme
+          <select name="theme" defaultValue={theme.slug}>
+            {themes.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Interval
+          <select name="interval" defaultValue={query.interval}>
+            <option value="year">Year</option>
+            <option value="month">Month</option>
+          </select>
+        </label>
+        <button type="submit">Show</button>
+      </form>
+      <section className="card" aria-labelledby="chart-title">
+        <h2 id="chart-title">{title}</h2>
+        {series.points.length === 0 ? (
+          <p>No statements of this pair are tagged with this theme.</p>
+        ) : (
+          <>
+            <ThemeFrequencyChart points={series.points} color={theme.color} title={title} />
+            <SeriesTable points={series.points} caption={title} />
+          </>
+        )}
+        {series.undatedForInterval > 0 && (
+          <p className="notice">
+            {series.undatedForInterval} statements are dated only by year and are left out of the monthly view.
+          </p>
+        )}
+        <p>
+          {total} statements. <Link href={`/statements?${filterParams}`}>List the statements behind this chart</Link>
+          {roleHas(actor.role, "reports:export") && (
+            <>
+              {" · "}
+              <a href={`/api/export/statements?${filterParams}`} download>
+                Download CSV
+              </a>
+            </>
+          )}
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** The pair picker submits "USA>AZE"; links and the API use separate speaker and counterpart parameters. */
+function pairParams(pair: string | string[] | undefined): { speaker?: string; counterpart?: string } {
+  if (typeof pair !== "string") return {};
+  const [speaker, counterpart] = pair.split(">");
+  return { speaker, counterpart };
+}

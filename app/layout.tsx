@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { currentActor } from "@/lib/dal/context";
+import { requestContext } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Dyad",
+  description: "What governments say to and about each other, by theme and tone over time.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor(await requestContext());
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <Link href="/dashboard" className="brand">
+            Dyad
+          </Link>
+          {actor && (
+            <nav aria-label="Main">
+              <Link href="/dashboard">Dashboard</Link>
+              <Link href="/statements">Statements</Link>
+            </nav>
+          )}
+          {actor && (
+            <span className="who">
+              {actor.name} · {actor.role} <SignOutButton />
+            </span>
+          )}
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

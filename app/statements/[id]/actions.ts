@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction, type ActionResult } from "@/lib/auth/action";
+import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
+
+const tagChangeSchema = z.object({
+  statementId: z.coerce.number().int().positive(),
+  theme: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  version: z.coerce.number().int().positive(),
+  change: z.enum(["add", "remove"]),
+});
+
+export async function changeThemeTag(_previous: ActionResult<{ version: number }> | null, form: FormData) {
+  const parsed = tagChangeSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false as const, error: "That request was not understood; nothing was changed." };
+  const { change, ...input } = parsed.data;
+  const result = await runAction((ctx) => (change === "add" ? addThemeTag(ctx, input) : removeThemeTag(ctx, input)));
+  if (result.ok) revalidatePath(`/statements/${input.statementId}`);
+  return result;
+}

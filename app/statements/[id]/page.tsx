@@ -1,0 +1,90 @@
+import { notFound } from "next/navigation";
+import { formatDate, formatTone } from "@/components/format";
+import { PassageText } from "@/components/passage-text";
+import { ThemeChips } from "@/components/theme-chips";
+import { ThemeTagEditor } from "@/components/theme-tag-editor";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listThemes } from "@/lib/dal/catalog";
+import { DalError } from "@/lib/dal/errors";
+import { getStatement } from "@/lib/dal/statements";
+import { changeThemeTag } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function StatementPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: rawId } = await params;
+  const { ctx, actor } = await requireSignedIn(`/statements/${rawId}`);
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const statement = await getStatement(ctx, id).catch((error: unknown) => {
+    if (error instanceof DalError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const canTag = roleHas(actor.role, "tags:write");
+  const allThemes = canTag ? await listThemes(ctx) : [];
+  const tagged = new Set(statement.themes.map((t) => t.slug));
+
+  return (
+    <article>
+      <h1>{statement.title}</h1>
+      <dl className="card" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: 0 }}>
+        <dt>Date</dt>
+        <dd>{formatDate(statement.date, statement.datePrecision)}</dd>
+        <dt>Speaker</dt>
+        <dd>
+          {[statement.speakerName, statement.speakerTitle].filter(Boolean).join(", ") || "—"}
+          {statement.speakerCountry && ` (${statement.speakerCountry})`}
+        </dd>
+        {statement.venue && (
+          <>
+            <dt>Venue</dt>
+            <dd>{statement.venue}</dd>
+          </>
+        )}
+        <dt>Pairs</dt>
+        <dd data-testid="pairs">
+          {statement.pairs.map((p) => (
+            <span key={p.counterpartIso3} title={`${p.origin}, ${p.mentions} mentions`} style={{ marginRight: "0.75rem" }}>
+              {p.isPrimary ? <strong>{`${p.speakerIso3} → ${p.counterpartIso3}`}</strong> : `${p.speakerIso3} → ${p.counterpartIso3}`}
+            </span>
+          ))}
+        </dd>
+        <dt>Themes</dt>
+        <dd data-testid="themes">
+          <ThemeChips themes={statement.themes} />
+        </dd>
+        <dt>Tone</dt>
+        <dd>{formatTone(statement.tone)}</dd>
+        {statement.sourceUrl && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              <a href={statement.sourceUrl} rel="noreferrer noopener">
+                {statement.sourceUrl}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      {canTag && (
+        <ThemeTagEditor
+          statementId={statement.id}
+          version={statement.version}
+          themes={allThemes.map((t) => ({ slug: t.slug, name: t.name, color: t.color, tagged: tagged.has(t.slug) }))}
+          action={changeThemeTag}
+        />
+      )}
+      <h2>Text</h2>
+      {statement.passages.map((p) => (
+        <p key={p.id} className="passage" data-testid="passage">
+          <span className="meta">
+            ¶{p.ordinal + 1} · tone {formatTone(p.tone)}
+            {p.toneWords.length > 0 && ` (${p.toneWords.map((w) => w.word).join(", ")})`}
+          </span>
+          <PassageText text={p.text} offset={p.start} tags={p.tags} />
+        </p>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { ThemeChips } from "@/components/theme-chips";
+import { requireSignedIn } from "@/lib/auth/session";
+import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { listStatements } from "@/lib/dal/statements";
+import { formatDate, formatTone } from "@/components/format";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StatementsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { ctx } = await requireSignedIn("/statements");
+  const params = await searchParams;
+  const filter = parseSearchParams(statementFilterSchema, params);
+  const page = Math.max(1, Number(params.page) || 1);
+  const result = await listStatements(ctx, filter, page);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pageLink = (n: number) => `/statements?${new URLSearchParams({ ...filter, page: String(n) })}`;
+  const described = [
+    filter.speaker && filter.counterpart ? `${filter.speaker} → ${filter.counterpart}` : filter.speaker,
+    filter.theme,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <h1>Statements{described.length > 0 && `: ${described.join(", ")}`}</h1>
+      <p className="notice">{result.total} statements, newest first.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Title</th>
+            <th scope="col">Speaker</th>
+            <th scope="col">Themes</th>
+            <th scope="col">Tone</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.rows.map((s) => (
+            <tr key={s.id}>
+              <td>{formatDate(s.date, s.datePrecision)}</td>
+              <td>
+                <Link href={`/statements/${s.id}`}>{s.title}</Link>
+              </td>
+              <td>
+                {s.speakerName ?? "—"} {s.speakerCountry && `(${s.speakerCountry})`}
+              </td>
+              <td>
+                <ThemeChips themes={s.themes} />
+              </td>
+              <td>{formatTone(s.tone)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav className="pager" aria-label="Pages">
+        {page > 1 && <Link href={pageLink(page - 1)}>← Newer</Link>}
+        <span>
+          Page {page} of {pages}
+        </span>
+        {page < pages && <Link href={pageLink(page + 1)}>Older →</Link>}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, real, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { countries } from "./countries";
+import { datePrecisionEnum } from "./enums";
+import { users } from "./users";
+
+export const statements = pgTable(
+  "statements",
+  {
+    id: serial("id").primaryKey(),
+    title: text("title").notNull(),
+    /** The cleaned text that passages, tags and evidence offsets point into. */
+    text: text("text").notNull(),
+    /** The text as it arrived, before cleaning. */
+    originalText: text("original_text").notNull(),
+    date: date("date", { mode: "string" }),
+    datePrecision: datePrecisionEnum("date_precision"),
+    speakerName: text("speaker_name"),
+    speakerTitle: text("speaker_title"),
+    speakerCountry: varchar("speaker_country", { length: 3 }).references(() => countries.iso3),
+    venue: text("venue"),
+    sourceUrl: text("source_url"),
+    kind: text("kind").notNull().default("statement"),
+    language: varchar("language", { length: 8 }).notNull().default("en"),
+    contentHash: varchar("content_hash", { length: 64 }).notNull().unique(),
+    tone: real("tone"),
+    /** Optimistic lock: every write bumps it, and an edit made against an older value is refused. */
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("statements_date_idx").on(t.date),
+    index("statements_speaker_country_idx").on(t.speakerCountry, t.date),
+    index("statements_fts_idx").using("gin", sql`to_tsvector('simple', ${t.title} || ' ' || ${t.text})`),
+  ],
+);

@@ -1,0 +1,21 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
+import { authOptions } from "./options";
+
+/** The data-access context for this request: the database and whoever the session says is signed in. */
+export async function requestContext(): Promise<DalContext> {
+  const [session, { db }] = await Promise.all([getServerSession(authOptions), getDatabase()]);
+  const userId = session?.user?.id;
+  return { db, userId: typeof userId === "number" && userId > 0 ? userId : null };
+}
+
+/** For pages: the signed-in, enabled user, or a redirect to sign in. A convenience; the DAL checks again. */
+export async function requireSignedIn(from: string): Promise<{ ctx: DalContext; actor: Actor }> {
+  const ctx = await requestContext();
+  const actor = await currentActor(ctx);
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
+  return { ctx, actor };
+}

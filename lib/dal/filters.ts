@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const iso3 = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "a country is a three-letter ISO code");
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD");
+
+export const INTERVALS = ["year", "month"] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
+export const statementFilterSchema = z.object({
+  speaker: iso3.optional(),
+  counterpart: iso3.optional(),
+  theme: slug.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type StatementFilter = z.infer<typeof statementFilterSchema>;
+
+export const seriesQuerySchema = statementFilterSchema.extend({
+  interval: z.enum(INTERVALS).default("year"),
+});
+export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
+
+/** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
+export function parseSearchParams<T extends z.ZodObject>(
+  schema: T,
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): z.infer<T> {
+  const entries =
+    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    if (typeof key !== "string" || value === undefined || value === "" || !(key in schema.shape)) continue;
+    const field = schema.shape[key] as z.ZodType;
+    const parsed = field.safeParse(value);
+    if (parsed.success) clean[key] = parsed.data;
+  }
+  return schema.parse(clean);
+}

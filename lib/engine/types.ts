@@ -1,0 +1,101 @@
+/** Shared shapes of the analysis engine. Pure data: no Next, React or database imports anywhere in lib/engine. */
+
+/** A half-open character range [start, end) into a statement's cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {}
+
+export interface Passage extends Span {
+  ordinal: number;
+  sentences: Sentence[];
+}
+
+export interface CountryMention extends Span {
+  iso3: string;
+  surface: string;
+}
+
+export interface Country {
+  iso3: string;
+  name: string;
+  /** Common names, short forms, demonyms, capitals and spelling variants. */
+  aliases: string[];
+}
+
+export interface ThemeRules {
+  /** Phrases matched on word boundaries, case-insensitive; a trailing `*` matches any word ending (terror* → terrorist, terrorism). */
+  phrases: string[];
+  /** Phrases that cancel a match in the same sentence (e.g. "energy security" excluded by "food and energy security"?). */
+  exclusions: string[];
+  /** Multiplier applied to this theme's evidence weight; 1 by default. */
+  weight: number;
+  /** Evidence needed for a passage tag (sum of matched phrase weights); 1 by default. */
+  threshold?: number;
+}
+
+export interface ThemeDefinition {
+  slug: string;
+  name: string;
+  color: string;
+  parent: string | null;
+  enabled: boolean;
+  rules: ThemeRules;
+}
+
+export interface ThemeEvidence extends Span {
+  phrase: string;
+}
+
+export interface PassageTag {
+  theme: string;
+  confidence: number;
+  evidence: ThemeEvidence[];
+}
+
+export interface ToneWord extends Span {
+  word: string;
+  weight: number;
+}
+
+export interface ToneScore {
+  /** In [-1, 1]; 0 when nothing evaluative was found. */
+  score: number;
+  words: ToneWord[];
+}
+
+/** A statement fully analysed by the engine: what the data-access layer writes in one transaction. */
+export interface AnalysedStatement {
+  title: string;
+  text: string;
+  originalText: string;
+  date: string | null;
+  datePrecision: "day" | "month" | "year" | null;
+  speakerName: string | null;
+  speakerTitle: string | null;
+  speakerCountry: string | null;
+  venue: string | null;
+  sourceUrl: string | null;
+  kind: string;
+  language: string;
+  contentHash: string;
+  tone: number | null;
+  codebookVersion: number;
+  passages: {
+    ordinal: number;
+    start: number;
+    end: number;
+    tone: number | null;
+    toneWords: ToneWord[];
+    tags: PassageTag[];
+  }[];
+  pairs: {
+    speakerIso3: string;
+    counterpartIso3: string;
+    origin: "metadata" | "mention" | "manual";
+    isPrimary: boolean;
+    mentions: number;
+  }[];
+}
