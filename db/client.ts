@@ -59,8 +59,8 @@ async function openNodePostgres(url: string): Promise<Database> {
 
 async function openVercelPostgres(url: string): Promise<Database> {
   if (process.env.DYAD_NEON_WS_PROXY) {
-    const { useLocalWebSocketProxy } = await import("./vercel-local-proxy");
-    await useLocalWebSocketProxy(process.env.DYAD_NEON_WS_PROXY);
+    const { routeThroughLocalWebSocketProxy } = await import("./vercel-local-proxy");
+    await routeThroughLocalWebSocketProxy(process.env.DYAD_NEON_WS_PROXY);
   }
   const { createPool } = await import("@vercel/postgres");
   const { drizzle } = await import("drizzle-orm/vercel-postgres");

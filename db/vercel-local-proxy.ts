@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
  * use) it needs a WebSocket-to-TCP proxy and these settings, applied to the exact copy of
  * @neondatabase/serverless that @vercel/postgres imports (its ESM build), not to any other copy.
  */
-export async function useLocalWebSocketProxy(proxyHostPort: string): Promise<void> {
+export async function routeThroughLocalWebSocketProxy(proxyHostPort: string): Promise<void> {
   const requireHere = createRequire(import.meta.url);
   const requireFromVercel = createRequire(requireHere.resolve("@vercel/postgres"));
   const neonCjs = requireFromVercel.resolve("@neondatabase/serverless");

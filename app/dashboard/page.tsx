@@ -4,8 +4,9 @@ import { SeriesTable } from "@/components/series-table";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
-import { parseSearchParams, seriesQuerySchema } from "@/lib/dal/filters";
-import { themeFrequency } from "@/lib/dal/series";
+import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { pairSeries } from "@/lib/dal/pair-series";
+import { INTERVALS, type PeriodInterval } from "@/lib/engine/periods";
 
 export const dynamic = "force-dynamic";
 
@@ -14,16 +15,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/dashboard");
   const params = await searchParams;
-  const query = parseSearchParams(seriesQuerySchema, { ...params, ...pairParams(params.pair) });
+  const query = parseSearchParams(statementFilterSchema, { ...params, ...pairParams(params.pair) });
+  const interval: PeriodInterval = INTERVALS.find((i) => i === params.interval) ?? "year";
   const [pairs, themes] = await Promise.all([listPairs(ctx), listThemes(ctx)]);
   const pair = pairs.find((p) => p.speaker === query.speaker && p.counterpart === query.counterpart) ?? pairs[0];
   const theme = themes.find((t) => t.slug === query.theme) ?? themes.find((t) => t.slug === "counterterrorism") ?? themes[0];
   if (!pair || !theme) return <p>No statements yet: staff can import some.</p>;
 
   const filter = { speaker: pair.speaker, counterpart: pair.counterpart, theme: theme.slug };
-  const series = await themeFrequency(ctx, { ...filter, interval: query.interval });
-  const total = series.points.reduce((sum, p) => sum + p.statements, 0);
-  const title = `${pair.speakerName} → ${pair.counterpartName}: statements tagged ${theme.name}, per ${query.interval}`;
+  const { series, tooCoarse } = await pairSeries(ctx, {
+    pairs: [{ speaker: pair.speaker, counterpart: pair.counterpart }],
+    themes: [theme.slug],
+    bothDirections: false,
+    interval,
+    measure: "statements",
+    scale: "count",
+  });
+  const points = (series[0]?.points ?? []).map((p) => ({ period: p.period, statements: p.value }));
+  const total = points.reduce((sum, p) => sum + p.statements, 0);
+  const title = `${pair.speakerName} → ${pair.counterpartName}: statements tagged ${theme.name}, per ${interval}`;
   const filterParams = new URLSearchParams(filter).toString();
 
   return (
@@ -52,26 +62,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </label>
         <label>
           Interval
-          <select name="interval" defaultValue={query.interval}>
-            <option value="year">Year</option>
-            <option value="month">Month</option>
+          <select name="interval" defaultValue={interval}>
+            {INTERVALS.map((i) => (
+              <option key={i} value={i}>
+                {i[0]!.toUpperCase() + i.slice(1)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">Show</button>
       </form>
       <section className="card" aria-labelledby="chart-title">
         <h2 id="chart-title">{title}</h2>
-        {series.points.length === 0 ? (
+        {points.length === 0 ? (
           <p>No statements of this pair are tagged with this theme.</p>
         ) : (
           <>
-            <ThemeFrequencyChart points={series.points} color={theme.color} title={title} />
-            <SeriesTable points={series.points} caption={title} />
+            <ThemeFrequencyChart points={points} color={theme.color} title={title} />
+            <SeriesTable points={points} caption={title} />
           </>
         )}
-        {series.undatedForInterval > 0 && (
+        {tooCoarse > 0 && (
           <p className="notice">
-            {series.undatedForInterval} statements are dated only by year and are left out of the monthly view.
+            {tooCoarse} statements are dated too coarsely for a {interval}ly view (e.g. only by year) and are left out.
           </p>
         )}
         <p>

@@ -110,6 +110,57 @@ CREATE TABLE "audit_log" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "import_jobs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"source" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"processed" integer DEFAULT 0 NOT NULL,
+	"imported" integer DEFAULT 0 NOT NULL,
+	"duplicates" integer DEFAULT 0 NOT NULL,
+	"rejected" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"error" text,
+	"created_by" integer,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "retag_jobs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"codebook_version" integer NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"cursor" integer DEFAULT 0 NOT NULL,
+	"done" integer DEFAULT 0 NOT NULL,
+	"total" integer DEFAULT 0 NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "series_cells" (
+	"speaker_iso3" varchar(3) NOT NULL,
+	"counterpart_iso3" varchar(3) NOT NULL,
+	"theme_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"precision" date_precision NOT NULL,
+	"statements" integer NOT NULL,
+	"passages" integer NOT NULL,
+	"tone_sum" double precision NOT NULL,
+	"tone_sum_sq" double precision NOT NULL,
+	"tone_n" integer NOT NULL,
+	CONSTRAINT "series_cells_speaker_iso3_counterpart_iso3_theme_id_day_precision_pk" PRIMARY KEY("speaker_iso3","counterpart_iso3","theme_id","day","precision")
+);
+--> statement-breakpoint
+CREATE TABLE "api_tokens" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"prefix" varchar(16) NOT NULL,
+	"secret_hash" varchar(64) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_tokens_secret_hash_unique" UNIQUE("secret_hash")
+);
+--> statement-breakpoint
 ALTER TABLE "statements" ADD CONSTRAINT "statements_speaker_country_countries_iso3_fk" FOREIGN KEY ("speaker_country") REFERENCES "public"."countries"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statements" ADD CONSTRAINT "statements_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "passages" ADD CONSTRAINT "passages_statement_id_statements_id_fk" FOREIGN KEY ("statement_id") REFERENCES "public"."statements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -123,6 +174,8 @@ ALTER TABLE "tags" ADD CONSTRAINT "tags_passage_id_passages_id_fk" FOREIGN KEY (
 ALTER TABLE "tags" ADD CONSTRAINT "tags_theme_id_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."themes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tags" ADD CONSTRAINT "tags_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "statements_date_idx" ON "statements" USING btree ("date");--> statement-breakpoint
 CREATE INDEX "statements_speaker_country_idx" ON "statements" USING btree ("speaker_country","date");--> statement-breakpoint
 CREATE INDEX "statements_fts_idx" ON "statements" USING gin (to_tsvector('simple', "title" || ' ' || "text"));--> statement-breakpoint
@@ -130,4 +183,5 @@ CREATE INDEX "passages_statement_idx" ON "passages" USING btree ("statement_id")
 CREATE INDEX "statement_pairs_pair_idx" ON "statement_pairs" USING btree ("speaker_iso3","counterpart_iso3");--> statement-breakpoint
 CREATE INDEX "tags_statement_idx" ON "tags" USING btree ("statement_id");--> statement-breakpoint
 CREATE INDEX "tags_theme_statement_idx" ON "tags" USING btree ("theme_id","statement_id");--> statement-breakpoint
-CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");
+CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "series_cells_theme_day_idx" ON "series_cells" USING btree ("theme_id","day");

@@ -7,3 +7,7 @@ export * from "./statement-pairs";
 export * from "./themes";
 export * from "./tags";
 export * from "./audit-log";
+export * from "./import-jobs";
+export * from "./retag-jobs";
+export * from "./series-cells";
+export * from "./api-tokens";

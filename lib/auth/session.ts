@@ -1,13 +1,23 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
+import { userIdForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { authOptions } from "./options";
 
-/** The data-access context for this request: the database and whoever the session says is signed in. */
+/**
+ * The data-access context for this request: the database and who is asking — the bearer of a personal API
+ * token if the request carries one, else whoever the session cookie says is signed in.
+ */
 export async function requestContext(): Promise<DalContext> {
-  const [session, { db }] = await Promise.all([getServerSession(authOptions), getDatabase()]);
+  const { db } = await getDatabase();
+  const authorization = (await headers()).get("authorization");
+  if (authorization?.startsWith("Bearer ")) {
+    return { db, userId: await userIdForToken(db, authorization.slice("Bearer ".length).trim()) };
+  }
+  const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   return { db, userId: typeof userId === "number" && userId > 0 ? userId : null };
 }

@@ -9,10 +9,9 @@ const slug = z
   .string()
   .trim()
   .regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug");
+export const iso3Schema = iso3;
+export const themeSlugSchema = slug;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD");
-
-export const INTERVALS = ["year", "month"] as const;
-export type Interval = (typeof INTERVALS)[number];
 
 /** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
 export const statementFilterSchema = z.object({
@@ -23,11 +22,6 @@ export const statementFilterSchema = z.object({
   to: isoDate.optional(),
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
-
-export const seriesQuerySchema = statementFilterSchema.extend({
-  interval: z.enum(INTERVALS).default("year"),
-});
-export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 
 /** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
 export function parseSearchParams<T extends z.ZodObject>(

@@ -6,6 +6,7 @@ import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import type { StatementFilter } from "./filters";
+import { applyCells } from "./series-cells";
 import { statementWhere } from "./statement-filter-sql";
 
 export const PAGE_SIZE = 25;
@@ -177,6 +178,7 @@ export async function writeStatement(
       }),
     );
     if (tagRows.length > 0) await tx.insert(tags).values(tagRows);
+    await applyCells(tx, [statementId], 1);
     await writeAudit(tx, {
       actorId,
       action: "statement.import",

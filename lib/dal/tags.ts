@@ -4,6 +4,7 @@ import { statements, tags, themes } from "@/db/schema";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { withCells } from "./series-cells";
 
 export interface ThemeTagChange {
   statementId: number;
@@ -15,7 +16,7 @@ export interface ThemeTagChange {
 /** Tags a whole statement with a theme by hand (accepted), audited. Returns the new statement version. */
 export async function addThemeTag(ctx: DalContext, change: ThemeTagChange): Promise<{ version: number }> {
   const actor = await requirePermission(ctx, "tags:write");
-  return ctx.db.transaction(async (tx) => {
+  return withCells(ctx.db, [change.statementId], async (tx) => {
     const themeId = await themeIdFor(tx, change.theme);
     const version = await bumpVersion(tx, change.statementId, change.version);
     const [tag] = await tx
@@ -43,7 +44,7 @@ export async function addThemeTag(ctx: DalContext, change: ThemeTagChange): Prom
 /** Rejects every live tag of a theme on a statement (kept as rejected, so re-tagging will not revive it). */
 export async function removeThemeTag(ctx: DalContext, change: ThemeTagChange): Promise<{ version: number }> {
   const actor = await requirePermission(ctx, "tags:write");
-  return ctx.db.transaction(async (tx) => {
+  return withCells(ctx.db, [change.statementId], async (tx) => {
     const themeId = await themeIdFor(tx, change.theme);
     const version = await bumpVersion(tx, change.statementId, change.version);
     const rejected = await tx

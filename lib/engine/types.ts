@@ -6,7 +6,7 @@ export interface Span {
   end: number;
 }
 
-export interface Sentence extends Span {}
+export type Sentence = Span;
 
 export interface Passage extends Span {
   ordinal: number;

@@ -1,18 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { fillPeriods, nextPeriod } from "@/lib/engine/periods";
+import { fillPeriods, nextPeriod, periodOf } from "@/lib/engine/periods";
 
 describe("periods", () => {
-  it("steps years and months, across a year end", () => {
+  it("labels a day in each interval", () => {
+    expect(periodOf("2001-09-12", "year")).toBe("2001");
+    expect(periodOf("2001-09-12", "quarter")).toBe("2001-Q3");
+    expect(periodOf("2001-09-12", "month")).toBe("2001-09");
+    expect(periodOf("2001-09-12", "week")).toBe("2001-09-10"); // a Wednesday; its week starts Monday the 10th
+    expect(periodOf("2001-09-16", "week")).toBe("2001-09-10"); // Sunday still belongs to it
+  });
+
+  it("steps every interval, across a year end", () => {
     expect(nextPeriod("2001", "year")).toBe("2002");
     expect(nextPeriod("2001-09", "month")).toBe("2001-10");
     expect(nextPeriod("2001-12", "month")).toBe("2002-01");
+    expect(nextPeriod("2001-Q4", "quarter")).toBe("2002-Q1");
+    expect(nextPeriod("2001-12-31", "week")).toBe("2002-01-07");
   });
 
   it("fills missing periods with empty points and keeps the known ones", () => {
     const filled = fillPeriods(
       [
-        { period: "2001-11", n: 2 },
         { period: "2002-02", n: 5 },
+        { period: "2001-11", n: 2 },
       ],
       "month",
       (period) => ({ period, n: 0 }),

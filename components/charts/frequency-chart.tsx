@@ -1,0 +1,65 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DASHES } from "./palette";
+import type { ChartMarker, ChartRow, ChartSeries } from "./types";
+
+interface Props {
+  title: string;
+  rows: ChartRow[];
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  yLabel: string;
+  yMax?: number;
+  /** Query string of the current filters; a click adds the period and theme and opens the drill-down. */
+  drillQuery: string;
+}
+
+/** Theme frequency over time, one line per pair × theme. Click a point to see the passages behind it. */
+export function FrequencyChart({ title, rows, series, markers, yLabel, yMax, drillQuery }: Props) {
+  const router = useRouter();
+  return (
+    <div style={{ width: "100%", height: 340 }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
+      <ResponsiveContainer>
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          onClick={(state) => {
+            const period = state?.activeLabel;
+            const first = series[0];
+            if (period && first) router.push(`/drill?${drillQuery}&period=${encodeURIComponent(String(period))}&theme=${first.theme}`);
+          }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="period" minTickGap={20} />
+          <YAxis width={48} domain={[0, yMax ?? "auto"]} label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 0 }} />
+          <Tooltip />
+          <Legend />
+          {markers.map((m) => (
+            <ReferenceLine key={`${m.kind}-${m.period}-${m.label}`} x={m.period} stroke={m.kind === "codebook" ? "#777" : "#D55E00"} strokeDasharray="4 2" label={{ value: m.label, position: "top", fontSize: 11 }} />
+          ))}
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              strokeDasharray={DASHES[i % DASHES.length]}
+              dot={{ r: 3 }}
+              activeDot={{ r: 6, onClick: (_, e) => openDrill(e, s) }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+
+  function openDrill(event: unknown, s: ChartSeries) {
+    const payload = (event as { payload?: { period?: string } })?.payload;
+    if (payload?.period) router.push(`/drill?${drillQuery}&period=${encodeURIComponent(payload.period)}&theme=${s.theme}&pairKey=${encodeURIComponent(s.pair)}`);
+  }
+}

@@ -1,0 +1,117 @@
+import { eq } from "drizzle-orm";
+import { importJobs, type RejectedRow } from "@/db/schema";
+import type { StatementDraft } from "@/lib/ingest/draft";
+import { analyseDraft } from "@/lib/ingest/pipeline";
+import { writeAudit } from "./audit";
+import { activeCodebook } from "./codebook";
+import { requirePermission, type DalContext } from "./context";
+import { DalError } from "./errors";
+import { writeStatement } from "./statements";
+
+/** One row of a bulk source: a draft, or the reason it could not become one. */
+export type BulkRow = { rowNumber: number; draft: StatementDraft } | { rowNumber: number; error: string };
+
+export interface ImportReport {
+  jobId: number;
+  processed: number;
+  imported: number;
+  duplicates: number;
+  rejected: RejectedRow[];
+}
+
+/** Analyses and saves one statement (one transaction); a repeated text comes back as a duplicate. */
+export async function importDraft(ctx: DalContext, draft: StatementDraft): Promise<{ id: number; duplicate: boolean }> {
+  const actor = await requirePermission(ctx, "statements:import");
+  const record = analyseOrRefuse(draft, await activeCodebook(ctx.db));
+  return writeStatement(ctx.db, record, actor.id);
+}
+
+/** Registers a bulk import so its progress can be watched; run it with runBulkImport. */
+export async function startBulkImport(ctx: DalContext, source: string): Promise<number> {
+  const actor = await requirePermission(ctx, "statements:import");
+  const [job] = await ctx.db.insert(importJobs).values({ source, createdBy: actor.id }).returning({ id: importJobs.id });
+  return job!.id;
+}
+
+/**
+ * Imports every row, each statement in its own transaction, so a failure loses only that row and a killed
+ * import can simply be run again: what was saved is recognised by its content hash.
+ */
+export async function runBulkImport(
+  ctx: DalContext,
+  jobId: number,
+  rows: AsyncIterable<BulkRow>,
+  onProgress?: (report: ImportReport) => void,
+): Promise<ImportReport> {
+  const actor = await requirePermission(ctx, "statements:import");
+  const codebook = await activeCodebook(ctx.db);
+  const report: ImportReport = { jobId, processed: 0, imported: 0, duplicates: 0, rejected: [] };
+  let lastSaved = Date.now();
+  try {
+    for await (const row of rows) {
+      report.processed++;
+      if ("error" in row) {
+        report.rejected.push({ row: row.rowNumber, reason: row.error });
+      } else {
+        try {
+          const result = await writeStatement(ctx.db, analyseOrRefuse(row.draft, codebook), actor.id);
+          if (result.duplicate) report.duplicates++;
+          else report.imported++;
+        } catch (error) {
+          report.rejected.push({ row: row.rowNumber, reason: reasonFor(error) });
+        }
+      }
+      onProgress?.(report);
+      if (Date.now() - lastSaved > 500) {
+        await saveProgress(ctx, report, "running");
+        lastSaved = Date.now();
+      }
+    }
+  } catch (error) {
+    await saveProgress(ctx, report, "failed", reasonFor(error));
+    throw error;
+  }
+  await saveProgress(ctx, report, "done");
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: "import.bulk",
+    entityType: "import_job",
+    entityId: jobId,
+    after: { processed: report.processed, imported: report.imported, duplicates: report.duplicates, rejected: report.rejected.length },
+  });
+  return report;
+}
+
+export async function getImportJob(ctx: DalContext, jobId: number) {
+  await requirePermission(ctx, "statements:import");
+  const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  if (!job) throw new DalError("not_found", `There is no import ${jobId}.`);
+  return job;
+}
+
+async function saveProgress(ctx: DalContext, report: ImportReport, status: "running" | "done" | "failed", error?: string) {
+  await ctx.db
+    .update(importJobs)
+    .set({
+      status,
+      processed: report.processed,
+      imported: report.imported,
+      duplicates: report.duplicates,
+      rejected: report.rejected,
+      error: error ?? null,
+      finishedAt: status === "running" ? null : new Date(),
+    })
+    .where(eq(importJobs.id, report.jobId));
+}
+
+function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typeof activeCodebook>>) {
+  try {
+    return analyseDraft(draft, codebook);
+  } catch (error) {
+    throw new DalError("invalid", reasonFor(error));
+  }
+}
+
+function reasonFor(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,144 @@
+import { inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { ALL_THEMES, themes as themeTable } from "@/db/schema";
+import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
+import { meanWithInterval } from "@/lib/engine/series-math";
+import { requirePermission, type DalContext } from "./context";
+import { iso3Schema, themeSlugSchema } from "./filters";
+
+/** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
+export const MIN_STATEMENTS_FOR_TONE = 3;
+
+export const pairSeriesQuerySchema = z.object({
+  pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).min(1).max(4),
+  bothDirections: z.boolean().default(false),
+  themes: z.array(themeSlugSchema).min(1).max(12),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  interval: z.enum(INTERVALS).default("year"),
+  measure: z.enum(["statements", "passages"]).default("statements"),
+  scale: z.enum(["count", "share"]).default("count"),
+});
+export type PairSeriesQuery = z.infer<typeof pairSeriesQuerySchema>;
+
+export interface PairSeriesPoint {
+  period: string;
+  /** Count of statements or passages, or their share of the pair's in the period (0..1). */
+  value: number;
+  statements: number;
+  passages: number;
+  tone: { mean: number; low: number; high: number; n: number } | null;
+}
+
+export interface PairSeries {
+  pair: string;
+  speaker: string;
+  counterpart: string;
+  theme: string;
+  points: PairSeriesPoint[];
+}
+
+const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
+  year: (day) => sql`to_char(${day}, 'YYYY')`,
+  quarter: (day) => sql`to_char(${day}, 'YYYY-"Q"Q')`,
+  month: (day) => sql`to_char(${day}, 'YYYY-MM')`,
+  week: (day) => sql`to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')`,
+};
+
+/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells. */
+export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<{ series: PairSeries[]; tooCoarse: number }> {
+  await requirePermission(ctx, "series:read");
+  const themes = await ctx.db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable).where(inArray(themeTable.slug, query.themes));
+  const themeIds = [ALL_THEMES, ...themes.map((t) => t.id)];
+  const precisions = PRECISIONS_FOR[query.interval];
+  const pairMatch = sql.join(
+    query.pairs.flatMap(({ speaker, counterpart }) => {
+      const one = sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`;
+      return query.bothDirections ? [one, sql`(speaker_iso3 = ${counterpart} and counterpart_iso3 = ${speaker})`] : [one];
+    }),
+    sql` or `,
+  );
+  const range = sql`${query.from ? sql`and day >= ${query.from}` : sql``} ${query.to ? sql`and day <= ${query.to}` : sql``}`;
+  const period = PERIOD_SQL[query.interval](sql`day`);
+  const result = await ctx.db.execute(sql`
+    select speaker_iso3 as speaker, counterpart_iso3 as counterpart, theme_id, ${period} as period,
+      sum(statements)::int as statements, sum(passages)::int as passages,
+      sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n,
+      bool_or(precision::text not in (${sql.join(precisions.map((p) => sql`${p}`), sql`, `)})) as coarse
+    from series_cells
+    where (${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)}) ${range}
+    group by 1, 2, 3, 4, precision`);
+  const rows = rowsOf<CellSum>(result);
+  return buildSeries(query, themes, rows);
+}
+
+interface CellSum {
+  speaker: string;
+  counterpart: string;
+  theme_id: number;
+  period: string;
+  statements: number;
+  passages: number;
+  tone_sum: number;
+  tone_sum_sq: number;
+  tone_n: number;
+  coarse: boolean;
+}
+
+function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string }[], rows: CellSum[]) {
+  const tooCoarse = rows.filter((r) => r.coarse && r.theme_id === ALL_THEMES).reduce((n, r) => n + r.statements, 0);
+  const usable = rows.filter((r) => !r.coarse);
+  const series: PairSeries[] = [];
+  for (const { speaker, counterpart } of query.pairs) {
+    const inPair = (r: CellSum) =>
+      (r.speaker === speaker && r.counterpart === counterpart) ||
+      (query.bothDirections && r.speaker === counterpart && r.counterpart === speaker);
+    const totals = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === ALL_THEMES));
+    for (const theme of themes) {
+      const sums = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === theme.id));
+      const points = [...sums.values()].map((s): PairSeriesPoint => {
+        const count = query.measure === "statements" ? s.statements : s.passages;
+        const total = totals.get(s.period);
+        const denominator = total ? (query.measure === "statements" ? total.statements : total.passages) : 0;
+        const tone = s.statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(s.tone_sum, s.tone_sum_sq, s.tone_n) : null;
+        return {
+          period: s.period,
+          value: query.scale === "share" ? (denominator > 0 ? count / denominator : 0) : count,
+          statements: s.statements,
+          passages: s.passages,
+          tone: tone ? { ...tone, n: s.tone_n } : null,
+        };
+      });
+      series.push({
+        pair: `${speaker}${query.bothDirections ? "↔" : "→"}${counterpart}`,
+        speaker,
+        counterpart,
+        theme: theme.slug,
+        points: fillPeriods(points, query.interval, (period) => ({ period, value: 0, statements: 0, passages: 0, tone: null })),
+      });
+    }
+  }
+  return { series, tooCoarse };
+}
+
+function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
+  const sums = new Map<string, CellSum>();
+  for (const r of rows) {
+    const s = sums.get(r.period);
+    if (!s) {
+      sums.set(r.period, { ...r });
+      continue;
+    }
+    s.statements += r.statements;
+    s.passages += r.passages;
+    s.tone_sum += r.tone_sum;
+    s.tone_sum_sq += r.tone_sum_sq;
+    s.tone_n += r.tone_n;
+  }
+  return sums;
+}
+
+/** node-postgres returns { rows }, PGlite returns { rows } too, neon returns { rows }: one place to unwrap. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}

@@ -1,0 +1,18 @@
+/** A statement as it arrives from any source, before the engine has cleaned or analysed it. */
+export interface StatementDraft {
+  /** The text as received (plain text, or HTML when format is "html"). */
+  raw: string;
+  format?: "text" | "html";
+  title?: string | null;
+  date?: string | null;
+  datePrecision?: "day" | "month" | "year" | null;
+  speakerName?: string | null;
+  speakerTitle?: string | null;
+  speakerCountry?: string | null;
+  /** Counterparts named by the source or by staff, primary first. */
+  counterparts?: string[];
+  venue?: string | null;
+  sourceUrl?: string | null;
+  kind?: string | null;
+  language?: string | null;
+}

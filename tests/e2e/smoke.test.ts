@@ -1,0 +1,137 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
+import type { Role } from "@/lib/auth/permissions";
+import { startApp, type RunningApp } from "./support/app";
+import { launchBrowser } from "./support/browser";
+
+const SEED_TITLE = "U.S. - Azerbaijani Relations";
+const FOUR_THEMES = ["Energy security", "Counterterrorism", "Nagorno-Karabakh", "Democracy"];
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(3111);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page }> {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  const context = await browser.newContext({ baseURL: app.baseUrl, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard**");
+  return { context, page };
+}
+
+async function openSeedStatement(page: Page): Promise<void> {
+  await page.goto(`/statements?speaker=USA&counterpart=AZE`);
+  await page.getByRole("link", { name: SEED_TITLE }).click();
+  await page.getByRole("heading", { level: 1, name: SEED_TITLE }).waitFor();
+}
+
+describe("signing in", () => {
+  it("sends a visitor to the sign-in page, which lists the demo accounts", async () => {
+    const page = await browser.newPage({ baseURL: app.baseUrl });
+    await page.goto("/dashboard");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    for (const account of DEMO_ACCOUNTS) await expect(page.getByText(account.email).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it("refuses a wrong password with a clear message", async () => {
+    const page = await browser.newPage({ baseURL: app.baseUrl });
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill("analyst@dyad.local");
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("do not match");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await page.close();
+  });
+});
+
+describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %s", (role) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ({ context, page } = await signedIn(role));
+  });
+  afterAll(() => context?.close());
+
+  it("sees a chart drawn from real rows, with a table view", async () => {
+    await page.goto("/dashboard?speaker=USA&counterpart=RUS&theme=counterterrorism&interval=year");
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    const rows = await page.locator("details table tbody tr").count();
+    expect(rows).toBeGreaterThan(5);
+  });
+
+  it("reads the seed statement: clean text, pair USA → AZE, the four themes", async () => {
+    await openSeedStatement(page);
+    const text = await page.getByTestId("passage").allTextContents();
+    expect(text.join("\n")).not.toContain("Breaking News");
+    expect(text.join("\n")).not.toContain("Accessibility links");
+    expect(await page.getByTestId("pairs").locator("strong").textContent()).toBe("USA → AZE");
+    const themes = await page.getByTestId("themes").textContent();
+    for (const theme of FOUR_THEMES) expect(themes).toContain(theme);
+  });
+
+  const canTag = role !== "analyst";
+  it(canTag ? "can tag the statement" : "cannot tag", async () => {
+    await openSeedStatement(page);
+    const editor = page.getByRole("heading", { name: "Themes (staff)" });
+    expect(await editor.count()).toBe(canTag ? 1 : 0);
+    if (!canTag) return;
+    const theme = { staff: "Nonproliferation", manager: "Regional security", admin: "Trade and economic cooperation" }[role];
+    await page.getByRole("button", { name: `Add ${theme}` }).click();
+    await page.getByRole("button", { name: `Remove ${theme}` }).waitFor();
+    expect(await page.getByTestId("themes").textContent()).toContain(theme);
+  });
+
+  const canExport = role === "manager" || role === "admin";
+  it(canExport ? "can download the statements behind the chart as CSV" : "cannot export", async () => {
+    await page.goto("/dashboard?speaker=USA&counterpart=AZE&theme=energy-security&interval=year");
+    const link = page.getByRole("link", { name: "Download CSV" });
+    expect(await link.count()).toBe(canExport ? 1 : 0);
+    const response = await context.request.get("/api/export/statements?speaker=USA&counterpart=AZE&theme=energy-security");
+    if (!canExport) {
+      expect(response.status()).toBe(403);
+      expect(await response.text()).not.toContain(SEED_TITLE);
+      return;
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const { readFile } = await import("node:fs/promises");
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.split("\n")[0]).toContain("id,date,date_precision,title");
+    expect(csv).toContain(SEED_TITLE);
+  });
+});
+
+describe("a stale edit", () => {
+  it("is refused with a message, and the other person's change stands", async () => {
+    const { context, page } = await signedIn("staff");
+    const other = await context.newPage();
+    await openSeedStatement(page);
+    await openSeedStatement(other);
+    await other.getByRole("button", { name: "Remove Democracy" }).click();
+    await other.getByRole("button", { name: "Add Democracy" }).waitFor();
+    await page.getByRole("button", { name: "Remove Energy security" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Someone else changed this statement");
+    await page.reload();
+    expect(await page.getByTestId("themes").textContent()).toContain("Energy security");
+    expect(await page.getByTestId("themes").textContent()).not.toContain("Democracy");
+    await context.close();
+  });
+});

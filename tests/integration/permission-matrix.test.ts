@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
+import { roleHas, type Permission } from "@/lib/auth/permissions";
+import { activeCodebook } from "@/lib/dal/codebook";
+import { listPairs, listThemes } from "@/lib/dal/catalog";
+import type { DalContext } from "@/lib/dal/context";
+import { DalError } from "@/lib/dal/errors";
+import { exportStatements } from "@/lib/dal/exports";
+import { pairSeries } from "@/lib/dal/pair-series";
+import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
+import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
+import { analyseDraft } from "@/lib/ingest/pipeline";
+import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
+import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
+
+interface Fixture {
+  statementId: number;
+  admin: DalContext;
+  version(): Promise<number>;
+  freshDraftText(): string;
+}
+
+/** Every DAL action a person can trigger, with the permission it needs. */
+const ACTIONS: Record<
+  string,
+  { permission: Permission; prepare?(f: Fixture): Promise<unknown>; run(ctx: DalContext, f: Fixture): Promise<unknown> }
+> = {
+  listStatements: { permission: "statements:read", run: (ctx) => listStatements(ctx, {}) },
+  getStatement: { permission: "statements:read", run: (ctx, f) => getStatement(ctx, f.statementId) },
+  listThemes: { permission: "statements:read", run: (ctx) => listThemes(ctx) },
+  listPairs: { permission: "statements:read", run: (ctx) => listPairs(ctx) },
+  pairSeries: {
+    permission: "series:read",
+    run: (ctx) =>
+      pairSeries(ctx, {
+        pairs: [{ speaker: "USA", counterpart: "AZE" }],
+        themes: ["energy-security"],
+        bothDirections: false,
+        interval: "year",
+        measure: "statements",
+        scale: "count",
+      }),
+  },
+  addThemeTag: {
+    permission: "tags:write",
+    run: async (ctx, f) => addThemeTag(ctx, { statementId: f.statementId, theme: "nonproliferation", version: await f.version() }),
+  },
+  removeThemeTag: {
+    permission: "tags:write",
+    prepare: async (f) =>
+      addThemeTag(f.admin, { statementId: f.statementId, theme: "regional-security", version: await f.version() }),
+    run: async (ctx, f) => removeThemeTag(ctx, { statementId: f.statementId, theme: "regional-security", version: await f.version() }),
+  },
+  importStatement: {
+    permission: "statements:import",
+    run: async (ctx, f) => importStatement(ctx, analyseDraft({ raw: f.freshDraftText(), speakerCountry: "USA" }, await activeCodebook(ctx.db))),
+  },
+  exportStatements: { permission: "reports:export", run: (ctx) => exportStatements(ctx, { speaker: "USA", counterpart: "AZE" }) },
+};
+
+/** Every server action and route handler in app/, and the DAL actions behind it ("public" for sign-in itself). */
+const ENTRY_POINTS: Record<string, string[]> = {
+  "app/statements/[id]/actions.ts#changeThemeTag": ["addThemeTag", "removeThemeTag"],
+  "app/api/export/statements/route.ts#GET": ["exportStatements"],
+  "app/api/v1/series/route.ts#GET": ["pairSeries"],
+  "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
+  "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+};
+
+describe("every server action and route handler has a row in the matrix", () => {
+  it("finds no entry point missing", () => {
+    const found = findEntryPoints("app");
+    expect(found.filter((e) => !(e in ENTRY_POINTS))).toEqual([]);
+    for (const dalActions of Object.values(ENTRY_POINTS)) {
+      for (const action of dalActions) expect(action === "public" || action in ACTIONS).toBe(true);
+    }
+  });
+});
+
+describe.each(TEST_DRIVERS)("permission matrix on %s", (driver) => {
+  let database: TestDatabase;
+  let people: Record<Person, DalContext>;
+  let fixture: Fixture;
+  let draftCounter = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    await seedCountries(database.db);
+    await seedCodebook(database.db);
+    people = await createPeople(database.db);
+    const { id } = await writeStatement(database.db, analyseDraft(seedStatementDraft(), await activeCodebook(database.db)), null);
+    const { statements } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    fixture = {
+      statementId: id,
+      admin: people.admin,
+      version: async () => (await database.db.select({ v: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.v,
+      freshDraftText: () => `The United States welcomes cooperation with Azerbaijan on energy security, statement ${++draftCounter}.`,
+    };
+  });
+  afterAll(() => database?.close());
+
+  for (const person of PEOPLE) {
+    for (const [name, action] of Object.entries(ACTIONS)) {
+      const allowed = person !== "anonymous" && person !== "disabled" && roleHas(person, action.permission);
+      it(`${person} ${allowed ? "may" : "may not"} ${name}`, async () => {
+        const ctx = people[person];
+        await action.prepare?.(fixture);
+        if (allowed) {
+          await expect(action.run(ctx, fixture)).resolves.toBeDefined();
+          return;
+        }
+        const before = await tableCounts(database.db);
+        const error = await action.run(ctx, fixture).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DalError);
+        expect((error as DalError).code).toBe(person === "anonymous" || person === "disabled" ? "unauthenticated" : "forbidden");
+        expect(await tableCounts(database.db)).toEqual(before);
+      });
+    }
+  }
+});
+
+function findEntryPoints(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) {
+      found.push(...findEntryPoints(file));
+      continue;
+    }
+    if (!/\.(ts|tsx)$/.test(name)) continue;
+    const source = readFileSync(file, "utf8");
+    const isRoute = /^route\.tsx?$/.test(name);
+    const isActions = /^\s*["']use server["']/m.test(source);
+    if (!isRoute && !isActions) continue;
+    const exported = [
+      ...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g),
+      ...source.matchAll(/export\s+const\s+(\w+)/g),
+    ].map((m) => m[1]!);
+    const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+      m[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!),
+    );
+    for (const symbol of [...exported, ...reexported]) {
+      if (isRoute && !["GET", "POST", "PUT", "PATCH", "DELETE"].includes(symbol)) continue;
+      found.push(`${file.split(path.sep).join("/")}#${symbol}`);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/auth/permissions";
+import type { DalContext } from "@/lib/dal/context";
+import { hashPassword } from "@/lib/dal/users";
+
+export const PASSWORD = "correct horse battery staple";
+
+export type Person = Role | "disabled" | "anonymous";
+export const PEOPLE: Person[] = ["anonymous", "disabled", "analyst", "staff", "manager", "admin"];
+
+/** One user per role plus a disabled manager; returns a DAL context for each, and one for nobody. */
+export async function createPeople(db: Db): Promise<Record<Person, DalContext>> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const rows = await db
+    .insert(users)
+    .values([
+      ...(["analyst", "staff", "manager", "admin"] as const).map((role) => ({ email: `${role}@test.example`, name: role, role, passwordHash })),
+      { email: "disabled@test.example", name: "disabled", role: "manager" as const, passwordHash, disabled: true },
+    ])
+    .returning({ id: users.id, email: users.email });
+  const idOf = (prefix: string) => rows.find((r) => r.email.startsWith(`${prefix}@`))?.id ?? null;
+  return {
+    anonymous: { db, userId: null },
+    disabled: { db, userId: idOf("disabled") },
+    analyst: { db, userId: idOf("analyst") },
+    staff: { db, userId: idOf("staff") },
+    manager: { db, userId: idOf("manager") },
+    admin: { db, userId: idOf("admin") },
+  };
+}
+
+/** Row counts of every table a refused action must leave alone. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const result = await db.execute(sql`select
+    (select count(*) from statements)::int as statements,
+    (select coalesce(sum(version), 0) from statements)::int as versions,
+    (select count(*) from passages)::int as passages,
+    (select count(*) from tags)::int as tags,
+    (select count(*) filter (where status = 'rejected') from tags)::int as rejected,
+    (select count(*) from statement_pairs)::int as pairs,
+    (select count(*) from audit_log)::int as audit`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
+  return rows[0] ?? {};
+}
