@@ -27,7 +27,7 @@ export interface Database {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.VERCEL && env.POSTGRES_URL) return { driver: "vercel", location: env.POSTGRES_URL };
   if (env.DATABASE_URL) return { driver: "postgres", location: env.DATABASE_URL };
-  return { driver: "pglite", location: path.resolve(env.PGLITE_DIR ?? ".data/pglite") };
+  return { driver: "pglite", location: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR ?? ".data/pglite") };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
