@@ -1,15 +1,12 @@
 import { eq } from "drizzle-orm";
 import { importJobs, type RejectedRow } from "@/db/schema";
-import type { StatementDraft } from "@/lib/ingest/draft";
+import type { BulkRow, StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { writeAudit } from "./audit";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { writeStatement } from "./statements";
-
-/** One row of a bulk source: a draft, or the reason it could not become one. */
-export type BulkRow = { rowNumber: number; draft: StatementDraft } | { rowNumber: number; error: string };
 
 export interface ImportReport {
   jobId: number;

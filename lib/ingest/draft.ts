@@ -16,3 +16,6 @@ export interface StatementDraft {
   kind?: string | null;
   language?: string | null;
 }
+
+/** One row of a bulk source: a draft, or the reason it could not become one. */
+export type BulkRow = { rowNumber: number; draft: StatementDraft } | { rowNumber: number; error: string };
