@@ -1,5 +1,10 @@
 import { eq } from "drizzle-orm";
-import { importJobs, type RejectedRow } from "@/db/schema";
+import { importJobs, statements, type RejectedRow } from "@/db/schema";
+import { clean, htmlToText } from "@/lib/engine/clean";
+import { suggestMetadata } from "@/lib/engine/metadata";
+import { IngestError } from "@/lib/ingest/errors";
+import { readSingleFile } from "@/lib/ingest/single-file";
+import { draftFromUrl } from "@/lib/ingest/url-fetch";
 import type { BulkRow, StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { writeAudit } from "./audit";
@@ -111,4 +116,42 @@ function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typ
 
 function reasonFor(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+export type ImportSource = { kind: "paste"; text: string; html: boolean } | { kind: "file"; name: string; bytes: Uint8Array } | { kind: "url"; url: string };
+
+/** Reads a source into a draft — only for people allowed to import, so nobody else can make the server fetch a URL. */
+export async function draftFromSource(ctx: DalContext, source: ImportSource): Promise<StatementDraft> {
+  await requirePermission(ctx, "statements:import");
+  try {
+    switch (source.kind) {
+      case "paste":
+        if (!source.text.trim()) throw new IngestError("empty", "There is no text to import.");
+        return { raw: source.text, format: source.html ? "html" : "text" };
+      case "file":
+        return await readSingleFile(source.name, source.bytes);
+      case "url":
+        return await draftFromUrl(source.url);
+    }
+  } catch (error) {
+    if (error instanceof IngestError) throw new DalError("invalid", error.message);
+    throw error;
+  }
+}
+
+/** What the engine makes of a draft, for staff to review and correct before anything is saved. */
+export async function previewDraft(ctx: DalContext, draft: StatementDraft) {
+  await requirePermission(ctx, "statements:import");
+  const codebook = await activeCodebook(ctx.db);
+  const analysed = analyseOrRefuse(draft, codebook);
+  const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
+  const { removed } = clean(plain);
+  const [duplicate] = await ctx.db.select({ id: statements.id }).from(statements).where(eq(statements.contentHash, analysed.contentHash));
+  return {
+    draft,
+    analysed: { ...analysed, originalText: plain },
+    removed,
+    suggestions: suggestMetadata(analysed.text),
+    duplicateOf: duplicate?.id ?? null,
+  };
 }

@@ -119,6 +119,17 @@ export type StatementDetail = Awaited<ReturnType<typeof getStatement>>;
 
 export type StatementRecord = AnalysedStatement;
 
+const themeIdCache = new WeakMap<Db, { version: number; ids: Map<string, number> }>();
+
+/** Theme slug → id, read once per codebook version (every theme change makes a new version). */
+async function themeIdsFor(db: Db, version: number): Promise<Map<string, number>> {
+  const cached = themeIdCache.get(db);
+  if (cached?.version === version) return cached.ids;
+  const ids = new Map((await db.select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.slug, t.id]));
+  themeIdCache.set(db, { version, ids });
+  return ids;
+}
+
 export async function importStatement(ctx: DalContext, record: StatementRecord) {
   const actor = await requirePermission(ctx, "statements:import");
   return writeStatement(ctx.db, record, actor.id);
@@ -158,7 +169,7 @@ export async function writeStatement(
             .returning({ id: passages.id, ordinal: passages.ordinal });
     const idByOrdinal = new Map(passageIds.map((p) => [p.ordinal, p.id]));
     if (pairs.length > 0) await tx.insert(statementPairs).values(pairs.map((p) => ({ ...p, statementId })));
-    const themeIds = new Map((await tx.select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.slug, t.id]));
+    const themeIds = await themeIdsFor(db, codebookVersion);
     const tagRows = passageRecords.flatMap((p) =>
       p.tags.flatMap((tag) => {
         const themeId = themeIds.get(tag.theme);

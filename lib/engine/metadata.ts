@@ -1,4 +1,4 @@
-import { countryFromText, isKnownPlace, rankCounterparts, type RankedCounterpart } from "./gazetteer";
+import { countryFromText, isKnownPlace } from "./gazetteer";
 
 /** A suggested value, where it came from, and how sure we are; `flag` says what a person must check. */
 export interface Suggestion<T> {
@@ -17,7 +17,6 @@ export interface MetadataSuggestions {
   venue: Suggestion<string> | null;
   kind: Suggestion<string>;
   language: Suggestion<string>;
-  counterparts: RankedCounterpart[];
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -26,7 +25,7 @@ const OFFICE =
   "(?:(?:Under|Assistant|Deputy) )?Secretary(?: of State| of Defense| General)?(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?|President|Vice President|Prime Minister|(?:Deputy )?Foreign Minister|Minister(?: of| for) [A-Z][a-z]+(?: [A-Z][a-z]+)*|Ambassador|Permanent Representative|Spokesperson|Spokesman|Chancellor|King|Emir";
 const NAME = "[A-Z][a-z]+(?:\\s+[A-Z]\\.)?(?:\\s+[A-Z][a-z'\\-]+){1,2}";
 
-/** Suggestions for a statement's metadata from its cleaned text, each with where it was found. */
+/** Suggestions for a statement's metadata from its cleaned text, each with where it was found. Counterparts come from the gazetteer. */
 export function suggestMetadata(text: string): MetadataSuggestions {
   const head = text.slice(0, 3000);
   const speaker = findSpeaker(head);
@@ -42,7 +41,6 @@ export function suggestMetadata(text: string): MetadataSuggestions {
     venue: findVenue(head),
     kind: findKind(head),
     language: detectLanguage(text),
-    counterparts: rankCounterparts(text, speakerCountry?.value ?? null),
   };
 }
 

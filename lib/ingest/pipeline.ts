@@ -1,9 +1,10 @@
 import { clean, htmlToText } from "@/lib/engine/clean";
-import { countryFromText, lookupCountry, rankCounterparts } from "@/lib/engine/gazetteer";
+import { countryFromText, lookupCountry, rankCounterparts, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
+import { tokenize, tokensWithin } from "@/lib/engine/tokens";
 import { scoreTone } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import type { StatementDraft } from "./draft";
@@ -32,10 +33,11 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const counterparts = (draft.counterparts ?? []).map((c) => knownCountry(c, "counterpart")!);
   const date = draft.date ?? suggested.date?.value.date ?? null;
 
+  const tokens = tokenize(text);
   const passages = segment(text);
-  const tagged = tagStatement(codebook.compiled, text, passages);
+  const tagged = tagStatement(codebook.compiled, text, passages, tokens);
   const passageRecords = passages.map((p, i) => {
-    const tone = scoreTone(text.slice(p.start, p.end), p.start);
+    const tone = scoreTone(text.slice(p.start, p.end), p.start, tokensWithin(tokens, p.start, p.end));
     return {
       ordinal: p.ordinal,
       start: p.start,
@@ -63,7 +65,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     tone: statementTone(passageRecords),
     codebookVersion: codebook.version,
     passages: passageRecords,
-    pairs: speakerCountry ? pairsFor(text, speakerCountry, counterparts) : [],
+    pairs: speakerCountry ? pairsFor(rankCounterparts(text, speakerCountry, tokens), speakerCountry, counterparts) : [],
   };
 }
 
@@ -87,8 +89,7 @@ function statementTone(passages: { tone: number | null; toneWords: unknown[] }[]
 }
 
 /** Counterparts from metadata come first (the first is primary); the rest come from mentions, by salience. */
-function pairsFor(text: string, speaker: string, named: string[]): AnalysedStatement["pairs"] {
-  const ranked = rankCounterparts(text, speaker);
+function pairsFor(ranked: RankedCounterpart[], speaker: string, named: string[]): AnalysedStatement["pairs"] {
   const mentionsOf = (iso3: string) => ranked.find((r) => r.iso3 === iso3)?.mentions ?? 0;
   const fromMetadata = [...new Set(named)]
     .filter((iso3) => iso3 !== speaker)
