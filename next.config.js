@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@vercel/postgres", "pg", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
+  // A single statement file may be 20 MB (lib/ingest/limits.ts); bulk files go through a route handler instead.
+  experimental: { serverActions: { bodySizeLimit: "25mb" } },
 };
 
 module.exports = nextConfig;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
+import { roleHas } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/dal/context";
 import { requestContext } from "@/lib/auth/session";
 import "./globals.css";
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               <Link href="/dashboard">Dashboard</Link>
               <Link href="/statements">Statements</Link>
+              {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
             </nav>
           )}
           {actor && (

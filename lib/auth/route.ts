@@ -4,13 +4,30 @@ import { DalError } from "@/lib/dal/errors";
 import type { DalContext } from "@/lib/dal/context";
 import { requestContext } from "./session";
 
-/** Route handlers in one shape: context → DAL (which checks permission) → response; refusals as JSON with a status. */
-export async function handleRoute(respond: (ctx: DalContext) => Promise<Response>): Promise<Response> {
+/**
+ * Route handlers in one shape: refuse cross-site writes → context → DAL (which checks permission) →
+ * response; refusals become JSON with a status, anything unexpected is logged and never shown.
+ */
+export async function handleRoute(request: Request, respond: (ctx: DalContext) => Promise<Response>): Promise<Response> {
+  if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request)) {
+    return NextResponse.json({ error: "Cross-site requests are refused." }, { status: 403 });
+  }
   try {
     return await respond(await requestContext());
   } catch (error) {
     if (error instanceof DalError) return NextResponse.json({ error: error.message }, { status: error.status });
     console.error("route handler failed", error);
     return NextResponse.json({ error: "Something went wrong on our side." }, { status: 500 });
+  }
+}
+
+/** A browser always sends Origin on a cross-site POST; tools with a bearer token may send none. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.get("host");
+  } catch {
+    return false;
   }
 }

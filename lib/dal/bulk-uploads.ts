@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { bulkDrafts, previewBulk, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
 import { IngestError } from "@/lib/ingest/errors";
+import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { runBulkImport, startBulkImport } from "./imports";
@@ -19,15 +20,35 @@ function asDalError(error: unknown): never {
   throw error;
 }
 
-/** Keeps an uploaded bulk file while staff choose the mapping, and shows them its first rows. */
-export async function stageBulkUpload(ctx: DalContext, name: string, bytes: Uint8Array) {
+/**
+ * Reads an uploaded bulk file from the request body — only after the permission check, and never past the
+ * size limit — keeps it while staff choose the mapping, and shows them its first rows.
+ */
+export async function stageBulkUpload(ctx: DalContext, name: string, body: ReadableStream<Uint8Array> | null) {
   await requirePermission(ctx, "statements:import");
+  const bytes = await readCapped(body, LIMITS.bulkFileBytes);
   const preview = await previewBulk(name, bytes).catch(asDalError);
   const uploadId = randomBytes(16).toString("hex");
   await mkdir(uploadDir(), { recursive: true });
   await writeFile(path.join(uploadDir(), uploadId), bytes);
   await writeFile(path.join(uploadDir(), `${uploadId}.json`), JSON.stringify({ name }));
   return { uploadId, name, ...preview };
+}
+
+async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<Uint8Array> {
+  if (!body) throw new DalError("invalid", "No file was sent.");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.length;
+    if (size > cap) {
+      await reader.cancel();
+      throw new DalError("invalid", `The file is larger than ${formatBytes(cap)}, the limit for a bulk file.`);
+    }
+    chunks.push(part.value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Starts importing a staged file with the chosen mapping; runs in the background and reports through its job. */

@@ -11,6 +11,9 @@ import { exportStatements } from "@/lib/dal/exports";
 import { pairSeries } from "@/lib/dal/pair-series";
 import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
+import { createApiToken, listApiTokens } from "@/lib/dal/api-tokens";
+import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
+import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
@@ -18,6 +21,8 @@ import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/
 interface Fixture {
   statementId: number;
   admin: DalContext;
+  uploadId?: string;
+  jobId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -58,13 +63,49 @@ const ACTIONS: Record<
     run: async (ctx, f) => importStatement(ctx, analyseDraft({ raw: f.freshDraftText(), speakerCountry: "USA" }, await activeCodebook(ctx.db))),
   },
   exportStatements: { permission: "reports:export", run: (ctx) => exportStatements(ctx, { speaker: "USA", counterpart: "AZE" }) },
+  draftFromSource: { permission: "statements:import", run: (ctx) => draftFromSource(ctx, { kind: "paste", text: "We welcome the talks.", html: false }) },
+  previewDraft: { permission: "statements:import", run: (ctx) => previewDraft(ctx, { raw: "Baku and Washington agreed on energy security.", speakerCountry: "USA" }) },
+  importDraft: { permission: "statements:import", run: (ctx, f) => importDraft(ctx, { raw: f.freshDraftText(), speakerCountry: "USA" }) },
+  stageBulkUpload: { permission: "statements:import", run: (ctx) => stageBulkUpload(ctx, "rows.jsonl", streamOf('{"text":"We agree."}\n')) },
+  startStagedImport: {
+    permission: "statements:import",
+    prepare: async (f) => (f.uploadId = (await stageBulkUpload(f.admin, "rows.jsonl", streamOf('{"text":"Staged and imported."}\n'))).uploadId),
+    run: async (ctx, f) => {
+      const jobId = await startStagedImport(ctx, f.uploadId!, { text: "text" });
+      await waitForJob(ctx, jobId);
+      return jobId;
+    },
+  },
+  getImportJob: {
+    permission: "statements:import",
+    prepare: async (f) => (f.jobId = await startBulkImport(f.admin, "matrix")),
+    run: (ctx, f) => getImportJob(ctx, f.jobId!),
+  },
+  createApiToken: { permission: "series:read", run: (ctx) => createApiToken(ctx, "matrix") },
+  listApiTokens: { permission: "series:read", run: (ctx) => listApiTokens(ctx) },
 };
+
+function streamOf(text: string): ReadableStream<Uint8Array> {
+  return new Blob([text]).stream();
+}
+
+async function waitForJob(ctx: DalContext, jobId: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await getImportJob(ctx, jobId)).status !== "running") return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** Every server action and route handler in app/, and the DAL actions behind it ("public" for sign-in itself). */
 const ENTRY_POINTS: Record<string, string[]> = {
   "app/statements/[id]/actions.ts#changeThemeTag": ["addThemeTag", "removeThemeTag"],
   "app/api/export/statements/route.ts#GET": ["exportStatements"],
   "app/api/v1/series/route.ts#GET": ["pairSeries"],
+  "app/api/imports/upload/route.ts#POST": ["stageBulkUpload"],
+  "app/import/actions.ts#previewImportAction": ["draftFromSource", "previewDraft"],
+  "app/import/actions.ts#saveImportAction": ["importDraft"],
+  "app/import/bulk/actions.ts#startBulkImportAction": ["startStagedImport"],
+  "app/import/bulk/actions.ts#importJobAction": ["getImportJob"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
 };

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 const HEADER = ["id", "date", "date_precision", "title", "speaker_name", "speaker_title", "speaker_country", "counterparts", "themes", "tone", "source_url"];
 
 export async function GET(request: Request) {
-  return handleRoute(async (ctx) => {
+  return handleRoute(request, async (ctx) => {
     const filter = parseSearchParams(statementFilterSchema, new URL(request.url).searchParams);
     const rows = await exportStatements(ctx, filter);
     const csv = toCsv(

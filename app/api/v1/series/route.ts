@@ -6,7 +6,7 @@ import { pairSeries } from "@/lib/dal/pair-series";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return handleRoute(async (ctx) => {
+  return handleRoute(request, async (ctx) => {
     const query = seriesQueryFromParams(new URL(request.url).searchParams);
     return NextResponse.json({ query, ...(await pairSeries(ctx, query)) });
   });
