@@ -1,3 +1,4 @@
+import { runRetagInBackground } from "@/lib/dal/retag";
 import { closeDatabase, getDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
@@ -15,6 +16,7 @@ export async function prepareDatabase(): Promise<void> {
   await migrateDatabase(database);
   const seeded = await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) });
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
+  void runRetagInBackground(database.db); // resumes a re-tag that a restart interrupted
 }
 
 /** PGlite needs close() on exit, or the next start runs crash recovery (NEXT_MANUAL_SIG_HANDLE hands us the signals). */

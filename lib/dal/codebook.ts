@@ -19,15 +19,15 @@ export async function themeDefinitions(db: Db): Promise<ThemeDefinition[]> {
   }));
 }
 
-const compiled = new Map<number, ActiveCodebook>();
+const compiled = new WeakMap<Db, ActiveCodebook>();
 
-/** The latest codebook version, compiled once per version and process. */
+/** The latest codebook version, compiled once per version (and database). */
 export async function activeCodebook(db: Db): Promise<ActiveCodebook> {
   const [latest] = await db.select({ version: codebookVersions.version }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1);
   const version = latest?.version ?? 0;
-  const cached = compiled.get(version);
-  if (cached) return cached;
+  const cached = compiled.get(db);
+  if (cached?.version === version) return cached;
   const active = { version, compiled: compileCodebook((await themeDefinitions(db)).filter((t) => t.enabled)) };
-  compiled.set(version, active);
+  compiled.set(db, active);
   return active;
 }

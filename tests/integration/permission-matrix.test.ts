@@ -12,6 +12,8 @@ import { pairSeries } from "@/lib/dal/pair-series";
 import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { createApiToken, listApiTokens } from "@/lib/dal/api-tokens";
+import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
+import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -81,6 +83,18 @@ const ACTIONS: Record<
     prepare: async (f) => (f.jobId = await startBulkImport(f.admin, "matrix")),
     run: (ctx, f) => getImportJob(ctx, f.jobId!),
   },
+  listCodebook: { permission: "statements:read", run: (ctx) => listCodebook(ctx) },
+  retagStatus: { permission: "statements:read", run: (ctx) => retagStatus(ctx) },
+  updateThemeRules: {
+    permission: "codebook:manage",
+    run: async (ctx) => {
+      const { version, themes } = await listCodebook(ctx);
+      const theme = themes.find((t) => t.slug === "nonproliferation")!;
+      const result = await updateThemeRules(ctx, { slug: theme.slug, enabled: true, version, rules: { ...theme.rules, phrases: [...theme.rules.phrases, `uranium ${version}`] } });
+      await runRetagInBackground(ctx.db); // let the re-tag finish so later rows compare quiet tables
+      return result;
+    },
+  },
   createApiToken: { permission: "series:read", run: (ctx) => createApiToken(ctx, "matrix") },
   listApiTokens: { permission: "series:read", run: (ctx) => listApiTokens(ctx) },
 };
@@ -106,6 +120,7 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/import/actions.ts#saveImportAction": ["importDraft"],
   "app/import/bulk/actions.ts#startBulkImportAction": ["startStagedImport"],
   "app/import/bulk/actions.ts#importJobAction": ["getImportJob"],
+  "app/codebook/actions.ts#updateThemeRulesAction": ["updateThemeRules"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
 };

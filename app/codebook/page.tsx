@@ -1,0 +1,48 @@
+import { ThemeRulesEditor } from "@/components/theme-rules-editor";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listCodebook } from "@/lib/dal/codebook-admin";
+import { retagStatus } from "@/lib/dal/retag";
+
+export const dynamic = "force-dynamic";
+
+export default async function CodebookPage() {
+  const { ctx, actor } = await requireSignedIn("/codebook");
+  const [codebook, retag] = await Promise.all([listCodebook(ctx), retagStatus(ctx)]);
+  const canEdit = roleHas(actor.role, "codebook:manage");
+  return (
+    <>
+      <h1>Codebook · version {codebook.version}</h1>
+      {retag && retag.status === "running" && (
+        <p role="status" className="card">
+          Re-tagging with version {retag.codebookVersion}: {retag.done} of {retag.total} statements{" "}
+          <progress max={Math.max(retag.total, 1)} value={retag.done} aria-label="re-tagging progress" />
+        </p>
+      )}
+      {codebook.themes.map((theme) => (
+        <section key={theme.slug} className="card" aria-labelledby={`theme-${theme.slug}`}>
+          <h2 id={`theme-${theme.slug}`} style={{ marginTop: 0 }}>
+            <span className="chip" style={{ background: theme.color }}>
+              {theme.name}
+            </span>{" "}
+            {theme.parent && <small className="notice">part of {codebook.themes.find((t) => t.slug === theme.parent)?.name}</small>}
+            {!theme.enabled && <small className="notice"> (switched off)</small>}
+          </h2>
+          {canEdit ? (
+            <ThemeRulesEditor theme={theme} version={codebook.version} />
+          ) : (
+            <p>
+              <strong>Phrases:</strong> {theme.rules.phrases.join(" · ")}
+              {theme.rules.exclusions.length > 0 && (
+                <>
+                  <br />
+                  <strong>Exclusions:</strong> {theme.rules.exclusions.join(" · ")}
+                </>
+              )}
+            </p>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
