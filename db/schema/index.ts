@@ -11,3 +11,4 @@ export * from "./import-jobs";
 export * from "./retag-jobs";
 export * from "./series-cells";
 export * from "./api-tokens";
+export * from "./events";

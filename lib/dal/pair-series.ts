@@ -142,3 +142,30 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
 function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
+
+/** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
+export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
+  await requirePermission(ctx, "series:read");
+  const within = sql`${range.from ? sql`and day >= ${range.from}` : sql``} ${range.to ? sql`and day <= ${range.to}` : sql``}`;
+  const result = await ctx.db.execute(sql`
+    with busiest as (
+      select speaker_iso3, counterpart_iso3, sum(statements)::int as total
+      from series_cells where theme_id = ${ALL_THEMES} ${within}
+      group by 1, 2 order by total desc, 1, 2 limit ${limit}
+    )
+    select b.speaker_iso3 as speaker, b.counterpart_iso3 as counterpart, b.total, t.slug as theme, coalesce(sum(c.statements), 0)::int as statements
+    from busiest b
+    cross join themes t
+    left join series_cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id ${within}
+    where t.enabled
+    group by 1, 2, 3, 4 order by b.total desc, 1, 2, t.slug`);
+  const rows = rowsOf<{ speaker: string; counterpart: string; total: number; theme: string; statements: number }>(result);
+  const pairs = new Map<string, { speaker: string; counterpart: string; total: number; byTheme: Record<string, number> }>();
+  for (const r of rows) {
+    const key = `${r.speaker}>${r.counterpart}`;
+    const pair = pairs.get(key) ?? { speaker: r.speaker, counterpart: r.counterpart, total: r.total, byTheme: {} };
+    pair.byTheme[r.theme] = r.statements;
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()];
+}

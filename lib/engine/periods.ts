@@ -68,3 +68,24 @@ export function fillPeriods<T extends { period: string }>(
   }
   return filled;
 }
+
+/** The first day of a period. */
+export function firstDay(period: string, interval: PeriodInterval): string {
+  switch (interval) {
+    case "year":
+      return `${period}-01-01`;
+    case "quarter": {
+      const [year, q] = period.split("-Q").map(Number) as [number, number];
+      return `${year}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
+    }
+    case "month":
+      return `${period}-01`;
+    case "week":
+      return period;
+  }
+}
+
+/** The days a period covers, as [first day, first day of the next period). */
+export function periodRange(period: string, interval: PeriodInterval): { from: string; until: string } {
+  return { from: firstDay(period, interval), until: firstDay(nextPeriod(period, interval), interval) };
+}

@@ -39,3 +39,13 @@ describe("periods", () => {
     expect(fillPeriods([], "year", (period) => ({ period }))).toEqual([]);
   });
 });
+
+describe("period ranges", () => {
+  it("gives the first day of each period and of the next", async () => {
+    const { periodRange } = await import("@/lib/engine/periods");
+    expect(periodRange("2001", "year")).toEqual({ from: "2001-01-01", until: "2002-01-01" });
+    expect(periodRange("2001-Q4", "quarter")).toEqual({ from: "2001-10-01", until: "2002-01-01" });
+    expect(periodRange("2001-12", "month")).toEqual({ from: "2001-12-01", until: "2002-01-01" });
+    expect(periodRange("2001-12-31", "week")).toEqual({ from: "2001-12-31", until: "2002-01-07" });
+  });
+});
