@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               <Link href="/dashboard">Dashboard</Link>
               <Link href="/statements">Statements</Link>
+              <Link href="/search">Search</Link>
               <Link href="/codebook">Codebook</Link>
               {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
             </nav>

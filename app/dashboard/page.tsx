@@ -1,111 +1,299 @@
 import Link from "next/link";
-import { ThemeFrequencyChart } from "@/components/charts/theme-frequency-chart";
-import { SeriesTable } from "@/components/series-table";
+import { FrequencyChart } from "@/components/charts/frequency-chart";
+import { ToneChart } from "@/components/charts/tone-chart";
+import type { ChartMarker, ChartRow, ChartSeries } from "@/components/charts/types";
+import { EventForm } from "@/components/event-form";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
+import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
-import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
-import { pairSeries } from "@/lib/dal/pair-series";
-import { INTERVALS, type PeriodInterval } from "@/lib/engine/periods";
+import { DalError } from "@/lib/dal/errors";
+import { eventsFor } from "@/lib/dal/events";
+import { pairSeries, pairThemeOverview, type PairSeries } from "@/lib/dal/pair-series";
+import { INTERVALS, periodOf } from "@/lib/engine/periods";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const DEFAULT_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
+
+function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const url = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) if (v) url.append(key, v);
+  return url;
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/dashboard");
-  const params = await searchParams;
-  const query = parseSearchParams(statementFilterSchema, { ...params, ...pairParams(params.pair) });
-  const interval: PeriodInterval = INTERVALS.find((i) => i === params.interval) ?? "year";
+  const url = toUrlParams(await searchParams);
   const [pairs, themes] = await Promise.all([listPairs(ctx), listThemes(ctx)]);
-  const pair = pairs.find((p) => p.speaker === query.speaker && p.counterpart === query.counterpart) ?? pairs[0];
-  const theme = themes.find((t) => t.slug === query.theme) ?? themes.find((t) => t.slug === "counterterrorism") ?? themes[0];
-  if (!pair || !theme) return <p>No statements yet: staff can import some.</p>;
+  if (pairs.length === 0) return <p>No statements yet: staff can import some.</p>;
+  if (url.getAll("pair").filter(Boolean).length === 0) url.set("pair", `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`);
+  if (url.getAll("theme").length === 0) for (const t of DEFAULT_THEMES) if (themes.some((x) => x.slug === t)) url.append("theme", t);
 
-  const filter = { speaker: pair.speaker, counterpart: pair.counterpart, theme: theme.slug };
-  const { series, tooCoarse } = await pairSeries(ctx, {
-    pairs: [{ speaker: pair.speaker, counterpart: pair.counterpart }],
-    themes: [theme.slug],
-    bothDirections: false,
-    interval,
-    measure: "statements",
-    scale: "count",
-  });
-  const points = (series[0]?.points ?? []).map((p) => ({ period: p.period, statements: p.value }));
-  const total = points.reduce((sum, p) => sum + p.statements, 0);
-  const title = `${pair.speakerName} → ${pair.counterpartName}: statements tagged ${theme.name}, per ${interval}`;
-  const filterParams = new URLSearchParams(filter).toString();
+  let problem: string | null = null;
+  let query;
+  try {
+    query = seriesQueryFromParams(url);
+  } catch (error) {
+    if (!(error instanceof DalError)) throw error;
+    problem = error.message;
+    query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
+  }
+  const [{ series, tooCoarse }, events, overview] = await Promise.all([
+    pairSeries(ctx, query),
+    eventsFor(ctx, query.pairs),
+    pairThemeOverview(ctx, { from: query.from, to: query.to }),
+  ]);
+  const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
+  const name = (iso3: string) => pairs.find((p) => p.speaker === iso3)?.speakerName ?? pairs.find((p) => p.counterpart === iso3)?.counterpartName ?? iso3;
+  const chartSeries: ChartSeries[] = series.map((s) => ({
+    key: `${s.pair}|${s.theme}`,
+    pair: s.pair,
+    theme: s.theme,
+    color: themeBySlug.get(s.theme)?.color ?? "#0072B2",
+    label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
+  }));
+  const rows = chartRows(series);
+  const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
+  const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
+  const measure = query.scale === "share" ? `share of the pair's ${query.measure}` : query.measure;
+  const drillQuery = toDrillQuery(query);
+  const themeTotals = themes
+    .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
+    .filter((t) => query.themes.includes(t.theme.slug));
+  const maxTotal = Math.max(1, ...themeTotals.map((t) => t.total));
 
   return (
     <>
-      <h1>Theme frequency</h1>
-      <form className="filters" method="get" aria-label="Chart filters">
-        <label>
-          Country pair (speaker → counterpart)
-          <select name="pair" defaultValue={`${pair.speaker}>${pair.counterpart}`}>
-            {pairs.map((p) => (
+      <h1>{pairTitle}</h1>
+      {problem && (
+        <p className="error" role="alert">
+          Those filters could not be used ({problem}); showing the default view.
+        </p>
+      )}
+      <Filters url={url} pairs={pairs} themes={themes} />
+      <section className="card" aria-labelledby="frequency-title">
+        <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
+        <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} rows={rows} series={chartSeries} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+        <SeriesTable series={series} chartSeries={chartSeries} drillQuery={drillQuery} value="value" />
+        {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
+      </section>
+      <section className="card" aria-labelledby="tone-title">
+        <h2 id="tone-title">Tone of the passages tagged with each theme (−1 hostile … +1 cooperative)</h2>
+        <ToneChart title={`${pairTitle}: tone per ${query.interval}`} rows={rows} series={chartSeries} markers={markers} />
+        <p className="notice">Shaded: 95% confidence band. Periods with fewer than 3 statements are left as gaps.</p>
+        <SeriesTable series={series} chartSeries={chartSeries} drillQuery={drillQuery} value="tone" />
+      </section>
+      <section className="card" aria-labelledby="mix-title">
+        <h2 id="mix-title">Theme mix for this selection</h2>
+        <table>
+          <caption className="sr-only">Statements per theme in the selection</caption>
+          <tbody>
+            {themeTotals.map(({ theme, total }) => (
+              <tr key={theme.slug}>
+                <th scope="row" style={{ width: "14rem" }}>
+                  {theme.name}
+                </th>
+                <td style={{ width: "4rem" }}>{total}</td>
+                <td aria-hidden="true">
+                  <div style={{ background: theme.color, height: "0.9rem", width: `${(100 * total) / maxTotal}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="overview-title">
+        <h2 id="overview-title">Where the activity is: busiest pairs × themes (statements)</h2>
+        <div style={{ overflowX: "auto" }}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Pair</th>
+                <th scope="col">All</th>
+                {themes.map((t) => (
+                  <th key={t.slug} scope="col">
+                    {t.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {overview.map((p) => (
+                <tr key={`${p.speaker}>${p.counterpart}`}>
+                  <th scope="row">
+                    <Link href={`/dashboard?${withPair(url, `${p.speaker}>${p.counterpart}`)}`}>
+                      {p.speaker} → {p.counterpart}
+                    </Link>
+                  </th>
+                  <td>{p.total}</td>
+                  {themes.map((t) => {
+                    const n = p.byTheme[t.slug] ?? 0;
+                    return (
+                      <td key={t.slug} style={{ background: `color-mix(in srgb, ${t.color} ${Math.round((100 * n) / Math.max(1, p.total))}%, white)` }}>
+                        {n}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <p>
+        <Link href={`/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}`}>List the statements of {query.pairs[0]!.speaker} → {query.pairs[0]!.counterpart}</Link>
+        {" · "}
+        <a href={`/api/v1/series?${url}`}>This series as JSON</a>
+        {roleHas(actor.role, "reports:export") && (
+          <>
+            {" · "}
+            <a href={`/api/export/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}&theme=${query.themes[0]}`} download>
+              Download CSV
+            </a>
+          </>
+        )}
+      </p>
+      {roleHas(actor.role, "events:write") && <EventForm pairs={query.pairs.map((p) => ({ value: `${p.speaker}>${p.counterpart}`, label: `${p.speaker} ↔ ${p.counterpart}` }))} />}
+    </>
+  );
+}
+
+function chartRows(series: PairSeries[]): ChartRow[] {
+  const byPeriod = new Map<string, ChartRow>();
+  for (const s of series) {
+    const key = `${s.pair}|${s.theme}`;
+    for (const p of s.points) {
+      const row = byPeriod.get(p.period) ?? ({ period: p.period } as ChartRow);
+      row[key] = p.value;
+      row[`${key}:tone`] = p.tone ? round(p.tone.mean) : null;
+      row[`${key}:band`] = p.tone ? [round(p.tone.low), round(p.tone.high)] : null;
+      row[`${key}:n`] = p.tone?.n ?? 0;
+      byPeriod.set(p.period, row);
+    }
+  }
+  return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function toDrillQuery(query: { pairs: { speaker: string; counterpart: string }[]; bothDirections: boolean; interval: string }): string {
+  const first = query.pairs[0]!;
+  return new URLSearchParams({ speaker: first.speaker, counterpart: first.counterpart, both: query.bothDirections ? "1" : "0", interval: query.interval }).toString();
+}
+
+function withPair(url: URLSearchParams, pair: string): string {
+  const next = new URLSearchParams(url);
+  next.delete("pair");
+  next.set("pair", pair);
+  return next.toString();
+}
+
+function SeriesTable({ series, chartSeries, drillQuery, value }: { series: PairSeries[]; chartSeries: ChartSeries[]; drillQuery: string; value: "value" | "tone" }) {
+  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
+  return (
+    <details>
+      <summary>View as table</summary>
+      <div style={{ overflowX: "auto" }}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              {chartSeries.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                  {value === "tone" && " (tone, n)"}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((period) => (
+              <tr key={period}>
+                <th scope="row">{period}</th>
+                {series.map((s) => {
+                  const p = s.points.find((x) => x.period === period);
+                  const text = value === "value" ? String(round(p?.value ?? 0)) : p?.tone ? `${p.tone.mean.toFixed(2)} (n=${p.tone.n})` : "—";
+                  const [speaker, counterpart] = s.pair.split(/→|↔/);
+                  return (
+                    <td key={`${s.pair}|${s.theme}`}>
+                      {p && p.statements > 0 ? <Link href={`/drill?${drillQuery.replace(/speaker=\w+&counterpart=\w+/, `speaker=${speaker}&counterpart=${counterpart}`)}&theme=${s.theme}&period=${period}`}>{text}</Link> : text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+function Filters({ url, pairs, themes }: { url: URLSearchParams; pairs: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]; themes: { slug: string; name: string; parentId: number | null }[] }) {
+  const chosenPairs = url.getAll("pair");
+  const chosenThemes = new Set(url.getAll("theme"));
+  return (
+    <form className="filters" method="get" aria-label="Chart filters">
+      {[0, 1, 2, 3].map((i) => (
+        <label key={i}>
+          {i === 0 ? "Country pair (speaker → counterpart)" : `Compare with pair ${i + 1}`}
+          <select name="pair" defaultValue={chosenPairs[i] ?? ""}>
+            {i > 0 && <option value="">—</option>}
+            {pairs.slice(0, 400).map((p) => (
               <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
                 {p.speakerName} → {p.counterpartName} ({p.statements})
               </option>
             ))}
           </select>
         </label>
-        <label>
-          Theme
-          <select name="theme" defaultValue={theme.slug}>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Interval
-          <select name="interval" defaultValue={interval}>
-            {INTERVALS.map((i) => (
-              <option key={i} value={i}>
-                {i[0]!.toUpperCase() + i.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Show</button>
-      </form>
-      <section className="card" aria-labelledby="chart-title">
-        <h2 id="chart-title">{title}</h2>
-        {points.length === 0 ? (
-          <p>No statements of this pair are tagged with this theme.</p>
-        ) : (
-          <>
-            <ThemeFrequencyChart points={points} color={theme.color} title={title} />
-            <SeriesTable points={points} caption={title} />
-          </>
-        )}
-        {tooCoarse > 0 && (
-          <p className="notice">
-            {tooCoarse} statements are dated too coarsely for a {interval}ly view (e.g. only by year) and are left out.
-          </p>
-        )}
-        <p>
-          {total} statements. <Link href={`/statements?${filterParams}`}>List the statements behind this chart</Link>
-          {roleHas(actor.role, "reports:export") && (
-            <>
-              {" · "}
-              <a href={`/api/export/statements?${filterParams}`} download>
-                Download CSV
-              </a>
-            </>
-          )}
-        </p>
-      </section>
-    </>
+      ))}
+      <fieldset style={{ border: 0, padding: 0 }}>
+        <legend style={{ fontSize: "0.85rem", color: "var(--muted)" }}>Themes</legend>
+        {themes.map((t) => (
+          <label key={t.slug} style={{ display: "inline-flex", flexDirection: "row", gap: "0.25rem", marginRight: "0.75rem", paddingLeft: t.parentId ? "0.5rem" : 0 }}>
+            <input type="checkbox" name="theme" value={t.slug} defaultChecked={chosenThemes.has(t.slug)} />
+            {t.parentId ? `↳ ${t.name}` : t.name}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        From
+        <input type="date" name="from" defaultValue={url.get("from") ?? ""} />
+      </label>
+      <label>
+        To
+        <input type="date" name="to" defaultValue={url.get("to") ?? ""} />
+      </label>
+      <label>
+        Interval
+        <select name="interval" defaultValue={url.get("interval") ?? "year"}>
+          {INTERVALS.map((i) => (
+            <option key={i} value={i}>
+              {i}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Count
+        <select name="measure" defaultValue={url.get("measure") ?? "statements"}>
+          <option value="statements">statements</option>
+          <option value="passages">passages</option>
+        </select>
+      </label>
+      <label>
+        As
+        <select name="scale" defaultValue={url.get("scale") ?? "count"}>
+          <option value="count">absolute counts</option>
+          <option value="share">share of the pair&apos;s</option>
+        </select>
+      </label>
+      <label style={{ flexDirection: "row", alignItems: "center", gap: "0.25rem" }}>
+        <input type="checkbox" name="both" value="1" defaultChecked={url.get("both") === "1"} /> both directions
+      </label>
+      <button type="submit">Show</button>
+    </form>
   );
-}
-
-/** The pair picker submits "USA>AZE"; links and the API use separate speaker and counterpart parameters. */
-function pairParams(pair: string | string[] | undefined): { speaker?: string; counterpart?: string } {
-  if (typeof pair !== "string") return {};
-  const [speaker, counterpart] = pair.split(">");
-  return { speaker, counterpart };
 }

@@ -12,7 +12,7 @@ interface Props {
   markers: ChartMarker[];
   yLabel: string;
   yMax?: number;
-  /** Query string of the current filters; a click adds the period and theme and opens the drill-down. */
+  /** Query string of the current filters (interval, directions); a click adds pair, theme and period. */
   drillQuery: string;
 }
 
@@ -22,15 +22,7 @@ export function FrequencyChart({ title, rows, series, markers, yLabel, yMax, dri
   return (
     <div style={{ width: "100%", height: 340 }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
       <ResponsiveContainer>
-        <LineChart
-          data={rows}
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-          onClick={(state) => {
-            const period = state?.activeLabel;
-            const first = series[0];
-            if (period && first) router.push(`/drill?${drillQuery}&period=${encodeURIComponent(String(period))}&theme=${first.theme}`);
-          }}
-        >
+        <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" minTickGap={20} />
           <YAxis width={48} domain={[0, yMax ?? "auto"]} label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 0 }} />
@@ -58,8 +50,14 @@ export function FrequencyChart({ title, rows, series, markers, yLabel, yMax, dri
     </div>
   );
 
+  /** A click on a point opens the passages behind it. */
   function openDrill(event: unknown, s: ChartSeries) {
-    const payload = (event as { payload?: { period?: string } })?.payload;
-    if (payload?.period) router.push(`/drill?${drillQuery}&period=${encodeURIComponent(payload.period)}&theme=${s.theme}&pairKey=${encodeURIComponent(s.pair)}`);
+    const period = (event as { payload?: { period?: string } })?.payload?.period;
+    if (!period) return;
+    const [speaker = "", counterpart = ""] = s.pair.split(/→|↔/);
+    const query = new URLSearchParams(drillQuery);
+    query.set("speaker", speaker);
+    query.set("counterpart", counterpart);
+    router.push(`/drill?${query}&theme=${s.theme}&period=${encodeURIComponent(period)}`);
   }
 }

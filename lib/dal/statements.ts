@@ -11,7 +11,7 @@ import { statementWhere } from "./statement-filter-sql";
 
 export const PAGE_SIZE = 25;
 
-export async function listStatements(ctx: DalContext, filter: StatementFilter, page = 1) {
+export async function listStatements(ctx: DalContext, filter: StatementFilter, page = 1, pageSize = PAGE_SIZE) {
   await requirePermission(ctx, "statements:read");
   const where = statementWhere(filter);
   const [rows, [total]] = await Promise.all([
@@ -29,8 +29,8 @@ export async function listStatements(ctx: DalContext, filter: StatementFilter, p
       .from(statements)
       .where(where)
       .orderBy(sql`${statements.date} desc nulls last`, desc(statements.id))
-      .limit(PAGE_SIZE)
-      .offset((Math.max(1, page) - 1) * PAGE_SIZE),
+      .limit(pageSize)
+      .offset((Math.max(1, page) - 1) * pageSize),
     ctx.db.select({ n: count() }).from(statements).where(where),
   ]);
   const themesByStatement = await statementThemes(
@@ -41,7 +41,7 @@ export async function listStatements(ctx: DalContext, filter: StatementFilter, p
     rows: rows.map((r) => ({ ...r, themes: themesByStatement.get(r.id) ?? [] })),
     total: total?.n ?? 0,
     page,
-    pageSize: PAGE_SIZE,
+    pageSize,
   };
 }
 

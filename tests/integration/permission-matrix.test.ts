@@ -8,7 +8,10 @@ import { listPairs, listThemes } from "@/lib/dal/catalog";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { exportStatements } from "@/lib/dal/exports";
-import { pairSeries } from "@/lib/dal/pair-series";
+import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
+import { passagesBehind } from "@/lib/dal/drill";
+import { addEvent, eventsFor } from "@/lib/dal/events";
+import { searchStatements } from "@/lib/dal/search";
 import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { createApiToken, listApiTokens } from "@/lib/dal/api-tokens";
@@ -95,6 +98,14 @@ const ACTIONS: Record<
       return result;
     },
   },
+  addEvent: { permission: "events:write", run: (ctx) => addEvent(ctx, { day: "2020-09-27", label: "War resumes in Nagorno-Karabakh", countryA: "ARM", countryB: "AZE" }) },
+  eventsFor: { permission: "series:read", run: (ctx) => eventsFor(ctx, [{ speaker: "USA", counterpart: "AZE" }]) },
+  passagesBehind: {
+    permission: "statements:read",
+    run: (ctx) => passagesBehind(ctx, { speaker: "USA", counterpart: "AZE", bothDirections: false, theme: "energy-security", period: "2008", interval: "year", page: 1 }),
+  },
+  searchStatements: { permission: "statements:read", run: (ctx) => searchStatements(ctx, "energy security", {}) },
+  pairThemeOverview: { permission: "series:read", run: (ctx) => pairThemeOverview(ctx, {}) },
   createApiToken: { permission: "series:read", run: (ctx) => createApiToken(ctx, "matrix") },
   listApiTokens: { permission: "series:read", run: (ctx) => listApiTokens(ctx) },
 };
@@ -121,6 +132,8 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/import/bulk/actions.ts#startBulkImportAction": ["startStagedImport"],
   "app/import/bulk/actions.ts#importJobAction": ["getImportJob"],
   "app/codebook/actions.ts#updateThemeRulesAction": ["updateThemeRules"],
+  "app/api/v1/statements/route.ts#GET": ["listStatements"],
+  "app/dashboard/actions.ts#addEventAction": ["addEvent"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
 };

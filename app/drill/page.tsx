@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { formatDate, formatTone } from "@/components/format";
+import { PassageText } from "@/components/passage-text";
+import { requireSignedIn } from "@/lib/auth/session";
+import { drillQuerySchema, passagesBehind } from "@/lib/dal/drill";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | undefined>>;
+
+export default async function DrillPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const { ctx } = await requireSignedIn("/drill");
+  const parsed = drillQuerySchema.safeParse({ ...params, bothDirections: params.both === "1", page: Number(params.page ?? 1) });
+  if (!parsed.success) return <p className="error">This link does not name a pair, theme and period: go back to the dashboard and click a point.</p>;
+  const query = parsed.data;
+  const result = await passagesBehind(ctx, query);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const link = (page: number) => `/drill?${new URLSearchParams({ ...params, page: String(page) } as Record<string, string>)}`;
+  return (
+    <>
+      <h1>
+        {query.speaker} {query.bothDirections ? "↔" : "→"} {query.counterpart} · {query.theme} · {query.period}
+      </h1>
+      <p className="notice">
+        {result.total} statements from {result.range.from} up to {result.range.until}, with the passages tagged {query.theme}; evidence underlined in the theme&apos;s colour.{" "}
+        <a href={`/api/v1/statements?${new URLSearchParams({ speaker: query.speaker, counterpart: query.counterpart, theme: query.theme, from: result.range.from, to: dayBefore(result.range.until), pageSize: "500" })}`}>Download as JSON</a>
+      </p>
+      {result.statements.map((s) => (
+        <article key={s.id} className="card">
+          <h2 style={{ marginTop: 0 }}>
+            <Link href={`/statements/${s.id}`}>{s.title}</Link>
+          </h2>
+          <p className="notice">
+            {formatDate(s.date, s.datePrecision)} · {s.speakerName ?? "—"} ({s.speakerCountry}) · statement tone {formatTone(s.tone)}
+          </p>
+          {s.passages.map((p) => (
+            <p key={p.passageId} className="passage" data-testid="drill-passage">
+              <span className="meta">
+                ¶{p.ordinal + 1} · tone {formatTone(p.tone)}
+                {p.toneWords.length > 0 && ` (${p.toneWords.map((w) => `${w.word} ${w.weight > 0 ? "+" : ""}${w.weight}`).join(", ")})`}
+              </span>
+              <PassageText text={p.text} offset={p.start} tags={[{ theme: query.theme, color: p.color, evidence: p.evidence }]} />
+            </p>
+          ))}
+        </article>
+      ))}
+      <nav className="pager" aria-label="Pages">
+        {query.page > 1 && <Link href={link(query.page - 1)}>← Previous</Link>}
+        <span>
+          Page {query.page} of {pages}
+        </span>
+        {query.page < pages && <Link href={link(query.page + 1)}>Next →</Link>}
+      </nav>
+    </>
+  );
+}
+
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

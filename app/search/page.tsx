@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { formatDate } from "@/components/format";
+import { requireSignedIn } from "@/lib/auth/session";
+import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { searchStatements } from "@/lib/dal/search";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const { ctx } = await requireSignedIn("/search");
+  const q = typeof params.q === "string" ? params.q.slice(0, 500) : "";
+  const filter = parseSearchParams(statementFilterSchema, params);
+  const page = Math.max(1, Number(params.page) || 1);
+  const result = q ? await searchStatements(ctx, q, filter, page) : null;
+  return (
+    <>
+      <h1>Search statements</h1>
+      <form className="filters" method="get" role="search">
+        <label>
+          Words or &quot;a phrase&quot; (-word to leave out)
+          <input name="q" defaultValue={q} size={40} />
+        </label>
+        <label>
+          Speaker (ISO3)
+          <input name="speaker" defaultValue={filter.speaker ?? ""} size={4} />
+        </label>
+        <label>
+          Counterpart (ISO3)
+          <input name="counterpart" defaultValue={filter.counterpart ?? ""} size={4} />
+        </label>
+        <label>
+          Theme
+          <input name="theme" defaultValue={filter.theme ?? ""} size={16} />
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      {result && (
+        <>
+          <p className="notice">{result.total} statements match.</p>
+          <ol start={(page - 1) * result.pageSize + 1}>
+            {result.rows.map((r) => (
+              <li key={r.id} style={{ marginBottom: "0.75rem" }}>
+                <Link href={`/statements/${r.id}`}>{r.title}</Link> <span className="notice">{formatDate(r.date, r.datePrecision)} · {r.speakerCountry}</span>
+                <br />
+                <Snippet text={r.snippet} />
+              </li>
+            ))}
+          </ol>
+          <nav className="pager" aria-label="Pages">
+            {page > 1 && <Link href={`/search?${new URLSearchParams({ ...filter, q, page: String(page - 1) })}`}>← Previous</Link>}
+            {page * result.pageSize < result.total && <Link href={`/search?${new URLSearchParams({ ...filter, q, page: String(page + 1) })}`}>Next →</Link>}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Postgres marks the matches with « »; they become <mark>, and everything else stays text. */
+function Snippet({ text }: { text: string }) {
+  return (
+    <span>
+      {text.split(/(«[^»]*»)/).map((part, i) => (part.startsWith("«") ? <mark key={i}>{part.slice(1, -1)}</mark> : part))}
+    </span>
+  );
+}
