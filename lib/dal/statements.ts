@@ -145,6 +145,7 @@ export async function writeStatement(
   record: StatementRecord,
   actorId: number | null,
 ): Promise<{ id: number; duplicate: boolean }> {
+  const themeIds = await themeIdsFor(db, record.codebookVersion); // before the transaction: PGlite has one connection
   return db.transaction(async (tx) => {
     const { passages: passageRecords, pairs, codebookVersion, ...fields } = record;
     const [inserted] = await tx
@@ -169,7 +170,6 @@ export async function writeStatement(
             .returning({ id: passages.id, ordinal: passages.ordinal });
     const idByOrdinal = new Map(passageIds.map((p) => [p.ordinal, p.id]));
     if (pairs.length > 0) await tx.insert(statementPairs).values(pairs.map((p) => ({ ...p, statementId })));
-    const themeIds = await themeIdsFor(db, codebookVersion);
     const tagRows = passageRecords.flatMap((p) =>
       p.tags.flatMap((tag) => {
         const themeId = themeIds.get(tag.theme);

@@ -10,117 +10,218 @@ export interface Cleaned {
   removed: Removed[];
 }
 
-/** Lines that are web-page furniture, never statement text. */
-const FURNITURE = [
-  /^accessibility links$/i,
-  /^breaking news$/i,
-  /^skip to (main )?content$/i,
-  /^(share|tweet|print|email|e-mail)( (this|the) (page|article|story))?$/i,
-  /^(share|follow us)( on)?:?( (facebook|twitter|x|linkedin|whatsapp|email|telegram))*$/i,
-  /^((facebook|twitter|linkedin|whatsapp|email|print|share)\s*[|·•]?\s*){2,}$/i,
-  /^(home|menu|search|close|back to top|main menu|navigation|related articles?|read more|subscribe)$/i,
-  /^(home\s*[>›»/|]\s*)+.*$/i,
-  /^\[?(photo|image)( credit)?:?.*\]?$/i,
+/** Lines that are web-page furniture, never statement text, by the reason given to staff. */
+const FURNITURE: [RegExp, string][] = [
+  [/^(accessibility links|breaking news|skip to (the )?(main )?(content|navigation)|toggle navigation|main menu|menu|search|close|home|back to top|top of page|navigation|you are here:?.*|print friendly|text size|listen( to this)?( article| page)?)$/i, "page furniture"],
+  [/^(share|tweet|print|email|e-mail|like|pin it|copy link)( (this|the) (page|article|story|post))?( on \w+)?:?$/i, "page furniture"],
+  [/^((share|follow us)( on)?:?\s*)?((facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|print|reddit|vk)\s*[|·•,/]?\s*){2,}$/i, "page furniture"],
+  [/^(home|start)\s*[>›»/|].*$/i, "page furniture"],
+  [/^(related|more) (articles|stories|content|news|links)$|^read more$|^(next|previous) (article|story|post)$|^subscribe( to .*)?$|^sign up( for .*)?$/i, "page furniture"],
+  [/^(this (web)?site uses cookies.*|accept( all)? cookies|cookie (settings|policy))$/i, "page furniture"],
+  [/^(все материалы сайта доступны по лицензии:?|all content on this site is licensed under:?|creative commons attribution \d\.\d international)$/i, "site licence notice"],
+  [/^(текстовая версия|text version|официальный сайт президента россии:?|official site of the president of russia:?|администрация президента россии\s*\d{4} год|presidential executive office\s*\d{4})$/i, "page furniture"],
+  [/^(опубликован в разделе|дата публикации|ссылка на материал|published in sections?|publication date|direct link|прямая ссылка):/i, "page furniture"],
+  [/^(official websites use \.gov|secure \.gov websites use https|[\d–-]+ archived content|you are viewing archived content.*|content in this archive site is not updated.*|for current information, go to .*|policy issues|countries & areas|bureaus & offices|about|mission|history|administrative|leadership|directories|tags|\[(dsl\/cable|dial-up|audio|video|full video[^\]]*)\](\s*\[[^\]]*\])*)$/i, "page furniture"],
+  [/^(https?:\/\/|www\.)\S+$/i, "link"],
+  [/^\((spoke in|interpretation from) [^)]{1,80}\)$/i, "record annotation"],
 ];
-const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
-/** Paragraph numbers left by OCR of UN records, e.g. "82.\tThe Assembly…". */
-const PARAGRAPH_NUMBER = /^\d{1,3}\.\t+/;
-const SENTENCE_END = /[.!?:;"'”’)\]]$/;
+const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\[\d{1,4}\]$/i;
+/** Paragraph numbers of OCR'd UN records: "82.\tThe Assembly…" always, "82. The Assembly…" when the text is numbered throughout. */
+const NUMBER_TAB = /^\d{1,3}\.\t\s*/;
+const NUMBER_SPACE = /^\d{1,3}\.[\t ]+(?=[\p{Lu}"'(])/u;
+const LONE_PARAGRAPH_NUMBER = /^\d{1,3}\.$/;
+const SENTENCE_END = /[.!?:;]["')\]]*$/;
+const LOWER_START = /^[\p{Ll}]/u;
+/** Form feeds become a line of their own, marked with a private-use character that trimming keeps. */
+const PAGE_BREAK = "\uE000";
 
-/** Strips page furniture, page numbers, repeated running headers and doubled lines; keeps every paragraph. */
-export function clean(raw: string): Cleaned {
-  const removed: Removed[] = [];
-  const pages = normaliseCharacters(raw).split("\f");
-  const running = runningHeaders(pages);
-  const lines: string[] = [];
-  for (const page of pages) {
-    for (const rawLine of page.split("\n")) {
-      const line = rawLine.replace(PARAGRAPH_NUMBER, "").replace(/[ \t]+/g, " ").trim();
-      if (!line) {
-        lines.push("");
-        continue;
-      }
-      const reason = furnitureReason(line, running, lines);
-      if (reason) removed.push({ line, reason });
-      else lines.push(line);
-    }
-    lines.push("");
-  }
-  return { text: paragraphs(lines).join("\n\n"), removed };
+interface Line {
+  text: string;
+  /** A blank line comes between this line and the previous kept one: a paragraph break, unless furniture caused it. */
+  blankBefore: boolean;
+  /** Something was removed (or a page ended) between this line and the previous kept one. */
+  cutBefore: boolean;
 }
 
-function furnitureReason(line: string, running: Set<string>, kept: string[]): string | null {
-  if (FURNITURE.some((pattern) => pattern.test(line))) return "page furniture";
+/**
+ * Strips page furniture (navigation, share bars, doubled captions, site licence notes), page numbers, running
+ * headers and footers and OCR paragraph numbers; normalises white space and quotes; rejoins hard-wrapped lines;
+ * keeps every paragraph, separated by one blank line.
+ */
+export function clean(raw: string): Cleaned {
+  const removed: Removed[] = [];
+  const rawLines = normaliseCharacters(raw).split("\n");
+  const numberedThroughout = rawLines.filter((l) => NUMBER_SPACE.test(l)).length >= 3;
+  const lines = rawLines.map((l) => {
+    const number = (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0];
+    if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
+    return (number ? l.slice(number.length) : l).replace(/[ \t]+/g, " ").trim();
+  });
+  const running = runningLines(lines);
+
+  const pageEdges = pageEdgeLines(lines);
+  const kept: Line[] = [];
+  let blankBefore = false;
+  let cutBefore = false;
+  for (const [index, line] of lines.entries()) {
+    if (line === "" || line === PAGE_BREAK) {
+      if (line === PAGE_BREAK) cutBefore = true;
+      else blankBefore = true;
+      continue;
+    }
+    const reason = pageEdges.has(index) ? "running header or footer" : removalReason(line, running, kept[kept.length - 1]?.text);
+    if (reason) {
+      removed.push({ line, reason });
+      cutBefore = true;
+      continue;
+    }
+    kept.push({ text: line, blankBefore, cutBefore });
+    blankBefore = cutBefore = false;
+  }
+  return { text: paragraphs(kept).join("\n\n"), removed };
+}
+
+function removalReason(line: string, running: Set<string>, previous: string | undefined): string | null {
+  for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
   if (PAGE_NUMBER.test(line)) return "page number";
-  if (running.has(line)) return "running header or footer";
-  const previous = kept.findLast((l) => l !== "");
-  if (previous === line) return "doubled line";
+  if (LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
+  if (running.has(digitless(line))) return "running header or footer";
+  // Short replies ("Okay.", "Thank you.") do repeat in transcripts; a doubled caption or paragraph is longer.
+  if (line === previous && line.length >= 15) return "doubled line";
   return null;
 }
 
-/** Short lines that recur on at least half of three or more pages are running headers or footers. */
-function runningHeaders(pages: string[]): Set<string> {
-  if (pages.length < 3) return new Set();
-  const seen = new Map<string, number>();
-  for (const page of pages) {
-    const unique = new Set(page.split("\n").map((l) => l.trim()).filter((l) => l.length > 0 && l.length <= 100));
-    for (const line of unique) seen.set(line, (seen.get(line) ?? 0) + 1);
-  }
-  return new Set([...seen].filter(([, n]) => n >= Math.max(3, pages.length / 2)).map(([line]) => line));
+const digitless = (line: string) => line.replace(/\d+/g, "#");
+
+/**
+ * Lines right beside a form feed that are codes rather than words: the job number and page ("15-29658 37/55")
+ * and the document symbol and date ("A/70/PV.22 01/10/2015") of a UN record. A body line there has words.
+ */
+function pageEdgeLines(lines: string[]): Set<number> {
+  const edges = new Set<number>();
+  const isCode = (line: string | undefined) => line !== undefined && /\d/.test(line) && line.length <= 60 && !/\p{Ll}{3}/u.test(line);
+  lines.forEach((line, i) => {
+    if (line !== PAGE_BREAK) return;
+    for (const step of [-1, 1]) {
+      let j = i + step;
+      while (lines[j] === "") j += step;
+      if (isCode(lines[j])) edges.add(j);
+    }
+  });
+  return edges;
 }
 
-/** Lines to paragraphs: a hard-wrapped line (no sentence end, next starts in lower case) joins the next. */
-function paragraphs(lines: string[]): string[] {
+/**
+ * Running headers and footers: short lines that recur, digits aside ("A/70/PV.22 01/10/2015", "22 General
+ * Assembly - Forty-eighth session"), on at least half of three or more pages. Pages end at form feeds or,
+ * in text extracted without them, at page numbers; with no pages to go by, a line with a number in it that
+ * recurs three times (twice when the number is a page number at its start or end) is one. Lines that end a sentence or label a speaker ("Thank you.", "THE PRESIDENT:")
+ * are never headers, however often they recur.
+ */
+function runningLines(lines: string[]): Set<string> {
+  const pages: Set<string>[] = [new Set()];
+  const byFormFeed = lines.includes(PAGE_BREAK);
+  for (const line of lines) {
+    if (byFormFeed ? line === PAGE_BREAK : PAGE_NUMBER.test(line)) pages.push(new Set());
+    else if (line.length > 0 && line.length <= 100 && (/\d/.test(line) || !/[.!?:;,"]$/.test(line))) pages[pages.length - 1]!.add(digitless(line));
+  }
+  const nonEmpty = pages.filter((p) => p.size > 0);
+  const counts = new Map<string, number>();
+  if (nonEmpty.length >= 3) {
+    for (const page of nonEmpty) for (const line of page) counts.set(line, (counts.get(line) ?? 0) + 1);
+    const needed = Math.max(3, nonEmpty.length / 2);
+    return new Set([...counts].filter(([, n]) => n >= needed).map(([line]) => line));
+  }
+  const paged = new Set<string>();
+  for (const line of lines) {
+    if (line.length < 10 || line.length > 100 || !/\d/.test(line) || !/\p{L}/u.test(line) || SENTENCE_END.test(line)) continue;
+    counts.set(digitless(line), (counts.get(digitless(line)) ?? 0) + 1);
+    if (/^\d{1,4} |\s\d{1,4}$/.test(line)) paged.add(digitless(line));
+  }
+  // A header that carries its page number ("22 General Assembly - Forty-eighth session") shows it by recurring twice.
+  return new Set([...counts].filter(([line, n]) => n >= (paged.has(line) ? 2 : 3)).map(([line]) => line));
+}
+
+/**
+ * Lines to paragraphs. A line that does not end a sentence runs on into a next line starting in lower case;
+ * in hard-wrapped text (most lines stop mid-sentence, as in PDFs) every line runs on unless it ends a sentence
+ * well short of the wrap width. A blank line is a paragraph break unless removed furniture caused it.
+ */
+function paragraphs(lines: Line[]): string[] {
+  const width = wrapWidth(lines);
   const result: string[] = [];
   let current = "";
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line) {
+  let previous: Line | undefined;
+  for (const line of lines) {
+    if (previous && runsOn(previous.text, line, width)) {
+      current += (/\p{L}-$/u.test(current) ? "" : " ") + line.text;
+    } else {
       if (current) result.push(current);
-      current = "";
-      continue;
+      current = line.text;
     }
-    current = current ? `${current}${current.endsWith("-") ? "" : " "}${line}` : line;
-    const next = lines[i + 1];
-    const wrapped = next !== undefined && next !== "" && !SENTENCE_END.test(line) && /^[\p{Ll}(]/u.test(next);
-    if (!wrapped) {
-      result.push(current);
-      current = "";
-    }
+    previous = line;
   }
   if (current) result.push(current);
   return result;
+}
+
+function runsOn(previous: string, line: Line, width: number | null): boolean {
+  if (line.blankBefore && !line.cutBefore) return false;
+  const ended = SENTENCE_END.test(previous);
+  if (!ended && LOWER_START.test(line.text)) return true;
+  if (width === null) return false;
+  return ended ? previous.length >= 0.85 * width : previous.length >= 0.5 * width;
+}
+
+/** The wrap width of hard-wrapped text (its 90th-percentile line length), or null when lines are paragraphs. */
+function wrapWidth(lines: Line[]): number | null {
+  const long = lines.map((l) => l.text).filter((t) => t.length >= 20);
+  if (long.length < 5) return null;
+  const open = long.filter((t) => !SENTENCE_END.test(t)).length;
+  if (open / long.length <= 0.5) return null;
+  const lengths = long.map((t) => t.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)]!;
 }
 
 function normaliseCharacters(raw: string): string {
   return raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F]/g, " ")
-    .replace(/[\u200B-\u200D\u2060]/g, "")
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/\u2026/g, "...");
+    .replace(/\f/g, `\n${PAGE_BREAK}\n`)
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/\u2026/g, "...")
+    .replace(/[\u2028\u2029\v]/g, "\n");
 }
 
-const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|table|tr|blockquote|pre|figure|figcaption|header|dd|dt)\b[^>]*>/gi;
-const DROPPED_ELEMENTS = /<(script|style|noscript|template|nav|footer|svg|iframe|object|form|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", mdash: "—", ndash: "–", hellip: "...", rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"' };
+const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;
+const DROPPED_ELEMENTS = /<(script|style|noscript|template|head|nav|footer|aside|svg|iframe|object|form|button|select|canvas)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", shy: "",
+  mdash: "—", ndash: "–", hellip: "...", rsquo: "'", lsquo: "'", sbquo: "'", rdquo: '"', ldquo: '"', bdquo: '"',
+  laquo: '"', raquo: '"', copy: "©", reg: "®", trade: "™", deg: "°", middot: "·", bull: "•", euro: "€",
+  pound: "£", sect: "§", para: "¶", times: "×", szlig: "ß", aelig: "æ", AElig: "Æ", oslash: "ø", Oslash: "Ø",
+};
+/** &eacute; &Ouml; &ccedil; …: letter plus combining mark, composed. */
+const ACCENTS: Record<string, string> = { acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308", tilde: "\u0303", cedil: "\u0327", ring: "\u030A", caron: "\u030C" };
 
 /**
- * Text of pasted HTML: scripts, styles, navigation and forms dropped unread, block elements become
- * paragraph breaks, entities decoded. Nothing is executed; no DOM is built.
+ * Text of pasted HTML: scripts, styles, navigation, footers and forms dropped unread, block elements become
+ * paragraph breaks, entities decoded. Nothing is executed and no DOM is built; run `clean` on the result.
  */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!doctype[^>]*>/gi, "")
     .replace(DROPPED_ELEMENTS, "")
     .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/t[dh]>/gi, " ")
     .replace(BLOCK_TAGS, "\n\n")
     .replace(/<[^>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => decodeEntity(entity, body))
-    .replace(/\u00A0/g, " ")
-    .replace(/[ \t]+\n/g, "\n")
+    .replace(/[\u00A0 \t]+/g, " ")
+    .replace(/ *\n */g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
@@ -130,5 +231,8 @@ function decodeEntity(entity: string, body: string): string {
     const code = body[1]?.toLowerCase() === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
   }
-  return ENTITIES[body.toLowerCase()] ?? entity;
+  const named = ENTITIES[body] ?? ENTITIES[body.toLowerCase()];
+  if (named !== undefined) return named;
+  const accent = ACCENTS[body.slice(1)];
+  return accent && /^[a-z]$/i.test(body[0]!) ? (body[0]! + accent).normalize("NFC") : entity;
 }

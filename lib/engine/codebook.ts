@@ -1,44 +1,99 @@
 import { z } from "zod";
-import type { ThemeDefinition } from "./types";
+import type { ThemeDefinition, ThemeRules } from "./types";
 
 /**
- * A rule phrase: words separated by single spaces, letters/digits/'/-/. only, a trailing * on a word for
- * any ending (terror* → terrorist, terrorism), and an optional weight after a colon ("pipeline*: 0.5").
- * Literal by construction: there is no regular expression a manager could write to hang the server.
+ * A rule phrase: at most eight words separated by single spaces, each of letters, digits and ' ’ . - only,
+ * each optionally ending in * (any word ending: terror* → terrorist, terrorism), and an optional weight after
+ * a colon ("pipeline*: 0.5"). Literal by construction: a manager cannot write a regular expression, so no rule
+ * can make the matcher backtrack. The pattern below is itself linear: every repetition starts with a space.
  */
-const PHRASE = /^[\p{L}\p{N}'’.\-]+\*?( [\p{L}\p{N}'’.\-]+\*?)*(: ?\d{1,2}(\.\d{1,2})?)?$/u;
+const PHRASE = /^[\p{L}\p{N}'’.\-]+\*?( [\p{L}\p{N}'’.\-]+\*?){0,7}(: ?\d{1,2}(\.\d{1,2})?)?$/u;
+const MAX_PHRASE_LENGTH = 100;
 
 export const phraseSchema = z
   .string()
+  .max(MAX_PHRASE_LENGTH * 2, "a phrase is at most 100 characters")
   .trim()
-  .max(100, "a phrase is at most 100 characters")
-  .regex(PHRASE, "a phrase is words (letters, digits, ' - .), each optionally ending in *, with an optional weight like ': 2'");
+  .max(MAX_PHRASE_LENGTH, "a phrase is at most 100 characters")
+  .regex(PHRASE, "a phrase is up to 8 words (letters, digits, ' - .), each optionally ending in *, with an optional weight like ': 2'")
+  .refine((p) => /[\p{L}\p{N}]/u.test(p), "a phrase needs at least one letter or digit");
 
 export const themeRulesSchema = z.object({
-  phrases: z.array(phraseSchema).max(2000),
+  phrases: z.array(phraseSchema).max(5000),
   exclusions: z.array(phraseSchema).max(500).default([]),
   weight: z.number().min(0).max(10).default(1),
   threshold: z.number().min(0.1).max(20).optional(),
 });
 
+const SLUG = /^[a-z0-9-]{1,64}$/;
+
 export const themeDefinitionSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  slug: z.string().regex(SLUG),
   name: z.string().trim().min(1).max(80),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  parent: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
+  parent: z.string().regex(SLUG).nullable(),
   enabled: z.boolean(),
   rules: themeRulesSchema,
 });
 
-/** Splits "pipeline*: 0.5" into its words and weight. */
-export function parsePhrase(phrase: string): { words: string; weight: number } {
-  const match = /^(.*?)(?::\s*(\d+(?:\.\d+)?))?$/.exec(phrase.trim());
-  return { words: match?.[1]?.trim() ?? phrase, weight: match?.[2] ? Number(match[2]) : 1 };
+export const codebookSchema = z
+  .array(themeDefinitionSchema)
+  .max(200)
+  .superRefine((themes, ctx) => {
+    for (const problem of hierarchyProblems(themes)) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+export type CodebookValidation = { ok: true; themes: ThemeDefinition[] } | { ok: false; errors: string[] };
+
+/** Checks a manager-edited codebook: every phrase literal and bounded, slugs unique, parents known, no cycles. */
+export function validateCodebook(input: unknown): CodebookValidation {
+  const parsed = codebookSchema.safeParse(input);
+  if (parsed.success) return { ok: true, themes: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
 }
 
-const rules = (phrases: string[], exclusions: string[] = [], threshold?: number) => ({ phrases, exclusions, weight: 1, ...(threshold ? { threshold } : {}) });
+function hierarchyProblems(themes: { slug: string; parent: string | null }[]): string[] {
+  const problems: string[] = [];
+  const parentOf = new Map<string, string | null>();
+  for (const t of themes) {
+    if (parentOf.has(t.slug)) problems.push(`theme "${t.slug}" appears twice`);
+    parentOf.set(t.slug, t.parent);
+  }
+  for (const t of themes) {
+    if (t.parent !== null && !parentOf.has(t.parent)) problems.push(`theme "${t.slug}" has an unknown parent "${t.parent}"`);
+    const seen = new Set([t.slug]);
+    for (let p = t.parent; p; p = parentOf.get(p) ?? null) {
+      if (seen.has(p)) {
+        problems.push(`theme "${t.slug}" is its own ancestor`);
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  return problems;
+}
 
-/** The codebook Dyad ships with (version 1). Colours are Okabe–Ito and Tol, safe for colour-blind readers. */
+/** Splits "pipeline*: 0.5" into its words and weight (no regular expression: input may not be validated yet). */
+export function parsePhrase(phrase: string): { words: string; weight: number } {
+  const trimmed = phrase.trim();
+  const colon = trimmed.lastIndexOf(":");
+  const weight = colon >= 0 ? Number(trimmed.slice(colon + 1)) : NaN;
+  if (colon < 0 || trimmed.slice(colon + 1).trim() === "" || !Number.isFinite(weight)) return { words: trimmed, weight: 1 };
+  return { words: trimmed.slice(0, colon).trim(), weight };
+}
+
+const rules = (phrases: string[], exclusions: string[] = [], threshold?: number): ThemeRules => ({
+  phrases,
+  exclusions,
+  weight: 1,
+  ...(threshold ? { threshold } : {}),
+});
+
+/**
+ * The codebook Dyad ships with. Colours: Okabe–Ito for the four core themes and their children, Paul Tol's
+ * muted scheme for the adjacent ones; all distinguishable by readers with colour-vision deficiency.
+ * Thresholds of 2 mean a passage needs a strong phrase (weight 2) or two weaker ones.
+ */
 export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
   {
     slug: "energy-security",
@@ -48,13 +103,16 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     enabled: true,
     rules: rules(
       [
-        "energy security: 2", "energy supply", "energy supplies", "energy policy", "energy policies", "energy cooperation",
-        "energy sector", "energy resources", "energy routes", "energy independence", "energy diversification", "energy crisis",
-        "pipeline*: 2", "gas supply", "gas supplies", "natural gas", "oil and gas", "oil supplies", "oil prices", "LNG",
-        "supply disruptions", "diverse sources and routes", "Baku-Tbilisi-Ceyhan", "Southern Gas Corridor", "Nord Stream",
-        "TANAP", "TAP", "Caspian energy", "energy", "energy transit", "hydrocarbon*", "Gazprom",
+        "energy security: 2", "security of energy supply: 2", "energy supply", "energy supplies", "energy policy", "energy policies",
+        "energy cooperation", "energy sector", "energy resources", "energy routes", "energy corridor*: 2", "energy independence: 2",
+        "energy diversification: 2", "energy crisis: 2", "energy transit: 2", "energy markets", "energy infrastructure",
+        "energy projects", "energy exports", "energy imports", "energy dependence: 2", "energy blackmail: 2", "energy weapon: 2",
+        "pipeline*: 2", "gas supply", "gas supplies", "gas transit: 2", "natural gas", "oil and gas", "oil supplies", "oil supply",
+        "oil prices", "price of oil", "oil embargo: 2", "oil crisis: 2", "oil-producing", "oil producers", "LNG", "OPEC",
+        "supply disruptions", "diverse sources and routes: 2", "Baku-Tbilisi-Ceyhan: 2", "Southern Gas Corridor: 2", "Nord Stream: 2",
+        "TANAP: 2", "TAP", "Caspian energy: 2", "Caspian oil: 2", "Caspian gas: 2", "hydrocarbon*", "Gazprom", "petroleum",
       ],
-      ["renewable energy", "clean energy", "nuclear energy", "atomic energy", "energy efficiency"],
+      ["International Atomic Energy Agency", "Atomic Energy Agency"],
       2,
     ),
   },
@@ -66,11 +124,13 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     enabled: true,
     rules: rules(
       [
-        "terroris*: 2", "terrorist*: 2", "counterterror*: 2", "counter-terror*: 2", "anti-terror*: 2", "extremis*", "violent extremism: 2",
-        "Al-Qaida: 2", "Al-Qaeda: 2", "al Qaeda: 2", "Taliban", "ISIS: 2", "ISIL: 2", "Daesh: 2", "Islamic State",
-        "suicide bomb*", "hostage*", "radicaliz*", "radicalis*", "Boko Haram", "Hamas", "Hizbullah", "Hezbollah",
+        "terrorism: 2", "terrorist*: 2", "counterterror*: 2", "counter-terror*: 2", "anti-terror*: 2", "terror attack*: 2",
+        "war on terror: 2", "fight against terror: 2", "extremism", "extremist*", "violent extremism: 2", "radicalization", "radicalisation",
+        "Al-Qaida: 2", "Al-Qaeda: 2", "al Qaeda: 2", "Qaida: 2", "Taliban", "ISIS: 2", "ISIL: 2", "Daesh: 2", "Islamic State",
+        "Jabhat al-Nusra: 2", "Al-Shabaab: 2", "Boko Haram: 2", "Lashkar-e-Taiba: 2", "suicide bomb*", "hijack*", "hostage-taking",
+        "taking of hostages", "foreign terrorist fighters: 2", "financing of terrorism: 2", "terrorist financing: 2",
       ],
-      ["state terrorism"],
+      [],
       2,
     ),
   },
@@ -81,8 +141,9 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     parent: null,
     enabled: true,
     rules: rules([
-      "Karabakh", "Karabagh", "Garabagh", "Qarabag", "Qarabağ", "Artsakh", "Nagorny Karabakh", "Nagorno-Karabakh", "Minsk Group",
-      "Khankendi", "Stepanakert", "Shusha", "Lachin", "Lachin corridor",
+      "Karabakh", "Karabagh", "Garabagh", "Qarabag", "Qarabağ", "Karabach", "Artsakh", "Nagorno-Karabakh", "Nagorny Karabakh",
+      "Nagorno-Karabagh", "Minsk Group", "Khankendi", "Stepanakert", "Shusha", "Shushi", "Lachin", "Lachin corridor", "Kalbajar",
+      "Kelbajar", "Aghdam", "Agdam", "Fuzuli", "Zangilan", "Jabrayil", "Gubadli",
     ]),
   },
   {
@@ -92,8 +153,12 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     parent: null,
     enabled: true,
     rules: rules(
-      ["democra*: 2", "democratic institutions: 2", "civil society", "pluralism", "good governance", "free press", "freedom of the press", "media freedom", "fundamental freedoms"],
-      ["Democratic Republic", "Democratic People's Republic", "Democratic Socialist Republic"],
+      [
+        "democra*: 2", "democratic institutions: 2", "democratization: 2", "democratisation: 2", "civil society", "pluralism",
+        "political pluralism: 2", "good governance", "free press", "freedom of the press", "media freedom", "fundamental freedoms",
+        "open society", "free society", "self-government", "popular sovereignty", "participatory",
+      ],
+      ["Democratic Republic", "Democratic People's Republic", "Democratic Socialist Republic", "Democratic Party", "Social Democratic", "Christian Democratic"],
       2,
     ),
   },
@@ -103,7 +168,14 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#56B4E9",
     parent: "democracy",
     enabled: true,
-    rules: rules(["election*", "electoral", "ballot*", "voter*", "polling stations", "referendum*"]),
+    rules: rules(
+      [
+        "elections: 2", "election: 2", "electoral*: 2", "ballot*", "voter*", "voting", "polling stations", "referendum", "free and fair: 2",
+        "election observation: 2", "election observers: 2", "electoral commission: 2", "parliamentary elections: 2", "presidential elections: 2",
+      ],
+      ["election of the President of the General Assembly", "on your election", "your election", "his election", "her election", "unanimous election"],
+      2,
+    ),
   },
   {
     slug: "rule-of-law",
@@ -111,7 +183,15 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#332288",
     parent: "democracy",
     enabled: true,
-    rules: rules(["rule of law", "independent judiciary", "judicial independence", "judicial reform", "corruption", "anti-corruption", "accountability", "due process"]),
+    rules: rules(
+      [
+        "rule of law: 2", "independent judiciary: 2", "judicial independence: 2", "independence of the judiciary: 2", "judicial reform: 2",
+        "corruption", "anti-corruption: 2", "accountability", "due process: 2", "fair trial*: 2", "separation of powers: 2",
+        "constitutional order", "law enforcement",
+      ],
+      ["international rule of law"],
+      2,
+    ),
   },
   {
     slug: "human-rights",
@@ -119,7 +199,16 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#CC79A7",
     parent: "democracy",
     enabled: true,
-    rules: rules(["human rights", "fundamental rights", "freedom of expression", "freedom of assembly", "freedom of religion", "political prisoners", "torture", "rights of minorities", "minority rights"]),
+    rules: rules(
+      [
+        "human rights: 2", "fundamental rights: 2", "freedom of expression: 2", "freedom of assembly: 2", "freedom of association: 2",
+        "freedom of religion: 2", "freedom of speech: 2", "religious freedom: 2", "political prisoners: 2", "torture*", "rights of minorities: 2",
+        "minority rights: 2", "civil and political rights: 2", "Universal Declaration of Human Rights: 2", "Human Rights Council: 2",
+        "arbitrary detention*: 2", "enforced disappearance*: 2", "journalists", "human dignity",
+      ],
+      [],
+      2,
+    ),
   },
   {
     slug: "nonproliferation",
@@ -127,7 +216,17 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#882255",
     parent: null,
     enabled: true,
-    rules: rules(["nonproliferation", "non-proliferation", "weapons of mass destruction", "nuclear weapon*", "NPT", "IAEA", "disarmament", "chemical weapons", "biological weapons", "fissile material", "enrichment", "ballistic missile*"]),
+    rules: rules(
+      [
+        "nonproliferation: 2", "non-proliferation: 2", "proliferation: 2", "weapons of mass destruction: 2", "nuclear weapon*: 2", "NPT: 2",
+        "IAEA: 2", "International Atomic Energy Agency: 2", "disarmament", "nuclear disarmament: 2", "chemical weapons: 2",
+        "biological weapons: 2", "fissile material*: 2", "uranium enrichment: 2", "enrichment", "ballistic missile*: 2",
+        "nuclear test*: 2", "Comprehensive Nuclear-Test-Ban Treaty: 2", "nuclear-weapon-free zone*: 2", "Joint Comprehensive Plan of Action: 2",
+        "JCPOA: 2", "safeguards",
+      ],
+      [],
+      2,
+    ),
   },
   {
     slug: "regional-security",
@@ -135,7 +234,15 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#44AA99",
     parent: null,
     enabled: true,
-    rules: rules(["regional security: 2", "regional stability: 2", "regional conflicts", "frozen conflict*", "territorial integrity", "ceasefire", "cease-fire", "peacekeep*", "OSCE", "NATO", "CSTO", "border security"], [], 2),
+    rules: rules(
+      [
+        "regional security: 2", "regional stability: 2", "regional conflicts: 2", "regional conflict: 2", "frozen conflict*: 2",
+        "territorial integrity", "ceasefire", "cease-fire", "peacekeep*", "OSCE", "NATO", "CSTO", "border security: 2",
+        "collective security", "security in the region: 2", "stability in the region: 2", "confidence-building measures", "armed conflict*",
+      ],
+      [],
+      2,
+    ),
   },
   {
     slug: "trade-economic-cooperation",
@@ -143,6 +250,15 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     color: "#999933",
     parent: null,
     enabled: true,
-    rules: rules(["trade", "free trade", "investment*", "economic cooperation: 2", "economic ties", "economic relations", "market access", "tariff*", "WTO", "World Trade Organization", "bilateral trade: 2", "exports", "imports"], [], 2),
+    rules: rules(
+      [
+        "trade", "free trade: 2", "trade agreement*: 2", "trading system: 2", "investment*", "foreign direct investment: 2",
+        "economic cooperation: 2", "economic ties: 2", "economic relations", "economic partnership: 2", "market access: 2", "tariff*",
+        "WTO: 2", "World Trade Organization: 2", "bilateral trade: 2", "trade and investment: 2", "exports", "imports", "customs union: 2",
+        "trade barriers: 2", "protectionism: 2",
+      ],
+      [],
+      2,
+    ),
   },
 ];

@@ -1,141 +1,340 @@
-import { countryFromText, isKnownPlace } from "./gazetteer";
+import type { Removed } from "./clean";
+import { capitalOf, countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "./gazetteer";
+import type { CountryMention } from "./types";
 
-/** A suggested value, where it came from, and how sure we are; `flag` says what a person must check. */
+/** Where a suggestion was read: the source's own fields, the headline, a byline, the body, the URL, or page furniture. */
+export type SuggestionSource = "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default";
+
+/** A suggested value, where it came from, how sure we are, and the words it rests on; `flag` says what a person must check. */
 export interface Suggestion<T> {
   value: T;
-  source: string;
+  source: SuggestionSource;
   confidence: number;
+  evidence?: string;
   flag?: string;
+}
+
+export type DatePrecision = "day" | "month" | "year";
+
+export interface DateValue {
+  /** ISO date; month and year precision use the first day ("2022-03-01"). Null when the year is unknown. */
+  date: string | null;
+  precision: DatePrecision | null;
+  /** What the text does say when it is not a full date: "--02-19" (ISO 8601 month and day, no year). */
+  partial?: string;
+}
+
+export type DocumentKind = "speech" | "press release" | "readout" | "interview" | "statement" | "testimony" | "other";
+
+/** What a reader already knows (a CSV column, a page's <title>, the lines cleaning removed); each is trusted over the text. */
+export interface MetadataHints {
+  title?: string | null;
+  /** ISO date, year-month or year. */
+  date?: string | null;
+  year?: number | null;
+  speakerName?: string | null;
+  speakerTitle?: string | null;
+  /** ISO alpha-3 code or a country name. */
+  speakerCountry?: string | null;
+  url?: string | null;
+  /** Furniture that `clean` removed: publication dates live there on many sites. */
+  removed?: Removed[];
+  /** Mentions already found in the text, to save a second pass. */
+  mentions?: CountryMention[];
 }
 
 export interface MetadataSuggestions {
   title: Suggestion<string> | null;
-  date: Suggestion<{ date: string | null; precision: "day" | "month" | "year" | null }> | null;
+  date: Suggestion<DateValue> | null;
   speakerName: Suggestion<string> | null;
   speakerTitle: Suggestion<string> | null;
   speakerCountry: Suggestion<string> | null;
   venue: Suggestion<string> | null;
-  kind: Suggestion<string>;
+  kind: Suggestion<DocumentKind>;
   language: Suggestion<string>;
+  /** Countries the text speaks about, most salient first, the speaker's own left out. */
+  counterparts: RankedCounterpart[];
+  primaryCounterpart: Suggestion<string> | null;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join("|")}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?`;
-const OFFICE =
-  "(?:(?:Under|Assistant|Deputy) )?Secretary(?: of State| of Defense| General)?(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?|President|Vice President|Prime Minister|(?:Deputy )?Foreign Minister|Minister(?: of| for) [A-Z][a-z]+(?: [A-Z][a-z]+)*|Ambassador|Permanent Representative|Spokesperson|Spokesman|Chancellor|King|Emir";
-const NAME = "[A-Z][a-z]+(?:\\s+[A-Z]\\.)?(?:\\s+[A-Z][a-z'\\-]+){1,2}";
+/** The head of a statement holds its headline, byline, dateline and venue. */
+const HEAD = 3000;
 
-/** Suggestions for a statement's metadata from its cleaned text, each with where it was found. Counterparts come from the gazetteer. */
-export function suggestMetadata(text: string): MetadataSuggestions {
-  const head = text.slice(0, 3000);
-  const speaker = findSpeaker(head);
-  const speakerCountry = speaker?.country
-    ? { value: speaker.country, source: "speaker title", confidence: 0.8 }
-    : null;
+/** Suggestions for a statement's metadata from its cleaned text and what the source itself says. */
+export function suggestMetadata(text: string, hints: MetadataHints = {}): MetadataSuggestions {
+  const head = text.slice(0, HEAD);
+  const title = findTitle(head, hints);
+  const byline = findByline(head);
+  const speakerCountry = findSpeakerCountry(byline, hints);
+  const counterparts = rankMentions(hints.mentions ?? findCountryMentions(text), speakerCountry?.value ?? null, text);
   return {
-    title: findTitle(text),
-    date: findDate(head),
-    speakerName: speaker ? { value: speaker.name, source: speaker.source, confidence: 0.7 } : null,
-    speakerTitle: speaker ? { value: speaker.title, source: speaker.source, confidence: 0.7 } : null,
+    title,
+    date: findDate(head, hints),
+    speakerName: hints.speakerName ? fromMetadata(hints.speakerName) : byline && { value: byline.name, source: "byline", confidence: 0.7, evidence: byline.line },
+    speakerTitle: hints.speakerTitle ? fromMetadata(hints.speakerTitle) : byline && { value: byline.title, source: "byline", confidence: 0.7, evidence: byline.line },
     speakerCountry,
     venue: findVenue(head),
-    kind: findKind(head),
+    kind: findKind(head, title?.value ?? null, hints.url ?? null),
     language: detectLanguage(text),
+    counterparts,
+    primaryCounterpart: primaryOf(counterparts),
   };
 }
 
-function findTitle(text: string): Suggestion<string> | null {
-  const first = text.split("\n\n")[0]?.trim();
-  if (!first || first.length > 200 || /[.!?]$/.test(first)) return null;
-  return { value: first, source: "first line", confidence: 0.8 };
+const fromMetadata = (value: string): Suggestion<string> => ({ value: value.trim(), source: "metadata", confidence: 0.95 });
+
+function findTitle(head: string, hints: MetadataHints): Suggestion<string> | null {
+  if (hints.title?.trim()) return fromMetadata(hints.title);
+  const first = head.split("\n\n", 1)[0]?.trim() ?? "";
+  const headingLike =
+    first.length > 0 &&
+    first.length <= 160 &&
+    /\s/.test(first) &&
+    !/[.,;:?]$/.test(first) &&
+    !/\d:\d\d/.test(first) &&
+    !/^[\p{Lu}][\p{L}. ]{0,30}:/u.test(first) && // a speaker's label opens a transcript, not a headline
+    !parseDate(first);
+  return headingLike ? { value: first, source: "title", confidence: 0.7 } : null;
 }
 
-function findDate(text: string): MetadataSuggestions["date"] {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return { value: { date: iso[0], precision: "day" }, source: "text", confidence: 0.8 };
-  const monthDayYear = new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`).exec(text);
-  if (monthDayYear) return dayDate(Number(monthDayYear[3]), monthDayYear[1]!, Number(monthDayYear[2]));
-  const dayMonthYear = new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`).exec(text);
-  if (dayMonthYear) return dayDate(Number(dayMonthYear[3]), dayMonthYear[2]!, Number(dayMonthYear[1]));
-  const monthYear = new RegExp(`\\b${MONTH} (\\d{4})\\b`).exec(text);
-  if (monthYear) {
-    const month = monthIndex(monthYear[1]!);
-    return { value: { date: `${monthYear[2]}-${pad(month)}-01`, precision: "month" }, source: "text", confidence: 0.6 };
+// ---------------------------------------------------------------- dates
+
+const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** Russian month names in the genitive, as dates write them ("15 января 2000 года"). */
+const MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+const RU_MONTH = `(${MONTHS_RU.join("|")})`;
+
+interface FoundDate {
+  value: DateValue;
+  evidence: string;
+  index: number;
+}
+
+/** Every way a date is written here, most precise first; the first that matches wins. */
+const DATE_FORMS: [RegExp, (m: RegExpExecArray) => DateValue | null][] = [
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => day(+m[1]!, +m[2]!, +m[3]!)],
+  [new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`), (m) => day(+m[3]!, monthOf(m[1]!), +m[2]!)],
+  [new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`), (m) => day(+m[3]!, monthOf(m[2]!), +m[1]!)],
+  [new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2}) ${RU_MONTH} (\\d{4})`, "u"), (m) => day(+m[3]!, MONTHS_RU.indexOf(m[2]!) + 1, +m[1]!)],
+  [new RegExp(`\\b${MONTH},? (\\d{4})\\b`), (m) => month(+m[2]!, monthOf(m[1]!))],
+  [new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[1]!))}-${pad(+m[2]!)}` })],
+  [new RegExp(`\\b(\\d{1,2}) ${MONTH}\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[2]!))}-${pad(+m[1]!)}` })],
+];
+
+function parseDate(text: string): FoundDate | null {
+  let best: FoundDate | null = null;
+  for (const [pattern, read] of DATE_FORMS) {
+    const m = pattern.exec(text);
+    const value = m && read(m);
+    // The earliest full date wins; a partial one only when nothing fuller is written.
+    if (m && value && (!best || (value.date !== null && (best.value.date === null || m.index < best.index)))) best = { value, evidence: m[0].trim(), index: m.index };
   }
-  const monthDay = new RegExp(`\\b${MONTH} (\\d{1,2})\\b`).exec(text);
-  if (monthDay) {
-    return { value: { date: null, precision: null }, source: `text: "${monthDay[0]}"`, confidence: 0.3, flag: "year missing: the text gives a day and month but no year" };
+  return best;
+}
+
+function findDate(head: string, hints: MetadataHints): Suggestion<DateValue> | null {
+  const given = hints.date ? fromIsoLike(hints.date) : null;
+  if (given) return { value: given, source: "metadata", confidence: 0.95, evidence: hints.date ?? undefined };
+  const inText = parseDate(head);
+  if (inText?.value.date) return { value: inText.value, source: "text", confidence: inText.index < 400 ? 0.8 : 0.5, evidence: inText.evidence };
+  for (const r of hints.removed ?? []) {
+    const onPage = parseDate(r.line);
+    if (onPage?.value.date) return { value: onPage.value, source: "page", confidence: 0.85, evidence: r.line };
   }
+  const year = hints.year ?? null;
+  if (inText?.value.partial) {
+    const [, , mm, dd] = inText.value.partial.split("-");
+    if (year) return { value: day(year, +mm!, +dd!) ?? inText.value, source: "text", confidence: 0.7, evidence: `${inText.evidence} + year ${year}` };
+    return { value: inText.value, source: "text", confidence: 0.3, evidence: inText.evidence, flag: `year missing: the text says "${inText.evidence}" but gives no year` };
+  }
+  if (year) return { value: { date: `${year}-01-01`, precision: "year" }, source: "metadata", confidence: 0.9, evidence: `year ${year}` };
   return null;
 }
 
-function dayDate(year: number, monthName: string, day: number): MetadataSuggestions["date"] {
-  const month = monthIndex(monthName);
-  if (day < 1 || day > 31 || year < 1900 || year > 2100) return null;
-  return { value: { date: `${year}-${pad(month)}-${pad(day)}`, precision: "day" }, source: "text", confidence: 0.8 };
+function fromIsoLike(value: string): DateValue | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!m) return null;
+  if (m[3]) return day(+m[1]!, +m[2]!, +m[3]);
+  if (m[2]) return month(+m[1]!, +m[2]);
+  return { date: `${m[1]}-01-01`, precision: "year" };
 }
 
-function monthIndex(name: string): number {
-  const key = name.toLowerCase().replace(".", "").slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
+function day(year: number, monthNumber: number, dayNumber: number): DateValue | null {
+  const date = new Date(Date.UTC(year, monthNumber - 1, dayNumber));
+  if (year < 1800 || year > 2200 || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== dayNumber) return null;
+  return { date: `${year}-${pad(monthNumber)}-${pad(dayNumber)}`, precision: "day" };
+}
+
+function month(year: number, monthNumber: number): DateValue | null {
+  return year >= 1800 && year <= 2200 && monthNumber >= 1 ? { date: `${year}-${pad(monthNumber)}-01`, precision: "month" } : null;
+}
+
+function monthOf(name: string): number {
+  const key = name.toLowerCase().slice(0, 3);
+  return MONTHS_EN.findIndex((m) => m.startsWith(key)) + 1;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** "U.S. Under Secretary of State William Burns" as a line, or "said <office> <Name>" in the text. */
-function findSpeaker(text: string): { name: string; title: string; country: string | null; source: string } | null {
-  const line = new RegExp(`^(?:(.{1,30}?) )?(${OFFICE}) (${NAME})$`, "m").exec(text);
-  if (line) return { name: line[3]!, title: line[2]!, country: line[1] ? countryFromText(line[1]) : null, source: "byline" };
-  const said = new RegExp(`(?:said|says|noted|stated|told)\\s+(?:([A-Z][\\w.]*) )?(${OFFICE}) (${NAME})`).exec(text);
-  if (said) return { name: said[3]!, title: said[2]!, country: said[1] ? countryFromText(said[1]) : null, source: "attribution in text" };
+// ---------------------------------------------------------------- speaker and venue
+
+const OFFICE = [
+  "(?:(?:Under|Assistant|Deputy) )?Secretary(?: of State| of Defense| of the Treasury| General| of [A-Z][a-z]+)?(?: for [A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*)?",
+  "(?:Vice )?President", "(?:Deputy )?Prime Minister", "(?:Deputy )?Foreign Minister", "Minister(?: of| for) [A-Z][a-z]+(?: (?:of |and )?[A-Z][a-z]+)*",
+  "Ambassador(?: to [A-Z][a-z]+(?: [A-Z][a-z]+)*)?", "(?:Deputy )?Permanent Representative", "Spokes(?:person|man|woman)", "Press Secretary",
+  "National Security Advis[eo]r", "Chancellor", "King", "Queen", "Emir", "Senator", "Special (?:Envoy|Representative)(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+].join("|");
+const NAME = "[A-Z][a-z]+(?:\\s+[A-Z]\\.)*(?:\\s+[A-Z][a-z'’\\-]+){1,2}";
+const BYLINE = new RegExp(`^(?:(.{1,30}?) )?(${OFFICE}) (${NAME})$`, "m");
+const NAME_COMMA_OFFICE = new RegExp(`^(${NAME}), ((?:[A-Z][.\\w]* )?(?:${OFFICE}))$`, "m");
+const ATTRIBUTION = new RegExp(`\\b(?:said|says|noted|stated|told|added)\\s+(?:([A-Z][\\w.]*) )?(${OFFICE}) (${NAME})`);
+
+interface Byline {
+  name: string;
+  title: string;
+  /** What precedes the title ("U.S."), which says whose official this is. */
+  prefix: string;
+  line: string;
+}
+
+/** "U.S. Under Secretary of State William Burns" or "Antony J. Blinken, Secretary of State" on a line, or "said <office> <Name>". */
+function findByline(head: string): Byline | null {
+  const line = BYLINE.exec(head);
+  if (line) return { name: line[3]!, title: line[2]!, prefix: line[1] ?? "", line: line[0] };
+  const comma = NAME_COMMA_OFFICE.exec(head);
+  if (comma) return { name: comma[1]!, title: comma[2]!, prefix: "", line: comma[0] };
+  const said = ATTRIBUTION.exec(head);
+  if (said) return { name: said[3]!, title: said[2]!, prefix: said[1] ?? "", line: said[0] };
   return null;
 }
 
+function findSpeakerCountry(byline: Byline | null, hints: MetadataHints): Suggestion<string> | null {
+  const given = hints.speakerCountry ? lookupCountry(hints.speakerCountry) : null;
+  if (given) return { value: given.iso3, source: "metadata", confidence: 0.95, evidence: hints.speakerCountry ?? undefined };
+  const fromByline = byline && countryFromText(`${byline.prefix} ${byline.title}`.trim());
+  if (byline && fromByline) return { value: fromByline, source: "byline", confidence: 0.8, evidence: byline.line };
+  const fromTitle = hints.speakerTitle ? countryFromText(hints.speakerTitle) : null;
+  if (fromTitle) return { value: fromTitle, source: "metadata", confidence: 0.8, evidence: hints.speakerTitle ?? undefined };
+  return null;
+}
+
+/** Cities where diplomacy happens that are not capitals. */
+const VENUE_CITIES = new Set([
+  "Geneva", "New York", "Davos", "Munich", "Istanbul", "Sochi", "St. Petersburg", "Saint Petersburg", "Strasbourg", "Camp David", "Hiroshima",
+  "Bali", "Jeddah", "Antalya", "Dayton", "Bonn", "Kyoto", "Nur-Sultan", "Almaty", "Shanghai", "Lagos", "Karachi", "Yalta", "Sharm el-Sheikh",
+]);
+const isVenue = (place: string) => VENUE_CITIES.has(place) || capitalOf(place) !== null;
+const PLACE = "[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|el|de|al))*";
+
+/**
+ * A dateline ("Brussels, Belgium" on its own line) or "in Baku" / "at Geneva" naming a capital or a diplomatic
+ * city, near the top: further down, "in Islamabad" is what the statement talks about, not where it was made.
+ */
 function findVenue(text: string): Suggestion<string> | null {
-  for (const match of text.matchAll(/\b(?:in|at) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g)) {
-    if (isKnownPlace(match[1]!)) return { value: match[1]!, source: `text: "${match[0]}"`, confidence: 0.6 };
+  const head = text.slice(0, 1000);
+  for (const m of head.matchAll(new RegExp(`^(?:[^\\n,]{0,60}\\s)?(${PLACE}), (${PLACE}|[A-Z]{2})$`, "gm"))) {
+    if (isVenue(m[1]!) || lookupCountry(m[2]!)) return { value: m[1]!, source: "text", confidence: 0.75, evidence: m[0] };
+  }
+  for (const m of head.matchAll(new RegExp(`\\b(?:in|at) (?:the city of )?(St\\. [A-Z][a-z]+|${PLACE})`, "g"))) {
+    if (isVenue(m[1]!)) return { value: m[1]!, source: "text", confidence: 0.6, evidence: m[0] };
   }
   return null;
 }
 
-const KINDS: [RegExp, string][] = [
-  [/\breadout\b/i, "readout"],
-  [/\btestimony\b|\btestif/i, "testimony"],
-  [/\binterview\b/i, "interview"],
-  [/\bpress (release|statement)\b/i, "press release"],
-  [/\b(said|noted|told) (U\.S\. |the )?(Under |Deputy |Assistant )?(Secretary|President|Minister|Ambassador)/i, "press release"],
-  [/\b(remarks|speech|address|speaking to)\b/i, "speech"],
+// ---------------------------------------------------------------- kind
+
+/** In order: the first kind whose pattern matches the title (or, failing that, the head of the text) wins. */
+const KINDS: [DocumentKind, RegExp][] = [
+  ["testimony", /\btestimony\b|\btestif(?:y|ies|ied)\b|\b(?:sub)?committee (?:on|hearing)\b|\bRanking Member\b/i],
+  ["readout", /\breadout\b|\b(?:telephone|phone) (?:call|conversation)\b|\bspoke by (?:tele)?phone\b|телефонный разговор/i],
+  ["interview", /\binterview\b|\bpress (?:briefing|conference|gaggle)\b|\bnews conference\b|\bexchange with reporters\b|\bquestion-and-answer\b|\bremarks to the press\b|интервью|пресс-конференц|прямая линия|стенограмма|^(?:Q|QUESTION)[:.]/im],
+  ["press release", /\bpress release\b|\bmedia note\b|\bfor immediate release\b|\boffice of the spokesperson\b|\b(?:said|noted|told|stated) (?:U\.S\. |the )?(?:Under |Deputy |Assistant )?(?:Secretary|President|Minister|Ambassador)\b|состоялся|доложено/i],
+  ["statement", /\b(?:joint )?statement\b|\bdeclaration\b|\bcommuniqu[eé]\b|заявлени/i],
+  ["speech", /\bremarks\b|\bspeech\b|\baddress(?:es)? (?:to|before|at)\b|\b(?:Mr|Madam|Madame)\. President\b|\bladies and gentlemen\b|\bGeneral Assembly\b|выступлени|вступительное слово|обращение|послание/i],
 ];
 
-function findKind(text: string): Suggestion<string> {
-  for (const [pattern, kind] of KINDS) {
-    const match = pattern.exec(text);
-    if (match) return { value: kind, source: `text: "${match[0]}"`, confidence: 0.5 };
+function findKind(head: string, title: string | null, url: string | null): Suggestion<DocumentKind> {
+  const places: [string | null, SuggestionSource, number][] = [[title, "title", 0.8], [url && url.replace(/[-_/]+/g, " "), "url", 0.6], [head.slice(0, 1500), "text", 0.5]];
+  for (const [where, source, confidence] of places) {
+    if (!where) continue;
+    for (const [kind, pattern] of KINDS) {
+      const m = pattern.exec(where);
+      if (m) return { value: kind, source, confidence, evidence: m[0] };
+    }
   }
-  return { value: "statement", source: "default", confidence: 0.2 };
+  return { value: "other", source: "default", confidence: 0.2 };
 }
 
-const STOPWORDS: Record<string, string[]> = {
-  en: ["the", "and", "of", "to", "in", "is", "that", "for", "with", "on"],
-  fr: ["le", "la", "les", "et", "des", "du", "est", "pour", "dans", "une"],
-  de: ["der", "die", "und", "das", "ist", "nicht", "mit", "für", "auf", "ein"],
-  es: ["el", "los", "las", "y", "del", "por", "para", "una", "con", "que"],
-  ru: ["и", "в", "не", "на", "что", "с", "по", "это", "как", "к"],
-  uk: ["і", "та", "що", "не", "на", "це", "як", "до", "від", "україни"],
+// ---------------------------------------------------------------- language
+
+const STOPWORDS: Record<string, Set<string>> = {
+  en: new Set(["the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "we", "our", "this", "are"]),
+  fr: new Set(["le", "la", "les", "et", "des", "du", "est", "pour", "dans", "une", "nous", "que", "qui", "pas"]),
+  de: new Set(["der", "die", "und", "das", "ist", "nicht", "mit", "für", "auf", "ein", "wir", "den", "zu", "von"]),
+  es: new Set(["el", "los", "las", "y", "del", "por", "para", "una", "con", "que", "se", "es", "su", "como"]),
+  it: new Set(["il", "di", "che", "e", "della", "per", "non", "sono", "gli", "una", "del", "nel", "con", "le"]),
+  pt: new Set(["o", "os", "da", "do", "e", "não", "uma", "para", "com", "que", "dos", "das", "em", "ao"]),
+  nl: new Set(["de", "het", "een", "en", "van", "niet", "dat", "zijn", "voor", "met", "ook", "wij", "op", "te"]),
+  tr: new Set(["ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "çok", "daha", "gibi", "olan", "ama", "ne"]),
+  az: new Set(["və", "bir", "bu", "üçün", "ilə", "da", "də", "olaraq", "çox", "daha", "kimi", "olan", "amma", "ki"]),
+  pl: new Set(["i", "w", "nie", "na", "się", "że", "jest", "do", "to", "z", "jak", "dla", "oraz", "są"]),
+  ru: new Set(["и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "мы", "для", "от", "он", "так", "все"]),
+  uk: new Set(["і", "та", "що", "не", "на", "це", "як", "до", "від", "ми", "для", "який", "україни", "з"]),
+  bg: new Set(["и", "в", "не", "на", "че", "се", "за", "да", "от", "са", "това", "като", "които", "ще"]),
 };
 
-/** Language by script first (Cyrillic, Latin, …), then by the most frequent function words. */
+/** Scripts that name one language (or nearly): counted per UTF-16 unit by range. */
+const SCRIPTS: [number, number, string][] = [
+  [0x0370, 0x03ff, "el"], [0x0530, 0x058f, "hy"], [0x0590, 0x05ff, "he"], [0x0600, 0x06ff, "ar"], [0x0900, 0x097f, "hi"],
+  [0x0e00, 0x0e7f, "th"], [0x10a0, 0x10ff, "ka"], [0x3040, 0x30ff, "ja"], [0xac00, 0xd7af, "ko"], [0x4e00, 0x9fff, "zh"],
+];
+
+/** Language by script first (Cyrillic, Latin, Arabic, …), then by the most frequent function words. */
 export function detectLanguage(text: string): Suggestion<string> {
-  const sample = text.slice(0, 5000);
-  const cyrillic = (sample.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-  const latin = (sample.match(/\p{Script=Latin}/gu) ?? []).length;
+  const sample = text.slice(0, 6000);
+  let latin = 0;
+  let cyrillic = 0;
+  const other = new Map<string, number>();
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) latin++;
+    else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
+    else if (c > 0x036f) for (const [lo, hi, lang] of SCRIPTS) if (c >= lo && c <= hi) other.set(lang, (other.get(lang) ?? 0) + 1);
+  }
+  const [script, count] = [...other].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  if (count > latin && count > cyrillic) {
+    // Japanese writes kanji too; Persian writes Arabic with letters of its own.
+    const lang = script === "zh" && other.has("ja") ? "ja" : script === "ar" && /[پچژگ]/.test(sample) ? "fa" : script;
+    return { value: lang, source: "script", confidence: 0.8 };
+  }
+  if (latin + cyrillic === 0) return { value: "und", source: "default", confidence: 0.1 };
+  if (cyrillic > latin) {
+    if (/[ўЎ]/.test(sample)) return { value: "be", source: "script", confidence: 0.8 };
+    if (/[әғқңөұүһӘҒҚҢӨҰҮҺ]/.test(sample)) return { value: "kk", source: "script", confidence: 0.8 };
+    if (/[їєґЇЄҐ]/.test(sample)) return { value: "uk", source: "script", confidence: 0.85 };
+    if (/[ыэЫЭ]/.test(sample)) return { value: "ru", source: "script", confidence: 0.9 };
+    return byStopwords(sample, ["ru", "uk", "bg"]);
+  }
+  return byStopwords(sample, /ə/.test(sample) ? ["az", "tr"] : ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"]);
+}
+
+function byStopwords(sample: string, candidates: string[]): Suggestion<string> {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const candidates = cyrillic > latin ? ["ru", "uk"] : ["en", "fr", "de", "es"];
-  const counts = candidates.map((lang) => ({ lang, hits: words.filter((w) => STOPWORDS[lang]!.includes(w)).length }));
-  counts.sort((a, b) => b.hits - a.hits);
-  const best = counts[0]!;
-  if (cyrillic > latin && /[їєґі]/u.test(sample) && best.lang === "uk") return { value: "uk", source: "script and function words", confidence: 0.8 };
-  if (cyrillic > latin) return { value: best.lang === "uk" && !/[їєґі]/u.test(sample) ? "ru" : best.lang, source: "script and function words", confidence: 0.8 };
-  if (best.hits === 0) return { value: "und", source: "no function words recognised", confidence: 0.1 };
-  return { value: best.lang, source: "function words", confidence: Math.min(0.95, 0.5 + best.hits / 100) };
+  const scores = candidates.map((lang) => ({ lang, hits: words.reduce((n, w) => n + (STOPWORDS[lang]!.has(w) ? 1 : 0), 0) }));
+  scores.sort((a, b) => b.hits - a.hits);
+  const best = scores[0]!;
+  if (best.hits === 0) return { value: "und", source: "default", confidence: 0.1 };
+  const margin = (best.hits - (scores[1]?.hits ?? 0)) / best.hits;
+  return { value: best.lang, source: "text", confidence: Math.round(Math.min(0.95, 0.4 + margin * 0.5 + Math.min(best.hits, 50) / 500) * 100) / 100 };
+}
+
+// ---------------------------------------------------------------- counterparts
+
+/** The most salient counterpart, surer the more it stands out from the next. */
+function primaryOf(ranked: RankedCounterpart[]): Suggestion<string> | null {
+  const [first, second] = ranked;
+  if (!first) return null;
+  const lead = second ? (first.score - second.score) / first.score : 1;
+  return { value: first.iso3, source: "text", confidence: Math.round((0.4 + 0.5 * lead) * 100) / 100, evidence: `${first.mentions} mention${first.mentions === 1 ? "" : "s"}` };
 }

@@ -1,52 +1,69 @@
 import type { Passage, Sentence } from "./types";
 
-/** Words after which a full stop does not end a sentence. */
+/** Words after which a full stop does not end a sentence (compared lower-cased, inner dots kept). */
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "amb",
-  "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "art", "para", "paras", "vol", "fig", "jan", "feb", "mar",
-  "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m",
+  "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "no", "nos", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+  "sen", "rep", "gov", "amb", "hon", "rev", "pres", "jr", "sr", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept",
+  "art", "arts", "para", "paras", "sec", "ch", "vol", "pp", "p", "fig", "op", "cf", "ibid", "approx", "est",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "e.g", "i.e", "u.s", "u.n", "u.k", "u.s.a", "u.s.s.r", "a.m", "p.m", "d.c", "n.y",
+  // Russian: г. (year, city), гг., т.е., т.д., т.п., им., ул., см., стр., тыс., млн., млрд., руб.
+  "г", "гг", "т.е", "т.д", "т.п", "т", "им", "ул", "см", "стр", "тыс", "млн", "млрд", "руб", "ст", "п",
 ]);
 
-/** Passages are paragraphs (separated by blank lines), each with its sentences; offsets into `text`. */
+/** After "U.S." these words start a new sentence ("…to the U.S. We agreed…"); other words continue it ("U.S. Government"). */
+const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
+
+const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+/** A candidate boundary: terminal punctuation, closing quotes or brackets, space, then something that can open a sentence. */
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+/** Passages are paragraphs (text between blank lines), each with its sentences; offsets into `text`. */
 export function segment(text: string): Passage[] {
   const passages: Passage[] = [];
-  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (const match of text.matchAll(paragraph)) {
+  for (const match of text.matchAll(PARAGRAPH)) {
     const body = match[0];
-    const lead = body.length - body.trimStart().length;
-    const start = match.index + lead;
+    const start = match.index + (body.length - body.trimStart().length);
     const end = match.index + body.trimEnd().length;
-    if (end <= start) continue;
-    passages.push({ ordinal: passages.length, start, end, sentences: sentences(text, start, end) });
+    if (end > start) passages.push({ ordinal: passages.length, start, end, sentences: sentences(text, start, end) });
   }
   return passages;
 }
 
-/** Sentence boundaries inside [start, end): after . ! ? (and closing quotes) followed by space and a capital. */
+/** Sentences inside [start, end) of `text`; abbreviations, initials, "No. 5" and decimals do not end one. */
 export function sentences(text: string, start: number, end: number): Sentence[] {
   const result: Sentence[] = [];
-  const boundary = /[.!?]+["')\]]*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
   const slice = text.slice(start, end);
   let from = 0;
-  for (const match of slice.matchAll(boundary)) {
+  for (const match of slice.matchAll(BOUNDARY)) {
     const stop = match.index + match[0].length;
-    if (match[0].startsWith(".") && !match[0].startsWith("..") && endsWithAbbreviation(slice, match.index)) continue;
-    result.push(trimmed(slice, from, stop, start));
+    if (match[0][0] === "." && match[0].length === 1 + trailingClosers(match[0]) && !endsSentence(slice, match.index, stop)) continue;
+    push(result, slice, from, stop, start);
     from = stop;
   }
-  if (from < slice.length) result.push(trimmed(slice, from, slice.length, start));
-  return result.filter((s) => s.end > s.start);
+  if (from < slice.length) push(result, slice, from, slice.length, start);
+  return result;
 }
 
-/** "U.S.", "Mr.", single initials ("W. Burns") and numbers ("No. 5") do not end sentences. */
-function endsWithAbbreviation(slice: string, dotIndex: number): boolean {
-  const word = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, dotIndex - 12), dotIndex))?.[1] ?? "";
-  const bare = word.replace(/^\.+/, "").toLowerCase();
-  return bare.length === 1 || ABBREVIATIONS.has(bare) || /^(\p{L}\.)+\p{L}$/u.test(bare);
+function trailingClosers(punctuation: string): number {
+  return punctuation.length - punctuation.replace(/["'”’)\]]+$/, "").length;
 }
 
-function trimmed(slice: string, from: number, to: number, offset: number): Sentence {
+/** Whether the single dot at `dot` ends a sentence, judging by the word before it and the word after. */
+function endsSentence(slice: string, dot: number, stop: number): boolean {
+  const word = /[\p{L}\p{N}.]*$/u.exec(slice.slice(Math.max(0, dot - 16), dot))?.[0].replace(/^\.+/, "") ?? "";
+  const lower = word.toLowerCase();
+  if (/^\p{L}$/u.test(word)) return false; // an initial: "W. Burns"
+  if (lower === "u.s" || lower === "u.k" || lower === "u.n") {
+    const next = /^\s+["'“‘(]?(\p{L}+)/u.exec(slice.slice(stop))?.[1] ?? "";
+    return SENTENCE_STARTERS.has(next);
+  }
+  return !ABBREVIATIONS.has(lower) && !/^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+function push(result: Sentence[], slice: string, from: number, to: number, offset: number): void {
   const piece = slice.slice(from, to);
   const lead = piece.length - piece.trimStart().length;
-  return { start: offset + from + lead, end: offset + from + piece.trimEnd().length };
+  const trimmedEnd = piece.trimEnd().length;
+  if (trimmedEnd > lead) result.push({ start: offset + from + lead, end: offset + from + trimmedEnd });
 }

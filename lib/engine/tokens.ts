@@ -42,17 +42,3 @@ export function tokenize(text: string, offset = 0): Token[] {
   }
   return tokens;
 }
-
-/** The tokens of one stretch of a statement, from the statement's tokens (which are in order). */
-export function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let last = lo;
-  while (last < tokens.length && tokens[last]!.end <= end) last++;
-  return tokens.slice(lo, last);
-}

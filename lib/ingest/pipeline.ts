@@ -1,12 +1,13 @@
 import { clean, htmlToText } from "@/lib/engine/clean";
-import { countryFromText, lookupCountry, rankCounterparts, type RankedCounterpart } from "@/lib/engine/gazetteer";
+import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
-import { tokenize, tokensWithin } from "@/lib/engine/tokens";
-import { scoreTone } from "@/lib/engine/tone";
+import { tokenize } from "@/lib/engine/tokens";
+import { scoreStatementTone } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
+import { scanWords } from "@/lib/engine/words";
 import type { StatementDraft } from "./draft";
 
 export interface ActiveCodebook {
@@ -19,12 +20,25 @@ export class UnusableDraftError extends Error {
   name = "UnusableDraftError";
 }
 
-/** Draft → cleaned, segmented, tagged, scored statement with its country pairs. Pure: nothing is saved here. */
+/**
+ * Draft → cleaned, segmented, tagged, scored statement with its country pairs. Pure: nothing is saved here.
+ * The text is read into words once for the tagger and tone, and once into tokens for the gazetteer.
+ */
 export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): AnalysedStatement {
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
-  const { text } = clean(plain);
+  const { text, removed } = clean(plain);
   if (text.trim().length === 0) throw new UnusableDraftError("The statement has no text left after cleaning.");
-  const suggested = suggestMetadata(text);
+  const mentions = findCountryMentions(text, tokenize(text));
+  const suggested = suggestMetadata(text, {
+    title: draft.title,
+    date: draft.date,
+    speakerName: draft.speakerName,
+    speakerTitle: draft.speakerTitle,
+    speakerCountry: draft.speakerCountry,
+    url: draft.sourceUrl,
+    removed,
+    mentions,
+  });
   const speakerTitle = draft.speakerTitle ?? suggested.speakerTitle?.value ?? null;
   const speakerCountry = knownCountry(
     draft.speakerCountry ?? (speakerTitle ? countryFromText(speakerTitle) : null) ?? suggested.speakerCountry?.value ?? null,
@@ -33,17 +47,18 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const counterparts = (draft.counterparts ?? []).map((c) => knownCountry(c, "counterpart")!);
   const date = draft.date ?? suggested.date?.value.date ?? null;
 
-  const tokens = tokenize(text);
+  const words = scanWords(text);
   const passages = segment(text);
-  const tagged = tagStatement(codebook.compiled, text, passages, tokens);
+  const tagged = tagStatement(codebook.compiled, text, passages, words);
+  const tone = scoreStatementTone(text, passages, words);
   const passageRecords = passages.map((p, i) => {
-    const tone = scoreTone(text.slice(p.start, p.end), p.start, tokensWithin(tokens, p.start, p.end));
+    const passageTone = tone.passages[i]!;
     return {
       ordinal: p.ordinal,
       start: p.start,
       end: p.end,
-      tone: tone.words.length > 0 ? tone.score : null,
-      toneWords: tone.words,
+      tone: passageTone.words.length > 0 ? passageTone.score : null,
+      toneWords: passageTone.words,
       tags: tagged.passages[i]?.tags ?? [],
     };
   });
@@ -62,10 +77,10 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     kind: draft.kind ?? suggested.kind?.value ?? "statement",
     language: draft.language ?? suggested.language?.value ?? "en",
     contentHash: contentHash(text),
-    tone: statementTone(passageRecords),
+    tone: tone.score,
     codebookVersion: codebook.version,
     passages: passageRecords,
-    pairs: speakerCountry ? pairsFor(rankCounterparts(text, speakerCountry, tokens), speakerCountry, counterparts) : [],
+    pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts) : [],
   };
 }
 
@@ -74,18 +89,6 @@ function knownCountry(code: string | null, role: string): string | null {
   const country = lookupCountry(code.trim());
   if (!country) throw new UnusableDraftError(`Unknown ${role} "${code}": use an ISO 3166-1 alpha-3 code such as USA or AZE.`);
   return country.iso3;
-}
-
-/** Mean of the scored passages, weighted by how much evaluative language each holds. */
-function statementTone(passages: { tone: number | null; toneWords: unknown[] }[]): number | null {
-  let weighted = 0;
-  let weight = 0;
-  for (const p of passages) {
-    if (p.tone === null) continue;
-    weighted += p.tone * p.toneWords.length;
-    weight += p.toneWords.length;
-  }
-  return weight === 0 ? null : weighted / weight;
 }
 
 /** Counterparts from metadata come first (the first is primary); the rest come from mentions, by salience. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { bootstrapCi, mean, meanWithCi, ranks, rocAuc, spearman } from "@/lib/engine/stats";
+
+describe("stats", () => {
+  it("ranks ties at their average", () => {
+    expect(ranks([10, 20, 20, 30])).toEqual([1, 2.5, 2.5, 4]);
+  });
+
+  it("computes Spearman's rho on ranks", () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
+    expect(spearman([1, 2, 3, 4], [1, 4, 9, 16])).toBeCloseTo(1);
+    expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1);
+    // textbook example: d² sum = 4 over n = 5 → 1 − 6·4/(5·24) = 0.8
+    expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8);
+  });
+
+  it("computes ROC AUC as the chance a positive outscores a negative, ties half", () => {
+    expect(rocAuc([0.9, 0.8, 0.1, 0.2], [true, true, false, false])).toBe(1);
+    expect(rocAuc([0.1, 0.2, 0.9, 0.8], [true, true, false, false])).toBe(0);
+    expect(rocAuc([0.5, 0.5], [true, false])).toBe(0.5);
+    expect(rocAuc([0.9, 0.3, 0.5, 0.1], [true, true, false, false])).toBe(0.75);
+    expect(rocAuc([1, 2], [true, true])).toBeNaN();
+  });
+
+  it("gives a mean with a confidence interval around it", () => {
+    expect(mean([1, 2, 3])).toBe(2);
+    const ci = meanWithCi([1, 2, 3, 4, 5]);
+    expect(ci.mean).toBe(3);
+    expect(ci.low).toBeLessThan(3);
+    expect(ci.high).toBeGreaterThan(3);
+    const boot = bootstrapCi(5, (idx) => mean(idx.map((i) => [1, 2, 3, 4, 5][i]!)));
+    expect(boot.low).toBeLessThanOrEqual(3);
+    expect(boot.high).toBeGreaterThanOrEqual(3);
+  });
+});
