@@ -28,7 +28,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const url = toUrlParams(await searchParams);
   const [pairs, themes] = await Promise.all([listPairs(ctx), listThemes(ctx)]);
   if (pairs.length === 0) return <p>No statements yet: staff can import some.</p>;
-  if (url.getAll("pair").filter(Boolean).length === 0) url.set("pair", `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`);
+  if (url.getAll("pair").length === 0) {
+    const named = url.get("speaker") && url.get("counterpart") ? `${url.get("speaker")}>${url.get("counterpart")}` : null;
+    url.set("pair", named ?? `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`);
+    url.delete("speaker");
+    url.delete("counterpart");
+  }
   if (url.getAll("theme").length === 0) for (const t of DEFAULT_THEMES) if (themes.some((x) => x.slug === t)) url.append("theme", t);
 
   let problem: string | null = null;

@@ -135,12 +135,12 @@ function Review({ preview, pending, onSave, onBack }: { preview: Preview; pendin
           <input id="speakerName" name="speakerName" defaultValue={analysed.speakerName ?? ""} />
           {hint(suggestions.speakerName)}
         </span>
-        <label htmlFor="speakerTitle">Speaker's title</label>
+        <label htmlFor="speakerTitle">Speaker&apos;s title</label>
         <span>
           <input id="speakerTitle" name="speakerTitle" defaultValue={analysed.speakerTitle ?? ""} style={{ width: "60%" }} />
           {hint(suggestions.speakerTitle)}
         </span>
-        <label htmlFor="speakerCountry">Speaker's country (ISO3)</label>
+        <label htmlFor="speakerCountry">Speaker&apos;s country (ISO3)</label>
         <span>
           <input id="speakerCountry" name="speakerCountry" defaultValue={analysed.speakerCountry ?? ""} size={4} />
           {hint(suggestions.speakerCountry)}

@@ -4,12 +4,14 @@ import { DalError } from "./errors";
 
 /**
  * Reads a series query from URL parameters, the form shared by the dashboard and /api/v1/series:
- * pair=USA>AZE (repeatable, up to 4), theme=energy-security (repeatable), both=1, from, to, interval,
+ * pair=USA>AZE (repeatable, up to 4; or speaker=USA&counterpart=AZE), theme=energy-security (repeatable), both=1, from, to, interval,
  * measure=statements|passages, scale=count|share.
  */
 export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery {
+  const named = params.getAll("pair");
+  if (named.length === 0 && params.get("speaker") && params.get("counterpart")) named.push(`${params.get("speaker")}>${params.get("counterpart")}`);
   const raw = {
-    pairs: params.getAll("pair").map((p) => {
+    pairs: named.map((p) => {
       const [speaker, counterpart] = p.split(/>|→|-/);
       return { speaker, counterpart };
     }),

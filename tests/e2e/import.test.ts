@@ -42,7 +42,7 @@ describe("staff import", () => {
   it("pastes a press release, reviews the cleaned text and suggestions, corrects the title and saves", async () => {
     await page.goto("/import");
     await page.getByLabel("Statement text").fill(
-      "Breaking News\n\nU.S.-Georgia Strategic Partnership\n\nShare\n\nWashington, March 3, 2022. The United States and Georgia reaffirmed their strategic partnership and shared commitment to democracy, said Secretary of State Antony Blinken.\n\nBoth sides discussed energy security and the Baku-Tbilisi-Ceyhan pipeline.",
+      "Breaking News\n\nU.S.-Georgia Strategic Partnership\n\nShare\n\nU.S. Secretary of State Antony Blinken\n\nWashington, March 3, 2022. The United States and Georgia reaffirmed their strategic partnership and shared commitment to democracy, said Secretary of State Antony Blinken.\n\nBoth sides discussed energy security and the Baku-Tbilisi-Ceyhan pipeline.",
     );
     await page.getByRole("button", { name: "Preview" }).click();
     const cleaned = page.getByTestId("cleaned-text");
@@ -52,7 +52,7 @@ describe("staff import", () => {
     expect(await page.getByLabel("Date", { exact: true }).inputValue()).toBe("2022-03-03");
     expect(await page.getByLabel("Speaker's country (ISO3)").inputValue()).toBe("USA");
     expect((await page.getByLabel("Counterparts, primary first").inputValue()).startsWith("GEO")).toBe(true);
-    await page.getByLabel("Title").fill("U.S.-Georgia partnership (reviewed)");
+    await page.getByLabel("Title", { exact: true }).fill("U.S.-Georgia partnership (reviewed)");
     await page.getByRole("button", { name: "Save statement" }).click();
     await page.getByRole("link", { name: "Open the statement" }).click();
     await page.getByRole("heading", { level: 1, name: "U.S.-Georgia partnership (reviewed)" }).waitFor();
@@ -73,7 +73,7 @@ describe("staff import", () => {
   it("refuses a fetch of a private address with a clear message", async () => {
     await page.goto("/import");
     await page.getByLabel("Fetch a web address").check();
-    await page.getByLabel("Web address").fill("http://169.254.169.254/latest/meta-data/");
+    await page.getByLabel("Web address", { exact: true }).fill("http://169.254.169.254/latest/meta-data/");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(/private, loopback or reserved/);
   });

@@ -72,9 +72,9 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
   afterAll(() => context?.close());
 
   it("sees a chart drawn from real rows, with a table view", async () => {
-    await page.goto("/dashboard?speaker=USA&counterpart=RUS&theme=counterterrorism&interval=year");
-    await page.locator(".recharts-bar-rectangle").first().waitFor();
-    const rows = await page.locator("details table tbody tr").count();
+    await page.goto("/dashboard?pair=USA>RUS&theme=counterterrorism&interval=year");
+    await page.locator(".recharts-line-curve").first().waitFor();
+    const rows = await page.locator("details").first().locator("table tbody tr").count();
     expect(rows).toBeGreaterThan(5);
   });
 
@@ -104,7 +104,7 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
 
   const canExport = role === "manager" || role === "admin";
   it(canExport ? "can download the statements behind the chart as CSV" : "cannot export", async () => {
-    await page.goto("/dashboard?speaker=USA&counterpart=AZE&theme=energy-security&interval=year");
+    await page.goto("/dashboard?pair=USA>AZE&theme=energy-security&interval=year");
     const link = page.getByRole("link", { name: "Download CSV" });
     expect(await link.count()).toBe(canExport ? 1 : 0);
     const response = await context.request.get("/api/export/statements?speaker=USA&counterpart=AZE&theme=energy-security");

@@ -8,7 +8,7 @@ import { MAPPABLE_FIELDS, type FieldMapping } from "@/lib/ingest/bulk";
 
 const startSchema = z.object({
   uploadId: z.string().regex(/^[a-f0-9]{32}$/),
-  mapping: z.record(z.enum(MAPPABLE_FIELDS as [keyof FieldMapping, ...(keyof FieldMapping)[]]), z.string().max(200)).refine((m) => !!m.text, "choose the column that holds the text"),
+  mapping: z.partialRecord(z.enum(MAPPABLE_FIELDS as [keyof FieldMapping, ...(keyof FieldMapping)[]]), z.string().max(200)).refine((m) => !!m.text, "choose the column that holds the text"),
 });
 
 export async function startBulkImportAction(input: { uploadId: string; mapping: Partial<FieldMapping> }) {
