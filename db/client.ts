@@ -54,6 +54,7 @@ async function openNodePostgres(url: string): Promise<Database> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  pool.on("error", logIdleClientError);
   return { db: drizzle(pool, { schema }) as unknown as Db, driver: "postgres", close: () => pool.end() };
 }
 
@@ -65,7 +66,13 @@ async function openVercelPostgres(url: string): Promise<Database> {
   const { createPool } = await import("@vercel/postgres");
   const { drizzle } = await import("drizzle-orm/vercel-postgres");
   const pool = createPool({ connectionString: url });
+  pool.on("error", logIdleClientError);
   return { db: drizzle(pool, { schema }) as unknown as Db, driver: "vercel", close: () => pool.end() };
+}
+
+/** A pooled connection that dies while idle (server restart, admin termination) must not crash the process. */
+function logIdleClientError(error: Error): void {
+  console.error(`[dyad] an idle database connection failed: ${error.message}`);
 }
 
 let shared: Promise<Database> | undefined;

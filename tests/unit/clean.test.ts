@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { clean, htmlToText } from "@/lib/engine/clean";
 import { hasShared, readJsonl } from "../support/shared-data";
 
@@ -68,7 +68,10 @@ describe("clean: UN General Debate records", () => {
 });
 
 describe.skipIf(!hasShared(UNGD))(`clean: the whole UN General Debate corpus (skipped without ../shared/data/${UNGD})`, () => {
-  const speeches = readJsonl<{ id: string; text: string }>(UNGD);
+  let speeches: { id: string; text: string }[] = [];
+  beforeAll(() => {
+    speeches = readJsonl<{ id: string; text: string }>(UNGD);
+  });
 
   it("leaves no OCR paragraph number at the start of a paragraph", () => {
     for (const s of speeches) expect(clean(s.text).text, s.id).not.toMatch(/(^|\n\n)\d{1,3}\.\t/);
