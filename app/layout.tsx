@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/statements">Statements</Link>
               <Link href="/search">Search</Link>
               <Link href="/codebook">Codebook</Link>
+              <Link href="/tokens">API tokens</Link>
               {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
             </nav>
           )}

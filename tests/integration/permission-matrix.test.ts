@@ -14,7 +14,7 @@ import { addEvent, eventsFor } from "@/lib/dal/events";
 import { searchStatements } from "@/lib/dal/search";
 import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
-import { createApiToken, listApiTokens } from "@/lib/dal/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
@@ -108,6 +108,10 @@ const ACTIONS: Record<
   pairThemeOverview: { permission: "series:read", run: (ctx) => pairThemeOverview(ctx, {}) },
   createApiToken: { permission: "series:read", run: (ctx) => createApiToken(ctx, "matrix") },
   listApiTokens: { permission: "series:read", run: (ctx) => listApiTokens(ctx) },
+  revokeApiToken: {
+    permission: "series:read",
+    run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, "to revoke")).id).then(() => "revoked"),
+  },
 };
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
@@ -134,6 +138,8 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/codebook/actions.ts#updateThemeRulesAction": ["updateThemeRules"],
   "app/api/v1/statements/route.ts#GET": ["listStatements"],
   "app/dashboard/actions.ts#addEventAction": ["addEvent"],
+  "app/tokens/actions.ts#createTokenAction": ["createApiToken"],
+  "app/tokens/actions.ts#revokeTokenAction": ["revokeApiToken"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
 };
