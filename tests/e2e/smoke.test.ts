@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import type { Role } from "@/lib/auth/permissions";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";
+import { signIn } from "./support/session";
 
 const SEED_TITLE = "U.S. - Azerbaijani Relations";
 const FOUR_THEMES = ["Energy security", "Counterterrorism", "Nagorno-Karabakh", "Democracy"];
@@ -21,20 +22,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page }> {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  const context = await browser.newContext({ baseURL: app.baseUrl, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard**");
-  return { context, page };
-}
+const signedIn = (role: Role) => signIn(browser, app.baseUrl, role);
 
 async function openSeedStatement(page: Page): Promise<void> {
   await page.goto(`/statements?speaker=USA&counterpart=AZE`);

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries } from "@/db/seed";
 import { statements } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
 import { getImportJob, importDraft, runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { bulkDrafts, guessMapping, readBulkRecords } from "@/lib/ingest/bulk";
 import type { BulkRow } from "@/lib/ingest/draft";
-import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
-import { createPeople, tableCounts, type Person } from "../support/fixtures";
+import { TEST_DRIVERS, type TestDatabase } from "../support/db";
+import { createSeededDatabase, tableCounts, type Person } from "../support/fixtures";
 import { hasShared, sharedFile, skipMessage } from "../support/shared-data";
 
 const CSV = [
@@ -36,10 +35,7 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
   let people: Record<Person, DalContext>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    await seedCountries(database.db);
-    await seedCodebook(database.db);
-    people = await createPeople(database.db);
+    ({ database, people } = await createSeededDatabase(driver));
   });
   afterAll(() => database?.close());
 

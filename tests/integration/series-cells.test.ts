@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries } from "@/db/seed";
 import { statements } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/codebook";
 import type { DalContext } from "@/lib/dal/context";
@@ -9,8 +8,8 @@ import { rebuildCells } from "@/lib/dal/series-cells";
 import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
-import { createPeople, type Person } from "../support/fixtures";
+import { TEST_DRIVERS, type TestDatabase } from "../support/db";
+import { createSeededDatabase, type Person } from "../support/fixtures";
 
 const SENTENCES = [
   "We welcome energy cooperation and the new gas pipeline.",
@@ -34,10 +33,7 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
   let people: Record<Person, DalContext>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    await seedCountries(database.db);
-    await seedCodebook(database.db);
-    people = await createPeople(database.db);
+    ({ database, people } = await createSeededDatabase(driver));
   });
   afterAll(() => database?.close());
 

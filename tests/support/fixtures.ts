@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Driver } from "@/db/client";
+import { seedCodebook, seedCountries } from "@/db/seed";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import type { DalContext } from "@/lib/dal/context";
 import { hashPassword } from "@/lib/dal/users";
+import { createTestDatabase, type TestDatabase } from "./db";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -43,4 +45,12 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     (select count(*) from audit_log)::int as audit`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
   return rows[0] ?? {};
+}
+
+/** A fresh database on a driver with countries, the default codebook and one person per role. */
+export async function createSeededDatabase(driver: Driver): Promise<{ database: TestDatabase; people: Record<Person, DalContext> }> {
+  const database = await createTestDatabase(driver);
+  await seedCountries(database.db);
+  await seedCodebook(database.db);
+  return { database, people: await createPeople(database.db) };
 }

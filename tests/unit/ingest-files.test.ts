@@ -3,22 +3,14 @@ import { createGzip } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { clean } from "@/lib/engine/clean";
 import { bulkDrafts, guessMapping, previewBulk, readBulkRecords, recordToDraft } from "@/lib/ingest/bulk";
-import { IngestError } from "@/lib/ingest/errors";
 import { LIMITS } from "@/lib/ingest/limits";
 import { readSingleFile } from "@/lib/ingest/single-file";
 import { hasShared, readJsonl, sharedFile, skipMessage } from "../support/shared-data";
+import { ingestRefusal } from "../support/refusal";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/ingest/${name}`));
 
-async function refusal(promise: Promise<unknown>): Promise<IngestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IngestError);
-  return error as IngestError;
-}
 
 describe("single files", () => {
   it("reads a PDF page by page, so cleaning drops its running header and page numbers", async () => {
@@ -51,20 +43,20 @@ describe("single files", () => {
 
   it("refuses an oversized file before parsing it", async () => {
     const big = new Uint8Array(LIMITS.singleFileBytes + 1);
-    expect((await refusal(readSingleFile("huge.txt", big))).code).toBe("too_large");
+    expect((await ingestRefusal(readSingleFile("huge.txt", big))).code).toBe("too_large");
   });
 
   it("refuses a file whose content does not match its extension", async () => {
-    expect((await refusal(readSingleFile("speech.txt", fixture("statement.pdf")))).message).toMatch(/looks like a PDF/);
-    expect((await refusal(readSingleFile("speech.pdf", bytes("just text")))).code).toBe("wrong_type");
-    expect((await refusal(readSingleFile("speech.exe", bytes("MZ")))).code).toBe("wrong_type");
+    expect((await ingestRefusal(readSingleFile("speech.txt", fixture("statement.pdf")))).message).toMatch(/looks like a PDF/);
+    expect((await ingestRefusal(readSingleFile("speech.pdf", bytes("just text")))).code).toBe("wrong_type");
+    expect((await ingestRefusal(readSingleFile("speech.exe", bytes("MZ")))).code).toBe("wrong_type");
   });
 
   it("refuses empty text and invalid UTF-8 with the offset of the bad byte", async () => {
-    expect((await refusal(readSingleFile("empty.txt", new Uint8Array()))).code).toBe("empty");
-    expect((await refusal(readSingleFile("blank.txt", bytes("  \n \n")))).code).toBe("empty");
+    expect((await ingestRefusal(readSingleFile("empty.txt", new Uint8Array()))).code).toBe("empty");
+    expect((await ingestRefusal(readSingleFile("blank.txt", bytes("  \n \n")))).code).toBe("empty");
     const broken = new Uint8Array([...bytes("Déclaration"), 0xff, 0xfe, ...bytes(" du ministre")]);
-    const error = await refusal(readSingleFile("latin1.txt", broken));
+    const error = await ingestRefusal(readSingleFile("latin1.txt", broken));
     expect(error.code).toBe("invalid_utf8");
     expect(error.message).toContain("offset 12");
   });
@@ -95,7 +87,7 @@ describe("bulk files", () => {
 
   it("refuses JSON nested absurdly deep without overflowing the stack", async () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
-    expect((await refusal(readBulkRecords("deep.json", bytes(deep)))).code).toBe("too_deep");
+    expect((await ingestRefusal(readBulkRecords("deep.json", bytes(deep)))).code).toBe("too_deep");
   });
 
   it("stops a gzip bomb early", async () => {
@@ -109,7 +101,7 @@ describe("bulk files", () => {
     await done;
     const bomb = new Uint8Array(Buffer.concat(compressed));
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
-    expect((await refusal(readBulkRecords("bomb.jsonl.gz", bomb))).code).toBe("bomb");
+    expect((await ingestRefusal(readBulkRecords("bomb.jsonl.gz", bomb))).code).toBe("bomb");
   });
 
   it("previews the first rows with a guessed mapping", async () => {

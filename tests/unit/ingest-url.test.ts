@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IngestError } from "@/lib/ingest/errors";
 import { draftFromUrl, fetchUrl, isPublicAddress } from "@/lib/ingest/url-fetch";
+import { ingestRefusal } from "../support/refusal";
 
 let server: http.Server;
 let base: string;
@@ -35,14 +35,6 @@ afterAll(() => {
 /** The test server is on loopback, which the default refuses: tests allow exactly 127.0.0.1 on the first hop. */
 const firstHopOnLoopback = { allowAddress: (address: string, hop: number) => hop === 0 && address === "127.0.0.1" };
 
-async function refusal(promise: Promise<unknown>): Promise<IngestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IngestError);
-  return error as IngestError;
-}
 
 describe("address checks", () => {
   it.each(["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "224.0.0.1"])(
@@ -61,27 +53,27 @@ describe("URL import", () => {
   });
 
   it.each(["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "gopher://x", "not a url"])("refuses %s", async (url) => {
-    expect((await refusal(fetchUrl(url))).code).toBe("blocked_url");
+    expect((await ingestRefusal(fetchUrl(url))).code).toBe("blocked_url");
   });
 
   it.each(["http://127.0.0.1/", "http://localhost/", "http://[::1]/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://0x7f000001/"])(
     "refuses %s by default",
     async (url) => {
-      expect((await refusal(fetchUrl(url, { timeoutMs: 2000 }))).code).toBe("blocked_url");
+      expect((await ingestRefusal(fetchUrl(url, { timeoutMs: 2000 }))).code).toBe("blocked_url");
     },
   );
 
   it("refuses the same test server by default: loopback is never fetched", async () => {
-    expect((await refusal(fetchUrl(`${base}/page`))).code).toBe("blocked_url");
+    expect((await ingestRefusal(fetchUrl(`${base}/page`))).code).toBe("blocked_url");
   });
 
   it("checks every redirect again: to the metadata address, or back to loopback", async () => {
-    expect((await refusal(fetchUrl(`${base}/to-metadata`, firstHopOnLoopback))).code).toBe("blocked_url");
-    expect((await refusal(fetchUrl(`${base}/to-loopback`, firstHopOnLoopback))).code).toBe("blocked_url");
+    expect((await ingestRefusal(fetchUrl(`${base}/to-metadata`, firstHopOnLoopback))).code).toBe("blocked_url");
+    expect((await ingestRefusal(fetchUrl(`${base}/to-loopback`, firstHopOnLoopback))).code).toBe("blocked_url");
   });
 
   it("stops at the size cap and at the timeout", async () => {
-    expect((await refusal(fetchUrl(`${base}/huge`, { ...firstHopOnLoopback, maxBytes: 1024 * 1024 }))).code).toBe("too_large");
-    expect((await refusal(fetchUrl(`${base}/never`, { ...firstHopOnLoopback, timeoutMs: 500 }))).code).toBe("timeout");
+    expect((await ingestRefusal(fetchUrl(`${base}/huge`, { ...firstHopOnLoopback, maxBytes: 1024 * 1024 }))).code).toBe("too_large");
+    expect((await ingestRefusal(fetchUrl(`${base}/never`, { ...firstHopOnLoopback, timeoutMs: 500 }))).code).toBe("timeout");
   });
 });
