@@ -109,6 +109,22 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
   });
 });
 
+describe("from a chart to the passages behind it", () => {
+  it("filters by URL, opens a point from the table view and sees the evidence", async () => {
+    const { context, page } = await signedIn("analyst");
+    await page.goto("/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Armenia → Azerbaijan");
+    expect(await page.getByLabel("Nagorno-Karabakh").isChecked()).toBe(true);
+    const frequency = page.locator("section", { has: page.getByRole("heading", { name: /^Theme frequency/ }) });
+    await frequency.getByText("View as table").click();
+    await frequency.locator("table tbody a").first().click();
+    await page.waitForURL("**/drill?**");
+    expect(await page.getByTestId("drill-passage").count()).toBeGreaterThan(0);
+    expect(await page.locator("mark.evidence").first().textContent()).toMatch(/Karabakh|Karabagh|Minsk Group|Artsakh/i);
+    await context.close();
+  });
+});
+
 describe("a stale edit", () => {
   it("is refused with a message, and the other person's change stands", async () => {
     const { context, page } = await signedIn("staff");
