@@ -1,3 +1,4 @@
+import { readableTextOn } from "@/components/colors";
 import type { StatementTheme } from "@/lib/dal/statements";
 
 export function ThemeChips({ themes }: { themes: StatementTheme[] }) {
@@ -7,7 +8,7 @@ export function ThemeChips({ themes }: { themes: StatementTheme[] }) {
         <span
           key={t.slug}
           className={`chip ${t.origin}`}
-          style={{ background: t.color }}
+          style={{ background: t.color, color: readableTextOn(t.color) }}
           title={t.origin === "human" ? `${t.name} (tagged by staff)` : `${t.name} (suggested by the tagger)`}
         >
           {t.name}

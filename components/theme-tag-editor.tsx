@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/action";
+import { readableTextOn } from "@/components/colors";
 
 interface Props {
   statementId: number;
@@ -38,7 +39,7 @@ export function ThemeTagEditor({ statementId, version, themes, action }: Props) 
                 type="submit"
                 disabled={pending}
                 className={t.tagged ? "" : "secondary"}
-                style={t.tagged ? { background: t.color, borderColor: t.color } : undefined}
+                style={t.tagged ? { background: t.color, borderColor: t.color, color: readableTextOn(t.color) } : undefined}
                 aria-pressed={t.tagged}
               >
                 {t.tagged ? `Remove ${t.name}` : `Add ${t.name}`}

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatEngineBench, runEngineBench } from "./bench-engine";
+import { formatFirstLoad, measureFirstLoad } from "./bench-first-load";
 import { formatImportBench, runImportBench } from "./bench-import";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
@@ -14,9 +15,11 @@ async function main() {
   console.log(formatEngineBench(engine));
   const imports = await runImportBench();
   console.log(`\n${formatImportBench(imports)}`);
+  const firstLoad = measureFirstLoad();
+  console.log(`\n${formatFirstLoad(firstLoad)}`);
   if (previous) console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports }, null, 1));
+  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, firstLoad }, null, 1));
 }
 
 main().catch((error) => {

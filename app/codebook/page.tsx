@@ -1,4 +1,5 @@
 import { ThemeRulesEditor } from "@/components/theme-rules-editor";
+import { readableTextOn } from "@/components/colors";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/dal/codebook-admin";
@@ -22,7 +23,7 @@ export default async function CodebookPage() {
       {codebook.themes.map((theme) => (
         <section key={theme.slug} className="card" aria-labelledby={`theme-${theme.slug}`}>
           <h2 id={`theme-${theme.slug}`} style={{ marginTop: 0 }}>
-            <span className="chip" style={{ background: theme.color }}>
+            <span className="chip" style={{ background: theme.color, color: readableTextOn(theme.color) }}>
               {theme.name}
             </span>{" "}
             {theme.parent && <small className="notice">part of {codebook.themes.find((t) => t.slug === theme.parent)?.name}</small>}

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { FrequencyChart } from "@/components/charts/frequency-chart";
-import { ToneChart } from "@/components/charts/tone-chart";
+import { mixWithWhite, readableTextOn } from "@/components/colors";
+import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import type { ChartMarker, ChartRow, ChartSeries } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { roleHas } from "@/lib/auth/permissions";
@@ -135,8 +135,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   <td>{p.total}</td>
                   {themes.map((t) => {
                     const n = p.byTheme[t.slug] ?? 0;
+                    const shade = mixWithWhite(t.color, n / Math.max(1, p.total));
                     return (
-                      <td key={t.slug} style={{ background: `color-mix(in srgb, ${t.color} ${Math.round((100 * n) / Math.max(1, p.total))}%, white)` }}>
+                      <td key={t.slug} style={{ background: shade, color: readableTextOn(shade) }}>
                         {n}
                       </td>
                     );
