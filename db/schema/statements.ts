@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, real, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { customType, date, index, integer, pgTable, real, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { countries } from "./countries";
 import { datePrecisionEnum } from "./enums";
 import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const statements = pgTable(
   "statements",
@@ -29,10 +31,14 @@ export const statements = pgTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Stored, so ranking and counting search hits read it instead of re-parsing every matching text. */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${statements.title} || ' ' || ${statements.text})`),
   },
   (t) => [
     index("statements_date_idx").on(t.date),
     index("statements_speaker_country_idx").on(t.speakerCountry, t.date),
-    index("statements_fts_idx").using("gin", sql`to_tsvector('simple', ${t.title} || ' ' || ${t.text})`),
+    index("statements_search_idx").using("gin", t.searchVector),
   ],
 );

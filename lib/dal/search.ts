@@ -6,14 +6,12 @@ import { statementWhere } from "./statement-filter-sql";
 
 export const SEARCH_PAGE_SIZE = 25;
 
-/** The same expression as the statements_fts_idx index, so the search uses it. */
-const DOCUMENT = sql`to_tsvector('simple', ${statements.title} || ' ' || ${statements.text})`;
 
 /** Full-text search (Postgres, websearch syntax: "quoted phrases", -not, or) with the statement filters. */
 export async function searchStatements(ctx: DalContext, q: string, filter: StatementFilter, page = 1) {
   await requirePermission(ctx, "statements:read");
   const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const where = and(sql`${DOCUMENT} @@ ${query}`, statementWhere(filter));
+  const where = and(sql`${statements.searchVector} @@ ${query}`, statementWhere(filter));
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
@@ -26,7 +24,7 @@ export async function searchStatements(ctx: DalContext, q: string, filter: State
       })
       .from(statements)
       .where(where)
-      .orderBy(sql`ts_rank(${DOCUMENT}, ${query}) desc`, sql`${statements.id} desc`)
+      .orderBy(sql`ts_rank(${statements.searchVector}, ${query}) desc`, sql`${statements.id} desc`)
       .limit(SEARCH_PAGE_SIZE)
       .offset((Math.max(1, page) - 1) * SEARCH_PAGE_SIZE),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(statements).where(where),

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import type { AnalysedStatement } from "@/lib/engine/types";
@@ -80,7 +80,8 @@ async function statementThemes(db: Db, ids: number[]): Promise<Map<number, State
 
 export async function getStatement(ctx: DalContext, id: number) {
   await requirePermission(ctx, "statements:read");
-  const [statement] = await ctx.db.select().from(statements).where(eq(statements.id, id));
+  const { searchVector: _searchIndexOnly, ...columns } = getTableColumns(statements);
+  const [statement] = await ctx.db.select(columns).from(statements).where(eq(statements.id, id));
   if (!statement) throw new DalError("not_found", `There is no statement ${id}.`);
   const [passageRows, pairRows, evidenceRows, themeMap] = await Promise.all([
     ctx.db.select().from(passages).where(eq(passages.statementId, id)).orderBy(asc(passages.ordinal)),
