@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
+import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
 import { verifyCredentials } from "@/lib/dal/users";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
@@ -10,6 +11,7 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), p
 export const SIGN_IN_ERRORS = {
   CredentialsSignin: "That email and password do not match an account.",
   AccountDisabled: "This account has been disabled. Ask a manager to re-enable it.",
+  TooManyAttempts: `Too many failed sign-ins. Wait ${SIGN_IN_THROTTLE.windowMinutes} minutes and try again, or ask a manager to reset your password.`,
 } as const;
 
 export const authOptions: NextAuthOptions = {
@@ -19,11 +21,14 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { db } = await getDatabase();
+        const ip = clientAddress(request?.headers);
+        if (await signInThrottled(db, parsed.data.email, ip)) throw new Error("TooManyAttempts");
         const result = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+        await recordSignInAttempt(db, parsed.data.email, ip, result.ok);
         if (!result.ok) {
           if (result.reason === "disabled") throw new Error("AccountDisabled");
           return null;
@@ -44,3 +49,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The client address as a proxy in front reports it. A forged header only moves a guesser to another address
+ * bucket; the per-account limit holds regardless.
+ */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first ? first.slice(0, 64) : null;
+}

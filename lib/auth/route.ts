@@ -13,7 +13,11 @@ export async function handleRoute(request: Request, respond: (ctx: DalContext) =
     return NextResponse.json({ error: "Cross-site requests are refused." }, { status: 403 });
   }
   try {
-    return await respond(await requestContext());
+    const ctx = await requestContext();
+    // Nobody signed in: say so before reading parameters, so validation messages tell a stranger nothing.
+    // Permission itself is still checked by the DAL call inside `respond`.
+    if (ctx.userId === null) return NextResponse.json({ error: "Please sign in to continue." }, { status: 401 });
+    return await respond(ctx);
   } catch (error) {
     if (error instanceof DalError) return NextResponse.json({ error: error.message }, { status: error.status });
     console.error("route handler failed", error);

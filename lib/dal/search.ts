@@ -10,7 +10,8 @@ export const SEARCH_PAGE_SIZE = 25;
 /** Full-text search (Postgres, websearch syntax: "quoted phrases", -not, or) with the statement filters. */
 export async function searchStatements(ctx: DalContext, q: string, filter: StatementFilter, page = 1) {
   await requirePermission(ctx, "statements:read");
-  const query = sql`websearch_to_tsquery('simple', ${q})`;
+  // Postgres text cannot hold NUL; a pasted one would fail the query instead of matching nothing.
+  const query = sql`websearch_to_tsquery('simple', ${q.replaceAll("\u0000", " ")})`;
   const where = and(sql`${statements.searchVector} @@ ${query}`, statementWhere(filter));
   const [rows, [total]] = await Promise.all([
     ctx.db

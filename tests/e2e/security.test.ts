@@ -1,0 +1,203 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
+import { SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
+import { startApp, type RunningApp } from "./support/app";
+import { launchBrowser } from "./support/browser";
+import { signIn } from "./support/session";
+
+/** A phrase only a signed-in reader can see: the seed statement's title. */
+const PROTECTED_TEXT = "Azerbaijani Relations";
+const PROTECTED_PATHS = ["/dashboard", "/statements", "/search?q=energy", "/api/v1/series?pair=USA>AZE", "/api/v1/statements", "/api/export/statements"];
+const HOSTILE = ["'; drop table statements; --", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "../../etc/passwd", "%00", "1 or 1=1", "\u0000"];
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(3114);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.baseUrl}${path}`, { headers, redirect: "manual" });
+
+async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
+}
+
+describe("headers", () => {
+  it("sends a strict Content-Security-Policy with a fresh nonce, and nosniff", async () => {
+    const [first, second] = [await get("/signin"), await get("/signin")];
+    const policy = first.headers.get("content-security-policy") ?? "";
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'"]) expect(policy).toContain(directive);
+    expect(policy).not.toContain("'unsafe-inline' 'strict-dynamic'");
+    expect(policy.match(/'nonce-([^']+)'/)?.[1]).not.toBe(second.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1]);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("lets the app run under that policy: no violation while the dashboard draws its charts", async () => {
+    const { context, page } = await signIn(browser, app.baseUrl, "analyst");
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto("/dashboard?pair=USA>RUS&theme=counterterrorism&interval=year");
+    await page.locator(".recharts-line-curve").first().waitFor();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the session", () => {
+  it("is an HttpOnly, SameSite=Lax cookie", async () => {
+    const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+    const cookie = await sessionCookie(app.baseUrl, analyst.email, analyst.password);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i); // plain http on localhost: a Secure cookie would never come back
+  });
+
+  it("is also Secure when the site is served over https", async () => {
+    const httpsApp = await startApp(3115, { NEXTAUTH_URL: "https://dyad.example.org" });
+    try {
+      const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+      const cookie = await sessionCookie(httpsApp.baseUrl, analyst.email, analyst.password);
+      expect(cookie).toMatch(/^__Secure-/);
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/HttpOnly/i);
+    } finally {
+      await httpsApp.stop();
+    }
+  });
+
+  for (const target of ["https://evil.example/phish", "//evil.example/phish", "/\\evil.example/phish", "javascript:alert(1)", "http://localhost:9/x"]) {
+    it(`after sign-in with callbackUrl ${target} lands on our own site`, async () => {
+      const page = await browser.newPage({ baseURL: app.baseUrl });
+      page.on("dialog", (d) => {
+        throw new Error(`unexpected dialog ${d.message()}`);
+      });
+      const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
+      await page.getByLabel("Email").fill(staff.email);
+      await page.getByLabel("Password").fill(staff.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL("**/dashboard**");
+      expect(new URL(page.url()).origin).toBe(new URL(app.baseUrl).origin);
+      await page.close();
+    });
+  }
+
+  it("pauses sign-in for an account after repeated failures, even with the right password, and says why", async () => {
+    const manager = DEMO_ACCOUNTS.find((a) => a.role === "manager")!;
+    const page = await browser.newPage({ baseURL: app.baseUrl });
+    await page.goto("/signin");
+    const attempt = async (password: string) => {
+      await page.getByLabel("Email").fill(manager.email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      return page.locator(".error[role=alert]").textContent();
+    };
+    for (let i = 0; i < SIGN_IN_THROTTLE.perAccount; i++) expect(await attempt(`wrong ${i}`)).toContain("do not match");
+    expect(await attempt(manager.password)).toContain("Too many failed sign-ins");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await page.close();
+  });
+});
+
+describe("requests that try to get round the sign-in", () => {
+  const TRICKS: Record<string, Record<string, string>> = {
+    "x-middleware-subrequest": { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    "x-middleware-subrequest (proxy)": { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+    "RSC: 1": { RSC: "1" },
+    prefetch: { "Next-Router-Prefetch": "1", RSC: "1" },
+    "router state tree": { "Next-Router-State-Tree": encodeURIComponent('["",{"children":["dashboard",{}]}]'), RSC: "1" },
+  };
+  for (const [name, headers] of Object.entries(TRICKS)) {
+    it(`${name} gets no protected data`, async () => {
+      for (const path of PROTECTED_PATHS) {
+        const response = await get(path, headers);
+        const body = await response.text();
+        expect(body, `${path}`).not.toContain(PROTECTED_TEXT);
+        expect([200, 307, 308, 401, 403], `${path} → ${response.status}`).toContain(response.status);
+        if (response.status === 200) expect(body, path).toMatch(/sign in|signin/i);
+      }
+    });
+  }
+
+  it("an API call without a session is told to sign in before its parameters are judged", async () => {
+    const response = await get("/api/v1/series?pair=nonsense&interval=century");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "Please sign in to continue." });
+  });
+
+  it("malformed server-action posts get 4xx and the server stays up", async () => {
+    const posts: RequestInit[] = [
+      { headers: { "Next-Action": "garbage", "content-type": "text/plain" }, body: "x" },
+      { headers: { "Next-Action": "0".repeat(42), "content-type": "multipart/form-data; boundary=z" }, body: "--z\r\nbroken" },
+      { headers: { "Next-Action": "", "content-type": "application/json" }, body: "{" },
+      { headers: { "Next-Action": "a".repeat(5000), "content-type": "text/plain" }, body: "[" },
+    ];
+    for (const init of posts) {
+      const response = await fetch(`${app.baseUrl}/import`, { method: "POST", redirect: "manual", ...init });
+      expect(response.status, JSON.stringify(init.headers)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+    expect((await get("/signin")).status).toBe(200);
+  });
+
+  it("a cross-site post to a route handler is refused, even with a valid session", async () => {
+    const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
+    const cookie = (await sessionCookie(app.baseUrl, staff.email, staff.password)).split(";")[0]!;
+    const response = await fetch(`${app.baseUrl}/api/imports/upload?name=x.jsonl`, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example", "content-type": "application/octet-stream" },
+      body: '{"text":"cross-site"}\n',
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: "Cross-site requests are refused." });
+  });
+});
+
+describe("hostile parameters", () => {
+  const PAGES = ["/dashboard", "/statements", "/search", "/drill", "/api/v1/series", "/api/v1/statements", "/api/export/statements"];
+  const PARAMS = ["pair", "speaker", "counterpart", "theme", "from", "to", "interval", "measure", "scale", "both", "q", "page", "period", "pageSize", "sort"];
+
+  it("are refused or ignored, never a server error, never echoed as markup", async () => {
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const cookie = (await sessionCookie(app.baseUrl, admin.email, admin.password)).split(";")[0]!;
+    for (const path of PAGES) {
+      for (const value of HOSTILE) {
+        const query = new URLSearchParams(PARAMS.map((p) => [p, value])).toString();
+        const response = await get(`${path}?${query}`, { cookie });
+        const body = await response.text();
+        expect(response.status, `${path} ${JSON.stringify(value)}`).toBeLessThan(500);
+        expect(body).not.toContain("<script>alert(1)</script>");
+        expect(body).not.toContain("<img src=x onerror=alert(1)>");
+      }
+    }
+  });
+
+  it("in a real browser run no script", async () => {
+    const { context, page } = await signIn(browser, app.baseUrl, "analyst"); // any dialog fails the test
+    for (const value of HOSTILE.slice(1, 3)) {
+      for (const path of ["/dashboard", "/search", "/statements", "/drill"]) {
+        await page.goto(`${path}?${new URLSearchParams(PARAMS.map((p) => [p, value]))}`);
+        await page.waitForLoadState("networkidle");
+      }
+    }
+    await context.close();
+  });
+});
