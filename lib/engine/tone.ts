@@ -1,4 +1,4 @@
-import type { Token } from "./tokens";
+import { tokenize, type Token } from "./tokens";
 import type { CountryMention, ToneScore, ToneWord } from "./types";
 import { firstWordAt, scanWords, vocabularySize, wordId, wordKey, type Words } from "./words";
 
@@ -188,8 +188,7 @@ prefixWeights.sort((a, b) => b[0].length - a[0].length);
 /** Patterns by their first word id, longest first; words split the way the scanner splits them (so-called → so, called). */
 const patternsByFirst = new Map<number, { ids: number[]; phrase: string; weight: number }[]>();
 for (const [phrase, weight] of Object.entries(PATTERNS)) {
-  const scanned = scanWords(phrase);
-  const ids = Array.from(scanned.ids.subarray(0, scanned.count));
+  const ids = tokenize(phrase).map((t) => wordId(t.key));
   const list = patternsByFirst.get(ids[0]!) ?? [];
   list.push({ ids, phrase, weight });
   list.sort((a, b) => b.ids.length - a.ids.length);
