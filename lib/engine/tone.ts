@@ -137,6 +137,7 @@ const PATTERNS: Record<string, number> = {
   "threat or use of force": 0,
   "non-use of force": 0,
   "not only": 0,
+  "make no mistake": 0,
   "of course": 0,
   // the chair's courtesy ("Thank you, Mr. President") says little
   "thank you": 0.5,

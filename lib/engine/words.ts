@@ -110,7 +110,9 @@ function classify(code: number): number {
 }
 
 // Scratch space reused by every scan, so a scan allocates exactly what it returns.
-let scratch = new Int32Array(3 << 14);
+let scratchIds = new Int32Array(1 << 14);
+let scratchStarts = new Int32Array(1 << 14);
+let scratchEnds = new Int32Array(1 << 14);
 let scratchSentence = new Uint8Array(1 << 14);
 
 /** Reads `text` once into word ids; offsets are shifted by `offset` (the text's place in its statement). */
@@ -119,10 +121,14 @@ export function scanWords(text: string, offset = 0): Words {
   // A text of n units holds at most (n + 1) / 2 words: size the scratch once, so the loop never checks.
   const capacity = (length >> 1) + 1;
   if (scratchSentence.length < capacity) {
-    scratch = new Int32Array(capacity * 3);
+    scratchIds = new Int32Array(capacity);
+    scratchStarts = new Int32Array(capacity);
+    scratchEnds = new Int32Array(capacity);
     scratchSentence = new Uint8Array(capacity);
   }
-  const cells = scratch;
+  const ids = scratchIds;
+  const starts = scratchStarts;
+  const ends = scratchEnds;
   const sentence = scratchSentence;
   const classes = unitClass;
   let count = 0;
@@ -151,23 +157,18 @@ export function scanWords(text: string, offset = 0): Words {
     }
     let id = ascii ? asciiLookup(text, start, i, hash) : -1;
     if (id === -1) id = wordId(foldKey(text.slice(start, i)));
-    const at = count * 3;
-    cells[at] = id;
-    cells[at + 1] = start + offset;
-    cells[at + 2] = i + offset;
+    ids[count] = id;
+    starts[count] = start + offset;
+    ends[count] = i + offset;
     sentence[count] = newSentence;
     newSentence = 0;
     count++;
   }
   // One buffer for the three integer columns: fewer, larger allocations keep the collector quiet.
   const columns = new Int32Array(count * 3);
-  const starts = count;
-  const ends = count * 2;
-  for (let w = 0, at = 0; w < count; w++, at += 3) {
-    columns[w] = cells[at]!;
-    columns[starts + w] = cells[at + 1]!;
-    columns[ends + w] = cells[at + 2]!;
-  }
+  columns.set(ids.subarray(0, count), 0);
+  columns.set(starts.subarray(0, count), count);
+  columns.set(ends.subarray(0, count), count * 2);
   return {
     count,
     ids: columns.subarray(0, count),
