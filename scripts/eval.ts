@@ -16,8 +16,7 @@ import { countryFromText, findCountryMentions, rankCounterparts } from "@/lib/en
 import { segment, sentences } from "@/lib/engine/segment";
 import { bootstrapCi, mean, rocAuc, spearman } from "@/lib/engine/stats";
 import { compileCodebook, tagStatement } from "@/lib/engine/tag";
-import { aggregateTone, directedTone, lexiconTone, scoreStatementTone, scoreTone, setToneModel } from "@/lib/engine/tone";
-import { TONE_MODEL } from "@/lib/engine/tone-model";
+import { aggregateTone, currentToneModel, directedTone, lexiconTone, scoreStatementTone, scoreTone, setToneModel } from "@/lib/engine/tone";
 import type { ToneScore } from "@/lib/engine/types";
 import { retrain } from "./train-tone";
 import { DATA, layout, readExcerpts, readJsonl, TRAINING_MEETING as TUNING_MEETING, type Excerpt } from "./unscon";
@@ -198,7 +197,7 @@ function unsconSection(tuneOnly: boolean): string {
     setToneModel(fitted);
     rows.push(toneRows(`${name}: AFINN`, evaluateTone(set, afinn)));
   }
-  const m = TONE_MODEL;
+  const m = currentToneModel();
   return [
     `UNSCon (dev): tone against human labels of negative evaluation. Lexicon tuned and model fitted on ${TUNING_MEETING} only; the other`,
     `meetings are held out. Fitted model: positive lexicon words ×${m.positiveScale}, AFINN-only words ×${m.fallbackNegative} (negative) / ×${m.fallbackPositive} (positive).`,

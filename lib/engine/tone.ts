@@ -183,6 +183,11 @@ export interface ToneModel {
 
 let model: ToneModel = TONE_MODEL;
 
+/** The fitted part in use. */
+export function currentToneModel(): ToneModel {
+  return model;
+}
+
 /** Swaps the fitted part (training scores with every scale at 1) and returns the one it replaced. */
 export function setToneModel(next: ToneModel): ToneModel {
   const previous = model;
