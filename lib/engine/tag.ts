@@ -1,5 +1,5 @@
 import { parsePhrase } from "./codebook";
-import type { Token } from "./tokens";
+import { tokenize, type Token } from "./tokens";
 import type { Passage, PassageTag, ThemeDefinition, ThemeEvidence } from "./types";
 import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
 
@@ -10,6 +10,8 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  */
 interface Rule {
   theme: number;
+  /** theme * 2, + 1 for an exclusion: matches of one kind never overlap. */
+  kind: number;
   phrase: string;
   weight: number;
   exclusion: boolean;
@@ -18,11 +20,27 @@ interface Rule {
 }
 
 interface Node {
+  id: number;
   exact: Map<number, Node>;
   prefixes: { prefix: string; node: Node }[];
   rules: Rule[];
-  /** Word id → the children it leads to (exact and prefix), filled as words are met. */
-  steps: Map<number, Node[]>;
+}
+
+/**
+ * The trie run as a deterministic automaton over word ids, built lazily: a state is the set of trie nodes a word
+ * sequence can be in (a word may follow an exact edge and a prefix edge at once), and each (state, word) step is
+ * worked out once and kept in flat integer tables. Reading a word is then an array or hash-table lookup.
+ */
+interface Automaton {
+  states: { nodes: Node[]; rules: Rule[] }[];
+  stateOfNodes: Map<string, number>;
+  /** Word id → state after the root: -2 not yet known, -1 none. Most words begin no phrase: this is the hot path. */
+  fromRoot: Int32Array;
+  /** Open-addressing table (state, word) → next state (-1 none); a slot is empty while its state is -1. */
+  slotState: Int32Array;
+  slotWord: Int32Array;
+  slotNext: Int32Array;
+  used: number;
 }
 
 export interface CompiledCodebook {
@@ -31,16 +49,19 @@ export interface CompiledCodebook {
   /** Theme index → index of its parent among `themes`, or -1. */
   parents: number[];
   phraseCount: number;
-  /** Per word id: does it begin a phrase (see beginsPhrase)? Grows with the vocabulary. */
-  rootKnown: Uint8Array;
+  automaton: Automaton;
+  /** Scratch for findMatches, one slot per kind (see Rule.kind). */
+  longestRule: (Rule | undefined)[];
+  longestLast: Int32Array;
+  coveredUntil: Int32Array;
+  touched: Int32Array;
 }
-
-const NO_STEPS: Node[] = [];
-const newNode = (): Node => ({ exact: new Map(), prefixes: [], rules: [], steps: new Map() });
 
 /** One trie over the words of every phrase and exclusion of every enabled theme. */
 export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
   const enabled = themes.filter((t) => t.enabled);
+  let nodes = 0;
+  const newNode = (): Node => ({ id: nodes++, exact: new Map(), prefixes: [], rules: [] });
   const root = newNode();
   let phraseCount = 0;
   enabled.forEach((theme, index) => {
@@ -49,9 +70,9 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
       const parts = phraseParts(words);
       if (parts.length === 0) return;
       let node = root;
-      for (const part of parts) node = part.wildcard ? prefixChild(node, part.key) : exactChild(node, wordId(part.key));
+      for (const part of parts) node = part.wildcard ? prefixChild(node, part.key, newNode) : exactChild(node, wordId(part.key), newNode);
       const exactCase = parts.flatMap((p, k): [number, string][] => (isAcronym(p.text) ? [[k, p.text]] : []));
-      node.rules.push({ theme: index, phrase: words, weight: weight * theme.rules.weight, exclusion, exactCase });
+      node.rules.push({ theme: index, kind: index * 2 + (exclusion ? 1 : 0), phrase: words, weight: weight * theme.rules.weight, exclusion, exactCase });
       phraseCount++;
     };
     theme.rules.phrases.forEach((p) => add(p, false));
@@ -59,59 +80,126 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
   });
   const slugIndex = new Map(enabled.map((t, i) => [t.slug, i]));
   const parents = enabled.map((t) => (t.parent === null ? -1 : (slugIndex.get(t.parent) ?? -1)));
-  return { root, themes: enabled, parents, phraseCount, rootKnown: new Uint8Array(1024) };
+  const kinds = enabled.length * 2;
+  return {
+    root,
+    themes: enabled,
+    parents,
+    phraseCount,
+    automaton: newAutomaton(root),
+    longestRule: new Array<Rule | undefined>(kinds).fill(undefined),
+    longestLast: new Int32Array(kinds),
+    coveredUntil: new Int32Array(kinds),
+    touched: new Int32Array(kinds),
+  };
 }
 
 /** "terror* attack" → [{terror, wildcard}, {attack}]; words split as the scanner splits them (Al-Qaida → al, qaida). */
 function phraseParts(phrase: string): { key: string; text: string; wildcard: boolean }[] {
   return phrase.split(/\s+/).flatMap((word) => {
     const wildcard = word.endsWith("*");
-    const bare = wildcard ? word.slice(0, -1) : word;
-    const scanned = scanWords(bare);
-    return Array.from({ length: scanned.count }, (_, k) => ({
-      key: wordKey(scanned.ids[k]!),
-      text: bare.slice(scanned.starts[k]!, scanned.ends[k]!),
-      wildcard: wildcard && k === scanned.count - 1,
-    }));
+    const tokens = tokenize(wildcard ? word.slice(0, -1) : word);
+    return tokens.map((t, k) => ({ key: t.key, text: t.text, wildcard: wildcard && k === tokens.length - 1 }));
   });
 }
 
 const isAcronym = (word: string) => word.length >= 2 && word === word.toUpperCase() && /\p{L}/u.test(word);
 
-function exactChild(node: Node, id: number): Node {
+function exactChild(node: Node, id: number, newNode: () => Node): Node {
   let next = node.exact.get(id);
   if (!next) node.exact.set(id, (next = newNode()));
   return next;
 }
 
-function prefixChild(node: Node, prefix: string): Node {
+function prefixChild(node: Node, prefix: string, newNode: () => Node): Node {
   let entry = node.prefixes.find((p) => p.prefix === prefix);
   if (!entry) node.prefixes.push((entry = { prefix, node: newNode() }));
   return entry.node;
 }
 
-/** Whether a word id begins any phrase: 0 not yet known, 1 no, 2 yes. Most words begin none, so this is the hot path. */
-function beginsPhrase(codebook: CompiledCodebook, id: number): boolean {
-  if (id >= codebook.rootKnown.length) {
-    const grown = new Uint8Array(Math.max(id + 1, codebook.rootKnown.length * 2));
-    grown.set(codebook.rootKnown);
-    codebook.rootKnown = grown;
-  }
-  let known = codebook.rootKnown[id]!;
-  if (known === 0) codebook.rootKnown[id] = known = step(codebook.root, id).length > 0 ? 2 : 1;
-  return known === 2;
+const SLOTS = 1 << 12;
+/** Beyond this many cached steps the table starts afresh, so an endless stream of new words cannot grow it forever. */
+const MAX_STEPS = 1 << 22;
+
+function newAutomaton(root: Node): Automaton {
+  return {
+    states: [{ nodes: [root], rules: root.rules }],
+    stateOfNodes: new Map([[String(root.id), 0]]),
+    fromRoot: new Int32Array(1024).fill(-2),
+    slotState: new Int32Array(SLOTS).fill(-1),
+    slotWord: new Int32Array(SLOTS),
+    slotNext: new Int32Array(SLOTS),
+    used: 0,
+  };
 }
 
-function step(node: Node, id: number): Node[] {
-  let next = node.steps.get(id);
-  if (next === undefined) {
-    const key = wordKey(id);
+/** The state after reading word `id` in `state`, from the trie: exact edge and every prefix edge that fits. */
+function follow(a: Automaton, state: number, id: number): number {
+  const key = wordKey(id);
+  const next = new Set<Node>();
+  for (const node of a.states[state]!.nodes) {
     const exact = node.exact.get(id);
-    next = [...(exact ? [exact] : []), ...node.prefixes.filter((p) => key.startsWith(p.prefix)).map((p) => p.node)];
-    if (next.length === 0) next = NO_STEPS;
-    node.steps.set(id, next);
+    if (exact) next.add(exact);
+    for (const p of node.prefixes) if (key.startsWith(p.prefix)) next.add(p.node);
   }
+  if (next.size === 0) return -1;
+  const nodes = [...next].sort((x, y) => x.id - y.id);
+  const name = nodes.map((n) => n.id).join(",");
+  let found = a.stateOfNodes.get(name);
+  if (found === undefined) {
+    found = a.states.length;
+    a.states.push({ nodes, rules: nodes.flatMap((n) => n.rules) });
+    a.stateOfNodes.set(name, found);
+  }
+  return found;
+}
+
+function fromRoot(a: Automaton, id: number): number {
+  if (id >= a.fromRoot.length) {
+    const grown = new Int32Array(Math.max(id + 1, a.fromRoot.length * 2)).fill(-2);
+    grown.set(a.fromRoot);
+    a.fromRoot = grown;
+  }
+  let next = a.fromRoot[id]!;
+  if (next === -2) a.fromRoot[id] = next = follow(a, 0, id);
   return next;
+}
+
+function slotOf(state: number, id: number, mask: number): number {
+  let h = Math.imul(id ^ Math.imul(state, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+function stepFrom(a: Automaton, state: number, id: number): number {
+  const mask = a.slotState.length - 1;
+  for (let slot = slotOf(state, id, mask); ; slot = (slot + 1) & mask) {
+    const s = a.slotState[slot]!;
+    if (s === -1) break;
+    if (s === state && a.slotWord[slot] === id) return a.slotNext[slot]!;
+  }
+  const next = follow(a, state, id);
+  remember(a, state, id, next);
+  return next;
+}
+
+function remember(a: Automaton, state: number, id: number, next: number): void {
+  if ((a.used + 1) * 2 > a.slotState.length) {
+    const old = { state: a.slotState, word: a.slotWord, next: a.slotNext };
+    const size = a.used >= MAX_STEPS ? SLOTS : a.slotState.length * 2;
+    a.slotState = new Int32Array(size).fill(-1);
+    a.slotWord = new Int32Array(size);
+    a.slotNext = new Int32Array(size);
+    a.used = 0;
+    if (size > SLOTS) for (let i = 0; i < old.state.length; i++) if (old.state[i]! !== -1) remember(a, old.state[i]!, old.word[i]!, old.next[i]!);
+  }
+  const mask = a.slotState.length - 1;
+  let slot = slotOf(state, id, mask);
+  while (a.slotState[slot] !== -1) slot = (slot + 1) & mask;
+  a.slotState[slot] = state;
+  a.slotWord[slot] = id;
+  a.slotNext[slot] = next;
+  a.used++;
 }
 
 interface Match {
@@ -128,33 +216,39 @@ interface Match {
  */
 function findMatches(codebook: CompiledCodebook, text: string, textOffset: number, words: Words, from: number, to: number): Match[] {
   const matches: Match[] = [];
-  const kinds = codebook.themes.length * 2;
-  const coveredUntil = new Int32Array(kinds).fill(-1);
-  const longest: (Match | undefined)[] = new Array(kinds);
+  const { automaton, longestRule, longestLast, coveredUntil, touched } = codebook;
+  const ids = words.ids;
+  const states = automaton.states;
+  coveredUntil.fill(-1);
   let sentence = 0;
   for (let i = from; i < to; i++) {
     if (words.sentenceStart[i] && i > from) sentence++;
-    if (!beginsPhrase(codebook, words.ids[i]!)) continue;
-    let frontier = step(codebook.root, words.ids[i]!);
-    longest.fill(undefined);
-    for (let j = i; frontier.length > 0; ) {
-      for (const node of frontier) {
-        for (const rule of node.rules) {
-          if (!spellingMatches(rule, text, textOffset, words, i)) continue;
-          const kind = rule.theme * 2 + (rule.exclusion ? 1 : 0);
-          const current = longest[kind];
-          if (!current || j > current.last || rule.weight > current.rule.weight) longest[kind] = { theme: rule.theme, rule, first: i, last: j, sentence };
+    let state = fromRoot(automaton, ids[i]!);
+    if (state < 0) continue;
+    let kinds = 0;
+    for (let j = i; ; ) {
+      for (const rule of states[state]!.rules) {
+        if (rule.exactCase.length > 0 && !spellingMatches(rule, text, textOffset, words, i)) continue;
+        const kind = rule.kind;
+        const current = longestRule[kind];
+        if (current === undefined) touched[kinds++] = kind;
+        if (current === undefined || j > longestLast[kind]! || rule.weight > current.weight) {
+          longestRule[kind] = rule;
+          longestLast[kind] = j;
         }
       }
       if (++j >= to) break;
-      const id = words.ids[j]!;
-      frontier = frontier.flatMap((node) => step(node, id));
+      state = stepFrom(automaton, state, ids[j]!);
+      if (state < 0) break;
     }
-    for (let kind = 0; kind < kinds; kind++) {
-      const match = longest[kind];
-      if (!match || coveredUntil[kind]! >= match.first) continue;
-      coveredUntil[kind] = match.last;
-      matches.push(match);
+    if (kinds > 1) touched.subarray(0, kinds).sort();
+    for (let k = 0; k < kinds; k++) {
+      const kind = touched[k]!;
+      const rule = longestRule[kind]!;
+      longestRule[kind] = undefined;
+      if (coveredUntil[kind]! >= i) continue;
+      coveredUntil[kind] = longestLast[kind]!;
+      matches.push({ theme: rule.theme, rule, first: i, last: longestLast[kind]!, sentence });
     }
   }
   return matches;
@@ -170,10 +264,10 @@ function spellingMatches(rule: Rule, text: string, textOffset: number, words: Wo
 
 /** Tags from the matches of one passage: exclusions cancel their theme's matches in the same sentence. */
 function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words): PassageTag[] {
-  const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => `${m.theme}:${m.sentence}`));
+  const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * codebook.themes.length + m.theme));
   const evidenceByTheme = new Map<number, Match[]>();
   for (const m of matches) {
-    if (m.rule.exclusion || excluded.has(`${m.theme}:${m.sentence}`)) continue;
+    if (m.rule.exclusion || excluded.has(m.sentence * codebook.themes.length + m.theme)) continue;
     evidenceByTheme.set(m.theme, [...(evidenceByTheme.get(m.theme) ?? []), m]);
   }
   const tags = new Map<number, PassageTag>();

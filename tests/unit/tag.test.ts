@@ -99,6 +99,20 @@ describe("tagger on real excerpts", () => {
     expect(tags.map((t) => t.theme)).toEqual(["hostile"]);
   });
 
+  it("follows an exact and a wildcard phrase through the same words at once (UNGD, Turkey 1983)", () => {
+    const theme = (slug: string, phrases: string[]): ThemeDefinition => ({ slug, name: slug, color: "#000000", parent: null, enabled: true, rules: { phrases, exclusions: [], weight: 1 } });
+    const both = compileCodebook([theme("exact", ["terrorist attacks"]), theme("wild", ["terror* attack*"]), theme("longer", ["terrorist attacks in various countries"])]);
+    const text = "more than 50 wounded as a result of Armenian terrorist attacks in various countries.";
+    const tags = tagPassage(both, text);
+    expect(tags.map((t) => t.theme).sort()).toEqual(["exact", "longer", "wild"]);
+    const span = (slug: string) => tags.find((t) => t.theme === slug)!.evidence.map((e) => text.slice(e.start, e.end));
+    expect(span("wild")).toEqual(["terrorist attacks"]);
+    expect(span("longer")).toEqual(["terrorist attacks in various countries"]);
+    // read twice: the second pass runs on the cached steps and must agree
+    expect(tagPassage(both, text)).toEqual(tags);
+    expect(tagPassage(both, "The actions of terrorist groups are not a consequence of the 1967 war")).toEqual([]);
+  });
+
   it("takes time in proportion to the text, not to the number of phrases", () => {
     const many: ThemeDefinition = { ...DEFAULT_CODEBOOK[0]!, slug: "many", rules: { phrases: Array.from({ length: 3000 }, (_, i) => `phrase${i} word`), exclusions: [], weight: 1 } };
     const big = compileCodebook([many, ...DEFAULT_CODEBOOK]);

@@ -1,0 +1,122 @@
+/**
+ * Fits the tone model (lib/engine/tone-model.ts) on the labelled units of ONE UNSCon meeting (TRAINING_MEETING);
+ * the other meetings are left for `npm run eval` to report on. Run: `npm run eval -- --train`.
+ *
+ * A logistic regression predicts "this unit is a negative evaluation" from four sums over the unit's sentence
+ * (evaluation is voiced per sentence; a unit is often a clause of it): the negative and the positive weight of
+ * hand-lexicon words and patterns, and the negative and positive weight of words only AFINN knows, each with
+ * negation, intensifiers and the shared-enemy rule applied as the scorer applies them. The scorer is linear in
+ * those sums, so the fitted coefficients, divided by the one for hand-lexicon negatives, become the model's
+ * scales: the score stays a weighted sum of words, and every weight shown in the UI is the one that was used.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sentences } from "@/lib/engine/segment";
+import { rocAuc } from "@/lib/engine/stats";
+import { scoreTone, setToneModel, weightSource, type ToneModel } from "@/lib/engine/tone";
+import { foldKey } from "@/lib/engine/tokens";
+import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
+
+/** Every scale at 1: the features are the raw sums. */
+const UNSCALED: ToneModel = { positiveScale: 1, fallbackNegative: 1, fallbackPositive: 1 };
+const FEATURES = ["lexicon −", "lexicon +", "AFINN −", "AFINN +"];
+
+interface Sample {
+  x: number[];
+  label: boolean;
+}
+
+/** For each unit: the four sums over the sentence its first character falls in. */
+function samplesOf(excerpt: Excerpt): Sample[] {
+  const { text, spans } = layout(excerpt);
+  const words = scoreTone(text).words;
+  const sums = sentences(text, 0, text.length).map((s) => {
+    const x = [0, 0, 0, 0];
+    for (const w of words) {
+      if (w.start < s.start || w.start >= s.end) continue;
+      const fallback = !/\W/.test(w.word) && weightSource(foldKey(w.word)) === "fallback";
+      x[(fallback ? 2 : 0) + (w.weight > 0 ? 1 : 0)]! += Math.abs(w.weight);
+    }
+    return { ...s, x };
+  });
+  return spans.map((span, i) => ({
+    x: (sums.find((s) => span.start >= s.start && span.start < s.end) ?? sums[sums.length - 1])?.x ?? [0, 0, 0, 0],
+    label: excerpt.edus[i]!.neg_eval !== null,
+  }));
+}
+
+/** Plain logistic regression by gradient descent on standardised features; coefficients in raw units. */
+function logistic(samples: Sample[], rounds = 4000, rate = 0.5): { bias: number; coefficients: number[] } {
+  const k = samples[0]!.x.length;
+  const scale = Array.from({ length: k }, (_, j) => Math.sqrt(samples.reduce((sum, s) => sum + s.x[j]! ** 2, 0) / samples.length) || 1);
+  let bias = 0;
+  const w = new Array<number>(k).fill(0);
+  for (let round = 0; round < rounds; round++) {
+    let gBias = 0;
+    const g = new Array<number>(k).fill(0);
+    for (const s of samples) {
+      const z = bias + s.x.reduce((sum, x, j) => sum + (w[j]! * x) / scale[j]!, 0);
+      const r = 1 / (1 + Math.exp(-z)) - (s.label ? 1 : 0);
+      gBias += r;
+      s.x.forEach((x, j) => (g[j]! += (r * x) / scale[j]!));
+    }
+    bias -= (rate * gBias) / samples.length;
+    w.forEach((_, j) => (w[j]! -= (rate * g[j]!) / samples.length));
+  }
+  return { bias, coefficients: w.map((c, j) => c / scale[j]!) };
+}
+
+export interface Training {
+  model: ToneModel;
+  coefficients: number[];
+  trainingAuc: number;
+  units: number;
+  excerpts: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function trainToneModel(): Training {
+  const excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING);
+  const previous = setToneModel(UNSCALED);
+  const samples = excerpts.flatMap(samplesOf);
+  setToneModel(previous);
+  const { coefficients } = logistic(samples);
+  const [lexNeg, lexPos, fbNeg, fbPos] = coefficients as [number, number, number, number];
+  // Positive coefficients predict negative evaluation: a negative sum counts +c, a positive sum −c.
+  const model: ToneModel = {
+    positiveScale: round2(Math.max(0, -lexPos / lexNeg)),
+    fallbackNegative: round2(Math.max(0, fbNeg / lexNeg)),
+    fallbackPositive: round2(Math.max(0, -fbPos / lexNeg)),
+  };
+  const trainingAuc = rocAuc(samples.map((s) => s.x.reduce((sum, x, j) => sum + coefficients[j]! * x, 0)), samples.map((s) => s.label));
+  return { model, coefficients, trainingAuc, units: samples.length, excerpts: excerpts.length };
+}
+
+export function writeToneModel(training: Training, path = join(process.cwd(), "lib", "engine", "tone-model.ts")): void {
+  const { model } = training;
+  const fitted = FEATURES.map((f, j) => `${f} ${training.coefficients[j]!.toFixed(3)}`).join(", ");
+  writeFileSync(
+    path,
+    [
+      "// Written by `npm run eval -- --train` (scripts/train-tone.ts); retrain rather than edit. Fitted on the",
+      `// ${training.units} labelled units of ${training.excerpts} excerpts of UNSCon ${TRAINING_MEETING} only (logistic regression on`,
+      `// sentence sums; coefficients per unit of weight: ${fitted}; training AUC ${training.trainingAuc.toFixed(3)}).`,
+      'import type { ToneModel } from "./tone";',
+      "",
+      "export const TONE_MODEL: ToneModel = {",
+      `  positiveScale: ${model.positiveScale},`,
+      `  fallbackNegative: ${model.fallbackNegative},`,
+      `  fallbackPositive: ${model.fallbackPositive},`,
+      "};",
+      "",
+    ].join("\n"),
+  );
+}
+
+export function retrain(): string {
+  const training = trainToneModel();
+  writeToneModel(training);
+  setToneModel(training.model);
+  return `Tone model fitted on ${TRAINING_MEETING} (${training.units} units): positive lexicon ×${training.model.positiveScale}, AFINN negative ×${training.model.fallbackNegative}, AFINN positive ×${training.model.fallbackPositive} (training AUC ${training.trainingAuc.toFixed(3)}); written to lib/engine/tone-model.ts`;
+}
