@@ -6,7 +6,7 @@ import { EventForm } from "@/components/event-form";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
-import { listPairs, listThemes } from "@/lib/dal/catalog";
+import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeries } from "@/lib/dal/pair-series";
@@ -45,13 +45,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     problem = error.message;
     query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   }
-  const [{ series, tooCoarse }, events, overview] = await Promise.all([
+  const [{ series, tooCoarse }, events, overview, names] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
     pairThemeOverview(ctx, { from: query.from, to: query.to }),
+    countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
   ]);
   const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
-  const name = (iso3: string) => pairs.find((p) => p.speaker === iso3)?.speakerName ?? pairs.find((p) => p.counterpart === iso3)?.counterpartName ?? iso3;
+  const name = (iso3: string) => names.get(iso3) ?? iso3;
   const chartSeries: ChartSeries[] = series.map((s) => ({
     key: `${s.pair}|${s.theme}`,
     pair: s.pair,
@@ -242,17 +243,28 @@ function Filters({ url, pairs, themes }: { url: URLSearchParams; pairs: { speake
   const chosenThemes = new Set(url.getAll("theme"));
   return (
     <form className="filters" method="get" aria-label="Chart filters">
+      {/* One list of the busiest pairs serves all four fields; any other pair can be typed as USA>AZE. */}
+      <datalist id="pair-options">
+        {pairs.map((p) => (
+          <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
+            {p.speakerName} → {p.counterpartName} ({p.statements})
+          </option>
+        ))}
+      </datalist>
       {[0, 1, 2, 3].map((i) => (
         <label key={i}>
           {i === 0 ? "Country pair (speaker → counterpart)" : `Compare with pair ${i + 1}`}
-          <select name="pair" defaultValue={chosenPairs[i] ?? ""}>
-            {i > 0 && <option value="">—</option>}
-            {pairs.slice(0, 400).map((p) => (
-              <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
-                {p.speakerName} → {p.counterpartName} ({p.statements})
-              </option>
-            ))}
-          </select>
+          <input
+            name="pair"
+            list="pair-options"
+            defaultValue={chosenPairs[i] ?? ""}
+            required={i === 0}
+            pattern="[A-Za-z]{3}\s*>\s*[A-Za-z]{3}"
+            title="Speaker and counterpart as ISO codes, e.g. USA>AZE"
+            placeholder={i === 0 ? "USA>AZE" : "optional"}
+            autoComplete="off"
+            size={12}
+          />
         </label>
       ))}
       <fieldset style={{ border: 0, padding: 0 }}>
