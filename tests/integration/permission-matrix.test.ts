@@ -20,6 +20,14 @@ import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { eq } from "drizzle-orm";
+import { tags as schemaTags } from "@/db/schema";
+import { claimStatement, releaseClaim } from "@/lib/dal/claims";
+import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
+import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
+import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
+import { acceptSuggestions, addSpanTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
+import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -28,6 +36,7 @@ interface Fixture {
   admin: DalContext;
   uploadId?: string;
   jobId?: number;
+  auditId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -112,6 +121,57 @@ const ACTIONS: Record<
     permission: "series:read",
     run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, "to revoke")).id).then(() => "revoked"),
   },
+  reviewQueue: { permission: "tags:write", run: (ctx) => reviewQueue(ctx, {}) },
+  nextInQueue: { permission: "tags:write", run: (ctx) => nextInQueue(ctx, {}, null) },
+  reviewStatement: { permission: "tags:write", run: (ctx, f) => reviewStatement(ctx, f.statementId) },
+  claimStatement: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const claim = await claimStatement(ctx, f.statementId);
+      await releaseClaim(ctx, f.statementId);
+      return claim;
+    },
+  },
+  releaseClaim: { permission: "tags:write", run: (ctx, f) => releaseClaim(ctx, f.statementId) },
+  decideTag: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const [tag] = await ctx.db.select({ id: schemaTags.id }).from(schemaTags).where(eq(schemaTags.statementId, f.statementId)).limit(1);
+      return decideTag(ctx, { statementId: f.statementId, version: await f.version(), tagId: tag!.id, decision: "accepted" });
+    },
+  },
+  acceptSuggestions: { permission: "tags:write", run: async (ctx, f) => acceptSuggestions(ctx, { statementId: f.statementId, version: await f.version(), passageId: null }) },
+  togglePassageTheme: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const passage = (await reviewStatement(f.admin, f.statementId)).passages[0]!;
+      return togglePassageTheme(ctx, { statementId: f.statementId, version: await f.version(), passageId: passage.id, theme: "elections" });
+    },
+  },
+  addSpanTag: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const passage = (await reviewStatement(f.admin, f.statementId)).passages[0]!;
+      const start = passage.start + passage.text.search(/\S/);
+      return addSpanTag(ctx, { statementId: f.statementId, version: await f.version(), passageId: passage.id, theme: "democracy", start, end: start + 3 });
+    },
+  },
+  setToneOverride: { permission: "tags:write", run: async (ctx, f) => setToneOverride(ctx, { statementId: f.statementId, version: await f.version(), passageId: null, value: 1, note: "matrix" }) },
+  updateMetadata: {
+    permission: "tags:write",
+    run: async (ctx, f) => updateMetadata(ctx, { statementId: f.statementId, version: await f.version(), metadata: (await readState(f.admin.db, f.statementId)).metadata }),
+  },
+  setPairs: {
+    permission: "tags:write",
+    run: async (ctx, f) => setPairs(ctx, { statementId: f.statementId, version: await f.version(), pairs: (await readState(f.admin.db, f.statementId)).pairs }),
+  },
+  markReviewed: { permission: "tags:write", run: async (ctx, f) => markReviewed(ctx, { statementId: f.statementId, version: await f.version() }) },
+  restoreStatement: {
+    permission: "tags:write",
+    prepare: async (f) => (f.auditId = (await acceptSuggestions(f.admin, { statementId: f.statementId, version: await f.version(), passageId: null })).auditId),
+    run: async (ctx, f) => restoreStatement(ctx, { statementId: f.statementId, version: await f.version(), auditId: f.auditId! }),
+  },
+  statementHistory: { permission: "statements:read", run: (ctx, f) => statementHistory(ctx, f.statementId) },
 };
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
@@ -142,6 +202,18 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/tokens/actions.ts#revokeTokenAction": ["revokeApiToken"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+  "app/review/actions.ts#claimAction": ["claimStatement"],
+  "app/review/actions.ts#releaseClaimAction": ["releaseClaim"],
+  "app/review/actions.ts#nextInQueueAction": ["nextInQueue"],
+  "app/review/[id]/actions.ts#decideTagAction": ["decideTag"],
+  "app/review/[id]/actions.ts#acceptSuggestionsAction": ["acceptSuggestions"],
+  "app/review/[id]/actions.ts#togglePassageThemeAction": ["togglePassageTheme"],
+  "app/review/[id]/actions.ts#addSpanTagAction": ["addSpanTag"],
+  "app/review/[id]/actions.ts#setToneAction": ["setToneOverride"],
+  "app/review/[id]/actions.ts#updateMetadataAction": ["updateMetadata"],
+  "app/review/[id]/actions.ts#setPairsAction": ["setPairs"],
+  "app/review/[id]/actions.ts#markReviewedAction": ["markReviewed"],
+  "app/review/[id]/actions.ts#restoreAction": ["restoreStatement"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {
