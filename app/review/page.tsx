@@ -27,6 +27,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Review queue</h1>
+      <p className="notice">
+        <Link href="/review/coding">My coding assignments</Link>
+        {roleHas(actor.role, "codebook:manage") && (
+          <>
+            {" "}
+            · <Link href="/review/agreement">Agreement between coders</Link>
+          </>
+        )}
+      </p>
       <form className="filters" method="get" aria-label="Filter the queue">
         <label>
           Speaker

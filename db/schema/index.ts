@@ -13,3 +13,4 @@ export * from "./series-cells";
 export * from "./api-tokens";
 export * from "./events";
 export * from "./review";
+export * from "./agreement";

@@ -66,3 +66,49 @@ export function cohenKappa<T>(a: T[], b: T[]): number | null {
   if (chance === 1) return null;
   return (observed - chance) / (1 - chance);
 }
+
+/** One passage as each coder coded it: the themes they saw in it and their tone (or null for none). */
+export interface CodedUnit {
+  key: string;
+  codes: Map<number, { themes: string[]; tone: number | null }>;
+}
+
+export interface PairFigure {
+  coders: [number, number];
+  kappa: number | null;
+  units: number;
+}
+
+export interface AgreementFigures {
+  themes: { theme: string; alpha: number | null; pairs: PairFigure[] }[];
+  tone: { alphaInterval: number | null; alphaOrdinal: number | null; pairs: PairFigure[] };
+  /** Units where coders differ, with what each said. */
+  disagreements: { key: string; themes: string[]; tone: boolean }[];
+}
+
+/** Alpha over all coders and kappa per coder pair, for each theme (present/absent) and for tone. */
+export function agreementFigures(units: CodedUnit[], themes: string[], coders: number[]): AgreementFigures {
+  const pairs: [number, number][] = coders.flatMap((a, i) => coders.slice(i + 1).map((b) => [a, b] as [number, number]));
+  const pairFigures = (value: (unit: CodedUnit, coder: number) => number | null): PairFigure[] =>
+    pairs.map(([a, b]) => {
+      const both = units.filter((u) => value(u, a) !== null && value(u, b) !== null);
+      return { coders: [a, b], kappa: cohenKappa(both.map((u) => value(u, a)), both.map((u) => value(u, b))), units: both.length };
+    });
+  const hasTheme = (theme: string) => (unit: CodedUnit, coder: number) => {
+    const code = unit.codes.get(coder);
+    return code ? (code.themes.includes(theme) ? 1 : 0) : null;
+  };
+  const tone = (unit: CodedUnit, coder: number) => unit.codes.get(coder)?.tone ?? null;
+  const matrix = (value: (unit: CodedUnit, coder: number) => number | null) => units.map((u) => coders.map((c) => value(u, c)));
+  return {
+    themes: themes.map((theme) => ({ theme, alpha: krippendorffAlpha(matrix(hasTheme(theme)), "nominal"), pairs: pairFigures(hasTheme(theme)) })),
+    tone: { alphaInterval: krippendorffAlpha(matrix(tone), "interval"), alphaOrdinal: krippendorffAlpha(matrix(tone), "ordinal"), pairs: pairFigures(tone) },
+    disagreements: units.flatMap((u) => {
+      const codes = [...u.codes.values()];
+      if (codes.length < 2) return [];
+      const split = themes.filter((t) => new Set(codes.map((c) => c.themes.includes(t))).size > 1);
+      const toneSplit = new Set(codes.map((c) => c.tone)).size > 1;
+      return split.length > 0 || toneSplit ? [{ key: u.key, themes: split, tone: toneSplit }] : [];
+    }),
+  };
+}

@@ -22,6 +22,7 @@ import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImpo
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { eq } from "drizzle-orm";
 import { tags as schemaTags } from "@/db/schema";
+import { adjudicate, codingTask, createSample, listSamples, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
 import { claimStatement, releaseClaim } from "@/lib/dal/claims";
 import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
@@ -37,6 +38,7 @@ interface Fixture {
   uploadId?: string;
   jobId?: number;
   auditId?: number;
+  sampleId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -172,7 +174,34 @@ const ACTIONS: Record<
     run: async (ctx, f) => restoreStatement(ctx, { statementId: f.statementId, version: await f.version(), auditId: f.auditId! }),
   },
   statementHistory: { permission: "statements:read", run: (ctx, f) => statementHistory(ctx, f.statementId) },
+  createSample: {
+    permission: "codebook:manage",
+    run: async (ctx, f) => createSample(ctx, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] }),
+  },
+  listSamples: { permission: "codebook:manage", run: (ctx) => listSamples(ctx) },
+  myAssignments: { permission: "tags:write", run: (ctx) => myAssignments(ctx) },
+  codingTask: {
+    permission: "tags:write",
+    prepare: async (f) => (f.sampleId = (await createSample(f.admin, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] })).sampleId),
+    run: async (ctx) => codingTask(ctx, (await myAssignments(ctx))[0]!.id),
+  },
+  submitCoding: {
+    permission: "tags:write",
+    run: async (ctx) => submitCoding(ctx, { assignmentId: (await myAssignments(ctx))[0]!.id, answers: [] }),
+  },
+  sampleReport: { permission: "codebook:manage", run: (ctx, f) => sampleReport(ctx, f.sampleId!) },
+  adjudicate: {
+    permission: "codebook:manage",
+    run: async (ctx, f) => adjudicate(ctx, { sampleId: f.sampleId!, statementId: f.statementId, version: await f.version(), passages: [] }),
+  },
 };
+
+/** Every active person who may code: staff, manager and admin of the fixture. */
+async function coderIds(f: Fixture): Promise<number[]> {
+  const { users } = await import("@/db/schema");
+  const rows = await f.admin.db.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users);
+  return rows.filter((r) => !r.disabled && r.role !== "analyst").map((r) => r.id);
+}
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   return new Blob([text]).stream();
@@ -214,6 +243,9 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/review/[id]/actions.ts#setPairsAction": ["setPairs"],
   "app/review/[id]/actions.ts#markReviewedAction": ["markReviewed"],
   "app/review/[id]/actions.ts#restoreAction": ["restoreStatement"],
+  "app/review/agreement/actions.ts#createSampleAction": ["createSample"],
+  "app/review/agreement/actions.ts#submitCodingAction": ["submitCoding"],
+  "app/review/agreement/actions.ts#adjudicateAction": ["adjudicate"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohenKappa, krippendorffAlpha } from "@/lib/engine/agreement";
+import { agreementFigures, cohenKappa, krippendorffAlpha } from "@/lib/engine/agreement";
 
 /**
  * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers, twelve units,
@@ -58,5 +58,34 @@ describe("Cohen's kappa", () => {
     expect(cohenKappa([1, 0, 1], [1, 0, 1])).toBe(1);
     expect(cohenKappa([1, 1, 0, 0], [1, 0, 1, 0])).toBe(0);
     expect(cohenKappa([1, 1], [1, 1])).toBeNull();
+  });
+});
+
+describe("agreement figures for a sample", () => {
+  it("computes per-theme alpha and pairwise kappa, tone alpha, and lists the disagreements", () => {
+    const unit = (key: string, a: [string[], number | null], b: [string[], number | null]) => ({
+      key,
+      codes: new Map([
+        [1, { themes: a[0], tone: a[1] }],
+        [2, { themes: b[0], tone: b[1] }],
+      ]),
+    });
+    const units = [
+      unit("p1", [["trade"], 1], [["trade"], 1]),
+      unit("p2", [[], 0], [["trade"], 0]),
+      unit("p3", [["energy"], -1], [["energy"], -2]),
+      unit("p4", [[], null], [[], null]),
+    ];
+    const figures = agreementFigures(units, ["trade", "energy"], [1, 2]);
+    const trade = figures.themes.find((t) => t.theme === "trade")!;
+    // trade codes: A 1,0,0,0 and B 1,1,0,0 — the binary values of the hand computation below.
+    expect(trade.pairs[0]!.kappa).toBeCloseTo(cohenKappa([1, 0, 0, 0], [1, 1, 0, 0])!, 10);
+    expect(trade.alpha).toBeCloseTo(krippendorffAlpha([[1, 1], [0, 1], [0, 0], [0, 0]], "nominal")!, 10);
+    expect(figures.themes.find((t) => t.theme === "energy")!.alpha).toBe(1);
+    expect(figures.tone.pairs[0]!.units).toBe(3);
+    expect(figures.disagreements).toEqual([
+      { key: "p2", themes: ["trade"], tone: false },
+      { key: "p3", themes: [], tone: true },
+    ]);
   });
 });
