@@ -28,7 +28,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <>
       <h1>Review queue</h1>
       <p className="notice">
-        <Link href="/review/coding">My coding assignments</Link>
+        <Link href="/review/coding">My coding assignments</Link> · <Link href="/review/quality">Tagger quality</Link>
         {roleHas(actor.role, "codebook:manage") && (
           <>
             {" "}

@@ -14,3 +14,4 @@ export * from "./api-tokens";
 export * from "./events";
 export * from "./review";
 export * from "./agreement";
+export * from "./tagger-models";

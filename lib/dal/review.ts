@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, ilike, isNull, ne, or, sql, type SQL } from "dr
 import { z } from "zod";
 import { passages, reviewClaims, reviewStates, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
 import { claimsOn } from "./claims";
+import { modelSuggestions, retrainInBackground } from "./learn";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { statementFilterSchema } from "./filters";
@@ -148,7 +149,7 @@ export async function nextInQueue(ctx: DalContext, filter: QueueFilter, afterId:
 
 /** Marks a statement reviewed as it now stands; a later re-tag by a newer codebook brings it back. */
 export async function markReviewed(ctx: DalContext, target: EditTarget): Promise<EditResult> {
-  return editStatement(ctx, target, "statement.reviewed", async (tx, actor) => {
+  const result = await editStatement(ctx, target, "statement.reviewed", async (tx, actor) => {
     const [latest] = await tx
       .select({ version: sql<number | null>`max(${tags.codebookVersion})` })
       .from(tags)
@@ -161,6 +162,8 @@ export async function markReviewed(ctx: DalContext, target: EditTarget): Promise
     await tx.delete(reviewClaims).where(and(eq(reviewClaims.statementId, target.statementId), eq(reviewClaims.userId, actor.id)));
     return { reviewed: true };
   });
+  void retrainInBackground(ctx.db); // every review is a new lesson for the tagger
+  return result;
 }
 
 /** Everything the tagging reader shows: passages with every tag (rejected too), tone overrides, claim and review. */
@@ -200,6 +203,11 @@ export async function reviewStatement(ctx: DalContext, id: number) {
     ctx.db.select({ slug: themes.slug, name: themes.name, color: themes.color }).from(themes).where(eq(themes.enabled, true)).orderBy(asc(themes.id)),
   ]);
   const claim = claims.get(id);
+  const learned = await modelSuggestions(
+    ctx.db,
+    passageRows.map((p) => ({ id: p.id, text: statement.text.slice(p.start, p.end) })),
+  );
+  const themeInfo = new Map(themeRows.map((t) => [t.slug, t]));
   const statementOverride = overrideRows.find((o) => o.passageId === null);
   return {
     id: statement.id,
@@ -230,6 +238,12 @@ export async function reviewStatement(ctx: DalContext, id: number) {
         tone: p.tone,
         toneOverride: override ? { value: override.value, note: override.note } : null,
         tags: tagRows.filter((t) => t.passageId === p.id),
+        model: (learned.get(p.id) ?? [])
+          .filter((m) => !tagRows.some((t) => t.passageId === p.id && t.theme === m.theme && t.status !== "rejected"))
+          .flatMap((m) => {
+            const theme = themeInfo.get(m.theme);
+            return theme ? [{ theme: m.theme, themeName: theme.name, color: theme.color, probability: m.probability }] : [];
+          }),
       };
     }),
     toneOverride: statementOverride ? { value: statementOverride.value, note: statementOverride.note } : null,

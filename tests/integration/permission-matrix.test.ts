@@ -24,6 +24,7 @@ import { eq } from "drizzle-orm";
 import { tags as schemaTags } from "@/db/schema";
 import { adjudicate, codingTask, createSample, listSamples, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
 import { claimStatement, releaseClaim } from "@/lib/dal/claims";
+import { requestRetrain, retrainInBackground, taggerQuality } from "@/lib/dal/learn";
 import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
@@ -194,6 +195,15 @@ const ACTIONS: Record<
     permission: "codebook:manage",
     run: async (ctx, f) => adjudicate(ctx, { sampleId: f.sampleId!, statementId: f.statementId, version: await f.version(), passages: [] }),
   },
+  taggerQuality: { permission: "tags:write", run: (ctx) => taggerQuality(ctx).then((q) => q ?? "no model yet") },
+  requestRetrain: {
+    permission: "tags:write",
+    run: async (ctx) => {
+      const started = await requestRetrain(ctx);
+      await retrainInBackground(ctx.db); // let it finish before the next row compares tables
+      return started;
+    },
+  },
 };
 
 /** Every active person who may code: staff, manager and admin of the fixture. */
@@ -246,6 +256,7 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/review/agreement/actions.ts#createSampleAction": ["createSample"],
   "app/review/agreement/actions.ts#submitCodingAction": ["submitCoding"],
   "app/review/agreement/actions.ts#adjudicateAction": ["adjudicate"],
+  "app/review/quality/actions.ts#retrainAction": ["requestRetrain"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

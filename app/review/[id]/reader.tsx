@@ -187,6 +187,24 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
               {p.tags.map((t) => (
                 <TagChip key={t.id} tag={t} onDecide={decide} disabled={pending} />
               ))}
+              {p.model.map((m) => (
+                <span key={m.theme} className="tag suggested" style={{ "--theme-color": m.color } as React.CSSProperties} data-testid="model-suggestion">
+                  <span className="swatch" style={{ background: m.color }} />
+                  {m.themeName} · model {Math.round(m.probability * 100)}% · suggested
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={pending}
+                    aria-label={`Accept ${m.themeName} (model)`}
+                    onClick={(e) => (
+                      e.stopPropagation(),
+                      void run(`${m.themeName} accepted from the model`, (v) => togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: m.theme }))
+                    )}
+                  >
+                    ✓
+                  </button>
+                </span>
+              ))}
             </div>
             {i === current && (
               <ToneForm
