@@ -34,8 +34,9 @@ async function saved(page: Page, what: RegExp): Promise<number> {
   await message.filter({ hasText: what }).waitFor();
   const text = (await message.textContent()) ?? "";
   expect(text).toMatch(/saved as version \d+/);
-  await page.getByTestId("version").filter({ hasText: text.match(/version (\d+)/)![1]! }).waitFor();
-  return Number(text.match(/version (\d+)/)![1]);
+  const version = text.match(/version (\d+)/)![1]!;
+  await page.locator(`[data-testid=version][data-server-version="${version}"]`).waitFor(); // the page shows the saved state
+  return Number(version);
 }
 
 async function openReader(page: Page, id: number): Promise<void> {
@@ -75,6 +76,8 @@ describe("the review queue", () => {
     await page.goto("/review");
     expect(await page.getByTestId("progress").textContent()).toContain(`${reviewedBefore + 1} of`);
     expect(await page.locator(`tr[data-statement-id="${id}"]`).count()).toBe(0);
+    await page.goto("/review/quality");
+    expect(await page.getByTestId("quality-table").locator("tbody tr").count()).toBeGreaterThan(3);
     await context.close();
   });
 });
@@ -191,6 +194,40 @@ describe("two people editing at once", () => {
     await openReader(staff.page, seedId);
     expect(await staff.page.locator("[data-testid=tag]", { hasText: "“" }).count()).toBe(0);
     await staff.context.close();
+    await manager.context.close();
+  });
+});
+
+describe("agreement between coders", () => {
+  it("assigns a sample blind, takes two codings, shows the figures and settles the disagreement", async () => {
+    const manager = await signedIn("manager");
+    await manager.page.goto("/review/agreement");
+    await manager.page.getByLabel("Name").fill("Pilot sample");
+    await manager.page.getByLabel("Statements drawn at random").fill("1");
+    await manager.page.getByLabel("Sam Staff (staff)").check();
+    await manager.page.getByLabel("Adi Admin (admin)").check();
+    await manager.page.getByRole("button", { name: "Assign sample" }).click();
+    await manager.page.getByRole("status").filter({ hasText: "Sample created with 1 statements." }).waitFor();
+
+    for (const [role, checkFirst] of [["staff", true], ["admin", false]] as const) {
+      const coder = await signedIn(role);
+      await coder.page.goto("/review/coding");
+      await coder.page.locator("main li a").first().click();
+      await coder.page.getByTestId("coding-passage").first().waitFor();
+      expect(await coder.page.locator("[data-testid=tag], mark.evidence").count()).toBe(0);
+      if (checkFirst) await coder.page.getByTestId("coding-passage").first().getByRole("checkbox").first().check();
+      await coder.page.getByRole("button", { name: "Submit" }).click();
+      await coder.page.getByRole("status").filter({ hasText: "Submitted." }).waitFor();
+      await coder.context.close();
+    }
+
+    await manager.page.goto("/review/agreement");
+    await manager.page.getByRole("link", { name: "Pilot sample" }).click();
+    await manager.page.getByTestId("agreement-table").waitFor();
+    expect(await manager.page.getByTestId("agreement-table").textContent()).toMatch(/Kappa (Sam Staff × Adi Admin|Adi Admin × Sam Staff)/);
+    expect(await manager.page.getByTestId("disagreement").count()).toBeGreaterThan(0);
+    await manager.page.getByRole("button", { name: "Settle these as accepted tags" }).first().click();
+    await manager.page.getByRole("status").filter({ hasText: /Settled — saved as version \d+/ }).waitFor();
     await manager.context.close();
   });
 });

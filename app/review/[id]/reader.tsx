@@ -153,7 +153,10 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           </p>
         )}
         <p className="kbd-hint">
-          Version <span data-testid="version">{version}</span> · tone {formatTone(data.tone)}
+          Version{" "}
+          <span data-testid="version" data-server-version={data.version}>
+            {version}
+          </span> · tone {formatTone(data.tone)}
           {data.review?.reviewedAt && ` · reviewed by ${data.review.reviewer ?? "someone"}`} · press <kbd>?</kbd> for keys
         </p>
         {data.statementTags.length > 0 && (
