@@ -5,7 +5,7 @@ import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 
-/** How long a claim holds without being renewed; opening or editing the statement renews it. */
+/** How long a claim holds without being renewed; opening the statement in the reader renews it. */
 export const CLAIM_MINUTES = 30;
 
 export interface Claim {
