@@ -13,3 +13,6 @@ export * from "./series-cells";
 export * from "./api-tokens";
 export * from "./events";
 export * from "./sign-in-attempts";
+export * from "./review";
+export * from "./agreement";
+export * from "./tagger-models";

@@ -20,6 +20,16 @@ import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { eq } from "drizzle-orm";
+import { tags as schemaTags } from "@/db/schema";
+import { adjudicate, codingTask, createSample, listSamples, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
+import { claimStatement, releaseClaim } from "@/lib/dal/claims";
+import { requestRetrain, retrainInBackground, taggerQuality } from "@/lib/dal/learn";
+import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
+import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
+import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
+import { acceptSuggestions, addSpanTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
+import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -28,6 +38,8 @@ interface Fixture {
   admin: DalContext;
   uploadId?: string;
   jobId?: number;
+  auditId?: number;
+  sampleId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -112,7 +124,94 @@ const ACTIONS: Record<
     permission: "series:read",
     run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, "to revoke")).id).then(() => "revoked"),
   },
+  reviewQueue: { permission: "tags:write", run: (ctx) => reviewQueue(ctx, {}) },
+  nextInQueue: { permission: "tags:write", run: (ctx) => nextInQueue(ctx, {}, null) },
+  reviewStatement: { permission: "tags:write", run: (ctx, f) => reviewStatement(ctx, f.statementId) },
+  claimStatement: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const claim = await claimStatement(ctx, f.statementId);
+      await releaseClaim(ctx, f.statementId);
+      return claim;
+    },
+  },
+  releaseClaim: { permission: "tags:write", run: (ctx, f) => releaseClaim(ctx, f.statementId) },
+  decideTag: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const [tag] = await ctx.db.select({ id: schemaTags.id }).from(schemaTags).where(eq(schemaTags.statementId, f.statementId)).limit(1);
+      return decideTag(ctx, { statementId: f.statementId, version: await f.version(), tagId: tag!.id, decision: "accepted" });
+    },
+  },
+  acceptSuggestions: { permission: "tags:write", run: async (ctx, f) => acceptSuggestions(ctx, { statementId: f.statementId, version: await f.version(), passageId: null }) },
+  togglePassageTheme: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const passage = (await reviewStatement(f.admin, f.statementId)).passages[0]!;
+      return togglePassageTheme(ctx, { statementId: f.statementId, version: await f.version(), passageId: passage.id, theme: "elections" });
+    },
+  },
+  addSpanTag: {
+    permission: "tags:write",
+    run: async (ctx, f) => {
+      const passage = (await reviewStatement(f.admin, f.statementId)).passages[0]!;
+      const start = passage.start + passage.text.search(/\S/);
+      return addSpanTag(ctx, { statementId: f.statementId, version: await f.version(), passageId: passage.id, theme: "democracy", start, end: start + 3 });
+    },
+  },
+  setToneOverride: { permission: "tags:write", run: async (ctx, f) => setToneOverride(ctx, { statementId: f.statementId, version: await f.version(), passageId: null, value: 1, note: "matrix" }) },
+  updateMetadata: {
+    permission: "tags:write",
+    run: async (ctx, f) => updateMetadata(ctx, { statementId: f.statementId, version: await f.version(), metadata: (await readState(f.admin.db, f.statementId)).metadata }),
+  },
+  setPairs: {
+    permission: "tags:write",
+    run: async (ctx, f) => setPairs(ctx, { statementId: f.statementId, version: await f.version(), pairs: (await readState(f.admin.db, f.statementId)).pairs }),
+  },
+  markReviewed: { permission: "tags:write", run: async (ctx, f) => markReviewed(ctx, { statementId: f.statementId, version: await f.version() }) },
+  restoreStatement: {
+    permission: "tags:write",
+    prepare: async (f) => (f.auditId = (await acceptSuggestions(f.admin, { statementId: f.statementId, version: await f.version(), passageId: null })).auditId),
+    run: async (ctx, f) => restoreStatement(ctx, { statementId: f.statementId, version: await f.version(), auditId: f.auditId! }),
+  },
+  statementHistory: { permission: "statements:read", run: (ctx, f) => statementHistory(ctx, f.statementId) },
+  createSample: {
+    permission: "codebook:manage",
+    run: async (ctx, f) => createSample(ctx, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] }),
+  },
+  listSamples: { permission: "codebook:manage", run: (ctx) => listSamples(ctx) },
+  myAssignments: { permission: "tags:write", run: (ctx) => myAssignments(ctx) },
+  codingTask: {
+    permission: "tags:write",
+    prepare: async (f) => (f.sampleId = (await createSample(f.admin, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] })).sampleId),
+    run: async (ctx) => codingTask(ctx, (await myAssignments(ctx))[0]!.id),
+  },
+  submitCoding: {
+    permission: "tags:write",
+    run: async (ctx) => submitCoding(ctx, { assignmentId: (await myAssignments(ctx))[0]!.id, answers: [] }),
+  },
+  sampleReport: { permission: "codebook:manage", run: (ctx, f) => sampleReport(ctx, f.sampleId!) },
+  adjudicate: {
+    permission: "codebook:manage",
+    run: async (ctx, f) => adjudicate(ctx, { sampleId: f.sampleId!, statementId: f.statementId, version: await f.version(), passages: [] }),
+  },
+  taggerQuality: { permission: "tags:write", run: (ctx) => taggerQuality(ctx).then((q) => q ?? "no model yet") },
+  requestRetrain: {
+    permission: "tags:write",
+    run: async (ctx) => {
+      const started = await requestRetrain(ctx);
+      await retrainInBackground(ctx.db); // let it finish before the next row compares tables
+      return started;
+    },
+  },
 };
+
+/** Every active person who may code: staff, manager and admin of the fixture. */
+async function coderIds(f: Fixture): Promise<number[]> {
+  const { users } = await import("@/db/schema");
+  const rows = await f.admin.db.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users);
+  return rows.filter((r) => !r.disabled && r.role !== "analyst").map((r) => r.id);
+}
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   return new Blob([text]).stream();
@@ -142,6 +241,22 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/tokens/actions.ts#revokeTokenAction": ["revokeApiToken"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+  "app/review/actions.ts#claimAction": ["claimStatement"],
+  "app/review/actions.ts#releaseClaimAction": ["releaseClaim"],
+  "app/review/actions.ts#nextInQueueAction": ["nextInQueue"],
+  "app/review/[id]/actions.ts#decideTagAction": ["decideTag"],
+  "app/review/[id]/actions.ts#acceptSuggestionsAction": ["acceptSuggestions"],
+  "app/review/[id]/actions.ts#togglePassageThemeAction": ["togglePassageTheme"],
+  "app/review/[id]/actions.ts#addSpanTagAction": ["addSpanTag"],
+  "app/review/[id]/actions.ts#setToneAction": ["setToneOverride"],
+  "app/review/[id]/actions.ts#updateMetadataAction": ["updateMetadata"],
+  "app/review/[id]/actions.ts#setPairsAction": ["setPairs"],
+  "app/review/[id]/actions.ts#markReviewedAction": ["markReviewed"],
+  "app/review/[id]/actions.ts#restoreAction": ["restoreStatement"],
+  "app/review/agreement/actions.ts#createSampleAction": ["createSample"],
+  "app/review/agreement/actions.ts#submitCodingAction": ["submitCoding"],
+  "app/review/agreement/actions.ts#adjudicateAction": ["adjudicate"],
+  "app/review/quality/actions.ts#retrainAction": ["requestRetrain"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate, formatTone } from "@/components/format";
 import { PassageText } from "@/components/passage-text";
@@ -28,6 +29,14 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
   return (
     <article>
       <h1>{statement.title}</h1>
+      <p className="notice">
+        {canTag && (
+          <>
+            <Link href={`/review/${statement.id}`}>Review and tag passages</Link> ·{" "}
+          </>
+        )}
+        <Link href={`/statements/${statement.id}/history`}>History</Link> · version {statement.version}
+      </p>
       <dl className="card" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: 0 }}>
         <dt>Date</dt>
         <dd>{formatDate(statement.date, statement.datePrecision)}</dd>

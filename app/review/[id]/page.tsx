@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { DalError } from "@/lib/dal/errors";
+import { parseSearchParams } from "@/lib/dal/filters";
+import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
+import { Reader } from "./reader";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewStatementPage({ params, searchParams }: Props) {
+  const { id: rawId } = await params;
+  const { ctx, actor } = await requireSignedIn(`/review/${rawId}`);
+  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const data = await reviewStatement(ctx, id).catch((error: unknown) => {
+    if (error instanceof DalError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const filter = parseSearchParams(queueFilterSchema, await searchParams);
+  return (
+    <>
+      <p className="notice">
+        <Link href="/review">← Queue</Link> · <Link href={`/statements/${id}`}>Reading view</Link> · <Link href={`/statements/${id}/history`}>History</Link>
+      </p>
+      <h1>{data.title}</h1>
+      <Reader data={data} filter={filter} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { sampleReport } from "@/lib/dal/agreement";
+import { DalError } from "@/lib/dal/errors";
+import { getStatement } from "@/lib/dal/statements";
+import { AdjudicateForm } from "./adjudicate-form";
+
+export const dynamic = "force-dynamic";
+
+const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+
+export default async function SamplePage({ params }: { params: Promise<{ sampleId: string }> }) {
+  const { sampleId: raw } = await params;
+  const { ctx, actor } = await requireSignedIn(`/review/agreement/${raw}`);
+  if (!roleHas(actor.role, "codebook:manage")) return <p>Your role ({actor.role}) cannot manage agreement samples.</p>;
+  const sampleId = Number(raw);
+  if (!Number.isInteger(sampleId) || sampleId <= 0) notFound();
+  const report = await sampleReport(ctx, sampleId).catch((error: unknown) => {
+    if (error instanceof DalError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const pairs = report.coders.flatMap((a, i) => report.coders.slice(i + 1).map((b) => `${a.name} × ${b.name}`));
+  const byStatement = new Map<number, typeof report.disagreements>();
+  for (const d of report.disagreements) byStatement.set(d.statementId, [...(byStatement.get(d.statementId) ?? []), d]);
+  const versions = new Map(await Promise.all([...byStatement.keys()].map(async (id) => [id, (await getStatement(ctx, id)).version] as const)));
+  const themeOptions = report.themes.map((t) => ({ slug: t.theme, name: t.name }));
+  return (
+    <>
+      <p className="notice">
+        <Link href="/review/agreement">← Samples</Link>
+      </p>
+      <h1>{report.sample.name}</h1>
+      <p className="notice">{report.units} passages coded by at least one coder; coders: {report.coders.map((c) => c.name).join(", ") || "none yet"}.</p>
+      <table data-testid="agreement-table">
+        <thead>
+          <tr>
+            <th scope="col">Theme</th>
+            <th scope="col">Alpha (nominal)</th>
+            {pairs.map((p) => (
+              <th key={p} scope="col">
+                Kappa {p}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.themes.map((t) => (
+            <tr key={t.theme}>
+              <td>{t.name}</td>
+              <td>{fmt(t.alpha)}</td>
+              {t.pairs.map((p) => (
+                <td key={p.coders.join("-")}>{fmt(p.kappa)}</td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <td>Tone</td>
+            <td>
+              interval {fmt(report.tone.alphaInterval)} · ordinal {fmt(report.tone.alphaOrdinal)}
+            </td>
+            {report.tone.pairs.map((p) => (
+              <td key={p.coders.join("-")}>
+                {fmt(p.kappa)} ({p.units} passages)
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      <h2>Disagreements</h2>
+      {byStatement.size === 0 && <p>None so far.</p>}
+      {[...byStatement.entries()].map(([statementId, items]) => (
+        <AdjudicateForm key={statementId} sampleId={sampleId} statementId={statementId} version={versions.get(statementId)!} themes={themeOptions} items={items} />
+      ))}
+    </>
+  );
+}

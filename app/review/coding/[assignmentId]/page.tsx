@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { codingTask } from "@/lib/dal/agreement";
+import { DalError } from "@/lib/dal/errors";
+import { CodingForm } from "./coding-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function CodingTaskPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId: raw } = await params;
+  const { ctx, actor } = await requireSignedIn(`/review/coding/${raw}`);
+  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot code statements.</p>;
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const task = await codingTask(ctx, id).catch((error: unknown) => {
+    if (error instanceof DalError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p className="notice">
+        <Link href="/review/coding">← My assignments</Link>
+      </p>
+      <h1>{task.title}</h1>
+      <p className="notice">Code each passage on its own: the themes it speaks to and its tone. You do not see the machine&apos;s suggestions or anyone else&apos;s answers.</p>
+      <CodingForm task={task} />
+    </>
+  );
+}

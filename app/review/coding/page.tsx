@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { roleHas } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+import { myAssignments } from "@/lib/dal/agreement";
+
+export const dynamic = "force-dynamic";
+
+export default async function CodingPage() {
+  const { ctx, actor } = await requireSignedIn("/review/coding");
+  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot code statements.</p>;
+  const assignments = await myAssignments(ctx);
+  return (
+    <>
+      <h1>My coding assignments</h1>
+      {assignments.length === 0 && <p>Nothing assigned to you.</p>}
+      <ul>
+        {assignments.map((a) => (
+          <li key={a.id}>
+            <Link href={`/review/coding/${a.id}`}>{a.title}</Link> ({a.sample}) — {a.submittedAt ? "submitted" : "to do"}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,247 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
+import type { ThemeEvidence } from "@/lib/engine/types";
+import { writeAudit } from "./audit";
+import { requirePermission, type Actor, type DalContext } from "./context";
+import { DalError } from "./errors";
+import { withCells } from "./series-cells";
+import { applyTone } from "./tone";
+
+/** Everything a person can change about a statement: what the audit log records before and after each edit. */
+export interface StatementState {
+  version: number;
+  metadata: {
+    title: string;
+    date: string | null;
+    datePrecision: "day" | "month" | "year" | null;
+    speakerName: string | null;
+    speakerTitle: string | null;
+    speakerCountry: string | null;
+    venue: string | null;
+    sourceUrl: string | null;
+    kind: string;
+  };
+  pairs: { speakerIso3: string; counterpartIso3: string; origin: "metadata" | "mention" | "manual"; isPrimary: boolean; mentions: number }[];
+  tags: {
+    passageId: number | null;
+    spanStart: number | null;
+    spanEnd: number | null;
+    themeId: number;
+    theme: string;
+    origin: "auto" | "human";
+    status: "suggested" | "accepted" | "rejected";
+    confidence: number | null;
+    evidence: ThemeEvidence[];
+    codebookVersion: number | null;
+    authorId: number | null;
+  }[];
+  toneOverrides: { passageId: number | null; value: number; note: string | null; authorId: number | null }[];
+}
+
+export interface EditTarget {
+  statementId: number;
+  /** The statement version the person was looking at; a newer one means someone else saved first. */
+  version: number;
+}
+
+export interface EditResult {
+  version: number;
+  /** The audit entry of this edit: undo restores the state it records as before. */
+  auditId: number;
+}
+
+/**
+ * The one way a person edits a statement: permission, optimistic lock, the change, series cells kept in step
+ * and an audit entry with the whole state before and after — all in one transaction, so a refusal writes nothing.
+ */
+export async function editStatement(
+  ctx: DalContext,
+  target: EditTarget,
+  action: string,
+  change: (tx: Db, actor: Actor) => Promise<Record<string, unknown> | void>,
+): Promise<EditResult> {
+  const actor = await requirePermission(ctx, "tags:write");
+  return withCells(ctx.db, [target.statementId], async (tx) => {
+    const version = await bumpVersion(tx, target.statementId, target.version);
+    const before = await readState(tx, target.statementId);
+    const detail = (await change(tx, actor)) ?? {};
+    const after = await readState(tx, target.statementId);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action,
+      entityType: "statement",
+      entityId: target.statementId,
+      before: { ...before, version: target.version },
+      after: { ...after, version, change: detail },
+    });
+    const [entry] = await tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "statement"), eq(auditLog.entityId, String(target.statementId))))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    return { version, auditId: entry!.id };
+  });
+}
+
+/** Optimistic lock: moves the statement to the next version only if nobody else has. */
+export async function bumpVersion(db: Db, statementId: number, expected: number): Promise<number> {
+  const [updated] = await db
+    .update(statements)
+    .set({ version: sql`${statements.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(statements.id, statementId), eq(statements.version, expected)))
+    .returning({ version: statements.version });
+  if (updated) return updated.version;
+  const [current] = await db.select({ version: statements.version }).from(statements).where(eq(statements.id, statementId));
+  if (!current) throw new DalError("not_found", `There is no statement ${statementId}.`);
+  throw new DalError(
+    "conflict",
+    `Someone else changed this statement while you were looking at it (you had version ${expected}, it is now version ${current.version}). Reload to see their change; nothing of yours was saved.`,
+  );
+}
+
+export async function readState(db: Db, statementId: number): Promise<StatementState> {
+  const [row] = await db.select().from(statements).where(eq(statements.id, statementId));
+  if (!row) throw new DalError("not_found", `There is no statement ${statementId}.`);
+  const [pairRows, tagRows, overrideRows] = await Promise.all([
+    db
+      .select({
+        speakerIso3: statementPairs.speakerIso3,
+        counterpartIso3: statementPairs.counterpartIso3,
+        origin: statementPairs.origin,
+        isPrimary: statementPairs.isPrimary,
+        mentions: statementPairs.mentions,
+      })
+      .from(statementPairs)
+      .where(eq(statementPairs.statementId, statementId))
+      .orderBy(asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3)),
+    db
+      .select({
+        passageId: tags.passageId,
+        spanStart: tags.spanStart,
+        spanEnd: tags.spanEnd,
+        themeId: tags.themeId,
+        theme: themes.slug,
+        origin: tags.origin,
+        status: tags.status,
+        confidence: tags.confidence,
+        evidence: tags.evidence,
+        codebookVersion: tags.codebookVersion,
+        authorId: tags.authorId,
+      })
+      .from(tags)
+      .innerJoin(themes, eq(themes.id, tags.themeId))
+      .where(eq(tags.statementId, statementId))
+      .orderBy(asc(tags.id)),
+    db
+      .select({ passageId: toneOverrides.passageId, value: toneOverrides.value, note: toneOverrides.note, authorId: toneOverrides.authorId })
+      .from(toneOverrides)
+      .where(eq(toneOverrides.statementId, statementId))
+      .orderBy(asc(toneOverrides.id)),
+  ]);
+  return {
+    version: row.version,
+    metadata: {
+      title: row.title,
+      date: row.date,
+      datePrecision: row.datePrecision,
+      speakerName: row.speakerName,
+      speakerTitle: row.speakerTitle,
+      speakerCountry: row.speakerCountry,
+      venue: row.venue,
+      sourceUrl: row.sourceUrl,
+      kind: row.kind,
+    },
+    pairs: pairRows,
+    tags: tagRows,
+    toneOverrides: overrideRows,
+  };
+}
+
+/** Puts a statement back into a recorded state: its tags, pairs, metadata and tone overrides. */
+async function writeState(db: Db, statementId: number, state: StatementState): Promise<void> {
+  await db.update(statements).set(state.metadata).where(eq(statements.id, statementId));
+  await db.delete(statementPairs).where(eq(statementPairs.statementId, statementId));
+  if (state.pairs.length > 0) await db.insert(statementPairs).values(state.pairs.map((p) => ({ ...p, statementId })));
+  await db.delete(tags).where(eq(tags.statementId, statementId));
+  if (state.tags.length > 0) {
+    await db.insert(tags).values(state.tags.map(({ theme: _slug, ...t }) => ({ ...t, statementId })));
+  }
+  await db.delete(toneOverrides).where(eq(toneOverrides.statementId, statementId));
+  if (state.toneOverrides.length > 0) await db.insert(toneOverrides).values(state.toneOverrides.map((o) => ({ ...o, statementId })));
+  await applyTone(db, statementId);
+}
+
+function isState(value: unknown): value is StatementState {
+  return typeof value === "object" && value !== null && Array.isArray((value as StatementState).tags) && "metadata" in value;
+}
+
+/** Restores the state a statement had before the given change; itself an audited edit that can be undone. */
+export async function restoreStatement(ctx: DalContext, target: EditTarget & { auditId: number }): Promise<EditResult> {
+  return editStatement(ctx, target, "statement.restore", async (tx) => {
+    const [entry] = await tx.select().from(auditLog).where(eq(auditLog.id, target.auditId));
+    if (!entry || entry.entityType !== "statement" || entry.entityId !== String(target.statementId) || !isState(entry.before)) {
+      throw new DalError("invalid", "That history entry does not hold a state of this statement that can be restored.");
+    }
+    await writeState(tx, target.statementId, entry.before);
+    return { restoredFrom: target.auditId, toVersion: entry.before.version };
+  });
+}
+
+export interface HistoryEntry {
+  id: number;
+  action: string;
+  at: Date;
+  actor: string | null;
+  fromVersion: number | null;
+  toVersion: number | null;
+  summary: string;
+  restorable: boolean;
+}
+
+/** A statement's changes, newest first, each with who made it and what changed. */
+export async function statementHistory(ctx: DalContext, statementId: number): Promise<HistoryEntry[]> {
+  await requirePermission(ctx, "statements:read");
+  const rows = await ctx.db
+    .select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, actor: users.name, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, "statement"), eq(auditLog.entityId, String(statementId))))
+    .orderBy(desc(auditLog.id));
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    at: r.at,
+    actor: r.actor,
+    fromVersion: isState(r.before) ? r.before.version : null,
+    toVersion: isState(r.after) ? r.after.version : null,
+    summary: summarize(r.before, r.after),
+    restorable: isState(r.before),
+  }));
+}
+
+/** What an edit changed, in words: tags, tone, pairs and metadata fields that differ between before and after. */
+export function summarize(before: unknown, after: unknown): string {
+  if (!isState(before) || !isState(after)) return after && typeof after === "object" ? JSON.stringify(after).slice(0, 200) : "";
+  const parts: string[] = [];
+  const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ¶${t.passageId}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
+  const count = (state: StatementState) => {
+    const map = new Map<string, string>();
+    for (const t of state.tags) map.set(tagKey(t), t.status);
+    return map;
+  };
+  const was = count(before);
+  const now = count(after);
+  for (const [key, status] of now) if (was.get(key) !== status) parts.push(`${key}: ${was.get(key) ?? "none"} → ${status}`);
+  for (const [key, status] of was) if (!now.has(key)) parts.push(`${key}: ${status} → none`);
+  const tone = (s: StatementState) => s.toneOverrides.map((o) => `${o.passageId === null ? "statement" : `¶${o.passageId}`} ${o.value > 0 ? "+" : ""}${o.value}`).join(", ");
+  if (tone(before) !== tone(after)) parts.push(`tone: ${tone(before) || "machine"} → ${tone(after) || "machine"}`);
+  const pairs = (s: StatementState) => s.pairs.map((p) => `${p.speakerIso3}→${p.counterpartIso3}`).join(", ");
+  if (pairs(before) !== pairs(after)) parts.push(`pairs: ${pairs(before)} → ${pairs(after)}`);
+  for (const [field, value] of Object.entries(after.metadata)) {
+    const old = before.metadata[field as keyof StatementState["metadata"]];
+    if (old !== value) parts.push(`${field}: ${old ?? "—"} → ${value ?? "—"}`);
+  }
+  return parts.join("; ") || "no change to tags, tone, pairs or metadata";
+}

@@ -1,0 +1,134 @@
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
+import { passageFeatures, precisionRecall, predict, trainLogistic, type LogisticModel } from "@/lib/engine/logistic";
+import { requirePermission, type DalContext } from "./context";
+
+/** One passage in five (by id) is held out of training, to measure rules, model and both against people. */
+export const isHeldOut = (passageId: number) => passageId % 5 === 0;
+export const MODEL_THRESHOLD = 0.5;
+
+interface ReviewedPassage {
+  id: number;
+  features: string[];
+  /** Themes people accepted (or left standing) on it after review. */
+  truth: Set<string>;
+  /** Themes the rules suggested, whatever people then decided. */
+  rules: Set<string>;
+}
+
+/** Passages of reviewed statements, with what people settled and what the rules had said. */
+async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
+  const rows = await db
+    .select({ id: passages.id, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
+    .from(passages)
+    .innerJoin(statements, eq(statements.id, passages.statementId))
+    .innerJoin(reviewStates, eq(reviewStates.statementId, passages.statementId))
+    .where(isNotNull(reviewStates.reviewedAt));
+  if (rows.length === 0) return [];
+  const tagRows = await db
+    .select({ passageId: tags.passageId, theme: themes.slug, origin: tags.origin, status: tags.status })
+    .from(tags)
+    .innerJoin(themes, eq(themes.id, tags.themeId))
+    .innerJoin(reviewStates, eq(reviewStates.statementId, tags.statementId))
+    .where(and(isNotNull(reviewStates.reviewedAt), isNotNull(tags.passageId)));
+  const byPassage = new Map(rows.map((r) => [r.id, { id: r.id, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() }]));
+  for (const t of tagRows) {
+    const p = byPassage.get(t.passageId!);
+    if (!p) continue;
+    if (t.status !== "rejected") p.truth.add(t.theme);
+    if (t.origin === "auto") p.rules.add(t.theme);
+  }
+  return [...byPassage.values()];
+}
+
+/**
+ * Trains one model per enabled theme on reviewed passages not held out, measures rules, model and both on the
+ * held-out ones, and stores the lot. Returns the stored model's id, or null with nothing reviewed yet.
+ */
+export async function trainTagger(db: Db): Promise<number | null> {
+  const [reviewed, themeRows] = await Promise.all([reviewedPassages(db), db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))]);
+  const training = reviewed.filter((p) => !isHeldOut(p.id));
+  const heldOut = reviewed.filter((p) => isHeldOut(p.id));
+  if (training.length === 0) return null;
+  const models: Record<string, LogisticModel> = {};
+  const quality: ThemeQuality[] = [];
+  for (const { slug } of themeRows) {
+    const model = trainLogistic(training.map((p) => ({ features: p.features, label: p.truth.has(slug) ? 1 : 0 })));
+    models[slug] = model;
+    const actual = heldOut.map((p) => p.truth.has(slug));
+    const byRules = heldOut.map((p) => p.rules.has(slug));
+    const byModel = heldOut.map((p) => predict(model, p.features) >= MODEL_THRESHOLD);
+    quality.push({
+      theme: slug,
+      rules: precisionRecall(byRules, actual),
+      model: precisionRecall(byModel, actual),
+      both: precisionRecall(byRules.map((r, i) => r || byModel[i]!), actual),
+    });
+  }
+  const [row] = await db
+    .insert(taggerModels)
+    .values({ trainingPassages: training.length, heldOutPassages: heldOut.length, models, quality })
+    .returning({ id: taggerModels.id });
+  return row!.id;
+}
+
+let training: Promise<void> | null = null;
+let again = false;
+
+/** Retrains off the request path; a call while training runs asks for one more run, so the newest decisions count. */
+export function retrainInBackground(db: Db): Promise<void> {
+  if (training) {
+    again = true;
+    return training;
+  }
+  training = (async () => {
+    try {
+      do {
+        again = false;
+        await trainTagger(db);
+      } while (again);
+    } catch (error) {
+      console.error("[dyad] tagger training failed; it runs again on the next review", error);
+    } finally {
+      training = null;
+    }
+  })();
+  return training;
+}
+
+/** The latest model's quality panel: per theme, precision and recall of rules, model and both on held-out passages. */
+export async function taggerQuality(ctx: DalContext) {
+  await requirePermission(ctx, "tags:write");
+  const [latest] = await ctx.db
+    .select({ id: taggerModels.id, trainedAt: taggerModels.trainedAt, trainingPassages: taggerModels.trainingPassages, heldOutPassages: taggerModels.heldOutPassages, quality: taggerModels.quality })
+    .from(taggerModels)
+    .orderBy(desc(taggerModels.id))
+    .limit(1);
+  return latest ?? null;
+}
+
+/** Asks for a retrain now (it runs in the background) and returns at once. */
+export async function requestRetrain(ctx: DalContext): Promise<{ started: true }> {
+  await requirePermission(ctx, "tags:write");
+  void retrainInBackground(ctx.db);
+  return { started: true };
+}
+
+/** The model's suggestions for some passages: themes it gives at least even odds, with the probability. */
+export async function modelSuggestions(db: Db, passageTexts: { id: number; text: string }[]): Promise<Map<number, { theme: string; probability: number }[]>> {
+  const result = new Map<number, { theme: string; probability: number }[]>();
+  const [latest] = await db.select({ models: taggerModels.models }).from(taggerModels).orderBy(desc(taggerModels.id)).limit(1);
+  if (!latest) return result;
+  const live = new Set((await db.select({ slug: themes.slug }).from(themes).where(inArray(themes.slug, Object.keys(latest.models).length > 0 ? Object.keys(latest.models) : [""]))).map((t) => t.slug));
+  for (const p of passageTexts) {
+    const features = passageFeatures(p.text);
+    const found = Object.entries(latest.models)
+      .filter(([theme]) => live.has(theme))
+      .map(([theme, model]) => ({ theme, probability: predict(model, features) }))
+      .filter((s) => s.probability >= MODEL_THRESHOLD)
+      .sort((a, b) => b.probability - a.probability);
+    if (found.length > 0) result.set(p.id, found);
+  }
+  return result;
+}

@@ -1,0 +1,99 @@
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { countries, statementPairs, statements } from "@/db/schema";
+import type { DalContext } from "./context";
+import { DalError } from "./errors";
+import { editStatement, type EditResult, type EditTarget } from "./history";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable();
+
+export const metadataSchema = z.object({
+  title: z.string().trim().min(1, "a statement needs a title").max(500),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")
+    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, "that date does not exist")
+    .nullable()
+    .or(z.literal("").transform(() => null)),
+  datePrecision: z.enum(["day", "month", "year"]).nullable(),
+  speakerName: optionalText(200),
+  speakerTitle: optionalText(300),
+  speakerCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{3})?$/, "a country is a three-letter ISO code")
+    .transform((v) => v || null)
+    .nullable(),
+  venue: optionalText(300),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => v === "" || /^https?:\/\//i.test(v), "a source is an http(s) address")
+    .transform((v) => v || null)
+    .nullable(),
+  kind: z.string().trim().min(1).max(50),
+});
+export type MetadataInput = z.input<typeof metadataSchema>;
+
+/** Corrects a statement's title, date, speaker, venue, source or kind; the charts move with the date. */
+export async function updateMetadata(ctx: DalContext, change: EditTarget & { metadata: MetadataInput }): Promise<EditResult> {
+  const parsed = metadataSchema.safeParse(change.metadata);
+  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "metadata"}: ${i.message}`).join("; "));
+  const metadata = parsed.data;
+  return editStatement(ctx, change, "statement.metadata", async (tx) => {
+    if (metadata.speakerCountry) await requireCountries(tx, [metadata.speakerCountry]);
+    await tx
+      .update(statements)
+      .set({ ...metadata, datePrecision: metadata.date ? (metadata.datePrecision ?? "day") : null })
+      .where(eq(statements.id, change.statementId));
+  });
+}
+
+export interface PairInput {
+  speakerIso3: string;
+  counterpartIso3: string;
+  isPrimary: boolean;
+}
+
+/** Replaces a statement's country pairs; pairs it already had keep their origin and mention count. */
+export async function setPairs(ctx: DalContext, change: EditTarget & { pairs: PairInput[] }): Promise<EditResult> {
+  const pairs = change.pairs.map((p) => ({ ...p, speakerIso3: p.speakerIso3.trim().toUpperCase(), counterpartIso3: p.counterpartIso3.trim().toUpperCase() }));
+  const keys = new Set<string>();
+  for (const p of pairs) {
+    if (!/^[A-Z]{3}$/.test(p.speakerIso3) || !/^[A-Z]{3}$/.test(p.counterpartIso3)) throw new DalError("invalid", "Countries are three-letter ISO codes.");
+    if (p.speakerIso3 === p.counterpartIso3) throw new DalError("invalid", `A pair needs two countries (${p.speakerIso3} → ${p.counterpartIso3}).`);
+    const key = `${p.speakerIso3}>${p.counterpartIso3}`;
+    if (keys.has(key)) throw new DalError("invalid", `The pair ${p.speakerIso3} → ${p.counterpartIso3} is listed twice.`);
+    keys.add(key);
+  }
+  if (pairs.filter((p) => p.isPrimary).length > 1) throw new DalError("invalid", "Only one pair can be the primary one.");
+  return editStatement(ctx, change, "statement.pairs", async (tx) => {
+    await requireCountries(tx, pairs.flatMap((p) => [p.speakerIso3, p.counterpartIso3]));
+    const existing = await tx.select().from(statementPairs).where(eq(statementPairs.statementId, change.statementId));
+    const kept = new Map(existing.map((p) => [`${p.speakerIso3}>${p.counterpartIso3}`, p]));
+    await tx.delete(statementPairs).where(eq(statementPairs.statementId, change.statementId));
+    if (pairs.length > 0) {
+      await tx.insert(statementPairs).values(
+        pairs.map((p) => {
+          const old = kept.get(`${p.speakerIso3}>${p.counterpartIso3}`);
+          return { ...p, statementId: change.statementId, origin: old?.origin ?? ("manual" as const), mentions: old?.mentions ?? 0 };
+        }),
+      );
+    }
+  });
+}
+
+async function requireCountries(db: DalContext["db"], codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const found = new Set((await db.select({ iso3: countries.iso3 }).from(countries).where(inArray(countries.iso3, codes))).map((c) => c.iso3));
+  const missing = [...new Set(codes)].filter((c) => !found.has(c));
+  if (missing.length > 0) throw new DalError("invalid", `Unknown country code: ${missing.join(", ")}.`);
+}

@@ -1,0 +1,100 @@
+/**
+ * A per-theme logistic regression on word and two-word features, trained by plain stochastic gradient
+ * descent with L2 shrinkage. Pure and deterministic (seeded order), so it runs offline in Node and a retrain
+ * on the same decisions gives the same model.
+ */
+import { tokenize } from "./tokens";
+
+export interface LogisticModel {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+export interface Example {
+  features: string[];
+  label: 0 | 1;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+}
+
+/** Distinct folded words and adjacent word pairs of a passage; very short words only as parts of pairs. */
+export function passageFeatures(text: string): string[] {
+  const words = tokenize(text).map((t) => t.key);
+  const features = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.length > 2) features.add(word);
+    const next = words[i + 1];
+    if (next !== undefined) features.add(`${word} ${next}`);
+  }
+  return [...features];
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function predict(model: LogisticModel, features: string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
+/** Positives are weighted up to balance the classes: a theme is absent from most passages. */
+export function trainLogistic(examples: Example[], options: TrainOptions = {}): LogisticModel {
+  const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
+  const weights = new Map<string, number>();
+  let bias = 0;
+  const positives = examples.filter((e) => e.label === 1).length;
+  const negatives = examples.length - positives;
+  const positiveWeight = positives === 0 ? 1 : Math.max(1, negatives / positives);
+  const order = examples.map((_, i) => i);
+  let state = seed;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = learningRate / (1 + epoch * 0.1);
+    for (const index of order) {
+      const example = examples[index]!;
+      let z = bias;
+      for (const f of example.features) z += weights.get(f) ?? 0;
+      const error = (example.label - sigmoid(z)) * (example.label === 1 ? positiveWeight : 1);
+      bias += rate * error;
+      for (const f of example.features) {
+        const w = weights.get(f) ?? 0;
+        weights.set(f, w + rate * (error - l2 * w));
+      }
+    }
+  }
+  const kept: Record<string, number> = {};
+  for (const [f, w] of weights) if (Math.abs(w) > 1e-3) kept[f] = Math.round(w * 1e4) / 1e4;
+  return { bias, weights: kept };
+}
+
+export interface Quality {
+  precision: number | null;
+  recall: number | null;
+  truePositives: number;
+  predicted: number;
+  actual: number;
+}
+
+export function precisionRecall(predicted: boolean[], actual: boolean[]): Quality {
+  let tp = 0;
+  let p = 0;
+  let a = 0;
+  predicted.forEach((yes, i) => {
+    if (yes) p++;
+    if (actual[i]) a++;
+    if (yes && actual[i]) tp++;
+  });
+  return { precision: p === 0 ? null : tp / p, recall: a === 0 ? null : tp / a, truePositives: tp, predicted: p, actual: a };
+}

@@ -1,0 +1,44 @@
+/** How a person's tone (−2..+2) combines with the machine's tone (−1..1). Overrides win. */
+
+export const TONE_OVERRIDE_MIN = -2;
+export const TONE_OVERRIDE_MAX = 2;
+
+/** An override on the −2..+2 scale as a tone on the engine's −1..1 scale. */
+export function overrideTone(value: number): number {
+  return value / 2;
+}
+
+export interface PassageToneInput {
+  id: number;
+  /** The machine's tone; null when the passage holds no evaluative words. */
+  machine: number | null;
+  /** How many evaluative words the machine found: the passage's weight in the statement's tone. */
+  words: number;
+  override: number | null;
+}
+
+/**
+ * The tone each passage and the statement carry: a passage override, else the statement override, else the
+ * machine. The statement's own tone is its override, else the machine's weighted mean with overridden
+ * passages counted at least once, else (nothing overridden) the machine's statement tone unchanged.
+ */
+export function effectiveTones(
+  statement: { machine: number | null; override: number | null },
+  passages: PassageToneInput[],
+): { statement: number | null; passages: Map<number, number | null> } {
+  const whole = statement.override === null ? null : overrideTone(statement.override);
+  const result = new Map<number, number | null>();
+  let weight = 0;
+  let sum = 0;
+  for (const p of passages) {
+    const tone = p.override !== null ? overrideTone(p.override) : (whole ?? p.machine);
+    result.set(p.id, tone);
+    if (tone === null) continue;
+    const w = p.override !== null ? Math.max(1, p.words) : p.words;
+    weight += w;
+    sum += tone * w;
+  }
+  if (whole !== null) return { statement: whole, passages: result };
+  if (passages.every((p) => p.override === null)) return { statement: statement.machine, passages: result };
+  return { statement: weight === 0 ? null : Math.round((sum / weight) * 1000) / 1000, passages: result };
+}
