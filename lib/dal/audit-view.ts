@@ -2,12 +2,13 @@ import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
+import { realDay } from "./calendar";
 import { DalError } from "./errors";
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "give dates as YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "that date does not exist")
+  .refine((d) => realDay(d), "that date does not exist")
   .optional();
 
 export const auditFilterSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { codebookVersions, events } from "@/db/schema";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
+import { realDay } from "./calendar";
 import { DalError } from "./errors";
 
 export interface ChartEvent {
@@ -49,7 +50,7 @@ const eventSchema = z.object({
   day: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "give the date as YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "that date does not exist"),
+    .refine((d) => realDay(d), "that date does not exist"),
   label: z.string().trim().min(1, "describe the event").max(200),
   countryA: z.string().regex(/^[A-Z]{3}$/).nullable(),
   countryB: z.string().regex(/^[A-Z]{3}$/).nullable(),
