@@ -3,7 +3,6 @@ import path from "node:path";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -115,7 +114,18 @@ export interface RestoreReport {
  * that holds data, an archive of another format or a newer schema, and an archive whose rows do not add up.
  */
 export async function importArchive(db: Db, file: string, migrations = schemaMigrations()): Promise<RestoreReport> {
-  const lines = createInterface({ input: Readable.from(createReadStream(file).pipe(createGunzip())), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const raw = createReadStream(file);
+  const gunzip = createGunzip();
+  raw.on("error", (error) => gunzip.destroy(error)); // pipe() does not pass a missing file on
+  const reader = createInterface({ input: raw.pipe(gunzip), crlfDelay: Infinity });
+  try {
+    return await restore(db, reader[Symbol.asyncIterator](), migrations);
+  } finally {
+    reader.close();
+  }
+}
+
+async function restore(db: Db, lines: AsyncIterator<string>, migrations: number): Promise<RestoreReport> {
   const next = async (): Promise<unknown> => {
     const { value, done } = await lines.next();
     if (done) return undefined;

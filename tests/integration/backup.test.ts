@@ -133,6 +133,7 @@ describe("backup and restore", () => {
       const foreign = path.join(dir, "foreign.gz");
       writeFileSync(foreign, "id,name\n1,x\n");
       await expect(importArchive(target.db, foreign)).rejects.toBeInstanceOf(BackupError);
+      await expect(importArchive(target.db, path.join(dir, "missing.gz"))).rejects.toThrow(/ENOENT/);
       const newer = JSON.stringify({ ...JSON.parse(lines[0]!), formatVersion: 2 });
       await expect(importArchive(target.db, write("newer.gz", [newer, ...lines.slice(1)].join("\n")))).rejects.toThrow(/format version 2/);
       await expect(importArchive(target.db, write("cut.gz", lines.slice(0, -20).join("\n")))).rejects.toThrow(/ends early/);
