@@ -70,9 +70,10 @@ function rowsOf<T>(result: unknown): T[] {
 export async function exportArchive(db: Db, file: string, migrations = schemaMigrations()): Promise<Manifest> {
   const gzip = createGzip();
   const written = pipeline(gzip, createWriteStream(file));
-  const write = async (value: unknown) => {
-    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
+  const writeLines = async (lines: string[]) => {
+    if (lines.length > 0 && !gzip.write(`${lines.join("\n")}\n`)) await once(gzip, "drain");
   };
+  const write = (value: unknown) => writeLines([JSON.stringify(value)]);
   const manifest = await db.transaction(
     async (tx) => {
       const tables: Manifest["tables"] = [];
@@ -89,7 +90,7 @@ export async function exportArchive(db: Db, file: string, migrations = schemaMig
           const page = rowsOf<{ r: unknown }>(
             await tx.execute(sql`select to_jsonb(t)${drop} as r from ${sql.identifier(t.name)} t order by ${sql.raw(t.key)} limit ${PAGE} offset ${offset}`),
           );
-          for (const { r } of page) await write(typeof r === "string" ? JSON.parse(r) : r);
+          await writeLines(page.map(({ r }) => (typeof r === "string" ? r : JSON.stringify(r))));
           if (page.length < PAGE) break;
         }
       }
