@@ -76,6 +76,35 @@ describe("users", () => {
   });
 });
 
+describe("invitations", () => {
+  it("an invited person sets a password with their one-time link and signs in", async () => {
+    const { page } = manager;
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Create a user" });
+    await form.getByLabel("Email").fill("invited@dyad.local");
+    await form.getByLabel("Name").fill("Ines Invited");
+    await form.getByLabel("Access").selectOption("link");
+    await form.getByRole("button", { name: "Create user" }).click();
+    const link = (await form.getByTestId("secret").textContent())!;
+    expect(link).toMatch(/\/set-password\?token=dyadpw_/);
+    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const invited = await context.newPage();
+    await invited.goto(link);
+    await invited.getByLabel(/New password/).fill("invited and welcome");
+    await invited.getByLabel("The same again").fill("invited and welcome");
+    await invited.getByRole("button", { name: "Set password" }).click();
+    await invited.getByText("Password set for invited@dyad.local.").waitFor();
+    await invited.goto(link);
+    await invited.getByLabel(/New password/).fill("a second attempt here");
+    await invited.getByLabel("The same again").fill("a second attempt here");
+    await invited.getByRole("button", { name: "Set password" }).click();
+    await invited.getByText(/not valid any more/).waitFor();
+    await context.close();
+    const signedIn = await signInAs("invited@dyad.local", "invited and welcome");
+    await signedIn.context.close();
+  });
+});
+
 describe("codebook", () => {
   it("a manager edits a rule with a live preview of what it matches, then saves a new version", async () => {
     const { page } = manager;
@@ -119,10 +148,10 @@ describe("audit log", () => {
     await filters.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/action=user\./);
     const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allTextContents();
-    expect(actions.sort()).toEqual(["user.create", "user.disable", "user.role"]);
+    expect(actions.sort()).toEqual(["user.create", "user.create", "user.disable", "user.role"]);
     const [download] = await Promise.all([page.waitForEvent("download"), filters.getByRole("link", { name: "Export CSV" }).click()]);
     const records = parse(await readFile((await download.path())!, "utf8"), { columns: true }) as Record<string, string>[];
-    expect(records.map((r) => r.action).sort()).toEqual(["user.create", "user.disable", "user.role"]);
+    expect(records.map((r) => r.action).sort()).toEqual(["user.create", "user.create", "user.disable", "user.role"]);
     expect(records.every((r) => r.actor === "manager@dyad.local")).toBe(true);
     expect(JSON.parse(records.find((r) => r.action === "user.role")!.after!)).toMatchObject({ email: NEW_EMAIL, role: "staff" });
   });
