@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/tokens">API tokens</Link>
               {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
               {roleHas(actor.role, "tags:write") && <Link href="/review">Review</Link>}
+              {roleHas(actor.role, "users:manage") && <Link href="/admin/users">Administration</Link>}
             </nav>
           )}
           {actor && (

@@ -75,16 +75,21 @@ function logIdleClientError(error: Error): void {
   console.error(`[dyad] an idle database connection failed: ${error.message}`);
 }
 
-let shared: Promise<Database> | undefined;
+/**
+ * Kept on globalThis, not in a module variable: Next bundles this module more than once (instrumentation,
+ * pages and server actions, route handlers such as sign-in), and two PGlite instances on one directory
+ * would each see only their own writes (a user created on a page could not sign in).
+ */
+const processWide = globalThis as typeof globalThis & { __dyadDatabase?: Promise<Database> };
 
 /** The process-wide database, opened on first use (never at import time, so builds touch no database). */
 export function getDatabase(): Promise<Database> {
-  shared ??= openDatabase(configFromEnv());
-  return shared;
+  processWide.__dyadDatabase ??= openDatabase(configFromEnv());
+  return processWide.__dyadDatabase;
 }
 
 export async function closeDatabase(): Promise<void> {
-  const open = shared;
-  shared = undefined;
+  const open = processWide.__dyadDatabase;
+  processWide.__dyadDatabase = undefined;
   if (open) await (await open).close();
 }

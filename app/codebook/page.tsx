@@ -1,3 +1,4 @@
+import { ThemeFields } from "@/components/admin/theme-fields";
 import { ThemeRulesEditor } from "@/components/theme-rules-editor";
 import { readableTextOn } from "@/components/colors";
 import { roleHas } from "@/lib/auth/permissions";
@@ -11,6 +12,7 @@ export default async function CodebookPage() {
   const { ctx, actor } = await requireSignedIn("/codebook");
   const [codebook, retag] = await Promise.all([listCodebook(ctx), retagStatus(ctx)]);
   const canEdit = roleHas(actor.role, "codebook:manage");
+  const options = codebook.themes.map((t) => ({ slug: t.slug, name: t.name }));
   return (
     <>
       <h1>Codebook · version {codebook.version}</h1>
@@ -19,6 +21,14 @@ export default async function CodebookPage() {
           Re-tagging with version {retag.codebookVersion}: {retag.done} of {retag.total} statements{" "}
           <progress max={Math.max(retag.total, 1)} value={retag.done} aria-label="re-tagging progress" />
         </p>
+      )}
+      {canEdit && (
+        <section className="card" aria-labelledby="new-theme">
+          <h2 id="new-theme" style={{ marginTop: 0 }}>
+            New theme
+          </h2>
+          <ThemeFields themes={options} version={codebook.version} />
+        </section>
       )}
       {codebook.themes.map((theme) => (
         <section key={theme.slug} className="card" aria-labelledby={`theme-${theme.slug}`}>
@@ -30,10 +40,19 @@ export default async function CodebookPage() {
             {!theme.enabled && <small className="notice"> (switched off)</small>}
           </h2>
           {canEdit ? (
-            <ThemeRulesEditor theme={theme} version={codebook.version} />
+            <>
+              <ThemeFields theme={theme} themes={options} version={codebook.version} />
+              <ThemeRulesEditor theme={theme} version={codebook.version} />
+            </>
           ) : (
             <p>
               <strong>Phrases:</strong> {theme.rules.phrases.join(" · ")}
+              {(theme.rules.aliases ?? []).length > 0 && (
+                <>
+                  <br />
+                  <strong>Aliases:</strong> {theme.rules.aliases!.join(" · ")}
+                </>
+              )}
               {theme.rules.exclusions.length > 0 && (
                 <>
                   <br />

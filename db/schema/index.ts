@@ -16,3 +16,4 @@ export * from "./sign-in-attempts";
 export * from "./review";
 export * from "./agreement";
 export * from "./tagger-models";
+export * from "./password-tokens";

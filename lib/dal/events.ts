@@ -1,7 +1,10 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { z } from "zod";
 import { codebookVersions, events } from "@/db/schema";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
+import { realDay } from "./calendar";
+import { DalError } from "./errors";
 
 export interface ChartEvent {
   day: string;
@@ -35,4 +38,62 @@ export async function addEvent(ctx: DalContext, event: { day: string; label: str
     await writeAudit(tx, { actorId: actor.id, action: "event.add", entityType: "event", entityId: row!.id, after: event });
     return row!.id;
   });
+}
+
+/**
+ * Staff add markers as they work; editing and deleting them is administration, so it asks for a manager
+ * (the same people who keep the codebook, the other thing drawn on every chart).
+ */
+const MANAGE_EVENTS = "codebook:manage" as const;
+
+const eventSchema = z.object({
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "give the date as YYYY-MM-DD")
+    .refine((d) => realDay(d), "that date does not exist"),
+  label: z.string().trim().min(1, "describe the event").max(200),
+  countryA: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  countryB: z.string().regex(/^[A-Z]{3}$/).nullable(),
+});
+export type EventInput = z.input<typeof eventSchema>;
+
+export async function listEvents(ctx: DalContext) {
+  await requirePermission(ctx, MANAGE_EVENTS);
+  return ctx.db
+    .select({ id: events.id, day: events.day, label: events.label, countryA: events.countryA, countryB: events.countryB })
+    .from(events)
+    .orderBy(desc(events.day), desc(events.id));
+}
+
+export async function updateEvent(ctx: DalContext, id: number, input: EventInput) {
+  const actor = await requirePermission(ctx, MANAGE_EVENTS);
+  const parsed = eventSchema.safeParse(input);
+  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if ((parsed.data.countryA === null) !== (parsed.data.countryB === null)) throw new DalError("invalid", "Give both countries of the pair, or neither.");
+  return ctx.db.transaction(async (tx) => {
+    const before = await eventRow(tx, id);
+    await tx.update(events).set(parsed.data).where(eq(events.id, id));
+    await writeAudit(tx, { actorId: actor.id, action: "event.update", entityType: "event", entityId: id, before, after: parsed.data });
+    return { id };
+  });
+}
+
+export async function deleteEvent(ctx: DalContext, id: number) {
+  const actor = await requirePermission(ctx, MANAGE_EVENTS);
+  return ctx.db.transaction(async (tx) => {
+    const before = await eventRow(tx, id);
+    await tx.delete(events).where(eq(events.id, id));
+    await writeAudit(tx, { actorId: actor.id, action: "event.delete", entityType: "event", entityId: id, before });
+    return { id };
+  });
+}
+
+async function eventRow(db: DalContext["db"], id: number) {
+  const [row] = await db
+    .select({ day: events.day, label: events.label, countryA: events.countryA, countryB: events.countryB })
+    .from(events)
+    .where(eq(events.id, id))
+    .for("update");
+  if (!row) throw new DalError("not_found", `There is no event ${id}.`);
+  return row;
 }

@@ -20,6 +20,7 @@ export const phraseSchema = z
 
 export const themeRulesSchema = z.object({
   phrases: z.array(phraseSchema).max(5000),
+  aliases: z.array(phraseSchema).max(500).optional(),
   exclusions: z.array(phraseSchema).max(500).default([]),
   weight: z.number().min(0).max(10).default(1),
   threshold: z.number().min(0.1).max(20).optional(),

@@ -65,8 +65,10 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
   const root = newNode();
   let phraseCount = 0;
   enabled.forEach((theme, index) => {
-    const add = (raw: string, exclusion: boolean) => {
-      const { words, weight } = parsePhrase(raw);
+    const add = (raw: string, exclusion: boolean, defaultWeight = 1) => {
+      const parsed = parsePhrase(raw);
+      const { words } = parsed;
+      const weight = raw.includes(":") ? parsed.weight : defaultWeight;
       const parts = phraseParts(words);
       if (parts.length === 0) return;
       let node = root;
@@ -76,6 +78,7 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
       phraseCount++;
     };
     theme.rules.phrases.forEach((p) => add(p, false));
+    theme.rules.aliases?.forEach((p) => add(p, false, theme.rules.threshold ?? 1));
     theme.rules.exclusions.forEach((p) => add(p, true));
   });
   const slugIndex = new Map(enabled.map((t, i) => [t.slug, i]));

@@ -28,6 +28,11 @@ export interface Country {
 export interface ThemeRules {
   /** Phrases matched on word boundaries, case-insensitive; a trailing `*` matches any word ending (terror* → terrorist, terrorism). */
   phrases: string[];
+  /**
+   * Other names of the theme's subject (Artsakh, Garabagh): matched like phrases, but each is enough evidence
+   * on its own (its weight is the threshold unless it gives one).
+   */
+  aliases?: string[];
   /** Phrases that cancel a match in the same sentence (e.g. "energy security" excluded by "food and energy security"?). */
   exclusions: string[];
   /** Multiplier applied to this theme's evidence weight; 1 by default. */

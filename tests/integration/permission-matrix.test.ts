@@ -30,6 +30,11 @@ import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/d
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
 import { acceptSuggestions, addSpanTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
+import { changeUserRole, createUser, listUsers, resetUserPassword, setUserDisabled } from "@/lib/dal/user-admin";
+import { exportAudit, listAudit } from "@/lib/dal/audit-view";
+import { deleteEvent, listEvents, updateEvent } from "@/lib/dal/events";
+import { createTheme, updateTheme } from "@/lib/dal/codebook-admin";
+import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -40,6 +45,8 @@ interface Fixture {
   jobId?: number;
   auditId?: number;
   sampleId?: number;
+  targetUserId?: number;
+  eventId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -204,6 +211,58 @@ const ACTIONS: Record<
       return started;
     },
   },
+  listUsers: { permission: "users:manage", run: (ctx) => listUsers(ctx) },
+  createUser: {
+    permission: "users:manage",
+    run: (ctx) => createUser(ctx, { email: `matrix-${++userCounter}@test.example`, name: "Matrix", role: "analyst", credential: "link" }),
+  },
+  changeUserRole: {
+    permission: "users:manage",
+    prepare: async (f) => (f.targetUserId = await aTargetUser(f)),
+    run: (ctx, f) => changeUserRole(ctx, { userId: f.targetUserId!, role: "staff" }),
+  },
+  setUserDisabled: {
+    permission: "users:manage",
+    prepare: async (f) => (f.targetUserId = await aTargetUser(f)),
+    run: (ctx, f) => setUserDisabled(ctx, { userId: f.targetUserId!, disabled: true }),
+  },
+  resetUserPassword: {
+    permission: "users:manage",
+    prepare: async (f) => (f.targetUserId = await aTargetUser(f)),
+    run: (ctx, f) => resetUserPassword(ctx, { userId: f.targetUserId!, credential: "link" }),
+  },
+  listAudit: { permission: "users:manage", run: (ctx) => listAudit(ctx, { action: "user." }) },
+  exportAudit: { permission: "users:manage", run: (ctx) => exportAudit(ctx, {}) },
+  listEvents: { permission: "codebook:manage", run: (ctx) => listEvents(ctx) },
+  updateEvent: {
+    permission: "codebook:manage",
+    prepare: async (f) => (f.eventId = await addEvent(f.admin, { day: "1994-05-12", label: "Bishkek ceasefire" })),
+    run: (ctx, f) => updateEvent(ctx, f.eventId!, { day: "1994-05-12", label: "Bishkek Protocol ceasefire", countryA: "ARM", countryB: "AZE" }),
+  },
+  deleteEvent: {
+    permission: "codebook:manage",
+    prepare: async (f) => (f.eventId = await addEvent(f.admin, { day: "1994-05-12", label: "to delete" })),
+    run: (ctx, f) => deleteEvent(ctx, f.eventId!),
+  },
+  createTheme: {
+    permission: "codebook:manage",
+    run: async (ctx) => createTheme(ctx, { slug: `matrix-${++themeCounter}`, name: "Matrix", color: "#123456", parent: null, enabled: true, version: (await listCodebook(ctx)).version }),
+  },
+  updateTheme: {
+    permission: "codebook:manage",
+    run: async (ctx) => {
+      const { version, themes } = await listCodebook(ctx);
+      const theme = themes.find((t) => t.slug === "regional-security")!;
+      return updateTheme(ctx, { slug: theme.slug, name: `Regional security ${version}`, color: theme.color, parent: theme.parent, enabled: theme.enabled, version });
+    },
+  },
+  previewThemeRules: {
+    permission: "codebook:manage",
+    run: async (ctx) => {
+      const theme = (await listCodebook(ctx)).themes.find((t) => t.slug === "energy-security")!;
+      return previewThemeRules(ctx, { slug: theme.slug, rules: { ...theme.rules, aliases: ["Baku"] } });
+    },
+  },
 };
 
 /** Every active person who may code: staff, manager and admin of the fixture. */
@@ -211,6 +270,14 @@ async function coderIds(f: Fixture): Promise<number[]> {
   const { users } = await import("@/db/schema");
   const rows = await f.admin.db.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users);
   return rows.filter((r) => !r.disabled && r.role !== "analyst").map((r) => r.id);
+}
+
+let userCounter = 0;
+let themeCounter = 0;
+
+/** A fresh analyst for a user-administration row to act on, so no row changes the people of the matrix. */
+async function aTargetUser(f: Fixture): Promise<number> {
+  return (await createUser(f.admin, { email: `target-${++userCounter}@test.example`, name: "Target", role: "analyst", credential: "link" })).id;
 }
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
@@ -257,6 +324,17 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/review/agreement/actions.ts#submitCodingAction": ["submitCoding"],
   "app/review/agreement/actions.ts#adjudicateAction": ["adjudicate"],
   "app/review/quality/actions.ts#retrainAction": ["requestRetrain"],
+  "app/admin/users/actions.ts#createUserAction": ["createUser"],
+  "app/admin/users/actions.ts#changeRoleAction": ["changeUserRole"],
+  "app/admin/users/actions.ts#setDisabledAction": ["setUserDisabled"],
+  "app/admin/users/actions.ts#resetPasswordAction": ["resetUserPassword"],
+  "app/admin/audit/export/route.ts#GET": ["exportAudit"],
+  "app/admin/events/actions.ts#updateEventAction": ["updateEvent"],
+  "app/admin/events/actions.ts#deleteEventAction": ["deleteEvent"],
+  "app/codebook/actions.ts#createThemeAction": ["createTheme"],
+  "app/codebook/actions.ts#updateThemeAction": ["updateTheme"],
+  "app/codebook/actions.ts#previewRulesAction": ["previewThemeRules"],
+  "app/set-password/actions.ts#setPasswordAction": ["public"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { requireSignedIn } from "@/lib/auth/session";
+import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
+import { DalError } from "@/lib/dal/errors";
+import { parseSearchParams } from "@/lib/dal/filters";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const { ctx } = await requireSignedIn("/admin/audit");
+  const filter = parseSearchParams(auditFilterSchema, await searchParams);
+  const { page: _page, ...criteria } = filter;
+  const query = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({ ...(Object.fromEntries(Object.entries(criteria).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
+  const vocabulary = await auditVocabulary(ctx);
+  let result: Awaited<ReturnType<typeof listAudit>> | null = null;
+  let problem: string | null = null;
+  try {
+    result = await listAudit(ctx, filter);
+  } catch (error) {
+    if (!(error instanceof DalError)) throw error;
+    problem = error.message;
+  }
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form method="get" className="filters card" aria-label="Filter the audit log">
+        <label>
+          Actor (email, or &quot;system&quot;)
+          <input name="actor" defaultValue={criteria.actor ?? ""} />
+        </label>
+        <label>
+          Action
+          <input name="action" list="audit-actions" defaultValue={criteria.action ?? ""} />
+          <datalist id="audit-actions">
+            {vocabulary.actions.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Entity
+          <select name="entityType" defaultValue={criteria.entityType ?? ""}>
+            <option value="">any</option>
+            {vocabulary.entityTypes.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Entity id
+          <input name="entityId" defaultValue={criteria.entityId ?? ""} size={8} />
+        </label>
+        <label>
+          From
+          <input name="from" type="date" defaultValue={criteria.from ?? ""} />
+        </label>
+        <label>
+          To
+          <input name="to" type="date" defaultValue={criteria.to ?? ""} />
+        </label>
+        <button type="submit">Filter</button>
+        <a href={`/admin/audit/export?${query()}`} download>
+          Export CSV
+        </a>
+      </form>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <>
+          <p className="notice" data-testid="audit-total">
+            {result.total} entries, newest first.
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Entity</th>
+                <th scope="col">Before → after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} data-testid="audit-row">
+                  <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td>{r.actor ?? "system"}</td>
+                  <td>{r.action}</td>
+                  <td>
+                    {r.entityType} {r.entityId}
+                  </td>
+                  <td>
+                    <code style={{ fontSize: "0.8em", wordBreak: "break-all" }}>
+                      {r.before === null ? "" : JSON.stringify(r.before)} {r.after === null ? "" : `→ ${JSON.stringify(r.after)}`}
+                    </code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav className="pager" aria-label="Pages">
+            {result.page > 1 && <Link href={`/admin/audit?${query({ page: String(result.page - 1) })}`}>← Newer</Link>}
+            <span>
+              Page {result.page} of {result.pages}
+            </span>
+            {result.page < result.pages && <Link href={`/admin/audit?${query({ page: String(result.page + 1) })}`}>Older →</Link>}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

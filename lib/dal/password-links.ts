@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { passwordTokens, users } from "@/db/schema";
+import { writeAudit } from "./audit";
+import type { DalContext } from "./context";
+import { DalError } from "./errors";
+import { hashPassword } from "./users";
+
+export type LinkPurpose = "invite" | "reset" | "restore";
+
+const LIFETIME_HOURS: Record<LinkPurpose, number> = { invite: 7 * 24, reset: 24, restore: 7 * 24 };
+const PREFIX = "dyadpw_";
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A password no bcrypt check accepts: the account exists, but nobody can sign in until a link sets one. */
+export const NO_PASSWORD = "!no-password";
+
+const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** Makes a one-time set-password secret for a user (inside the caller's transaction); shown once, never stored. */
+export async function issuePasswordLink(db: Db, userId: number, purpose: LinkPurpose): Promise<string> {
+  const secret = `${PREFIX}${randomBytes(24).toString("base64url")}`;
+  await db.insert(passwordTokens).values({
+    userId,
+    purpose,
+    secretHash: hashSecret(secret),
+    expiresAt: new Date(Date.now() + LIFETIME_HOURS[purpose] * 3600_000),
+  });
+  return secret;
+}
+
+/** The path a person opens to set their password. */
+export function passwordLinkPath(secret: string): string {
+  return `/set-password?token=${encodeURIComponent(secret)}`;
+}
+
+/** A random first password, shown once to the manager who made the account. */
+export function randomPassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/**
+ * Sets a password with a one-time link; needs no session (the link is the proof). A used, expired or
+ * unknown link is refused with the same words, so a guesser learns nothing.
+ */
+export async function setPasswordWithLink(ctx: DalContext, input: { token: string; password: string }): Promise<{ email: string }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
+    throw new DalError("invalid", `Choose a password of ${MIN_PASSWORD_LENGTH} to 200 characters.`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const [link] = await tx
+      .update(passwordTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordTokens.secretHash, hashSecret(input.token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())))
+      .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
+    if (!link) throw new DalError("invalid", "This link is not valid any more (used, expired or mistyped). Ask a manager for a new one.");
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId)).returning({ id: users.id, email: users.email });
+    if (!user) throw new DalError("not_found", "The account of this link no longer exists.");
+    await writeAudit(tx, { actorId: user.id, action: "user.set_password", entityType: "user", entityId: user.id, after: { via: link.purpose } });
+    return { email: user.email };
+  });
+}
