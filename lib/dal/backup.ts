@@ -22,7 +22,8 @@ export const BACKUP_FORMAT = "dyad-backup";
 export const BACKUP_FORMAT_VERSION = 1;
 
 /** In foreign-key order. Left out: password hashes, API tokens, set-password links (secrets); import and
- * re-tag job history; series cells (recomputed from the rows on import). */
+ * re-tag job history; series cells (recomputed from the rows on import); review claims (30-minute locks),
+ * sign-in attempts (a security log of this server) and trained tagger models (retrained from the decisions). */
 const TABLES = [
   { name: "users", key: "id", serial: true },
   { name: "countries", key: "iso3", serial: false },
@@ -34,7 +35,17 @@ const TABLES = [
   { name: "tags", key: "id", serial: true },
   { name: "events", key: "id", serial: true },
   { name: "audit_log", key: "id", serial: true },
+  { name: "review_states", key: "statement_id", serial: false },
+  { name: "tone_overrides", key: "id", serial: true },
+  { name: "tone_baselines", key: "id", serial: true },
+  { name: "agreement_samples", key: "id", serial: true },
+  { name: "sample_statements", key: "sample_id, statement_id", serial: false },
+  { name: "coding_assignments", key: "id", serial: true },
+  { name: "coding_answers", key: "assignment_id, passage_id", serial: false },
 ] as const;
+
+/** Columns the database computes itself (generated), left out of the archive. */
+const COMPUTED: Partial<Record<TableName, string>> = { statements: "search_vector" };
 type TableName = (typeof TABLES)[number]["name"];
 
 /** Tables that must be empty before a restore (countries are reference data the app seeds itself). */
@@ -85,7 +96,8 @@ export async function exportArchive(db: Db, file: string, migrations = schemaMig
       await write(manifest);
       for (const t of TABLES) {
         await write({ table: t.name, rows: tables.find((x) => x.name === t.name)!.rows });
-        const drop = t.name === "users" ? sql` - 'password_hash'` : sql``;
+        const left = t.name === "users" ? "password_hash" : COMPUTED[t.name];
+        const drop = left ? sql` - ${left}::text` : sql``;
         for (let offset = 0; ; offset += PAGE) {
           const page = rowsOf<{ r: unknown }>(
             await tx.execute(sql`select to_jsonb(t)${drop} as r from ${sql.identifier(t.name)} t order by ${sql.raw(t.key)} limit ${PAGE} offset ${offset}`),
@@ -216,5 +228,8 @@ async function insertRows(db: Db, table: TableName, rows: Record<string, unknown
   const target = sql.identifier(table);
   // Countries are reference data: the app may already have seeded them, and the archive's copy wins.
   const conflict = table === "countries" ? sql` on conflict (iso3) do update set name = excluded.name, aliases = excluded.aliases` : sql``;
-  await db.execute(sql`insert into ${target} select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)${conflict}`);
+  const columns = sql.join(Object.keys(rows[0] ?? {}).map((c) => sql.identifier(c)), sql`, `);
+  await db.execute(
+    sql`insert into ${target} (${columns}) select ${columns} from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)${conflict}`,
+  );
 }

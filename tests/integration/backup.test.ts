@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedStatementDraft } from "@/db/seed";
+import { statements } from "@/db/schema";
 import { BackupError, exportArchive, importArchive } from "@/lib/dal/backup";
 import { activeCodebook } from "@/lib/dal/codebook";
 import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
@@ -13,8 +14,10 @@ import type { DalContext } from "@/lib/dal/context";
 import { addEvent } from "@/lib/dal/events";
 import { setPasswordWithLink } from "@/lib/dal/password-links";
 import { runRetagInBackground } from "@/lib/dal/retag";
+import { markReviewed } from "@/lib/dal/review";
 import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag } from "@/lib/dal/tags";
+import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { verifyCredentials } from "@/lib/dal/users";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
@@ -32,6 +35,9 @@ const TABLES: [string, string][] = [
   ["events", "id"],
   ["audit_log", "id"],
   ["series_cells", "speaker_iso3, counterpart_iso3, theme_id, day, precision"],
+  ["review_states", "statement_id"],
+  ["tone_overrides", "id"],
+  ["tone_baselines", "id"],
 ];
 
 async function rows(db: Db, table: string, key: string): Promise<unknown[]> {
@@ -56,6 +62,9 @@ describe("backup and restore", () => {
       null,
     );
     await addThemeTag(people.staff, { statementId: seed.id, theme: "nonproliferation", version: 1 });
+    const statementVersion = async () => (await source.db.select({ v: statements.version }).from(statements).where(eq(statements.id, seed.id)))[0]!.v;
+    await setToneOverride(people.staff, { statementId: seed.id, version: await statementVersion(), passageId: null, value: 2, note: "warm" });
+    await markReviewed(people.staff, { statementId: seed.id, version: await statementVersion() });
     await addEvent(people.staff, { day: "2020-09-27", label: "War resumes, \"quoted\"\nand on two lines", countryA: "ARM", countryB: "AZE" });
     const { version: first, themes } = await listCodebook(people.manager);
     let version = first;
