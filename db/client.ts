@@ -54,7 +54,10 @@ async function openNodePostgres(url: string): Promise<Database> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  pool.on("error", logIdleClientError);
+  pool.on("error", logConnectionError);
+  // A connection killed while checked out (inside a transaction, between its queries) errors on the client,
+  // not the pool; the transaction's next query fails and rolls back, and the process must live on.
+  pool.on("connect", (client) => client.on("error", logConnectionError));
   return { db: drizzle(pool, { schema }) as unknown as Db, driver: "postgres", close: () => pool.end() };
 }
 
@@ -66,13 +69,13 @@ async function openVercelPostgres(url: string): Promise<Database> {
   const { createPool } = await import("@vercel/postgres");
   const { drizzle } = await import("drizzle-orm/vercel-postgres");
   const pool = createPool({ connectionString: url });
-  pool.on("error", logIdleClientError);
+  pool.on("error", logConnectionError);
   return { db: drizzle(pool, { schema }) as unknown as Db, driver: "vercel", close: () => pool.end() };
 }
 
-/** A pooled connection that dies while idle (server restart, admin termination) must not crash the process. */
-function logIdleClientError(error: Error): void {
-  console.error(`[dyad] an idle database connection failed: ${error.message}`);
+/** A pooled connection that dies (server restart, admin termination) must not crash the process. */
+function logConnectionError(error: Error): void {
+  console.error(`[dyad] a database connection failed: ${error.message}`);
 }
 
 /**

@@ -23,6 +23,12 @@ const PAGES: { name: string; path: string; openTables?: boolean }[] = [
   { name: "import", path: "/import" },
   { name: "bulk import", path: "/import/bulk" },
   { name: "API tokens", path: "/tokens" },
+  { name: "review queue", path: "/review" },
+  { name: "agreement samples", path: "/review/agreement" },
+  { name: "tagger quality", path: "/review/quality" },
+  { name: "users", path: "/admin/users" },
+  { name: "audit log", path: "/admin/audit" },
+  { name: "event markers", path: "/admin/events" },
 ];
 
 interface Violation {
@@ -79,10 +85,18 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     });
   }
 
-  it("a statement with its evidence, tone and tag editor has no serious violations", async () => {
+  it("a statement with its evidence and tag editor, its history and its tagging reader have no serious violations", async () => {
     await page.goto("/statements?speaker=USA&counterpart=AZE");
     await page.getByRole("link", { name: "U.S. - Azerbaijani Relations" }).click();
     await page.getByTestId("passage").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const statementUrl = page.url();
+    await page.getByRole("link", { name: "History" }).click();
+    await page.waitForURL("**/history");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(statementUrl);
+    await page.getByRole("link", { name: "Review and tag passages" }).click();
+    await page.waitForURL("**/review/*");
     expect(await seriousViolations(page)).toEqual([]);
   });
 
