@@ -4,6 +4,7 @@ import { ALL_THEMES, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { meanWithInterval } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
+import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 
 /** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
@@ -45,7 +46,7 @@ const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
   week: (day) => sql`to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')`,
 };
 
-/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells. */
+/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain that fits. */
 export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<{ series: PairSeries[]; tooCoarse: number }> {
   await requirePermission(ctx, "series:read");
   const themes = await ctx.db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable).where(inArray(themeTable.slug, query.themes));
@@ -58,15 +59,14 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
     }),
     sql` or `,
   );
-  const range = sql`${query.from ? sql`and day >= ${query.from}` : sql``} ${query.to ? sql`and day <= ${query.to}` : sql``}`;
+  const themeMatch = sql`(${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)})`;
   const period = PERIOD_SQL[query.interval](sql`day`);
   const result = await ctx.db.execute(sql`
     select speaker_iso3 as speaker, counterpart_iso3 as counterpart, theme_id, ${period} as period,
       sum(statements)::int as statements, sum(passages)::int as passages,
       sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n,
       bool_or(precision::text not in (${sql.join(precisions.map((p) => sql`${p}`), sql`, `)})) as coarse
-    from series_cells
-    where (${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)}) ${range}
+    from (${coveringCells(COARSEST_GRAIN[query.interval], query, themeMatch)}) cells
     group by 1, 2, 3, 4, precision`);
   const rows = rowsOf<CellSum>(result);
   return buildSeries(query, themes, rows);
@@ -146,19 +146,22 @@ function rowsOf<T>(result: unknown): T[] {
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
 export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
   await requirePermission(ctx, "series:read");
-  const within = sql`${range.from ? sql`and day >= ${range.from}` : sql``} ${range.to ? sql`and day <= ${range.to}` : sql``}`;
+  // Whole years from the year cells, the edges of the range from months and days: a few thousand rows, not millions.
   const result = await ctx.db.execute(sql`
-    with busiest as (
-      select speaker_iso3, counterpart_iso3, sum(statements)::int as total
-      from series_cells where theme_id = ${ALL_THEMES} ${within}
-      group by 1, 2 order by total desc, 1, 2 limit ${limit}
+    with cells as materialized (
+      select speaker_iso3, counterpart_iso3, theme_id, sum(statements)::int as statements
+      from (${coveringCells("year", range, sql`true`)}) c group by 1, 2, 3
+    ),
+    busiest as (
+      select speaker_iso3, counterpart_iso3, statements as total from cells where theme_id = ${ALL_THEMES}
+      order by total desc, 1, 2 limit ${limit}
     )
-    select b.speaker_iso3 as speaker, b.counterpart_iso3 as counterpart, b.total, t.slug as theme, coalesce(sum(c.statements), 0)::int as statements
+    select b.speaker_iso3 as speaker, b.counterpart_iso3 as counterpart, b.total, t.slug as theme, coalesce(c.statements, 0)::int as statements
     from busiest b
     cross join themes t
-    left join series_cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id ${within}
+    left join cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id
     where t.enabled
-    group by 1, 2, 3, 4 order by b.total desc, 1, 2, t.slug`);
+    order by b.total desc, 1, 2, t.slug`);
   const rows = rowsOf<{ speaker: string; counterpart: string; total: number; theme: string; statements: number }>(result);
   const pairs = new Map<string, { speaker: string; counterpart: string; total: number; byTheme: Record<string, number> }>();
   for (const r of rows) {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statements } from "@/db/schema";
+import { CELL_GRAINS, CELL_TABLES, statements } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
@@ -37,11 +37,16 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
   });
   afterAll(() => database?.close());
 
+  /** Every grain's cells, in one comparable list. */
   async function cells() {
-    const result = await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
-      round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
-      from series_cells order by 1, 2, 3, 4, 5`);
-    return (result as unknown as { rows: unknown[] }).rows;
+    const all: unknown[] = [];
+    for (const grain of CELL_GRAINS) {
+      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
+        round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
+        from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
+      all.push(...(result as unknown as { rows: unknown[] }).rows);
+    }
+    return all;
   }
 
   it("kept in step after a random mix of imports, tag edits, deletions and a re-tag equal a rebuild from raw rows", async () => {
@@ -74,6 +79,7 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
     await runRetagInBackground(database.db);
     const incremental = await cells();
     expect(incremental.length).toBeGreaterThan(20);
+    for (const grain of CELL_GRAINS) expect(incremental.filter((c) => (c as { grain: string }).grain === grain).length).toBeGreaterThan(10);
     await rebuildCells(database.db);
     expect(await cells()).toEqual(incremental);
   });
