@@ -1,5 +1,5 @@
-import { asc, count, desc, eq, sql } from "drizzle-orm";
-import { countries, statementPairs, themes } from "@/db/schema";
+import { asc, eq, sql } from "drizzle-orm";
+import { ALL_THEMES, themes } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 
 export async function listThemes(ctx: DalContext) {
@@ -11,20 +11,24 @@ export async function listThemes(ctx: DalContext) {
     .orderBy(asc(themes.id));
 }
 
-/** Country pairs that have statements, busiest first, with names for pickers. */
-export async function listPairs(ctx: DalContext) {
+/**
+ * Country pairs that have statements, busiest first, with names for pickers. Dated statements are counted
+ * from the yearly series cells (a few thousand rows, not every statement's pairs); undated ones from raw rows.
+ */
+export async function listPairs(ctx: DalContext): Promise<{ speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]> {
   await requirePermission(ctx, "statements:read");
-  const speaker = sql<string>`(select name from ${countries} where iso3 = ${statementPairs.speakerIso3})`;
-  const counterpart = sql<string>`(select name from ${countries} where iso3 = ${statementPairs.counterpartIso3})`;
-  return ctx.db
-    .select({
-      speaker: statementPairs.speakerIso3,
-      counterpart: statementPairs.counterpartIso3,
-      speakerName: speaker,
-      counterpartName: counterpart,
-      statements: count(),
-    })
-    .from(statementPairs)
-    .groupBy(statementPairs.speakerIso3, statementPairs.counterpartIso3)
-    .orderBy(desc(count()), asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3));
+  const result = await ctx.db.execute(sql`
+    select p.speaker, p.counterpart, (select name from countries where iso3 = p.speaker) as "speakerName",
+      (select name from countries where iso3 = p.counterpart) as "counterpartName", p.statements
+    from (
+      select speaker_iso3 as speaker, counterpart_iso3 as counterpart, sum(n)::int as statements
+      from (
+        select speaker_iso3, counterpart_iso3, statements as n from series_cells_year where theme_id = ${ALL_THEMES}
+        union all
+        select sp.speaker_iso3, sp.counterpart_iso3, 1 from statement_pairs sp join statements s on s.id = sp.statement_id where s.date is null
+      ) counted
+      group by 1, 2
+    ) p
+    order by p.statements desc, p.speaker, p.counterpart`);
+  return (result as unknown as { rows: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[] }).rows;
 }
