@@ -1,7 +1,7 @@
 // `npm run bench:scale -- [--database-url postgres://…] [--pglite-dir DIR] [--http http://127.0.0.1:3000] [--no-raw]`:
 // chart queries on a generated corpus (`npm run bench:generate`), read from the series cells, beside the same
 // queries computed from raw rows by Postgres and by DuckDB. p50/p95 in milliseconds.
-import { mkdirSync, existsSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -92,6 +92,7 @@ async function duckdbOver(database: Database, target: BenchTarget, statements: n
     if (!fresh) {
       await database.db.execute(sql.raw(`copy (${select}) to '${csv}' with (format csv, header)`));
       await duck.run(`copy (select * from read_csv('${csv}', header = true)) to '${parquet}' (format parquet)`);
+      rmSync(csv);
     }
     await duck.run(`create table ${name} as select * from read_parquet('${parquet}')`);
   }
