@@ -21,7 +21,10 @@ function cellsTable<N extends string>(name: N) {
       counterpartIso3: varchar("counterpart_iso3", { length: 3 }).notNull(),
       themeId: integer("theme_id").notNull(),
       day: date("day", { mode: "string" }).notNull(),
-      /** How precisely the statements were dated: a year-only date must not pose as a January in a monthly chart. */
+      /**
+       * How precisely the statements were dated (at most as precise as the cell's grain): a year-only date must
+       * not pose as a January in a monthly chart.
+       */
       precision: datePrecisionEnum("precision").notNull(),
       statements: integer("statements").notNull(),
       passages: integer("passages").notNull(),

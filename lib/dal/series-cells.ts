@@ -38,10 +38,15 @@ function contributions(scope: SQL): SQL {
     group by sp.speaker_iso3, sp.counterpart_iso3, u.theme_id, d.day, d.precision`;
 }
 
-/** Day cells rolled up to a grain: a statement has one date, so counts add up exactly across days. */
+/**
+ * Day cells rolled up to a grain: a statement has one date, so counts add up exactly across days. A month
+ * cell is at best precise to the month (a day-dated statement in it is "month" there), a year cell to the
+ * year: fewer cells, and a chart still sees which statements its interval may not place.
+ */
 function rolledUp(grain: CellGrain, from: string): SQL {
   if (grain === "day") return sql.raw(`select ${COLUMNS} from ${from}`);
-  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, date_trunc('${grain}', day)::date as day, precision,
+  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, date_trunc('${grain}', day::timestamp)::date as day,
+      greatest(precision, '${grain}'::date_precision) as precision,
       sum(statements)::int as statements, sum(passages)::int as passages, sum(tone_sum)::float8 as tone_sum,
       sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
     from ${from} group by 1, 2, 3, 4, 5`);
