@@ -27,4 +27,7 @@ CREATE TABLE "series_cells_year" (
 );
 --> statement-breakpoint
 CREATE INDEX "series_cells_month_theme_day_idx" ON "series_cells_month" USING btree ("theme_id","day");--> statement-breakpoint
-CREATE INDEX "series_cells_year_theme_day_idx" ON "series_cells_year" USING btree ("theme_id","day");
+CREATE INDEX "series_cells_year_theme_day_idx" ON "series_cells_year" USING btree ("theme_id","day");--> statement-breakpoint
+-- Hand-written: fill the new grains from the day cells a database already has (as rebuildCells does).
+INSERT INTO "series_cells_month" SELECT "speaker_iso3", "counterpart_iso3", "theme_id", date_trunc('month', "day"::timestamp)::date, greatest("precision", 'month'::date_precision), sum("statements")::int, sum("passages")::int, sum("tone_sum")::float8, sum("tone_sum_sq")::float8, sum("tone_n")::int FROM "series_cells" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;--> statement-breakpoint
+INSERT INTO "series_cells_year" SELECT "speaker_iso3", "counterpart_iso3", "theme_id", date_trunc('year', "day"::timestamp)::date, greatest("precision", 'year'::date_precision), sum("statements")::int, sum("passages")::int, sum("tone_sum")::float8, sum("tone_sum_sq")::float8, sum("tone_n")::int FROM "series_cells" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
