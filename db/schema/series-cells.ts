@@ -5,7 +5,7 @@ import { date, doublePrecision, index, integer, pgTable, primaryKey, varchar } f
 export const ALL_THEMES = 0;
 
 /** The grains cells are kept at: a query reads the coarsest ones that fit its period and range. */
-export const CELL_GRAINS = ["day", "month", "year"] as const;
+export const CELL_GRAINS = ["day", "month", "year", "all"] as const;
 export type CellGrain = (typeof CELL_GRAINS)[number];
 
 /**
@@ -43,5 +43,11 @@ export const seriesCellsMonth = cellsTable("series_cells_month");
 /** Pair × theme × year (day = January 1st): yearly charts and the all-pairs overview. */
 export const seriesCellsYear = cellsTable("series_cells_year");
 
+/** Pair × theme over all time (day = ALL_TIME): the overview of an unbounded range, a few thousand rows. */
+export const seriesCellsAll = cellsTable("series_cells_all");
+
+/** The `day` of every all-time cell. */
+export const ALL_TIME = "0001-01-01";
+
 /** Table name per grain, for the SQL that reads and keeps them. */
-export const CELL_TABLES: Record<CellGrain, string> = { day: "series_cells", month: "series_cells_month", year: "series_cells_year" };
+export const CELL_TABLES: Record<CellGrain, string> = { day: "series_cells", month: "series_cells_month", year: "series_cells_year", all: "series_cells_all" };

@@ -4,7 +4,7 @@ import type { PeriodInterval } from "@/lib/engine/periods";
 
 /** The coarsest cells a chart of this interval may read: a month cell cannot be split into weeks. */
 export const COARSEST_GRAIN: Record<PeriodInterval, CellGrain> = { week: "day", month: "month", quarter: "month", year: "year" };
-const FINER: Record<CellGrain, CellGrain | null> = { day: null, month: "day", year: "month" };
+const FINER: Record<CellGrain, CellGrain | null> = { day: null, month: "day", year: "month", all: "year" };
 
 export interface CellRange {
   grain: CellGrain;
@@ -44,6 +44,7 @@ export function dayAfter(day: string): string {
 export function coverRange(grain: CellGrain, from: string | null, until: string | null): CellRange[] {
   const finer = FINER[grain];
   if (finer === null) return [{ grain, from, until }];
+  if (grain === "all") return from === null && until === null ? [{ grain, from, until }] : coverRange(finer, from, until);
   const start = from === null ? null : nextPeriodStart(from, grain);
   const end = until === null ? null : periodStart(until, grain);
   if (start !== null && end !== null && start >= end) return coverRange(finer, from, until);

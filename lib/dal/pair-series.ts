@@ -167,11 +167,11 @@ function rowsOf<T>(result: unknown): T[] {
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
 export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
   await requirePermission(ctx, "series:read");
-  // Whole years from the year cells, the edges of the range from months and days: thousands of rows, not millions.
+  // All-time cells for an open range; else whole years from the year cells, the edges from months and days.
   const result = await ctx.db.execute(sql`
     with cells as materialized (
       select speaker_iso3, counterpart_iso3, theme_id, sum(statements)::int as statements
-      from (${coveringCells("year", range, sql`true`)}) c group by 1, 2, 3
+      from (${coveringCells("all", range, sql`true`)}) c group by 1, 2, 3
     ),
     busiest as (
       select speaker_iso3, counterpart_iso3, statements as total from cells where theme_id = ${ALL_THEMES}

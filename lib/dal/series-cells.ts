@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ALL_THEMES, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
+import { ALL_THEMES, ALL_TIME, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
 
 const KEY = "speaker_iso3, counterpart_iso3, theme_id, day, precision";
 const COLUMNS = `${KEY}, statements, passages, tone_sum, tone_sum_sq, tone_n`;
@@ -45,8 +45,9 @@ function contributions(scope: SQL): SQL {
  */
 function rolledUp(grain: CellGrain, from: string): SQL {
   if (grain === "day") return sql.raw(`select ${COLUMNS} from ${from}`);
-  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, date_trunc('${grain}', day::timestamp)::date as day,
-      greatest(precision, '${grain}'::date_precision) as precision,
+  const day = grain === "all" ? `'${ALL_TIME}'::date` : `date_trunc('${grain}', day::timestamp)::date`;
+  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, ${day} as day,
+      greatest(precision, '${grain === "all" ? "year" : grain}'::date_precision) as precision,
       sum(statements)::int as statements, sum(passages)::int as passages, sum(tone_sum)::float8 as tone_sum,
       sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
     from ${from} group by 1, 2, 3, 4, 5`);
