@@ -2,7 +2,7 @@
 // chart queries on a generated corpus (`npm run bench:generate`), read from the series cells, beside the same
 // queries computed from raw rows by Postgres and by DuckDB. p50/p95 in milliseconds.
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -39,10 +39,12 @@ export interface ScaleBench {
   statements: number;
   tags: number;
   cells: Record<string, number>;
+  /** 1-minute load average when the bench ended: the machine is shared. */
+  load: number;
   rows: ScaleRow[];
 }
 
-async function time(runs: number, fn: () => Promise<unknown>, warmup = 2): Promise<Timing> {
+async function time(runs: number, fn: () => Promise<unknown>, warmup = 5): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -141,9 +143,9 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
       if (database.driver === "postgres") {
         const duck = await duckdbOver(database, target, statements);
         console.log(`[bench:scale] DuckDB: raw rows ${duck.exported ? "exported from Postgres and " : ""}loaded in ${duck.loadSeconds.toFixed(1)} s`);
-        series.duckdb = await time(Math.min(runs, 20), () => duck.run(duckSeriesSql(raw)));
-        overview.duckdb = await time(Math.min(runs, 20), () => duck.run(DUCK_OVERVIEW_SQL));
-        ragged.duckdb = await time(Math.min(runs, 20), () => duck.run(duckSeriesSql({ ...raw, from: "1995-03-15", to: "2022-10-20" })));
+        series.duckdb = await time(Math.min(runs, 10), () => duck.run(duckSeriesSql(raw)), 1);
+        overview.duckdb = await time(5, () => duck.run(DUCK_OVERVIEW_SQL), 1);
+        ragged.duckdb = await time(Math.min(runs, 10), () => duck.run(duckSeriesSql({ ...raw, from: "1995-03-15", to: "2022-10-20" })), 1);
         duck.close();
       }
     }
@@ -151,11 +153,12 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     if (options.http) {
       const { token } = await createApiToken(ctx, `bench ${new Date().toISOString()}`);
       rows.push({ query: "GET /api/v1/series (HTTP, bearer token)", target: 50, cells: await timeHttp(runs, `${options.http}/api/v1/series?${SERIES_PARAMS}`, token) });
-      rows.push({ query: "GET /dashboard (HTTP, server time)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?${SERIES_PARAMS}`, token) });
+      rows.push({ query: "GET /dashboard, default view: yearly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?pair=${PAIR.speaker}>${PAIR.counterpart}`, token) });
+      rows.push({ query: "GET /dashboard, 30 years monthly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?${SERIES_PARAMS}`, token) });
     }
     const cells: Record<string, number> = {};
-    for (const table of ["series_cells", "series_cells_month", "series_cells_year"]) cells[table] = await count(db, table);
-    return { database: `${target.label} (${database.driver})`, statements, tags: await count(db, "tags"), cells, rows };
+    for (const table of ["series_cells", "series_cells_month", "series_cells_year", "series_cells_all"]) cells[table] = await count(db, table);
+    return { database: `${target.label} (${database.driver})`, statements, tags: await count(db, "tags"), cells, load: loadavg()[0]!, rows };
   } finally {
     await database.close();
   }
@@ -165,9 +168,9 @@ const ms = (x: number | undefined) => (x === undefined ? "—" : x < 10 ? x.toFi
 const ratio = (slow: Timing | undefined, fast: Timing) => (slow ? `${(slow.p95 / fast.p95).toFixed(1)}×` : "—");
 
 export function formatScaleBench(b: ScaleBench): string {
-  const head = `${b.database}: ${b.statements.toLocaleString("en")} statements, ${b.tags.toLocaleString("en")} tags; cells day/month/year ${Object.values(b.cells)
+  const head = `${b.database}: ${b.statements.toLocaleString("en")} statements, ${b.tags.toLocaleString("en")} tags; cells day/month/year/all ${Object.values(b.cells)
     .map((n) => n.toLocaleString("en"))
-    .join(" / ")}`;
+    .join(" / ")}; load average ${b.load.toFixed(1)} on ${cpus().length} cores`;
   const lines = [
     head,
     "query                                                 | target | cells p50 | cells p95 | raw PG p95 | raw/cells | DuckDB p95 | DuckDB/cells",
