@@ -4,28 +4,50 @@ import { date, doublePrecision, index, integer, pgTable, primaryKey, varchar } f
 /** Theme id used for a pair's cells over all of its statements (the denominator of shares). */
 export const ALL_THEMES = 0;
 
+/** The grains cells are kept at: a query reads the coarsest ones that fit its period and range. */
+export const CELL_GRAINS = ["day", "month", "year", "all"] as const;
+export type CellGrain = (typeof CELL_GRAINS)[number];
+
 /**
- * Pre-aggregated counts and tone per pair × theme × day, kept in step with every write in the same
- * transaction, so charts never scan raw rows. A statement dated only by year sits on January 1st, marked so.
- * Tone of a theme = tone of the passages tagged with it.
+ * Pre-aggregated counts and tone per pair × theme × period, kept in step with every write in the same
+ * transaction, so charts never scan raw rows. `day` is the first day of the cell's period. A statement dated
+ * only by year sits on January 1st, marked so. Tone of a theme = tone of the passages tagged with it.
  */
-export const seriesCells = pgTable(
-  "series_cells",
-  {
-    speakerIso3: varchar("speaker_iso3", { length: 3 }).notNull(),
-    counterpartIso3: varchar("counterpart_iso3", { length: 3 }).notNull(),
-    themeId: integer("theme_id").notNull(),
-    day: date("day", { mode: "string" }).notNull(),
-    /** How precisely the statements were dated: a year-only date must not pose as a January in a monthly chart. */
-    precision: datePrecisionEnum("precision").notNull(),
-    statements: integer("statements").notNull(),
-    passages: integer("passages").notNull(),
-    toneSum: doublePrecision("tone_sum").notNull(),
-    toneSumSq: doublePrecision("tone_sum_sq").notNull(),
-    toneN: integer("tone_n").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.day, t.precision] }),
-    index("series_cells_theme_day_idx").on(t.themeId, t.day),
-  ],
-);
+function cellsTable<N extends string>(name: N) {
+  return pgTable(
+    name,
+    {
+      speakerIso3: varchar("speaker_iso3", { length: 3 }).notNull(),
+      counterpartIso3: varchar("counterpart_iso3", { length: 3 }).notNull(),
+      themeId: integer("theme_id").notNull(),
+      day: date("day", { mode: "string" }).notNull(),
+      /**
+       * How precisely the statements were dated (at most as precise as the cell's grain): a year-only date must
+       * not pose as a January in a monthly chart.
+       */
+      precision: datePrecisionEnum("precision").notNull(),
+      statements: integer("statements").notNull(),
+      passages: integer("passages").notNull(),
+      toneSum: doublePrecision("tone_sum").notNull(),
+      toneSumSq: doublePrecision("tone_sum_sq").notNull(),
+      toneN: integer("tone_n").notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.day, t.precision] }), index(`${name}_theme_day_idx`).on(t.themeId, t.day)],
+  );
+}
+
+/** Pair × theme × day: what a weekly chart or a range edge needs. */
+export const seriesCells = cellsTable("series_cells");
+/** Pair × theme × month (day = the 1st): monthly and quarterly charts, ~10× fewer rows than days. */
+export const seriesCellsMonth = cellsTable("series_cells_month");
+/** Pair × theme × year (day = January 1st): yearly charts and the all-pairs overview. */
+export const seriesCellsYear = cellsTable("series_cells_year");
+
+/** Pair × theme over all time (day = ALL_TIME): the overview of an unbounded range, a few thousand rows. */
+export const seriesCellsAll = cellsTable("series_cells_all");
+
+/** The `day` of every all-time cell. */
+export const ALL_TIME = "0001-01-01";
+
+/** Table name per grain, for the SQL that reads and keeps them. */
+export const CELL_TABLES: Record<CellGrain, string> = { day: "series_cells", month: "series_cells_month", year: "series_cells_year", all: "series_cells_all" };

@@ -1,6 +1,5 @@
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { countries, statementPairs, themes } from "@/db/schema";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { ALL_THEMES, countries, themes } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 
 export async function listThemes(ctx: DalContext) {
@@ -12,30 +11,28 @@ export async function listThemes(ctx: DalContext) {
     .orderBy(asc(themes.id));
 }
 
-/** The busiest country pairs, with names for pickers; names are joined after the limit, not per group. */
-export async function listPairs(ctx: DalContext, limit = 400) {
+/**
+ * Country pairs that have statements, busiest first (at most `limit`), with names for pickers. Dated statements are counted
+ * from the yearly series cells (a few thousand rows, not every statement's pairs); undated ones from raw rows.
+ */
+export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]> {
   await requirePermission(ctx, "statements:read");
-  const busiest = ctx.db
-    .select({ speaker: statementPairs.speakerIso3, counterpart: statementPairs.counterpartIso3, statements: count().as("statements") })
-    .from(statementPairs)
-    .groupBy(statementPairs.speakerIso3, statementPairs.counterpartIso3)
-    .orderBy(desc(count()), asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3))
-    .limit(limit)
-    .as("busiest");
-  const speaker = alias(countries, "speaker");
-  const counterpart = alias(countries, "counterpart");
-  return ctx.db
-    .select({
-      speaker: busiest.speaker,
-      counterpart: busiest.counterpart,
-      speakerName: speaker.name,
-      counterpartName: counterpart.name,
-      statements: busiest.statements,
-    })
-    .from(busiest)
-    .innerJoin(speaker, eq(speaker.iso3, busiest.speaker))
-    .innerJoin(counterpart, eq(counterpart.iso3, busiest.counterpart))
-    .orderBy(desc(busiest.statements), asc(busiest.speaker), asc(busiest.counterpart));
+  const result = await ctx.db.execute(sql`
+    select p.speaker, p.counterpart, (select name from countries where iso3 = p.speaker) as "speakerName",
+      (select name from countries where iso3 = p.counterpart) as "counterpartName", p.statements
+    from (
+      select speaker_iso3 as speaker, counterpart_iso3 as counterpart, sum(n)::int as statements
+      from (
+        select speaker_iso3, counterpart_iso3, statements as n from series_cells_year where theme_id = ${ALL_THEMES}
+        union all
+        select sp.speaker_iso3, sp.counterpart_iso3, 1 from statement_pairs sp join statements s on s.id = sp.statement_id where s.date is null
+      ) counted
+      group by 1, 2
+      order by 3 desc, 1, 2
+      limit ${limit}
+    ) p
+    order by p.statements desc, p.speaker, p.counterpart`);
+  return (result as unknown as { rows: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[] }).rows;
 }
 
 /** Country names by ISO code, for titles. */

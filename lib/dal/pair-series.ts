@@ -4,6 +4,7 @@ import { ALL_THEMES, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { meanWithInterval } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
+import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 
 /** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
@@ -38,19 +39,22 @@ export interface PairSeries {
   points: PairSeriesPoint[];
 }
 
+// On `timestamp`, not the `timestamptz` a bare date becomes: no time-zone work per cell.
 const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
-  year: (day) => sql`to_char(${day}, 'YYYY')`,
-  quarter: (day) => sql`to_char(${day}, 'YYYY-"Q"Q')`,
-  month: (day) => sql`to_char(${day}, 'YYYY-MM')`,
-  week: (day) => sql`to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')`,
+  year: (day) => sql`to_char(${day}::timestamp, 'YYYY')`,
+  quarter: (day) => sql`to_char(${day}::timestamp, 'YYYY-"Q"Q')`,
+  month: (day) => sql`to_char(${day}::timestamp, 'YYYY-MM')`,
+  week: (day) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`,
 };
 
-/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells. */
+/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain that fits. */
 export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<{ series: PairSeries[]; tooCoarse: number }> {
-  await requirePermission(ctx, "series:read");
-  const themes = await ctx.db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable).where(inArray(themeTable.slug, query.themes));
+  // The theme ids are looked up beside the permission check (one round trip less); nothing is returned on refusal.
+  const [, themes] = await Promise.all([
+    requirePermission(ctx, "series:read"),
+    ctx.db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable).where(inArray(themeTable.slug, query.themes)),
+  ]);
   const themeIds = [ALL_THEMES, ...themes.map((t) => t.id)];
-  const precisions = PRECISIONS_FOR[query.interval];
   const pairMatch = sql.join(
     query.pairs.flatMap(({ speaker, counterpart }) => {
       const one = sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`;
@@ -58,17 +62,33 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
     }),
     sql` or `,
   );
-  const range = sql`${query.from ? sql`and day >= ${query.from}` : sql``} ${query.to ? sql`and day <= ${query.to}` : sql``}`;
-  const period = PERIOD_SQL[query.interval](sql`day`);
+  const themeMatch = sql`(${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)})`;
+  const fine = sql`precision::text in (${sql.join(PRECISIONS_FOR[query.interval].map((p) => sql`${p}`), sql`, `)})`;
+  const sum = (column: string, type: string, which: SQL) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(type)}`;
+  // One JSON text instead of thousands of rows: parsing rows is most of the time on the embedded database.
   const result = await ctx.db.execute(sql`
-    select speaker_iso3 as speaker, counterpart_iso3 as counterpart, theme_id, ${period} as period,
-      sum(statements)::int as statements, sum(passages)::int as passages,
-      sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n,
-      bool_or(precision::text not in (${sql.join(precisions.map((p) => sql`${p}`), sql`, `)})) as coarse
-    from series_cells
-    where (${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)}) ${range}
-    group by 1, 2, 3, 4, precision`);
-  const rows = rowsOf<CellSum>(result);
+    select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, statements, passages, tone_sum, tone_sum_sq, tone_n, coarse)), '[]')::text as cells
+    from (
+      select speaker_iso3, counterpart_iso3, theme_id, ${PERIOD_SQL[query.interval](sql`day`)} as period,
+        ${sum("statements", "int", fine)} as statements, ${sum("passages", "int", fine)} as passages,
+        ${sum("tone_sum", "float8", fine)} as tone_sum, ${sum("tone_sum_sq", "float8", fine)} as tone_sum_sq,
+        ${sum("tone_n", "int", fine)} as tone_n, ${sum("statements", "int", sql`not (${fine})`)} as coarse
+      from (${coveringCells(COARSEST_GRAIN[query.interval], query, themeMatch)}) cells
+      group by 1, 2, 3, 4
+    ) sums`);
+  const cells = JSON.parse(rowsOf<{ cells: string }>(result)[0]!.cells) as [string, string, number, string, number, number, number, number, number, number][];
+  const rows = cells.map(([speaker, counterpart, theme_id, period, statements, passages, tone_sum, tone_sum_sq, tone_n, coarse]): CellSum => ({
+    speaker,
+    counterpart,
+    theme_id,
+    period,
+    statements,
+    passages,
+    tone_sum,
+    tone_sum_sq,
+    tone_n,
+    coarse,
+  }));
   return buildSeries(query, themes, rows);
 }
 
@@ -82,12 +102,13 @@ interface CellSum {
   tone_sum: number;
   tone_sum_sq: number;
   tone_n: number;
-  coarse: boolean;
+  /** Statements too coarsely dated for the interval (left out of the other sums). */
+  coarse: number;
 }
 
 function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string }[], rows: CellSum[]) {
-  const tooCoarse = rows.filter((r) => r.coarse && r.theme_id === ALL_THEMES).reduce((n, r) => n + r.statements, 0);
-  const usable = rows.filter((r) => !r.coarse);
+  const tooCoarse = rows.filter((r) => r.theme_id === ALL_THEMES).reduce((n, r) => n + r.coarse, 0);
+  const usable = rows.filter((r) => r.statements > 0);
   const series: PairSeries[] = [];
   for (const { speaker, counterpart } of query.pairs) {
     const inPair = (r: CellSum) =>
@@ -146,20 +167,31 @@ function rowsOf<T>(result: unknown): T[] {
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
 export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
   await requirePermission(ctx, "series:read");
-  const within = sql`${range.from ? sql`and day >= ${range.from}` : sql``} ${range.to ? sql`and day <= ${range.to}` : sql``}`;
+  // All-time cells for an open range; else whole years from the year cells, the edges from months and days.
   const result = await ctx.db.execute(sql`
-    with busiest as (
-      select speaker_iso3, counterpart_iso3, sum(statements)::int as total
-      from series_cells where theme_id = ${ALL_THEMES} ${within}
-      group by 1, 2 order by total desc, 1, 2 limit ${limit}
+    with cells as materialized (
+      select speaker_iso3, counterpart_iso3, theme_id, sum(statements)::int as statements
+      from (${coveringCells("all", range, sql`true`)}) c group by 1, 2, 3
+    ),
+    busiest as (
+      select speaker_iso3, counterpart_iso3, statements as total from cells where theme_id = ${ALL_THEMES}
+      order by total desc, 1, 2 limit ${limit}
     )
-    select b.speaker_iso3 as speaker, b.counterpart_iso3 as counterpart, b.total, t.slug as theme, coalesce(sum(c.statements), 0)::int as statements
-    from busiest b
-    cross join themes t
-    left join series_cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id ${within}
-    where t.enabled
-    group by 1, 2, 3, 4 order by b.total desc, 1, 2, t.slug`);
-  const rows = rowsOf<{ speaker: string; counterpart: string; total: number; theme: string; statements: number }>(result);
+    select coalesce(json_agg(json_build_array(speaker, counterpart, total, theme, statements) order by total desc, speaker, counterpart, theme), '[]')::text as rows
+    from (
+      select b.speaker_iso3 as speaker, b.counterpart_iso3 as counterpart, b.total, t.slug as theme, coalesce(c.statements, 0)::int as statements
+      from busiest b
+      cross join themes t
+      left join cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id
+      where t.enabled
+    ) o`);
+  const rows = (JSON.parse(rowsOf<{ rows: string }>(result)[0]!.rows) as [string, string, number, string, number][]).map(([speaker, counterpart, total, theme, statements]) => ({
+    speaker,
+    counterpart,
+    total,
+    theme,
+    statements,
+  }));
   const pairs = new Map<string, { speaker: string; counterpart: string; total: number; byTheme: Record<string, number> }>();
   for (const r of rows) {
     const key = `${r.speaker}>${r.counterpart}`;

@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ALL_THEMES } from "@/db/schema";
+import { ALL_THEMES, ALL_TIME, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
+
+const KEY = "speaker_iso3, counterpart_iso3, theme_id, day, precision";
+const COLUMNS = `${KEY}, statements, passages, tone_sum, tone_sum_sq, tone_n`;
 
 /**
  * The cells a set of statements contributes, computed from raw rows. `scope` limits it to some statements
@@ -35,25 +38,62 @@ function contributions(scope: SQL): SQL {
     group by sp.speaker_iso3, sp.counterpart_iso3, u.theme_id, d.day, d.precision`;
 }
 
-/** Adds (sign 1) or takes away (sign -1) what the given statements contribute. Call inside the writing transaction. */
+/**
+ * Day cells rolled up to a grain: a statement has one date, so counts add up exactly across days. A month
+ * cell is at best precise to the month (a day-dated statement in it is "month" there), a year cell to the
+ * year: fewer cells, and a chart still sees which statements its interval may not place.
+ */
+function rolledUp(grain: CellGrain, from: string): SQL {
+  if (grain === "day") return sql.raw(`select ${COLUMNS} from ${from}`);
+  const day = grain === "all" ? `'${ALL_TIME}'::date` : `date_trunc('${grain}', day::timestamp)::date`;
+  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, ${day} as day,
+      greatest(precision, '${grain === "all" ? "year" : grain}'::date_precision) as precision,
+      sum(statements)::int as statements, sum(passages)::int as passages, sum(tone_sum)::float8 as tone_sum,
+      sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
+    from ${from} group by 1, 2, 3, 4, 5`);
+}
+
+/** Adds (sign 1) or takes away (sign -1) what the given statements contribute, at every grain. Call inside the writing transaction. */
 export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): Promise<void> {
   if (statementIds.length === 0) return;
   const ids = sql`and s.id in (${sql.join(
     statementIds.map((id) => sql`${id}`),
     sql`, `,
   )})`;
-  await db.execute(sql`
-    insert into series_cells (speaker_iso3, counterpart_iso3, theme_id, day, precision, statements, passages, tone_sum, tone_sum_sq, tone_n)
-    select speaker_iso3, counterpart_iso3, theme_id, day, precision, ${sign} * statements, ${sign} * passages,
-      ${sign} * tone_sum, ${sign} * tone_sum_sq, ${sign} * tone_n
-    from (${contributions(ids)}) c
-    on conflict (speaker_iso3, counterpart_iso3, theme_id, day, precision) do update set
-      statements = series_cells.statements + excluded.statements,
-      passages = series_cells.passages + excluded.passages,
-      tone_sum = series_cells.tone_sum + excluded.tone_sum,
-      tone_sum_sq = series_cells.tone_sum_sq + excluded.tone_sum_sq,
-      tone_n = series_cells.tone_n + excluded.tone_n`);
-  if (sign === -1) await db.execute(sql`delete from series_cells where statements = 0`);
+  // One statement: the contributions are computed once and added to each grain; the keys that fell to zero come back.
+  const upserts = CELL_GRAINS.map(
+    (grain) => sql`${sql.raw(`up_${grain}`)} as (
+      insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)})
+      select ${sql.raw(KEY)}, ${sign} * statements, ${sign} * passages, ${sign} * tone_sum, ${sign} * tone_sum_sq, ${sign} * tone_n
+      from (${rolledUp(grain, "c")}) r
+      on conflict (${sql.raw(KEY)}) do update set
+        statements = ${sql.raw(CELL_TABLES[grain])}.statements + excluded.statements,
+        passages = ${sql.raw(CELL_TABLES[grain])}.passages + excluded.passages,
+        tone_sum = ${sql.raw(CELL_TABLES[grain])}.tone_sum + excluded.tone_sum,
+        tone_sum_sq = ${sql.raw(CELL_TABLES[grain])}.tone_sum_sq + excluded.tone_sum_sq,
+        tone_n = ${sql.raw(CELL_TABLES[grain])}.tone_n + excluded.tone_n
+      returning ${sql.raw(KEY)}, statements)`,
+  );
+  const emptied = sql.join(
+    CELL_GRAINS.map((grain) => sql`select ${grain} as grain, ${sql.raw(KEY)} from ${sql.raw(`up_${grain}`)} where statements = 0`),
+    sql` union all `,
+  );
+  const result = await db.execute(sql`with c as materialized (${contributions(ids)}), ${sql.join(upserts, sql`, `)} ${emptied}`);
+  const zero = rowsOf<{ grain: CellGrain; speaker_iso3: string; counterpart_iso3: string; theme_id: number; day: string; precision: string }>(result);
+  // Only the keys this write emptied: a scan for every zero cell would grow with the whole table.
+  for (const grain of CELL_GRAINS) {
+    const keys = zero.filter((z) => z.grain === grain);
+    if (keys.length === 0) continue;
+    const tuples = sql.join(
+      keys.map((k) => sql`(${k.speaker_iso3}, ${k.counterpart_iso3}, ${k.theme_id}::int, ${k.day}::date, ${k.precision}::date_precision)`),
+      sql`, `,
+    );
+    await db.execute(sql`delete from ${sql.raw(CELL_TABLES[grain])} where statements = 0 and (${sql.raw(KEY)}) in (${tuples})`);
+  }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** Runs a change to some statements and keeps their cells in step, all in one transaction. */
@@ -66,12 +106,14 @@ export async function withCells<T>(db: Db, statementIds: number[], change: (tx: 
   });
 }
 
-/** Throws the cells away and computes them again from raw rows. */
+/** Throws the cells away and computes them again from raw rows: the day grain from raw rows, the coarser ones from it. */
 export async function rebuildCells(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from series_cells`);
-    await tx.execute(sql`
-      insert into series_cells (speaker_iso3, counterpart_iso3, theme_id, day, precision, statements, passages, tone_sum, tone_sum_sq, tone_n)
-      ${contributions(sql``)}`);
+    for (const grain of CELL_GRAINS) await tx.execute(sql.raw(`delete from ${CELL_TABLES[grain]}`));
+    // In key order, so one pair's cells sit together on a few pages and a chart reads those pages only.
+    await tx.execute(sql`insert into series_cells (${sql.raw(COLUMNS)}) select * from (${contributions(sql``)}) c order by 1, 2, 3, 4, 5`);
+    for (const grain of CELL_GRAINS.filter((g) => g !== "day")) {
+      await tx.execute(sql`insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)}) ${rolledUp(grain, "series_cells")} order by 1, 2, 3, 4, 5`);
+    }
   });
 }

@@ -1,13 +1,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statements } from "@/db/schema";
+import { CELL_GRAINS, CELL_TABLES, statements, themes } from "@/db/schema";
+import { listPairs } from "@/lib/dal/catalog";
 import { activeCodebook } from "@/lib/dal/codebook";
 import type { DalContext } from "@/lib/dal/context";
+import { pairSeries } from "@/lib/dal/pair-series";
 import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/series-cells";
 import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
+import { INTERVALS } from "@/lib/engine/periods";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { rawSeries } from "@/scripts/raw-queries";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 
@@ -37,11 +41,16 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
   });
   afterAll(() => database?.close());
 
+  /** Every grain's cells, in one comparable list. */
   async function cells() {
-    const result = await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
-      round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
-      from series_cells order by 1, 2, 3, 4, 5`);
-    return (result as unknown as { rows: unknown[] }).rows;
+    const all: unknown[] = [];
+    for (const grain of CELL_GRAINS) {
+      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
+        round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
+        from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
+      all.push(...(result as unknown as { rows: unknown[] }).rows);
+    }
+    return all;
   }
 
   it("kept in step after a random mix of imports, tag edits, deletions and a re-tag equal a rebuild from raw rows", async () => {
@@ -74,7 +83,44 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
     await runRetagInBackground(database.db);
     const incremental = await cells();
     expect(incremental.length).toBeGreaterThan(20);
+    for (const grain of CELL_GRAINS) expect(incremental.filter((c) => (c as { grain: string }).grain === grain).length).toBeGreaterThan(10);
     await rebuildCells(database.db);
     expect(await cells()).toEqual(incremental);
+  });
+
+  it("charts read from the coarsest cells that fit give what raw rows give, for any interval and ragged range", async () => {
+    const busiest = await database.db.execute(sql`select speaker_iso3 as speaker, counterpart_iso3 as counterpart from statement_pairs group by 1, 2 order by count(*) desc limit 3`);
+    const themeRows = await database.db.select({ id: themes.id, slug: themes.slug }).from(themes);
+    const idOf = new Map(themeRows.map((t) => [t.slug, t.id]));
+    // Ranges that start and end on statements' own days, so the ragged edges hold statements.
+    const days = ((await database.db.execute(sql`select distinct date::text as day from statements where date is not null and date_precision = 'day' order by 1`)) as unknown as { rows: { day: string }[] }).rows.map((r) => r.day);
+    const at = (q: number) => days[Math.floor(q * (days.length - 1))]!;
+    const ranges: { from?: string; to?: string }[] = [{}, { from: at(0.1), to: at(0.9) }, { from: at(0.3), to: at(0.6) }, { from: `${at(0.5).slice(0, 4)}-01-01`, to: `${at(0.5).slice(0, 4)}-12-31` }, { to: at(0.4) }, { from: at(0.7) }];
+    let compared = 0;
+    for (const pair of (busiest as unknown as { rows: { speaker: string; counterpart: string }[] }).rows) {
+      for (const interval of INTERVALS) {
+        for (const range of ranges) {
+          const { series } = await pairSeries(people.analyst, { pairs: [pair], bothDirections: false, themes: THEMES, interval, measure: "statements", scale: "count", ...range });
+          const raw = await rawSeries(database.db, { ...pair, themeIds: THEMES.map((t) => idOf.get(t)!), interval, ...range });
+          for (const theme of THEMES) {
+            const fromCells = series.find((x) => x.theme === theme)!.points.filter((p) => p.statements > 0).map((p) => ({ period: p.period, statements: p.statements, passages: p.passages }));
+            const fromRaw = raw.filter((r) => r.theme_id === idOf.get(theme)).map((r) => ({ period: r.period, statements: r.statements, passages: r.passages }));
+            expect(fromCells, `${pair.speaker}>${pair.counterpart} ${theme} ${interval} ${JSON.stringify(range)}`).toEqual(fromRaw.sort((a, b) => (a.period < b.period ? -1 : 1)));
+            compared += fromRaw.length;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it("lists pairs with as many statements as raw rows, the undated ones included", async () => {
+    const codebook = await activeCodebook(database.db);
+    await writeStatement(database.db, analyseDraft({ raw: "We welcome energy cooperation, undated.", speakerCountry: "USA", counterparts: ["AZE"] }, codebook), null);
+    const raw = await database.db.execute(sql`select speaker_iso3 as speaker, counterpart_iso3 as counterpart, count(*)::int as statements from statement_pairs group by 1, 2`);
+    const listed = await listPairs(people.analyst);
+    const key = (r: { speaker: string; counterpart: string; statements: number }) => `${r.speaker}>${r.counterpart}:${r.statements}`;
+    expect(listed.map(key).sort()).toEqual((raw as unknown as { rows: { speaker: string; counterpart: string; statements: number }[] }).rows.map(key).sort());
+    expect(listed[0]!.statements).toBeGreaterThanOrEqual(listed.at(-1)!.statements);
   });
 });

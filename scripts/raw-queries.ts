@@ -1,0 +1,105 @@
+// The chart queries computed from raw rows, no cells: the baseline the scale bench sets the cells beside,
+// and the reference a test holds the cells to. Postgres over the normalised tables; DuckDB over flat exports.
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { ALL_THEMES } from "@/db/schema";
+import { PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
+
+export interface RawSeriesQuery {
+  speaker: string;
+  counterpart: string;
+  themeIds: number[];
+  interval: PeriodInterval;
+  from?: string;
+  to?: string;
+}
+
+export interface RawSeriesRow {
+  theme_id: number;
+  period: string;
+  statements: number;
+  passages: number;
+  tone_sum: number;
+  tone_n: number;
+}
+
+const PERIOD: Record<PeriodInterval, string> = {
+  year: "to_char(st.date, 'YYYY')",
+  quarter: `to_char(st.date, 'YYYY-"Q"Q')`,
+  month: "to_char(st.date, 'YYYY-MM')",
+  week: "to_char(date_trunc('week', st.date), 'YYYY-MM-DD')",
+};
+
+/** One directed pair's series from statements, statement_pairs, tags and passages, as pairSeries counts it. */
+export function rawSeriesSql(q: RawSeriesQuery): SQL {
+  const precisions = sql.join(PRECISIONS_FOR[q.interval].map((p) => sql`${p}`), sql`, `);
+  const themes = sql.join(q.themeIds.map((id) => sql`${id}`), sql`, `);
+  return sql`
+    with chosen as (
+      select st.id, ${sql.raw(PERIOD[q.interval])} as period
+      from statements st join statement_pairs sp on sp.statement_id = st.id
+      where sp.speaker_iso3 = ${q.speaker} and sp.counterpart_iso3 = ${q.counterpart} and st.date is not null
+        and coalesce(st.date_precision, 'day')::text in (${precisions})
+        ${q.from ? sql`and st.date >= ${q.from}::date` : sql``} ${q.to ? sql`and st.date <= ${q.to}::date` : sql``}
+    ),
+    themed as (
+      select distinct c.period, t.statement_id, t.theme_id, t.passage_id
+      from chosen c join tags t on t.statement_id = c.id
+      where t.theme_id in (${themes}) and t.status <> 'rejected'
+    )
+    select th.theme_id, th.period, count(distinct th.statement_id)::int as statements, count(th.passage_id)::int as passages,
+      coalesce(sum(p.tone), 0)::float8 as tone_sum, count(p.tone)::int as tone_n
+    from themed th left join passages p on p.id = th.passage_id
+    group by 1, 2
+    union all
+    select ${ALL_THEMES}::int, c.period, count(distinct c.id)::int, count(p.id)::int, coalesce(sum(p.tone), 0)::float8, count(p.tone)::int
+    from chosen c left join passages p on p.statement_id = c.id
+    group by 1, 2`;
+}
+
+export async function rawSeries(db: Db, q: RawSeriesQuery): Promise<RawSeriesRow[]> {
+  const result = await db.execute(rawSeriesSql(q));
+  return (result as unknown as { rows: RawSeriesRow[] }).rows;
+}
+
+/** Statements per directed pair × theme over everything (the all-pairs overview), from raw rows. */
+export const RAW_OVERVIEW_SQL = sql`
+  select sp.speaker_iso3, sp.counterpart_iso3, t.theme_id, count(distinct t.statement_id)::int as statements
+  from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
+  where t.status <> 'rejected' and st.date is not null
+  group by 1, 2, 3
+  union all
+  select sp.speaker_iso3, sp.counterpart_iso3, ${ALL_THEMES}::int, count(*)::int
+  from statement_pairs sp join statements st on st.id = sp.statement_id where st.date is not null
+  group by 1, 2`;
+
+/** The flat rows DuckDB reads: one per tag with its pair, date and tone; one per statement and pair. */
+export const EXPORTS = {
+  tag_rows: `select sp.speaker_iso3 as speaker, sp.counterpart_iso3 as counterpart, t.statement_id, t.passage_id, t.theme_id, p.tone,
+      st.date as day, coalesce(st.date_precision, 'day')::text as precision
+    from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
+    left join passages p on p.id = t.passage_id
+    where t.status <> 'rejected' and st.date is not null`,
+  statement_rows: `select sp.speaker_iso3 as speaker, sp.counterpart_iso3 as counterpart, st.id as statement_id, st.date as day,
+      coalesce(st.date_precision, 'day')::text as precision
+    from statements st join statement_pairs sp on sp.statement_id = st.id where st.date is not null`,
+};
+
+/** DuckDB: the one-pair monthly series (themes + the pair's totals) over the flat rows. */
+export function duckSeriesSql(q: RawSeriesQuery): string {
+  const esc = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const precisions = PRECISIONS_FOR[q.interval].map(esc).join(", ");
+  const period = q.interval === "month" ? "strftime(day, '%Y-%m')" : q.interval === "year" ? "strftime(day, '%Y')" : "strftime(date_trunc('" + q.interval + "', day), '%Y-%m-%d')";
+  const pair = `speaker = ${esc(q.speaker)} and counterpart = ${esc(q.counterpart)} and precision in (${precisions})`;
+  return `
+    select theme_id, ${period} as period, count(distinct statement_id) as statements, count(passage_id) as passages,
+      coalesce(sum(tone), 0) as tone_sum, count(tone) as tone_n
+    from tag_rows where ${pair} and theme_id in (${q.themeIds.join(", ")}) group by all
+    union all
+    select ${ALL_THEMES}, ${period}, count(distinct statement_id), 0, 0, 0 from statement_rows where ${pair} group by all`;
+}
+
+export const DUCK_OVERVIEW_SQL = `
+  select speaker, counterpart, theme_id, count(distinct statement_id) as statements from tag_rows group by all
+  union all
+  select speaker, counterpart, ${ALL_THEMES}, count(distinct statement_id) from statement_rows group by all`;
