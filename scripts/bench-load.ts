@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -205,9 +205,15 @@ async function tagWriter({ db }: Database, seconds: number) {
   const slugs = (await db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))).map((t) => t.slug);
   const written: { statementId: number; theme: string }[] = [];
   let conflicts = 0;
+  const [{ maxId } = { maxId: 0 }] = await db.select({ maxId: sql<number>`max(${statements.id})` }).from(statements);
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    const [target] = await db.select({ id: statements.id, version: statements.version }).from(statements).orderBy(sql`random()`).limit(1);
+    const [target] = await db
+      .select({ id: statements.id, version: statements.version })
+      .from(statements)
+      .where(gte(statements.id, Math.floor(Math.random() * maxId)))
+      .orderBy(asc(statements.id))
+      .limit(1);
     const theme = slugs[Math.floor(Math.random() * slugs.length)]!;
     try {
       await addThemeTag(ctx, { statementId: target!.id, theme, version: target!.version });
