@@ -12,3 +12,4 @@ export * from "./retag-jobs";
 export * from "./series-cells";
 export * from "./api-tokens";
 export * from "./events";
+export * from "./report-definitions";

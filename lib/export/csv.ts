@@ -17,3 +17,34 @@ export function neutraliseCell(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return stringify([header, ...rows.map((row) => row.map(neutraliseCell))]);
 }
+
+/** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark. */
+const BOM = "\uFEFF";
+
+/**
+ * A CSV that is written as it is read: one batch of rows is stringified when the reader asks for more
+ * (pull), so a download of any size holds one batch in memory, and a reader that goes away stops the reads.
+ */
+export function csvStream(header: string[], batches: AsyncIterable<unknown[][]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(BOM + stringify([header])));
+        return;
+      }
+      const next = await iterator.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(stringify(next.value.map((row) => row.map(neutraliseCell)))));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
