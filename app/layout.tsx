@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/codebook">Codebook</Link>
               <Link href="/tokens">API tokens</Link>
               {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
+              {roleHas(actor.role, "reports:export") && <Link href="/reports">Reports</Link>}
             </nav>
           )}
           {actor && (

@@ -64,13 +64,18 @@ export async function exportReport(ctx: DalContext, spec: ReportSpec, name: stri
 
 /**
  * A report's statements with their pairs, themes and tone, read in batches of STATEMENT_BATCH by keyset
- * (date, id), so an export of any size holds one batch at a time. Permission and audit happen before the
- * first row, so a refusal is an error response, never a broken download.
+ * (date, id), so an export of any size holds one batch at a time. Permission (and the audit row, unless the
+ * caller recorded this export already) come before the first row, so a refusal is an error response, never a
+ * broken download.
  */
-export async function openReportStatements(ctx: DalContext, input: ReportSpec, name: string, format: ReportFormat): Promise<AsyncIterable<ReportStatementRow[]>> {
+export async function openReportStatements(
+  ctx: DalContext,
+  input: ReportSpec,
+  record: { name: string; format: ReportFormat } | null,
+): Promise<AsyncIterable<ReportStatementRow[]>> {
   await requirePermission(ctx, "reports:export");
   const spec = parseSpec(input);
-  await auditExport(ctx.db, ctx.userId, spec, name, format);
+  if (record) await auditExport(ctx.db, ctx.userId, spec, record.name, record.format);
   return statementBatches(ctx.db, spec);
 }
 

@@ -20,6 +20,9 @@ import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { deleteReport, getReport, listReports, saveReport } from "@/lib/dal/report-definitions";
+import { buildReport, exportReport, openReportStatements } from "@/lib/dal/reports";
+import { reportSpecSchema } from "@/lib/export/report-spec";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -28,6 +31,7 @@ interface Fixture {
   admin: DalContext;
   uploadId?: string;
   jobId?: number;
+  reportId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -112,7 +116,32 @@ const ACTIONS: Record<
     permission: "series:read",
     run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, "to revoke")).id).then(() => "revoked"),
   },
+  buildReport: { permission: "reports:export", run: (ctx) => buildReport(ctx, REPORT_SPEC) },
+  exportReport: { permission: "reports:export", run: (ctx) => exportReport(ctx, REPORT_SPEC, "matrix", "pdf") },
+  openReportStatements: {
+    permission: "reports:export",
+    run: async (ctx) => {
+      const rows = [];
+      for await (const batch of await openReportStatements(ctx, REPORT_SPEC, { name: "matrix", format: "csv-statements" })) rows.push(...batch);
+      return rows;
+    },
+  },
+  saveReport: { permission: "reports:export", run: (ctx) => saveReport(ctx, { name: `matrix ${++reportCounter}`, spec: REPORT_SPEC }) },
+  listReports: { permission: "reports:export", run: (ctx) => listReports(ctx) },
+  getReport: {
+    permission: "reports:export",
+    prepare: async (f) => (f.reportId = (await saveReport(f.admin, { name: `to open ${++reportCounter}`, spec: REPORT_SPEC })).id),
+    run: (ctx, f) => getReport(ctx, f.reportId!),
+  },
+  deleteReport: {
+    permission: "reports:export",
+    prepare: async (f) => (f.reportId = (await saveReport(f.admin, { name: `to delete ${++reportCounter}`, spec: REPORT_SPEC })).id),
+    run: (ctx, f) => deleteReport(ctx, f.reportId!).then(() => "deleted"),
+  },
 };
+
+const REPORT_SPEC = reportSpecSchema.parse({ pairs: [{ speaker: "USA", counterpart: "AZE" }], themes: ["energy-security"] });
+let reportCounter = 0;
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   return new Blob([text]).stream();
@@ -142,6 +171,9 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/tokens/actions.ts#revokeTokenAction": ["revokeApiToken"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+  "app/api/reports/export/route.ts#GET": ["getReport", "exportReport", "openReportStatements"],
+  "app/reports/actions.ts#saveReportAction": ["saveReport"],
+  "app/reports/actions.ts#deleteReportAction": ["deleteReport"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {
