@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatEngineBench, runEngineBench } from "./bench-engine";
 import { formatImportBench, runImportBench } from "./bench-import";
+import { formatReportBench, runReportBench } from "./bench-reports";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
 
@@ -14,9 +15,11 @@ async function main() {
   console.log(formatEngineBench(engine));
   const imports = await runImportBench();
   console.log(`\n${formatImportBench(imports)}`);
+  const reports = await runReportBench();
+  console.log(`\n${formatReportBench(reports)}`);
   if (previous) console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports }, null, 1));
+  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, reports }, null, 1));
 }
 
 main().catch((error) => {

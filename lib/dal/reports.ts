@@ -63,8 +63,8 @@ export async function exportReport(ctx: DalContext, spec: ReportSpec, name: stri
 }
 
 /**
- * A report's statements with their pairs, themes and tone, read in batches of STATEMENT_BATCH by keyset
- * (date, id), so an export of any size holds one batch at a time. Permission (and the audit row, unless the
+ * A report's statements with their pairs, themes and tone, oldest first (undated last), read in batches of
+ * STATEMENT_BATCH, so an export of any size holds one batch of rows at a time. Permission (and the audit row, unless the
  * caller recorded this export already) come before the first row, so a refusal is an error response, never a
  * broken download.
  */
@@ -79,57 +79,65 @@ export async function openReportStatements(
   return statementBatches(ctx.db, spec);
 }
 
+/**
+ * The ids come first, in date order, in one query (a few bytes each; the filter and the sort run once); rows
+ * then follow STATEMENT_BATCH at a time by primary key, the next batch already on its way while the caller
+ * writes this one. Keyset paging on (date, id) re-ran the filter and the sort for every batch (10× slower).
+ */
 async function* statementBatches(db: Db, spec: ReportSpec): AsyncGenerator<ReportStatementRow[]> {
-  const sortDay = sql`coalesce(statements.date, '9999-12-31'::date)`;
-  let after: { day: string; id: number } | null = null;
-  for (;;) {
-    const result: unknown = await db.execute(sql`
-      select statements.id, to_char(statements.date, 'YYYY-MM-DD') as date, statements.date_precision::text as date_precision,
-        statements.title, statements.speaker_name, statements.speaker_title, statements.speaker_country, statements.tone::float8 as tone,
-        statements.source_url, ${sortDay}::text as sort_day,
-        (select string_agg(sp.speaker_iso3 || '>' || sp.counterpart_iso3, '; ' order by sp.is_primary desc, sp.mentions desc, sp.counterpart_iso3)
-          from statement_pairs sp where sp.statement_id = statements.id) as pairs,
-        (select string_agg(distinct th.slug, '; ') from tags t join themes th on th.id = t.theme_id
-          where t.statement_id = statements.id and t.status <> 'rejected') as themes
-      from statements
-      where ${reportStatementWhere(spec)} ${after ? sql`and (${sortDay}, statements.id) > (${after.day}::date, ${after.id})` : sql``}
-      order by ${sortDay}, statements.id
-      limit ${STATEMENT_BATCH}`);
-    const rows: StatementSqlRow[] = rowsOf<StatementSqlRow>(result);
-    if (rows.length === 0) return;
-    yield rows.map((r) => ({
-      id: r.id,
-      date: r.date,
-      datePrecision: r.date_precision,
-      title: r.title,
-      speakerName: r.speaker_name,
-      speakerTitle: r.speaker_title,
-      speakerCountry: r.speaker_country,
-      pairs: r.pairs ?? "",
-      themes: r.themes ?? "",
-      tone: r.tone,
-      sourceUrl: r.source_url,
-    }));
-    if (rows.length < STATEMENT_BATCH) return;
-    const last: StatementSqlRow = rows.at(-1)!;
-    after = { day: last.sort_day, id: last.id };
+  const [found] = rowsOf<{ ids: number[] | null }>(
+    await db.execute(sql`select array_agg(statements.id order by coalesce(statements.date, '9999-12-31'::date), statements.id) as ids
+      from statements where ${reportStatementWhere(spec)}`),
+  );
+  const ids = found?.ids ?? [];
+  // theme ids are turned into slugs here: joining themes for every statement cost more than the rest of the row
+  const slugOf = new Map((await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).map((t) => [t.id, t.slug]));
+  const batch = (start: number) => statementRows(db, ids.slice(start, start + STATEMENT_BATCH), slugOf);
+  let next = ids.length > 0 ? batch(0) : null;
+  try {
+    for (let start = 0; next; start += STATEMENT_BATCH) {
+      const rows = await next;
+      next = start + STATEMENT_BATCH < ids.length ? batch(start + STATEMENT_BATCH) : null;
+      yield rows;
+    }
+  } finally {
+    next?.catch(() => undefined); // the reader left early: nobody waits for the batch in flight
   }
 }
 
-interface StatementSqlRow {
-  id: number;
-  date: string | null;
-  date_precision: string | null;
-  title: string;
-  speaker_name: string | null;
-  speaker_title: string | null;
-  speaker_country: string | null;
-  tone: number | null;
-  source_url: string | null;
-  sort_day: string;
-  pairs: string | null;
-  themes: string | null;
+/**
+ * One batch, in the order of `chunk` (date, then id), as a single JSON value: one row to decode instead of
+ * thousands is 2–3× faster on PGlite, whose rows are decoded in JavaScript. The ids go as one array parameter.
+ */
+async function statementRows(db: Db, chunk: number[], slugOf: Map<number, string>): Promise<ReportStatementRow[]> {
+  const [row] = rowsOf<{ rows: StatementJsonRow[] | string | null }>(
+    await db.execute(sql`
+      select json_agg(json_build_array(statements.id, to_char(statements.date, 'YYYY-MM-DD'), statements.date_precision,
+        statements.title, statements.speaker_name, statements.speaker_title, statements.speaker_country, statements.tone, statements.source_url,
+        (select string_agg(sp.speaker_iso3 || '>' || sp.counterpart_iso3, '; ' order by sp.is_primary desc, sp.mentions desc, sp.counterpart_iso3)
+          from statement_pairs sp where sp.statement_id = statements.id),
+        (select array_agg(t.theme_id) from tags t where t.statement_id = statements.id and t.status <> 'rejected'))
+        order by coalesce(statements.date, '9999-12-31'::date), statements.id) as rows
+      from statements
+      where statements.id = any(${`{${chunk.join(",")}}`}::int[])`),
+  );
+  const rows = typeof row?.rows === "string" ? (JSON.parse(row.rows) as StatementJsonRow[]) : (row?.rows ?? []);
+  return rows.map(([id, date, datePrecision, title, speakerName, speakerTitle, speakerCountry, tone, sourceUrl, pairs, themes]) => ({
+    id,
+    date,
+    datePrecision,
+    title,
+    speakerName,
+    speakerTitle,
+    speakerCountry,
+    pairs: pairs ?? "",
+    themes: [...new Set((themes ?? []).map((id) => slugOf.get(id) ?? String(id)))].sort().join("; "),
+    tone,
+    sourceUrl,
+  }));
 }
+
+type StatementJsonRow = [number, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null, number[] | null];
 
 function parseSpec(input: unknown): ReportSpec {
   const parsed = reportSpecSchema.safeParse(input);

@@ -39,7 +39,7 @@ describe("report CSV", () => {
 describe("report XLSX", () => {
   it("is read back by exceljs: sheets, typed cells, frozen headers, filters, neutralised text", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await xlsxBytes());
+    await workbook.xlsx.load((await xlsxBytes()).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Series", "Statements", "Passages", "Tone", "Codebook"]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
