@@ -200,41 +200,47 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
   );
 }
 
-/** The strongest passages per theme: highest tagger confidence first, then the most recent. */
+/**
+ * The strongest passages per theme: highest tagger confidence first, then the most recent. A lateral top-N per
+ * theme rather than a window over every tagged passage: the database keeps N rows per theme, not all of them.
+ */
 async function topPassages(db: Db, spec: ReportSpec): Promise<ThemePassages[]> {
   const result = await db.execute(sql`
-    select * from (
-      select th.slug as theme, s.id as statement_id, s.title, to_char(s.date, 'YYYY-MM-DD') as date, s.speaker_name, s.speaker_country,
-        s.source_url, substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, ${PASSAGE_CHARS + 1})) as text,
-        p.tone::float8 as tone, max(t.confidence)::float8 as confidence,
-        row_number() over (partition by th.slug order by max(t.confidence) desc nulls last, s.date desc nulls last, p.id) as rank
+    select th.slug as theme, top.*
+    from themes th
+    cross join lateral (
+      select s.id as statement_id, s.title, to_char(s.date, 'YYYY-MM-DD') as date, s.speaker_name, s.speaker_country, s.source_url,
+        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, ${PASSAGE_CHARS + 1})) as text,
+        p.id as passage_id, p.tone::float8 as tone, t.confidence::float8 as confidence
       from tags t
-      join themes th on th.id = t.theme_id
       join passages p on p.id = t.passage_id
       join statements s on s.id = t.statement_id
-      where t.status <> 'rejected' and th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})
-        and ${reportStatementWhere(spec, sql.raw("s"))}
-      group by th.slug, s.id, p.id
-    ) ranked
-    where rank <= ${spec.passagesPerTheme}
-    order by theme, rank`);
-  const rows = rowsOf<{ theme: string; statement_id: number; title: string; date: string | null; speaker_name: string | null; speaker_country: string | null; source_url: string | null; text: string; tone: number | null; confidence: number | null }>(result);
-  return spec.themes.map((theme) => ({
-    theme,
-    passages: rows
-      .filter((r) => r.theme === theme)
-      .map((r): ReportPassage => ({
-        statementId: r.statement_id,
-        title: r.title,
-        date: r.date,
-        speaker: r.speaker_name,
-        speakerCountry: r.speaker_country,
-        sourceUrl: r.source_url,
-        text: r.text.length > PASSAGE_CHARS ? `${r.text.slice(0, PASSAGE_CHARS).trimEnd()}…` : r.text,
-        tone: r.tone,
-        confidence: r.confidence,
-      })),
-  }));
+      where t.theme_id = th.id and t.status <> 'rejected' and ${reportStatementWhere(spec, sql.raw("s"))}
+      order by t.confidence desc nulls last, s.date desc nulls last, p.id
+      limit ${spec.passagesPerTheme * 2}
+    ) top
+    where th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})`);
+  const rows = rowsOf<{ theme: string; passage_id: number; statement_id: number; title: string; date: string | null; speaker_name: string | null; speaker_country: string | null; source_url: string | null; text: string; tone: number | null; confidence: number | null }>(result);
+  return spec.themes.map((theme) => {
+    const seen = new Set<number>(); // a passage can carry a theme twice (suggested and by hand)
+    return {
+      theme,
+      passages: rows
+        .filter((r) => r.theme === theme && !seen.has(r.passage_id) && seen.add(r.passage_id))
+        .slice(0, spec.passagesPerTheme)
+        .map((r): ReportPassage => ({
+          statementId: r.statement_id,
+          title: r.title,
+          date: r.date,
+          speaker: r.speaker_name,
+          speakerCountry: r.speaker_country,
+          sourceUrl: r.source_url,
+          text: r.text.length > PASSAGE_CHARS ? `${r.text.slice(0, PASSAGE_CHARS).trimEnd()}…` : r.text,
+          tone: r.tone,
+          confidence: r.confidence,
+        })),
+    };
+  });
 }
 
 async function methodNotes(db: Db, spec: ReportSpec): Promise<MethodNotes> {

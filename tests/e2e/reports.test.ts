@@ -104,7 +104,7 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     await page.reload();
     const saved = page.getByTestId("saved-reports");
-    await saved.getByRole("link", { name: NAME }).click();
+    await saved.getByRole("link", { name: NAME, exact: true }).click();
     await page.waitForURL("**/reports?report=*");
     await page.getByTestId("report-preview").waitFor();
     const { bytes } = await download(page, saved.getByRole("link", { name: `${NAME}: PDF` }));
@@ -120,7 +120,7 @@ describe.each(["analyst", "staff"] as const)("a %s", (role) => {
     const { context, page } = await signIn(browser, app.baseUrl, role);
     expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).count()).toBe(0);
     await page.goto("/reports");
-    expect(await page.getByRole("alert").textContent()).toContain("Reports are for managers");
+    expect(await page.locator(".error[role=alert]").textContent()).toContain("Reports are for managers");
     for (const format of ["pdf", "xlsx", "csv-statements", "csv-series", "json"]) {
       const response = await context.request.get(`/api/reports/export?pair=ARM>AZE&theme=nagorno-karabakh&format=${format}`);
       expect(response.status(), format).toBe(403);
