@@ -75,16 +75,23 @@ function logIdleClientError(error: Error): void {
   console.error(`[dyad] an idle database connection failed: ${error.message}`);
 }
 
-let shared: Promise<Database> | undefined;
+/**
+ * One database per process, kept on globalThis: Next bundles route handlers, pages and instrumentation
+ * separately, each with its own copy of this module, and a module-level variable gave each bundle its own
+ * PGlite on the same directory — writes made by a page were invisible to a route handler (and two PGlite
+ * instances on one directory can corrupt it).
+ */
+const SHARED = Symbol.for("dyad.database");
+const holder = globalThis as typeof globalThis & { [SHARED]?: Promise<Database> };
 
 /** The process-wide database, opened on first use (never at import time, so builds touch no database). */
 export function getDatabase(): Promise<Database> {
-  shared ??= openDatabase(configFromEnv());
-  return shared;
+  holder[SHARED] ??= openDatabase(configFromEnv());
+  return holder[SHARED];
 }
 
 export async function closeDatabase(): Promise<void> {
-  const open = shared;
-  shared = undefined;
+  const open = holder[SHARED];
+  holder[SHARED] = undefined;
   if (open) await (await open).close();
 }

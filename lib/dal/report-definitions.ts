@@ -41,19 +41,23 @@ export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
     .orderBy(asc(reportDefinitions.name));
 }
 
+const NOT_SAVED = "There is no such saved report; it may have been deleted.";
+
 export async function getReport(ctx: DalContext, id: number): Promise<SavedReport> {
   await requirePermission(ctx, "reports:export");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
   const [row] = await ctx.db
     .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
     .from(reportDefinitions)
     .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
     .where(eq(reportDefinitions.id, id));
-  if (!row) throw new DalError("not_found", "There is no such saved report; it may have been deleted.");
+  if (!row) throw new DalError("not_found", NOT_SAVED);
   return row;
 }
 
 export async function deleteReport(ctx: DalContext, id: number): Promise<void> {
   const actor = await requirePermission(ctx, "reports:export");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(reportDefinitions).where(eq(reportDefinitions.id, id)).returning();
     if (!gone) throw new DalError("not_found", "There is no such saved report; it may have been deleted already.");

@@ -107,6 +107,9 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     await saved.getByRole("link", { name: NAME, exact: true }).click();
     await page.waitForURL("**/reports?report=*");
     await page.getByTestId("report-preview").waitFor();
+    const href = (await saved.getByRole("link", { name: `${NAME}: PDF` }).getAttribute("href"))!;
+    const direct = await context.request.get(href);
+    expect(`${direct.status()} ${direct.headers()["content-type"]}`, await direct.text().catch(() => "")).toBe("200 application/pdf");
     const { bytes } = await download(page, saved.getByRole("link", { name: `${NAME}: PDF` }));
     expect(await pdfText(bytes)).toContain("Armenia → Azerbaijan");
     await page.getByLabel("Save as").count().then((n) => expect(n).toBe(0)); // a saved report is not saved twice

@@ -115,5 +115,6 @@ describe.each(TEST_DRIVERS)("reports on %s", (driver) => {
     const actions = (await database.db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["report.save", "report.delete"]));
     expect(((await getReport(people.manager, id).catch((e: unknown) => e)) as DalError).code).toBe("not_found");
+    expect(((await getReport(people.manager, Number.NaN).catch((e: unknown) => e)) as DalError).code).toBe("not_found");
   });
 });
