@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {roleHas(actor.role, "statements:import") && <Link href="/import">Import</Link>}
               {roleHas(actor.role, "tags:write") && <Link href="/review">Review</Link>}
               {roleHas(actor.role, "users:manage") && <Link href="/admin/users">Administration</Link>}
+              {roleHas(actor.role, "reports:export") && <Link href="/reports">Reports</Link>}
             </nav>
           )}
           {actor && (

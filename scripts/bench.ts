@@ -9,6 +9,7 @@ import { benchTarget, DEFAULT_BENCH_PGLITE, type BenchTarget } from "./bench-dat
 import { formatFirstLoad, measureFirstLoad } from "./bench-first-load";
 import { formatImportBench, runImportBench } from "./bench-import";
 import { formatScaleBench, runScaleBench, type ScaleBench } from "./bench-scale";
+import { formatReportBench, runReportBench } from "./bench-reports";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
 
@@ -25,11 +26,13 @@ async function main() {
     console.log(`\nChart queries at scale (ms)\n${formatScaleBench(scale.at(-1)!)}`);
   }
   if (scale.length === 0) console.log("\nChart queries at scale: no generated corpus (npm run bench:generate; see README, Benchmarks › Scale).");
+  const reports = await runReportBench();
+  console.log(`\n${formatReportBench(reports)}`);
   const firstLoad = measureFirstLoad();
   console.log(`\n${formatFirstLoad(firstLoad)}`);
   if (previous) console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, firstLoad }, null, 1));
+  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, reports, firstLoad }, null, 1));
 }
 
 function scaleTargets(): BenchTarget[] {

@@ -17,3 +17,4 @@ export * from "./review";
 export * from "./agreement";
 export * from "./tagger-models";
 export * from "./password-tokens";
+export * from "./report-definitions";

@@ -35,6 +35,9 @@ import { exportAudit, listAudit } from "@/lib/dal/audit-view";
 import { deleteEvent, listEvents, updateEvent } from "@/lib/dal/events";
 import { createTheme, updateTheme } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
+import { deleteReport, getReport, listReports, saveReport } from "@/lib/dal/report-definitions";
+import { buildReport, exportReport, openReportStatements } from "@/lib/dal/reports";
+import { reportSpecSchema } from "@/lib/export/report-spec";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -47,6 +50,7 @@ interface Fixture {
   sampleId?: number;
   targetUserId?: number;
   eventId?: number;
+  reportId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -263,6 +267,28 @@ const ACTIONS: Record<
       return previewThemeRules(ctx, { slug: theme.slug, rules: { ...theme.rules, aliases: ["Baku"] } });
     },
   },
+  buildReport: { permission: "reports:export", run: (ctx) => buildReport(ctx, REPORT_SPEC) },
+  exportReport: { permission: "reports:export", run: (ctx) => exportReport(ctx, REPORT_SPEC, "matrix", "pdf") },
+  openReportStatements: {
+    permission: "reports:export",
+    run: async (ctx) => {
+      const rows = [];
+      for await (const batch of await openReportStatements(ctx, REPORT_SPEC, { name: "matrix", format: "csv-statements" })) rows.push(...batch);
+      return rows;
+    },
+  },
+  saveReport: { permission: "reports:export", run: (ctx) => saveReport(ctx, { name: `matrix ${++reportCounter}`, spec: REPORT_SPEC }) },
+  listReports: { permission: "reports:export", run: (ctx) => listReports(ctx) },
+  getReport: {
+    permission: "reports:export",
+    prepare: async (f) => (f.reportId = (await saveReport(f.admin, { name: `to open ${++reportCounter}`, spec: REPORT_SPEC })).id),
+    run: (ctx, f) => getReport(ctx, f.reportId!),
+  },
+  deleteReport: {
+    permission: "reports:export",
+    prepare: async (f) => (f.reportId = (await saveReport(f.admin, { name: `to delete ${++reportCounter}`, spec: REPORT_SPEC })).id),
+    run: (ctx, f) => deleteReport(ctx, f.reportId!).then(() => "deleted"),
+  },
 };
 
 /** Every active person who may code: staff, manager and admin of the fixture. */
@@ -279,6 +305,9 @@ let themeCounter = 0;
 async function aTargetUser(f: Fixture): Promise<number> {
   return (await createUser(f.admin, { email: `target-${++userCounter}@test.example`, name: "Target", role: "analyst", credential: "link" })).id;
 }
+
+const REPORT_SPEC = reportSpecSchema.parse({ pairs: [{ speaker: "USA", counterpart: "AZE" }], themes: ["energy-security"] });
+let reportCounter = 0;
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   return new Blob([text]).stream();
@@ -335,6 +364,9 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/codebook/actions.ts#updateThemeAction": ["updateTheme"],
   "app/codebook/actions.ts#previewRulesAction": ["previewThemeRules"],
   "app/set-password/actions.ts#setPasswordAction": ["public"],
+  "app/api/reports/export/route.ts#GET": ["getReport", "exportReport", "openReportStatements"],
+  "app/reports/actions.ts#saveReportAction": ["saveReport"],
+  "app/reports/actions.ts#deleteReportAction": ["deleteReport"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

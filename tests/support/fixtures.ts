@@ -42,7 +42,8 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     (select count(*) from tags)::int as tags,
     (select count(*) filter (where status = 'rejected') from tags)::int as rejected,
     (select count(*) from statement_pairs)::int as pairs,
-    (select count(*) from audit_log)::int as audit`);
+    (select count(*) from audit_log)::int as audit,
+    (select count(*) from report_definitions)::int as reports`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
   return rows[0] ?? {};
 }

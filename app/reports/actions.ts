@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/auth/action";
+import { deleteReport, saveReport } from "@/lib/dal/report-definitions";
+import { describeSpecIssues, specFromParams } from "@/lib/export/report-spec";
+
+export async function saveReportAction(_previous: unknown, form: FormData) {
+  const spec = specFromParams(new URLSearchParams(String(form.get("query") ?? "")));
+  if (!spec.success) return { ok: false as const, error: `This report cannot be saved: ${describeSpecIssues(spec.error)}.` };
+  const result = await runAction((ctx) => saveReport(ctx, { name: String(form.get("name") ?? ""), spec: spec.data }));
+  if (result.ok) revalidatePath("/reports");
+  return result;
+}
+
+export async function deleteReportAction(form: FormData) {
+  const id = Number(form.get("id"));
+  if (!Number.isInteger(id) || id <= 0) return;
+  await runAction((ctx) => deleteReport(ctx, id));
+  revalidatePath("/reports");
+}

@@ -1,0 +1,170 @@
+import { FrequencyChart } from "@/components/charts/frequency-chart";
+import { ToneChart } from "@/components/charts/tone-chart";
+import type { ChartRow, ChartSeries } from "@/components/charts/types";
+import { formatTone } from "@/components/format";
+import { filterLines, type ReportModel } from "@/lib/export/report-model";
+import { SECTION_LABELS } from "@/lib/export/report-spec";
+
+/** The report as the browser shows it before download: the same model, the same sections as the files. */
+export function ReportPreview({ model }: { model: ReportModel }) {
+  const sections = new Set(model.spec.sections);
+  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
+  return (
+    <article aria-label="Report preview" data-testid="report-preview">
+      <h2>{model.name}</h2>
+      <table>
+        <caption className="sr-only">Filters of this report</caption>
+        <tbody>
+          {filterLines(model).map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row" style={{ width: "12rem" }}>
+                {label}
+              </th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sections.has("summary") && (
+        <section className="card" aria-labelledby="r-summary">
+          <h3 id="r-summary">{SECTION_LABELS.summary}</h3>
+          <p data-testid="report-summary">
+            {model.summary.statements.toLocaleString("en-US")} statements ({model.summary.passages.toLocaleString("en-US")} passages with the report&apos;s themes), dated{" "}
+            {model.summary.firstDate ?? "—"} to {model.summary.lastDate ?? "—"}.
+            {model.summary.tooCoarse > 0 && ` ${model.summary.tooCoarse} statements are dated too coarsely for a ${model.spec.interval}ly series.`}
+          </p>
+        </section>
+      )}
+      {sections.has("charts") &&
+        model.pairs.map((pair) => {
+          const { rows, series } = chartData(model, pair.key);
+          return (
+            <section className="card" key={pair.key} aria-label={`Charts for ${pair.label}`}>
+              <h3>{pair.label}</h3>
+              <FrequencyChart
+                title={`${pair.label}: ${model.spec.measure} per ${model.spec.interval}`}
+                rows={rows}
+                series={series}
+                markers={[]}
+                yLabel={model.spec.measure}
+                drillQuery={new URLSearchParams({ speaker: pair.speaker, counterpart: pair.counterpart, both: model.spec.bothDirections ? "1" : "0", interval: model.spec.interval }).toString()}
+              />
+              <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} rows={rows} series={series} markers={[]} />
+            </section>
+          );
+        })}
+      {sections.has("tone") && (
+        <section className="card" aria-labelledby="r-tone">
+          <h3 id="r-tone">{SECTION_LABELS.tone}</h3>
+          <table data-testid="report-tone">
+            <thead>
+              <tr>
+                <th scope="col">Pair</th>
+                <th scope="col">Theme</th>
+                <th scope="col">Statements</th>
+                <th scope="col">Mean tone</th>
+                <th scope="col">95% band</th>
+                <th scope="col">n</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.tone.map((r) => (
+                <tr key={`${r.pair}|${r.theme}`}>
+                  <td>{r.pair}</td>
+                  <td>{themeName(r.theme)}</td>
+                  <td>{r.statements}</td>
+                  <td>{r.tone ? formatTone(r.tone.mean) : "—"}</td>
+                  <td>{r.tone ? `${formatTone(r.tone.low)} to ${formatTone(r.tone.high)}` : "too few"}</td>
+                  <td>{r.tone?.n ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {sections.has("passages") && (
+        <section className="card" aria-labelledby="r-passages">
+          <h3 id="r-passages">{SECTION_LABELS.passages}</h3>
+          {model.passages.map((group) => (
+            <div key={group.theme}>
+              <h4>{themeName(group.theme)}</h4>
+              {group.passages.length === 0 && <p className="notice">No passages in this selection.</p>}
+              {group.passages.map((p) => (
+                <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage" data-testid="report-passage">
+                  {p.text}
+                  <span className="meta">
+                    <a href={`/statements/${p.statementId}`}>{p.title}</a> · {p.speaker ?? p.speakerCountry ?? "unknown speaker"} · {p.date ?? "undated"} · tone {formatTone(p.tone)}
+                    {p.sourceUrl && /^https?:\/\//i.test(p.sourceUrl) && (
+                      <>
+                        {" · "}
+                        <a href={p.sourceUrl} rel="noreferrer noopener">
+                          source
+                        </a>
+                      </>
+                    )}
+                  </span>
+                </blockquote>
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
+      {sections.has("method") && (
+        <section className="card" aria-labelledby="r-method">
+          <h3 id="r-method">{SECTION_LABELS.method}</h3>
+          <p>
+            Codebook version {model.method.codebookVersion}
+            {model.method.codebookChangedAt && ` (changed ${model.method.codebookChangedAt.slice(0, 10)})`}. Tagger on this selection: {model.method.tagger.autoTags} automatic tags, {model.method.tagger.accepted} accepted and{" "}
+            {model.method.tagger.rejected} rejected by staff, {model.method.tagger.unreviewed} not yet reviewed; {model.method.tagger.humanTags} added by people.{" "}
+            {model.method.tagger.precision === null ? "Nothing reviewed yet, so precision is unknown." : `Precision on reviewed tags: ${(100 * model.method.tagger.precision).toFixed(1)}%.`} Tone is a gap where a period has fewer than{" "}
+            {model.method.minStatementsForTone} statements.
+          </p>
+        </section>
+      )}
+      {sections.has("codebook") && (
+        <section className="card" aria-labelledby="r-codebook">
+          <h3 id="r-codebook">{SECTION_LABELS.codebook}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Theme</th>
+                <th scope="col">Phrases</th>
+                <th scope="col">Exclusions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.codebook.map((t) => (
+                <tr key={t.slug}>
+                  <td>{t.name}</td>
+                  <td>{t.phrases.join(" · ")}</td>
+                  <td>{t.exclusions.join(" · ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function chartData(model: ReportModel, pair: string): { rows: ChartRow[]; series: ChartSeries[] } {
+  const mine = model.series.filter((s) => s.pair === pair);
+  const series = mine.map((s) => {
+    const theme = model.themes.find((t) => t.slug === s.theme);
+    return { key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: theme?.color ?? "#0072B2", label: theme?.name ?? s.theme };
+  });
+  const byPeriod = new Map<string, ChartRow>();
+  for (const s of mine) {
+    const key = `${s.pair}|${s.theme}`;
+    for (const p of s.points) {
+      const row = byPeriod.get(p.period) ?? ({ period: p.period } as ChartRow);
+      row[key] = model.spec.measure === "statements" ? p.statements : p.passages;
+      row[`${key}:tone`] = p.tone ? Math.round(p.tone.mean * 1000) / 1000 : null;
+      row[`${key}:band`] = p.tone ? [p.tone.low, p.tone.high] : null;
+      row[`${key}:n`] = p.tone?.n ?? 0;
+      byPeriod.set(p.period, row);
+    }
+  }
+  return { rows: [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1)), series };
+}

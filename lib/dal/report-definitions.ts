@@ -1,0 +1,66 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { reportDefinitions, users } from "@/db/schema";
+import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";
+import { writeAudit } from "./audit";
+import { requirePermission, type DalContext } from "./context";
+import { DalError } from "./errors";
+
+const nameSchema = z.string().trim().min(1, "give the report a name").max(120, "a report name has at most 120 characters");
+
+export interface SavedReport {
+  id: number;
+  name: string;
+  spec: ReportSpec;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Saves a report definition under a new name; the same name twice is refused, and nothing is written. */
+export async function saveReport(ctx: DalContext, input: { name: string; spec: unknown }): Promise<{ id: number }> {
+  const actor = await requirePermission(ctx, "reports:export");
+  const name = nameSchema.safeParse(input.name);
+  if (!name.success) throw new DalError("invalid", name.error.issues[0]!.message);
+  const spec = reportSpecSchema.safeParse(input.spec);
+  if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeSpecIssues(spec.error)}.`);
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: reportDefinitions.id }).from(reportDefinitions).where(eq(sql`lower(${reportDefinitions.name})`, name.data.toLowerCase()));
+    if (taken) throw new DalError("conflict", `A report named "${name.data}" exists already; choose another name or delete that one first.`);
+    const [row] = await tx.insert(reportDefinitions).values({ name: name.data, spec: spec.data, createdBy: actor.id }).returning({ id: reportDefinitions.id });
+    await writeAudit(tx, { actorId: actor.id, action: "report.save", entityType: "report_definition", entityId: row!.id, after: { name: name.data, spec: spec.data } });
+    return { id: row!.id };
+  });
+}
+
+export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
+  await requirePermission(ctx, "reports:export");
+  return ctx.db
+    .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
+    .from(reportDefinitions)
+    .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
+    .orderBy(asc(reportDefinitions.name));
+}
+
+const NOT_SAVED = "There is no such saved report; it may have been deleted.";
+
+export async function getReport(ctx: DalContext, id: number): Promise<SavedReport> {
+  await requirePermission(ctx, "reports:export");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
+  const [row] = await ctx.db
+    .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
+    .from(reportDefinitions)
+    .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
+    .where(eq(reportDefinitions.id, id));
+  if (!row) throw new DalError("not_found", NOT_SAVED);
+  return row;
+}
+
+export async function deleteReport(ctx: DalContext, id: number): Promise<void> {
+  const actor = await requirePermission(ctx, "reports:export");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
+  await ctx.db.transaction(async (tx) => {
+    const [gone] = await tx.delete(reportDefinitions).where(eq(reportDefinitions.id, id)).returning();
+    if (!gone) throw new DalError("not_found", "There is no such saved report; it may have been deleted already.");
+    await writeAudit(tx, { actorId: actor.id, action: "report.delete", entityType: "report_definition", entityId: id, before: { name: gone.name, spec: gone.spec } });
+  });
+}

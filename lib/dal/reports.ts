@@ -1,0 +1,283 @@
+import { desc, inArray, sql } from "drizzle-orm";
+import { ALL_THEMES, codebookVersions, countries, themes as themeTable } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { meanWithInterval } from "@/lib/engine/series-math";
+import type { CodebookEntry, MethodNotes, ReportModel, ReportPassage, ReportStatementRow, ThemePassages, ToneRow } from "@/lib/export/report-model";
+import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
+import { writeAudit } from "./audit";
+import { themeDefinitions } from "./codebook";
+import { requirePermission, type DalContext } from "./context";
+import { DalError } from "./errors";
+import { MIN_STATEMENTS_FOR_TONE, pairSeries } from "./pair-series";
+import { reportCellWhere, reportStatementWhere, rowsOf } from "./report-sql";
+
+/** Longest passage text a report quotes; the rest is one click away in the app. */
+const PASSAGE_CHARS = 900;
+export const STATEMENT_BATCH = 2000;
+
+/** The whole report — summary, series, tone, top passages, method notes, codebook — computed once for every format. */
+export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dyad report"): Promise<ReportModel> {
+  const actor = await requirePermission(ctx, "reports:export");
+  const spec = parseSpec(input);
+  const themeRows = await ctx.db
+    .select({ id: themeTable.id, slug: themeTable.slug, name: themeTable.name, color: themeTable.color })
+    .from(themeTable)
+    .where(inArray(themeTable.slug, spec.themes));
+  const unknown = spec.themes.filter((t) => !themeRows.some((r) => r.slug === t));
+  if (unknown.length > 0) throw new DalError("invalid", `There is no theme ${unknown.map((t) => `"${t}"`).join(", ")} in the codebook.`);
+  const themes = spec.themes.map((slug) => themeRows.find((r) => r.slug === slug)!);
+  const [pairs, series, summary, tone, passages, method, codebook] = await Promise.all([
+    pairLabels(ctx.db, spec),
+    pairSeries(ctx, { pairs: spec.pairs, bothDirections: spec.bothDirections, themes: spec.themes, from: spec.from, to: spec.to, interval: spec.interval, measure: spec.measure, scale: "count" }),
+    summarise(ctx.db, spec),
+    toneTable(ctx.db, spec, themes),
+    topPassages(ctx.db, spec),
+    methodNotes(ctx.db, spec),
+    codebookEntries(ctx.db, spec),
+  ]);
+  return {
+    name,
+    generatedAt: new Date().toISOString(),
+    generatedBy: actor.name,
+    spec,
+    pairs,
+    themes: themes.map(({ slug, name: themeName, color }) => ({ slug, name: themeName, color })),
+    summary: { ...summary, tooCoarse: series.tooCoarse },
+    series: series.series.map((s) => ({
+      pair: s.pair,
+      theme: s.theme,
+      points: s.points.map((p) => ({ period: p.period, statements: p.statements, passages: p.passages, tone: p.tone })),
+    })),
+    tone,
+    passages,
+    method,
+    codebook,
+  };
+}
+
+/** A download of a report: built like a preview, and recorded in the audit log with its format. */
+export async function exportReport(ctx: DalContext, spec: ReportSpec, name: string, format: ReportFormat): Promise<ReportModel> {
+  const model = await buildReport(ctx, spec, name);
+  await auditExport(ctx.db, ctx.userId, model.spec, name, format);
+  return model;
+}
+
+/**
+ * A report's statements with their pairs, themes and tone, oldest first (undated last), read in batches of
+ * STATEMENT_BATCH, so an export of any size holds one batch of rows at a time. Permission (and the audit row, unless the
+ * caller recorded this export already) come before the first row, so a refusal is an error response, never a
+ * broken download.
+ */
+export async function openReportStatements(
+  ctx: DalContext,
+  input: ReportSpec,
+  record: { name: string; format: ReportFormat } | null,
+): Promise<AsyncIterable<ReportStatementRow[]>> {
+  await requirePermission(ctx, "reports:export");
+  const spec = parseSpec(input);
+  if (record) await auditExport(ctx.db, ctx.userId, spec, record.name, record.format);
+  return statementBatches(ctx.db, spec);
+}
+
+/**
+ * The ids come first, in date order, in one query (a few bytes each; the filter and the sort run once); rows
+ * then follow STATEMENT_BATCH at a time by primary key, the next batch already on its way while the caller
+ * writes this one. Keyset paging on (date, id) re-ran the filter and the sort for every batch (10× slower).
+ */
+async function* statementBatches(db: Db, spec: ReportSpec): AsyncGenerator<ReportStatementRow[]> {
+  const [found] = rowsOf<{ ids: number[] | null }>(
+    await db.execute(sql`select array_agg(statements.id order by coalesce(statements.date, '9999-12-31'::date), statements.id) as ids
+      from statements where ${reportStatementWhere(spec)}`),
+  );
+  const ids = found?.ids ?? [];
+  // theme ids are turned into slugs here: joining themes for every statement cost more than the rest of the row
+  const slugOf = new Map((await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).map((t) => [t.id, t.slug]));
+  const batch = (start: number) => statementRows(db, ids.slice(start, start + STATEMENT_BATCH), slugOf);
+  let next = ids.length > 0 ? batch(0) : null;
+  try {
+    for (let start = 0; next; start += STATEMENT_BATCH) {
+      const rows = await next;
+      next = start + STATEMENT_BATCH < ids.length ? batch(start + STATEMENT_BATCH) : null;
+      yield rows;
+    }
+  } finally {
+    next?.catch(() => undefined); // the reader left early: nobody waits for the batch in flight
+  }
+}
+
+/**
+ * One batch, in the order of `chunk` (date, then id), as a single JSON value: one row to decode instead of
+ * thousands is 2–3× faster on PGlite, whose rows are decoded in JavaScript. The ids go as one array parameter.
+ */
+async function statementRows(db: Db, chunk: number[], slugOf: Map<number, string>): Promise<ReportStatementRow[]> {
+  const [row] = rowsOf<{ rows: StatementJsonRow[] | string | null }>(
+    await db.execute(sql`
+      select json_agg(json_build_array(statements.id, to_char(statements.date, 'YYYY-MM-DD'), statements.date_precision,
+        statements.title, statements.speaker_name, statements.speaker_title, statements.speaker_country, statements.tone, statements.source_url,
+        (select string_agg(sp.speaker_iso3 || '>' || sp.counterpart_iso3, '; ' order by sp.is_primary desc, sp.mentions desc, sp.counterpart_iso3)
+          from statement_pairs sp where sp.statement_id = statements.id),
+        (select array_agg(t.theme_id) from tags t where t.statement_id = statements.id and t.status <> 'rejected'))
+        order by coalesce(statements.date, '9999-12-31'::date), statements.id) as rows
+      from statements
+      where statements.id = any(${`{${chunk.join(",")}}`}::int[])`),
+  );
+  const rows = typeof row?.rows === "string" ? (JSON.parse(row.rows) as StatementJsonRow[]) : (row?.rows ?? []);
+  return rows.map(([id, date, datePrecision, title, speakerName, speakerTitle, speakerCountry, tone, sourceUrl, pairs, themes]) => ({
+    id,
+    date,
+    datePrecision,
+    title,
+    speakerName,
+    speakerTitle,
+    speakerCountry,
+    pairs: pairs ?? "",
+    themes: [...new Set((themes ?? []).map((id) => slugOf.get(id) ?? String(id)))].sort().join("; "),
+    tone,
+    sourceUrl,
+  }));
+}
+
+type StatementJsonRow = [number, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null, number[] | null];
+
+function parseSpec(input: unknown): ReportSpec {
+  const parsed = reportSpecSchema.safeParse(input);
+  if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeSpecIssues(parsed.error)}.`);
+  return parsed.data;
+}
+
+async function auditExport(db: Db, actorId: number | null, spec: ReportSpec, name: string, format: ReportFormat): Promise<void> {
+  await writeAudit(db, { actorId, action: "report.export", entityType: "report", entityId: name, after: { format, spec } });
+}
+
+async function pairLabels(db: Db, spec: ReportSpec): Promise<ReportModel["pairs"]> {
+  const codes = [...new Set(spec.pairs.flatMap((p) => [p.speaker, p.counterpart]))];
+  const rows = await db.select({ iso3: countries.iso3, name: countries.name }).from(countries).where(inArray(countries.iso3, codes));
+  const name = (iso3: string) => rows.find((r) => r.iso3 === iso3)?.name ?? iso3;
+  const arrow = spec.bothDirections ? "↔" : "→";
+  return spec.pairs.map(({ speaker, counterpart }) => ({
+    key: `${speaker}${arrow}${counterpart}`,
+    label: `${name(speaker)} ${arrow} ${name(counterpart)}`,
+    speaker,
+    counterpart,
+  }));
+}
+
+async function summarise(db: Db, spec: ReportSpec) {
+  const result = await db.execute(sql`
+    with chosen as (select id, date from statements where ${reportStatementWhere(spec)})
+    select (select count(*)::int from chosen) as statements,
+      (select count(distinct t.passage_id)::int from tags t join themes th on th.id = t.theme_id
+        where t.statement_id in (select id from chosen) and t.status <> 'rejected' and t.passage_id is not null
+          and th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})) as passages,
+      (select to_char(min(date), 'YYYY-MM-DD') from chosen) as first_date,
+      (select to_char(max(date), 'YYYY-MM-DD') from chosen) as last_date`);
+  const [row] = rowsOf<{ statements: number; passages: number; first_date: string | null; last_date: string | null }>(result);
+  return { statements: row?.statements ?? 0, passages: row?.passages ?? 0, firstDate: row?.first_date ?? null, lastDate: row?.last_date ?? null };
+}
+
+/** Tone over the whole period per pair × theme, from the series cells (every date precision counts here). */
+async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: string }[]): Promise<ToneRow[]> {
+  const result = await db.execute(sql`
+    select speaker_iso3 as speaker, counterpart_iso3 as counterpart, theme_id,
+      sum(statements)::int as statements, sum(passages)::int as passages,
+      sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
+    from series_cells
+    where ${reportCellWhere(spec)} and theme_id in (${sql.join(themes.map((t) => sql`${t.id}`), sql`, `)}) and theme_id <> ${ALL_THEMES}
+    group by 1, 2, 3`);
+  const cells = rowsOf<{ speaker: string; counterpart: string; theme_id: number; statements: number; passages: number; tone_sum: number; tone_sum_sq: number; tone_n: number }>(result);
+  const arrow = spec.bothDirections ? "↔" : "→";
+  return spec.pairs.flatMap(({ speaker, counterpart }) =>
+    themes.map((theme) => {
+      const mine = cells.filter(
+        (c) => c.theme_id === theme.id && ((c.speaker === speaker && c.counterpart === counterpart) || (spec.bothDirections && c.speaker === counterpart && c.counterpart === speaker)),
+      );
+      const sum = (pick: (c: (typeof cells)[number]) => number) => mine.reduce((n, c) => n + pick(c), 0);
+      const statements = sum((c) => c.statements);
+      const n = sum((c) => c.tone_n);
+      const tone = statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(sum((c) => c.tone_sum), sum((c) => c.tone_sum_sq), n) : null;
+      return { pair: `${speaker}${arrow}${counterpart}`, theme: theme.slug, statements, passages: sum((c) => c.passages), tone: tone ? { ...tone, n } : null };
+    }),
+  );
+}
+
+/**
+ * The strongest passages per theme: highest tagger confidence first, then the most recent. A lateral top-N per
+ * theme rather than a window over every tagged passage: the database keeps N rows per theme, not all of them.
+ */
+async function topPassages(db: Db, spec: ReportSpec): Promise<ThemePassages[]> {
+  const result = await db.execute(sql`
+    select th.slug as theme, top.*
+    from themes th
+    cross join lateral (
+      select s.id as statement_id, s.title, to_char(s.date, 'YYYY-MM-DD') as date, s.speaker_name, s.speaker_country, s.source_url,
+        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, ${PASSAGE_CHARS + 1})) as text,
+        p.id as passage_id, p.tone::float8 as tone, t.confidence::float8 as confidence
+      from tags t
+      join passages p on p.id = t.passage_id
+      join statements s on s.id = t.statement_id
+      where t.theme_id = th.id and t.status <> 'rejected' and ${reportStatementWhere(spec, sql.raw("s"))}
+      order by t.confidence desc nulls last, s.date desc nulls last, p.id
+      limit ${spec.passagesPerTheme * 2}
+    ) top
+    where th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})`);
+  const rows = rowsOf<{ theme: string; passage_id: number; statement_id: number; title: string; date: string | null; speaker_name: string | null; speaker_country: string | null; source_url: string | null; text: string; tone: number | null; confidence: number | null }>(result);
+  return spec.themes.map((theme) => {
+    const seen = new Set<number>(); // a passage can carry a theme twice (suggested and by hand)
+    return {
+      theme,
+      passages: rows
+        .filter((r) => r.theme === theme && !seen.has(r.passage_id) && seen.add(r.passage_id))
+        .slice(0, spec.passagesPerTheme)
+        .map((r): ReportPassage => ({
+          statementId: r.statement_id,
+          title: r.title,
+          date: r.date,
+          speaker: r.speaker_name,
+          speakerCountry: r.speaker_country,
+          sourceUrl: r.source_url,
+          text: r.text.length > PASSAGE_CHARS ? `${r.text.slice(0, PASSAGE_CHARS).trimEnd()}…` : r.text,
+          tone: r.tone,
+          confidence: r.confidence,
+        })),
+    };
+  });
+}
+
+async function methodNotes(db: Db, spec: ReportSpec): Promise<MethodNotes> {
+  const [[latest], figures] = await Promise.all([
+    db.select({ version: codebookVersions.version, at: codebookVersions.createdAt }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1),
+    db.execute(sql`
+      select count(*) filter (where t.origin = 'auto')::int as auto_tags,
+        count(*) filter (where t.origin = 'auto' and t.status = 'accepted')::int as accepted,
+        count(*) filter (where t.origin = 'auto' and t.status = 'rejected')::int as rejected,
+        count(*) filter (where t.origin = 'auto' and t.status = 'suggested')::int as unreviewed,
+        count(*) filter (where t.origin = 'human')::int as human_tags
+      from tags t join themes th on th.id = t.theme_id
+      join statements s on s.id = t.statement_id
+      where th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)}) and ${reportStatementWhere(spec, sql.raw("s"))}`),
+  ]);
+  const [f] = rowsOf<{ auto_tags: number; accepted: number; rejected: number; unreviewed: number; human_tags: number }>(figures);
+  const accepted = f?.accepted ?? 0;
+  const rejected = f?.rejected ?? 0;
+  return {
+    codebookVersion: latest?.version ?? 0,
+    codebookChangedAt: latest?.at.toISOString() ?? null,
+    minStatementsForTone: MIN_STATEMENTS_FOR_TONE,
+    tagger: {
+      autoTags: f?.auto_tags ?? 0,
+      accepted,
+      rejected,
+      unreviewed: f?.unreviewed ?? 0,
+      humanTags: f?.human_tags ?? 0,
+      precision: accepted + rejected > 0 ? accepted / (accepted + rejected) : null,
+    },
+  };
+}
+
+async function codebookEntries(db: Db, spec: ReportSpec): Promise<CodebookEntry[]> {
+  const definitions = await themeDefinitions(db);
+  return spec.themes.flatMap((slug) => {
+    const t = definitions.find((d) => d.slug === slug);
+    return t ? [{ slug: t.slug, name: t.name, parent: t.parent, color: t.color, phrases: t.rules.phrases, exclusions: t.rules.exclusions }] : [];
+  });
+}

@@ -1,0 +1,145 @@
+import type { ReportSpec } from "./report-spec";
+
+/** Everything a report shows, computed once (lib/dal/reports.ts) and rendered by each format's writer. */
+export interface ReportModel {
+  name: string;
+  generatedAt: string;
+  generatedBy: string;
+  spec: ReportSpec;
+  /** "USA → AZE" labels with country names, in the order of spec.pairs. */
+  pairs: { key: string; label: string; speaker: string; counterpart: string }[];
+  themes: { slug: string; name: string; color: string }[];
+  summary: ReportSummary;
+  series: ReportSeries[];
+  tone: ToneRow[];
+  passages: ThemePassages[];
+  method: MethodNotes;
+  codebook: CodebookEntry[];
+}
+
+export interface ReportSummary {
+  statements: number;
+  passages: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Statements dated only by year or month, left out of finer intervals' series. */
+  tooCoarse: number;
+}
+
+export interface SeriesPoint {
+  period: string;
+  statements: number;
+  passages: number;
+  tone: { mean: number; low: number; high: number; n: number } | null;
+}
+
+export interface ReportSeries {
+  pair: string;
+  theme: string;
+  points: SeriesPoint[];
+}
+
+/** Tone over the whole period, per pair × theme. */
+export interface ToneRow {
+  pair: string;
+  theme: string;
+  statements: number;
+  passages: number;
+  tone: { mean: number; low: number; high: number; n: number } | null;
+}
+
+export interface ReportPassage {
+  statementId: number;
+  title: string;
+  date: string | null;
+  speaker: string | null;
+  speakerCountry: string | null;
+  sourceUrl: string | null;
+  text: string;
+  tone: number | null;
+  confidence: number | null;
+}
+
+export interface ThemePassages {
+  theme: string;
+  passages: ReportPassage[];
+}
+
+export interface MethodNotes {
+  codebookVersion: number;
+  codebookChangedAt: string | null;
+  minStatementsForTone: number;
+  /** How the tagger's suggestions fared with the people who reviewed them, for the report's themes. */
+  tagger: {
+    autoTags: number;
+    accepted: number;
+    rejected: number;
+    unreviewed: number;
+    humanTags: number;
+    /** accepted / (accepted + rejected); null when nothing was reviewed. */
+    precision: number | null;
+  };
+}
+
+export interface CodebookEntry {
+  slug: string;
+  name: string;
+  parent: string | null;
+  color: string;
+  phrases: string[];
+  exclusions: string[];
+}
+
+/** One statement row of a report's statement export. */
+export interface ReportStatementRow {
+  id: number;
+  date: string | null;
+  datePrecision: string | null;
+  title: string;
+  speakerName: string | null;
+  speakerTitle: string | null;
+  speakerCountry: string | null;
+  pairs: string;
+  themes: string;
+  tone: number | null;
+  sourceUrl: string | null;
+}
+
+export const STATEMENT_COLUMNS: { key: keyof ReportStatementRow; header: string }[] = [
+  { key: "id", header: "id" },
+  { key: "date", header: "date" },
+  { key: "datePrecision", header: "date_precision" },
+  { key: "title", header: "title" },
+  { key: "speakerName", header: "speaker_name" },
+  { key: "speakerTitle", header: "speaker_title" },
+  { key: "speakerCountry", header: "speaker_country" },
+  { key: "pairs", header: "pairs" },
+  { key: "themes", header: "themes" },
+  { key: "tone", header: "tone" },
+  { key: "sourceUrl", header: "source_url" },
+];
+
+export const SERIES_COLUMNS = ["pair", "theme", "period", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_n"];
+
+/** The series as flat rows, shared by the CSV and the XLSX sheet. */
+export function seriesRows(model: ReportModel): (string | number | null)[][] {
+  return model.series.flatMap((s) =>
+    s.points.map((p) => [s.pair, s.theme, p.period, p.statements, p.passages, p.tone?.mean ?? null, p.tone?.low ?? null, p.tone?.high ?? null, p.tone?.n ?? 0]),
+  );
+}
+
+/** The filters as a reader sees them, stamped on every format's cover or summary. */
+export function filterLines(model: ReportModel): [string, string][] {
+  const { spec } = model;
+  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
+  return [
+    ["Pairs", model.pairs.map((p) => p.label).join("; ")],
+    ["Direction", spec.bothDirections ? "both directions" : "speaker → counterpart only"],
+    ["Themes", spec.themes.map(themeName).join("; ")],
+    ["Period", `${spec.from ?? "earliest"} to ${spec.to ?? "latest"}`],
+    ["Interval", spec.interval],
+    ["Counting", spec.measure],
+    ["Codebook version", String(model.method.codebookVersion)],
+    ["Generated", `${model.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${model.generatedBy}`],
+  ];
+}

@@ -1,0 +1,336 @@
+import PDFDocument from "pdfkit";
+import { chartHeight, countAxis, drawLineChart, type ChartLine } from "./pdf-chart";
+import { latin1, pdfFonts } from "./pdf-fonts";
+import { filterLines, type ReportModel } from "./report-model";
+import { SECTION_LABELS } from "./report-spec";
+
+const MARGIN = 50;
+const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
+
+interface Writer {
+  doc: PDFKit.PDFDocument;
+  regular: string;
+  bold: string;
+  fold: (text: string) => string;
+}
+
+/**
+ * The report as a PDF that stands on its own: a cover with the filters stamped on it, then the chosen sections —
+ * summary, charts (vector lines and bands, with their numbers as tables), tone table, top passages with source
+ * and date, method notes, codebook appendix — and page numbers. Resolves to the finished file.
+ */
+export function reportPdf(model: ReportModel): Promise<Buffer> {
+  const fonts = pdfFonts();
+  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: model.name, Author: "Dyad", Subject: filterLines(model).map(([k, v]) => `${k}: ${v}`).join(" | ") } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const w: Writer = { doc, regular: fonts.regular, bold: fonts.bold, fold: fonts.unicode ? (t) => t : latin1 };
+  cover(w, model);
+  const sections = new Set(model.spec.sections);
+  if (sections.has("summary")) summary(w, model);
+  if (sections.has("charts")) charts(w, model);
+  if (sections.has("tone")) toneTable(w, model);
+  if (sections.has("passages")) passages(w, model);
+  if (sections.has("method")) method(w, model);
+  if (sections.has("codebook")) codebook(w, model);
+  pageNumbers(w, model);
+  doc.end();
+  return done;
+}
+
+const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - 2 * MARGIN;
+const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - MARGIN - 14;
+
+function ensureSpace(w: Writer, height: number): void {
+  if (w.doc.y + height > bottom(w.doc)) w.doc.addPage();
+}
+
+function heading(w: Writer, text: string, size = 16): void {
+  ensureSpace(w, size * 4);
+  w.doc.moveDown(0.6).font(w.bold).fontSize(size).fillColor("#1b1f24").text(w.fold(text), MARGIN, w.doc.y, { width: contentWidth(w.doc) }).moveDown(0.3);
+}
+
+function paragraph(w: Writer, text: string, size = 10): void {
+  w.doc.font(w.regular).fontSize(size).fillColor("#1b1f24").text(w.fold(text), MARGIN, w.doc.y, { width: contentWidth(w.doc), lineGap: 1.5 }).moveDown(0.4);
+}
+
+function section(w: Writer, key: keyof typeof SECTION_LABELS): void {
+  w.doc.addPage();
+  heading(w, SECTION_LABELS[key], 18);
+}
+
+interface TableColumn {
+  header: string;
+  width: number;
+  align?: "left" | "right";
+}
+
+/** A table that breaks across pages and repeats its header row. */
+function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5): void {
+  const { doc } = w;
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  const scale = contentWidth(doc) / total;
+  const widths = columns.map((c) => c.width * scale);
+  const pad = 3;
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(w.fold(cell), { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  };
+  const drawRow = (cells: string[], font: string, fill: string | null) => {
+    const height = rowHeight(cells, font);
+    const top = doc.y;
+    if (fill) doc.save().rect(MARGIN, top, contentWidth(doc), height).fill(fill).restore();
+    let x = MARGIN;
+    doc.font(font).fontSize(size).fillColor("#1b1f24");
+    cells.forEach((cell, i) => {
+      doc.text(w.fold(cell), x + pad, top + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
+      x += widths[i]!;
+    });
+    doc.lineWidth(0.4).strokeColor("#d0d7de").moveTo(MARGIN, top + height).lineTo(MARGIN + contentWidth(doc), top + height).stroke();
+    doc.x = MARGIN;
+    doc.y = top + height;
+  };
+  const header = columns.map((c) => c.header);
+  ensureSpace(w, rowHeight(header, w.bold) + rowHeight(rows[0] ?? header, w.regular));
+  drawRow(header, w.bold, "#f0f3f6");
+  for (const row of rows) {
+    if (doc.y + rowHeight(row, w.regular) > bottom(doc)) {
+      doc.addPage();
+      drawRow(header, w.bold, "#f0f3f6");
+    }
+    drawRow(row, w.regular, null);
+  }
+  doc.moveDown(0.8);
+}
+
+function cover(w: Writer, model: ReportModel): void {
+  const { doc } = w;
+  doc.font(w.regular).fontSize(11).fillColor("#57606a").text("Dyad · report", MARGIN, 90);
+  doc.moveDown(0.5).font(w.bold).fontSize(26).fillColor("#1b1f24").text(w.fold(model.name), { width: contentWidth(doc) });
+  doc.moveDown(0.4).font(w.regular).fontSize(13).fillColor("#1b1f24").text(w.fold(model.pairs.map((p) => p.label).join(" · ")), { width: contentWidth(doc) });
+  doc.moveDown(1.5);
+  heading(w, "Filters", 12);
+  table(w, [{ header: "Filter", width: 1 }, { header: "Value", width: 3 }], filterLines(model), 10);
+  heading(w, "In this report", 12);
+  table(
+    w,
+    [{ header: "Figure", width: 3 }, { header: "Value", width: 1, align: "right" }],
+    [
+      ["Statements", formatInt(model.summary.statements)],
+      ["Passages with the report's themes", formatInt(model.summary.passages)],
+      ["Dated from", model.summary.firstDate ?? "—"],
+      ["Dated to", model.summary.lastDate ?? "—"],
+    ],
+    10,
+  );
+  paragraph(w, `Sections: ${model.spec.sections.map((s) => SECTION_LABELS[s]).join(", ")}.`, 9);
+}
+
+function summary(w: Writer, model: ReportModel): void {
+  section(w, "summary");
+  const { statements, passages, firstDate, lastDate, tooCoarse } = model.summary;
+  paragraph(
+    w,
+    `${formatInt(statements)} statements on ${model.pairs.map((p) => p.label).join(", ")} carry at least one of the ${model.themes.length} themes of this report ` +
+      `(${formatInt(passages)} passages), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
+      (tooCoarse > 0 ? ` ${formatInt(tooCoarse)} statements are dated only by year or month and are left out of the ${model.spec.interval}ly series.` : ""),
+  );
+  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
+  table(
+    w,
+    [{ header: "Pair", width: 1.2 }, { header: "Theme", width: 2 }, { header: "Statements", width: 1, align: "right" }, { header: "Passages", width: 1, align: "right" }, { header: "Mean tone", width: 1, align: "right" }],
+    model.tone.map((r) => [r.pair, themeName(r.theme), formatInt(r.statements), formatInt(r.passages), r.tone ? signed(r.tone.mean) : "—"]),
+  );
+}
+
+function charts(w: Writer, model: ReportModel): void {
+  section(w, "charts");
+  const { doc } = w;
+  const themeOf = (slug: string) => model.themes.find((t) => t.slug === slug);
+  for (const pair of model.pairs) {
+    const series = model.series.filter((s) => s.pair === pair.key);
+    const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
+    const index = new Map(periods.map((p, i) => [p, i]));
+    const lineFor = (s: (typeof series)[number], i: number, pick: (p: (typeof s.points)[number]) => number | null): ChartLine => {
+      const values: (number | null)[] = periods.map(() => null);
+      for (const p of s.points) values[index.get(p.period)!] = pick(p);
+      return { label: themeOf(s.theme)?.name ?? s.theme, color: themeOf(s.theme)?.color ?? "#0072B2", dash: DASHES[i % DASHES.length]!, values };
+    };
+    const measure = model.spec.measure;
+    const frequency = series.map((s, i) => lineFor(s, i, (p) => (measure === "statements" ? p.statements : p.passages)));
+    const tone = series.map((s, i) => {
+      const line = lineFor(s, i, (p) => p.tone?.mean ?? null);
+      const band: ([number, number] | null)[] = periods.map(() => null);
+      for (const p of s.points) if (p.tone) band[index.get(p.period)!] = [p.tone.low, p.tone.high];
+      return { ...line, band };
+    });
+    const width = contentWidth(doc);
+    const max = Math.max(0, ...frequency.flatMap((l) => l.values.map((v) => v ?? 0)));
+    const plot = 170;
+    const height = chartHeight(plot, series.length, width);
+    heading(w, pair.label, 13);
+    if (periods.length === 0) {
+      paragraph(w, "No statements of this pair carry the report's themes in this period.");
+      continue;
+    }
+    ensureSpace(w, height);
+    let top = doc.y;
+    drawLineChart(doc, { x: MARGIN, y: top, width, height }, plot, {
+      title: `${measure === "statements" ? "Statements" : "Passages"} per ${model.spec.interval}`,
+      periods,
+      lines: frequency,
+      yMin: 0,
+      ...countAxis(max),
+      yLabel: measure,
+      fold: w.fold,
+      font: w.regular,
+      boldFont: w.bold,
+    });
+    doc.y = top + height + 10;
+    ensureSpace(w, height);
+    top = doc.y;
+    drawLineChart(doc, { x: MARGIN, y: top, width, height }, plot, {
+      title: "Tone (−1 hostile … +1 cooperative), shaded: 95% band",
+      periods,
+      lines: tone,
+      yMin: -1,
+      yMax: 1,
+      yTicks: [-1, -0.5, 0, 0.5, 1],
+      yLabel: "tone",
+      fold: w.fold,
+      font: w.regular,
+      boldFont: w.bold,
+    });
+    doc.y = top + height + 6;
+    doc.x = MARGIN;
+    paragraph(w, `Tone is left as a gap where a ${model.spec.interval} has fewer than ${model.method.minStatementsForTone} statements.`, 8);
+    heading(w, `${pair.label}: the numbers behind the charts`, 11);
+    table(
+      w,
+      [{ header: "Period", width: 1 }, ...series.map((s) => ({ header: `${themeOf(s.theme)?.name ?? s.theme}: ${measure}, tone`, width: 1.6, align: "right" as const }))],
+      periods.map((period) => [
+        period,
+        ...series.map((s) => {
+          const p = s.points.find((x) => x.period === period);
+          if (!p) return "—";
+          return `${formatInt(measure === "statements" ? p.statements : p.passages)} · ${p.tone ? signed(p.tone.mean) : "—"}`;
+        }),
+      ]),
+      8,
+    );
+  }
+}
+
+function toneTable(w: Writer, model: ReportModel): void {
+  section(w, "tone");
+  paragraph(w, "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the number of passages scored.", 9);
+  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
+  table(
+    w,
+    [
+      { header: "Pair", width: 1.1 },
+      { header: "Theme", width: 2 },
+      { header: "Statements", width: 1, align: "right" },
+      { header: "Mean tone", width: 1, align: "right" },
+      { header: "95% band", width: 1.5, align: "right" },
+      { header: "n", width: 0.8, align: "right" },
+    ],
+    model.tone.map((r) => [r.pair, themeName(r.theme), formatInt(r.statements), r.tone ? signed(r.tone.mean) : "—", r.tone ? `${signed(r.tone.low)} to ${signed(r.tone.high)}` : "too few", formatInt(r.tone?.n ?? 0)]),
+  );
+}
+
+function passages(w: Writer, model: ReportModel): void {
+  section(w, "passages");
+  const { doc } = w;
+  for (const group of model.passages) {
+    const theme = model.themes.find((t) => t.slug === group.theme);
+    heading(w, theme?.name ?? group.theme, 13);
+    if (group.passages.length === 0) paragraph(w, "No passages in this selection.");
+    group.passages.forEach((p, i) => {
+      const source = [p.title, p.speaker ? `${p.speaker}${p.speakerCountry ? ` (${p.speakerCountry})` : ""}` : p.speakerCountry, p.date ?? "undated"].filter(Boolean).join(" · ");
+      const figures = `tone ${p.tone === null ? "—" : signed(p.tone)}${p.confidence === null ? "" : ` · tagger confidence ${p.confidence.toFixed(2)}`}`;
+      doc.font(w.regular).fontSize(9.5);
+      const quoteHeight = doc.heightOfString(w.fold(p.text), { width: contentWidth(doc) - 14 });
+      ensureSpace(w, Math.min(quoteHeight, 200) + 40);
+      const top = doc.y;
+      doc.fillColor("#1b1f24").text(w.fold(`${i + 1}. ${p.text}`), MARGIN + 10, doc.y, { width: contentWidth(doc) - 14, lineGap: 1 });
+      doc.save().lineWidth(2).strokeColor(theme?.color ?? "#d0d7de").moveTo(MARGIN + 2, Math.min(top, doc.y)).lineTo(MARGIN + 2, doc.y).stroke().restore();
+      doc.font(w.regular).fontSize(8).fillColor("#57606a").text(w.fold(`${source} · ${figures}`), MARGIN + 10, doc.y + 2, { width: contentWidth(doc) - 14 });
+      if (p.sourceUrl) doc.fillColor("#0b5cad").text(w.fold(p.sourceUrl), { width: contentWidth(doc) - 14, link: safeLink(p.sourceUrl) });
+      doc.moveDown(0.7);
+      doc.x = MARGIN;
+    });
+  }
+}
+
+function method(w: Writer, model: ReportModel): void {
+  section(w, "method");
+  const { tagger, codebookVersion, codebookChangedAt, minStatementsForTone } = model.method;
+  paragraph(
+    w,
+    `Themes. Passages are tagged by the codebook (version ${codebookVersion}${codebookChangedAt ? `, last changed ${codebookChangedAt.slice(0, 10)}` : ""}): ` +
+      "a theme's phrases are matched on word boundaries, case-insensitively, unless an exclusion phrase stands in the same sentence; " +
+      "each tag records the codebook version that made it. Staff review suggested tags (accept or reject) and tag by hand; rejected tags are not counted. " +
+      "A statement counts for a theme when at least one of its passages carries the theme.",
+  );
+  paragraph(
+    w,
+    `Tagger figures for this report's themes and statements: ${formatInt(tagger.autoTags)} automatic tags, of which ${formatInt(tagger.accepted)} were accepted and ` +
+      `${formatInt(tagger.rejected)} rejected by staff and ${formatInt(tagger.unreviewed)} are not yet reviewed; ${formatInt(tagger.humanTags)} tags were added by people. ` +
+      (tagger.precision === null ? "No tag has been reviewed yet, so the tagger's precision here is unknown." : `Precision on the reviewed tags: ${(100 * tagger.precision).toFixed(1)}%.`),
+  );
+  paragraph(
+    w,
+    "Tone. Each passage gets a score in [−1, 1] from a diplomatic lexicon with negation handled; words that name institutions do not count. " +
+      "Staff can override a statement's tone. A theme's tone in a period is the mean over the passages tagged with it, shown with a 95% confidence band " +
+      `(normal approximation); a period with fewer than ${minStatementsForTone} statements has no tone (a gap, not a point).`,
+  );
+  paragraph(
+    w,
+    `Pairs and dates. A pair is directed: the speaker's country → the counterpart${model.spec.bothDirections ? " (both directions are combined in this report)" : ""}. ` +
+      "A statement can speak to several counterparts; counterparts come from metadata, from mentions, or from staff. " +
+      `Statements dated only by year or month are left out of finer series (${formatInt(model.summary.tooCoarse)} here). ` +
+      `Counts are ${model.spec.measure} per ${model.spec.interval}.`,
+  );
+  paragraph(w, `Generated ${model.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${model.generatedBy} from the data of that moment; run the saved report again for newer data.`, 9);
+}
+
+function codebook(w: Writer, model: ReportModel): void {
+  section(w, "codebook");
+  paragraph(w, `Codebook version ${model.method.codebookVersion}: the themes of this report and the phrases that find them.`, 9);
+  table(
+    w,
+    [{ header: "Theme", width: 1.3 }, { header: "Phrases", width: 4 }, { header: "Exclusions", width: 1.5 }],
+    model.codebook.map((t) => [`${t.name}\n(${t.slug}${t.parent ? `, part of ${t.parent}` : ""})`, t.phrases.join(" · "), t.exclusions.join(" · ") || "—"]),
+    8,
+  );
+}
+
+function pageNumbers(w: Writer, model: ReportModel): void {
+  const { doc } = w;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const keep = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(w.regular).fontSize(8).fillColor("#57606a").text(w.fold(`${model.name} · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: "center", lineBreak: false });
+    doc.page.margins.bottom = keep;
+  }
+}
+
+function formatInt(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+}
+
+/** Only web links become clickable. */
+function safeLink(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { INTERVALS } from "@/lib/engine/periods";
+
+export const REPORT_SECTIONS = ["summary", "charts", "passages", "tone", "method", "codebook"] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export const SECTION_LABELS: Record<ReportSection, string> = {
+  summary: "Summary",
+  charts: "Charts",
+  passages: "Top passages per theme",
+  tone: "Tone table",
+  method: "Method notes",
+  codebook: "Codebook appendix",
+};
+
+export const REPORT_FORMATS = ["pdf", "xlsx", "csv-statements", "csv-series", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const iso3 = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "a country is a three-letter ISO code");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD");
+
+/** What a report covers and which sections it has; saved as JSON, so a saved report runs on the data of the day. */
+export const reportSpecSchema = z
+  .object({
+    pairs: z.array(z.object({ speaker: iso3, counterpart: iso3 })).min(1, "choose at least one country pair").max(4, "at most four pairs"),
+    bothDirections: z.boolean().default(false),
+    themes: z
+      .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug"))
+      .min(1, "choose at least one theme")
+      .max(12, "at most twelve themes"),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    interval: z.enum(INTERVALS).default("year"),
+    measure: z.enum(["statements", "passages"]).default("statements"),
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1, "choose at least one section").default([...REPORT_SECTIONS]),
+    passagesPerTheme: z.number().int().min(1).max(20).default(5),
+  })
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { message: "the period ends before it starts", path: ["to"] });
+export type ReportSpec = z.infer<typeof reportSpecSchema>;
+
+/**
+ * The URL form of a spec, shared by the builder and the export route: pair=USA>AZE (repeatable), theme=…
+ * (repeatable), both=1, from, to, interval, measure, section=… (repeatable; none means all), top=5.
+ */
+export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<ReportSpec> {
+  const sections = params.getAll("section");
+  return reportSpecSchema.safeParse({
+    pairs: params
+      .getAll("pair")
+      .filter(Boolean)
+      .map((p) => {
+        const [speaker, counterpart] = p.split(/>|→/);
+        return { speaker, counterpart };
+      }),
+    bothDirections: params.get("both") === "1",
+    themes: params.getAll("theme"),
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    interval: params.get("interval") || undefined,
+    measure: params.get("measure") || undefined,
+    sections: sections.length > 0 ? sections : undefined,
+    passagesPerTheme: params.get("top") ? Number(params.get("top")) : undefined,
+  });
+}
+
+export function specToParams(spec: ReportSpec): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const p of spec.pairs) params.append("pair", `${p.speaker}>${p.counterpart}`);
+  for (const t of spec.themes) params.append("theme", t);
+  if (spec.bothDirections) params.set("both", "1");
+  if (spec.from) params.set("from", spec.from);
+  if (spec.to) params.set("to", spec.to);
+  params.set("interval", spec.interval);
+  params.set("measure", spec.measure);
+  for (const s of spec.sections) params.append("section", s);
+  params.set("top", String(spec.passagesPerTheme));
+  return params;
+}
+
+export function describeSpecIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
