@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 
@@ -7,20 +7,21 @@ export const SIGN_IN_THROTTLE = { perAccount: 5, perAddress: 20, windowMinutes: 
 
 const windowStart = () => sql`now() - make_interval(mins => ${SIGN_IN_THROTTLE.windowMinutes})`;
 
-/** Failures since the window opened and since the last success on the same key. */
+/** Failures since the window opened and since the last success on the same key (compared in SQL, to the microsecond). */
 async function recentFailures(db: Db, key: "email" | "ip", value: string): Promise<number> {
   const column = key === "email" ? signInAttempts.email : signInAttempts.ip;
-  const [lastSuccess] = await db
-    .select({ at: signInAttempts.at })
-    .from(signInAttempts)
-    .where(and(eq(column, value), eq(signInAttempts.succeeded, true), gt(signInAttempts.at, windowStart())))
-    .orderBy(desc(signInAttempts.at))
-    .limit(1);
-  const since = lastSuccess ? sql`${lastSuccess.at.toISOString()}::timestamptz` : windowStart();
+  const lastSuccess = sql`(select max(${signInAttempts.at}) from ${signInAttempts} where ${column} = ${value} and ${signInAttempts.succeeded})`;
   const [row] = await db
     .select({ n: count() })
     .from(signInAttempts)
-    .where(and(eq(column, value), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
+    .where(
+      and(
+        eq(column, value),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.at, windowStart()),
+        sql`${signInAttempts.at} > coalesce(${lastSuccess}, '-infinity'::timestamptz)`,
+      ),
+    );
   return row?.n ?? 0;
 }
 
