@@ -54,12 +54,13 @@ describe("the review queue", () => {
     const reviewedBefore = Number(progress!.match(/(\d+) of \d+ reviewed/)![1]);
     const rows = page.getByTestId("queue-row");
     expect(await rows.count()).toBeGreaterThan(2);
+    await page.locator("tr.current").waitFor(); // the keys work once the page is interactive
+    const id = Number(await rows.nth(1).getAttribute("data-statement-id"));
     await page.keyboard.press("j");
     await page.keyboard.press("j");
     await page.keyboard.press("k");
-    await page.locator("tr.current").waitFor();
-    const id = Number(await page.locator("tr.current").getAttribute("data-statement-id"));
-    expect(id).toBe(Number(await rows.nth(1).getAttribute("data-statement-id")));
+    await page.locator(`tr.current[data-statement-id="${id}"]`).waitFor();
+    expect(await page.locator("tr.current").count()).toBe(1);
     await page.keyboard.press("Enter");
     await page.waitForURL(`**/review/${id}`);
     await page.getByTestId("reader-passage").first().waitFor();
