@@ -41,7 +41,7 @@ async function saved(page: Page, what: RegExp): Promise<number> {
 
 async function openReader(page: Page, id: number): Promise<void> {
   await page.goto(`/review/${id}`);
-  await page.getByTestId("reader-passage").first().waitFor();
+  await page.locator(".reader[data-keys-ready]").waitFor(); // the keys work once the page is interactive
 }
 
 const currentPassage = (page: Page) => page.locator("[data-testid=reader-passage][aria-current=true]");
@@ -63,7 +63,7 @@ describe("the review queue", () => {
     expect(await page.locator("tr.current").count()).toBe(1);
     await page.keyboard.press("Enter");
     await page.waitForURL(`**/review/${id}`);
-    await page.getByTestId("reader-passage").first().waitFor();
+    await page.locator(".reader[data-keys-ready]").waitFor();
 
     const manager = await signedIn("manager");
     await manager.page.goto("/review");

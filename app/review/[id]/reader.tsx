@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatTone } from "@/components/format";
 import { PassageText } from "@/components/passage-text";
 import type { ActionResult } from "@/lib/auth/action";
@@ -126,13 +126,16 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
     event.preventDefault();
   }
   // Re-bound on every render so the handler always sees the current passage, version and undo stack.
+  // The attribute marks the moment the keys work (after hydration), which the browser tests wait for.
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     window.addEventListener("keydown", handleKey);
+    root.current?.setAttribute("data-keys-ready", "true");
     return () => window.removeEventListener("keydown", handleKey);
   });
 
   return (
-    <div className="reader">
+    <div className="reader" ref={root}>
       <div>
         {claim && (
           <p className="banner" role="status" data-testid="claim-banner">
