@@ -25,7 +25,8 @@ export interface ImportRun {
   baselineSeconds: number;
 }
 
-async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; drop(): Promise<void> }> {
+/** An empty database for one bench run: a temporary PGlite directory, or a new database on the server. */
+export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; drop(): Promise<void> }> {
   if (driver === "pglite") {
     const dir = mkdtempSync(path.join(tmpdir(), "dyad-bench-"));
     const database = await openDatabase({ driver, location: path.join(dir, "pglite") });

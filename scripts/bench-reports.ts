@@ -5,18 +5,16 @@
  * baseline) and a PDF report of at least 20 pages (seconds, from the query to the last byte).
  * Targets: ≥ 20,000 rows/s and ≤ 100 MB growth; 20 pages ≤ 10 s.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { openDatabase, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedCodebook, seedCountries } from "@/db/seed";
 import { users } from "@/db/schema";
 import { buildReport, openReportStatements } from "@/lib/dal/reports";
 import { rebuildCells } from "@/lib/dal/series-cells";
 import { statementsCsv } from "@/lib/export/report-csv";
+import { freshDatabase } from "./bench-import";
 import { reportPdf } from "@/lib/export/report-pdf";
 import { reportSpecSchema } from "@/lib/export/report-spec";
 
@@ -38,28 +36,6 @@ export interface ReportBench {
   loadAverage: number;
 }
 
-async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; drop(): Promise<void> }> {
-  if (driver === "pglite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "dyad-bench-reports-"));
-    const database = await openDatabase({ driver, location: path.join(dir, "pglite") });
-    return { database, drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `dyad_bench_reports_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ driver, location: url.toString() });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 /** Statements spread over 2000–2021, every one USA → AZE, every third also USA → RUS; themes energy security (all) and democracy (every other). */
 export async function fillDatabase(database: Database): Promise<number> {
