@@ -1,6 +1,7 @@
 import { FrequencyChart } from "@/components/charts/frequency-chart";
 import { ToneChart } from "@/components/charts/tone-chart";
-import type { ChartRow, ChartSeries } from "@/components/charts/types";
+import { chartData } from "@/components/charts/chart-data";
+import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
 import { filterLines, type ReportModel } from "@/lib/export/report-model";
 import { SECTION_LABELS } from "@/lib/export/report-spec";
@@ -37,19 +38,18 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       )}
       {sections.has("charts") &&
         model.pairs.map((pair) => {
-          const { rows, series } = chartData(model, pair.key);
+          const data = pairChartData(model, pair.key);
           return (
             <section className="card" key={pair.key} aria-label={`Charts for ${pair.label}`}>
               <h3>{pair.label}</h3>
               <FrequencyChart
                 title={`${pair.label}: ${model.spec.measure} per ${model.spec.interval}`}
-                rows={rows}
-                series={series}
+                data={data}
                 markers={[]}
                 yLabel={model.spec.measure}
                 drillQuery={new URLSearchParams({ speaker: pair.speaker, counterpart: pair.counterpart, both: model.spec.bothDirections ? "1" : "0", interval: model.spec.interval }).toString()}
               />
-              <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} rows={rows} series={series} markers={[]} />
+              <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} data={data} markers={[]} />
             </section>
           );
         })}
@@ -148,23 +148,20 @@ export function ReportPreview({ model }: { model: ReportModel }) {
   );
 }
 
-function chartData(model: ReportModel, pair: string): { rows: ChartRow[]; series: ChartSeries[] } {
-  const mine = model.series.filter((s) => s.pair === pair);
-  const series = mine.map((s) => {
-    const theme = model.themes.find((t) => t.slug === s.theme);
-    return { key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: theme?.color ?? "#0072B2", label: theme?.name ?? s.theme };
-  });
-  const byPeriod = new Map<string, ChartRow>();
-  for (const s of mine) {
-    const key = `${s.pair}|${s.theme}`;
-    for (const p of s.points) {
-      const row = byPeriod.get(p.period) ?? ({ period: p.period } as ChartRow);
-      row[key] = model.spec.measure === "statements" ? p.statements : p.passages;
-      row[`${key}:tone`] = p.tone ? Math.round(p.tone.mean * 1000) / 1000 : null;
-      row[`${key}:band`] = p.tone ? [p.tone.low, p.tone.high] : null;
-      row[`${key}:n`] = p.tone?.n ?? 0;
-      byPeriod.set(p.period, row);
-    }
-  }
-  return { rows: [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1)), series };
+function pairChartData(model: ReportModel, pair: string): ChartData {
+  return chartData(
+    model.series
+      .filter((s) => s.pair === pair)
+      .map((s) => {
+        const theme = model.themes.find((t) => t.slug === s.theme);
+        return {
+          key: `${s.pair}|${s.theme}`,
+          pair: s.pair,
+          theme: s.theme,
+          color: theme?.color ?? "#0072B2",
+          label: theme?.name ?? s.theme,
+          points: s.points.map((p) => ({ period: p.period, value: model.spec.measure === "statements" ? p.statements : p.passages, tone: p.tone })),
+        };
+      }),
+  );
 }

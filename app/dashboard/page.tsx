@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { mixWithWhite, readableTextOn } from "@/components/colors";
+import { ChartTable } from "@/components/charts/chart-table";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
-import type { ChartMarker, ChartRow, ChartSeries } from "@/components/charts/types";
+import { chartData } from "@/components/charts/chart-data";
+import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -9,7 +11,7 @@ import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { eventsFor } from "@/lib/dal/events";
-import { pairSeries, pairThemeOverview, type PairSeries } from "@/lib/dal/pair-series";
+import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
 import { INTERVALS, periodOf } from "@/lib/engine/periods";
 
 export const dynamic = "force-dynamic";
@@ -53,14 +55,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   ]);
   const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
   const name = (iso3: string) => names.get(iso3) ?? iso3;
-  const chartSeries: ChartSeries[] = series.map((s) => ({
-    key: `${s.pair}|${s.theme}`,
-    pair: s.pair,
-    theme: s.theme,
-    color: themeBySlug.get(s.theme)?.color ?? "#0072B2",
-    label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
-  }));
-  const rows = chartRows(series);
+  const data = chartData(
+    series.map((s) => ({
+      key: `${s.pair}|${s.theme}`,
+      pair: s.pair,
+      theme: s.theme,
+      color: themeBySlug.get(s.theme)?.color ?? "#0072B2",
+      label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
+      points: s.points,
+    })),
+  );
   const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
   const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
   const measure = query.scale === "share" ? `share of the pair's ${query.measure}` : query.measure;
@@ -81,15 +85,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Filters url={url} pairs={pairs} themes={themes} />
       <section className="card" aria-labelledby="frequency-title">
         <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
-        <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} rows={rows} series={chartSeries} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
-        <SeriesTable series={series} chartSeries={chartSeries} drillQuery={drillQuery} value="value" />
+        <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+        <ChartTable data={data} drillQuery={drillQuery} value="value" />
         {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
       </section>
       <section className="card" aria-labelledby="tone-title">
         <h2 id="tone-title">Tone of the passages tagged with each theme (−1 hostile … +1 cooperative)</h2>
-        <ToneChart title={`${pairTitle}: tone per ${query.interval}`} rows={rows} series={chartSeries} markers={markers} />
+        <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} />
         <p className="notice">Shaded: 95% confidence band. Periods with fewer than 3 statements are left as gaps.</p>
-        <SeriesTable series={series} chartSeries={chartSeries} drillQuery={drillQuery} value="tone" />
+        <ChartTable data={data} drillQuery={drillQuery} value="tone" />
       </section>
       <section className="card" aria-labelledby="mix-title">
         <h2 id="mix-title">Theme mix for this selection</h2>
@@ -167,24 +171,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   );
 }
 
-function chartRows(series: PairSeries[]): ChartRow[] {
-  const byPeriod = new Map<string, ChartRow>();
-  for (const s of series) {
-    const key = `${s.pair}|${s.theme}`;
-    for (const p of s.points) {
-      const row = byPeriod.get(p.period) ?? ({ period: p.period } as ChartRow);
-      row[key] = p.value;
-      row[`${key}:tone`] = p.tone ? round(p.tone.mean) : null;
-      row[`${key}:band`] = p.tone ? [round(p.tone.low), round(p.tone.high)] : null;
-      row[`${key}:n`] = p.tone?.n ?? 0;
-      byPeriod.set(p.period, row);
-    }
-  }
-  return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
 function toDrillQuery(query: { pairs: { speaker: string; counterpart: string }[]; bothDirections: boolean; interval: string }): string {
   const first = query.pairs[0]!;
   return new URLSearchParams({ speaker: first.speaker, counterpart: first.counterpart, both: query.bothDirections ? "1" : "0", interval: query.interval }).toString();
@@ -195,47 +181,6 @@ function withPair(url: URLSearchParams, pair: string): string {
   next.delete("pair");
   next.set("pair", pair);
   return next.toString();
-}
-
-function SeriesTable({ series, chartSeries, drillQuery, value }: { series: PairSeries[]; chartSeries: ChartSeries[]; drillQuery: string; value: "value" | "tone" }) {
-  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
-  return (
-    <details>
-      <summary>View as table</summary>
-      <div style={{ overflowX: "auto" }}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              {chartSeries.map((s) => (
-                <th key={s.key} scope="col">
-                  {s.label}
-                  {value === "tone" && " (tone, n)"}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((period) => (
-              <tr key={period}>
-                <th scope="row">{period}</th>
-                {series.map((s) => {
-                  const p = s.points.find((x) => x.period === period);
-                  const text = value === "value" ? String(round(p?.value ?? 0)) : p?.tone ? `${p.tone.mean.toFixed(2)} (n=${p.tone.n})` : "—";
-                  const [speaker, counterpart] = s.pair.split(/→|↔/);
-                  return (
-                    <td key={`${s.pair}|${s.theme}`}>
-                      {p && p.statements > 0 ? <Link href={`/drill?${drillQuery.replace(/speaker=\w+&counterpart=\w+/, `speaker=${speaker}&counterpart=${counterpart}`)}&theme=${s.theme}&period=${period}`}>{text}</Link> : text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
 }
 
 function Filters({ url, pairs, themes }: { url: URLSearchParams; pairs: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]; themes: { slug: string; name: string; parentId: number | null }[] }) {

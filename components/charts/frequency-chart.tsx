@@ -1,14 +1,15 @@
 "use client";
 
+import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartRows } from "./chart-data";
 import { DASHES } from "./palette";
-import type { ChartMarker, ChartRow, ChartSeries } from "./types";
+import type { ChartData, ChartMarker, ChartSeries } from "./types";
 
 interface Props {
   title: string;
-  rows: ChartRow[];
-  series: ChartSeries[];
+  data: ChartData;
   markers: ChartMarker[];
   yLabel: string;
   yMax?: number;
@@ -17,8 +18,9 @@ interface Props {
 }
 
 /** Theme frequency over time, one line per pair × theme. Click a point to see the passages behind it. */
-export function FrequencyChart({ title, rows, series, markers, yLabel, yMax, drillQuery }: Props) {
+export function FrequencyChart({ title, data, markers, yLabel, yMax, drillQuery }: Props) {
   const router = useRouter();
+  const rows = useMemo(() => chartRows(data), [data]);
   return (
     <div style={{ width: "100%", height: 340 }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
       <ResponsiveContainer>
@@ -31,7 +33,7 @@ export function FrequencyChart({ title, rows, series, markers, yLabel, yMax, dri
           {markers.map((m) => (
             <ReferenceLine key={`${m.kind}-${m.period}-${m.label}`} x={m.period} stroke={m.kind === "codebook" ? "#777" : "#D55E00"} strokeDasharray="4 2" label={{ value: m.label, position: "top", fontSize: 11 }} />
           ))}
-          {series.map((s, i) => (
+          {data.series.map((s, i) => (
             <Line
               key={s.key}
               dataKey={s.key}

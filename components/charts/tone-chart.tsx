@@ -1,21 +1,22 @@
 "use client";
 
+import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartRows } from "./chart-data";
 import { DASHES } from "./palette";
-import type { ChartMarker, ChartRow, ChartSeries } from "./types";
+import type { ChartData, ChartMarker, ChartRow } from "./types";
 
 interface Props {
   title: string;
-  rows: ChartRow[];
-  series: ChartSeries[];
+  data: ChartData;
   markers: ChartMarker[];
 }
 
 /**
  * Mean tone per period with its 95% confidence band; periods with too few statements are gaps, not points.
- * Rows carry `${key}:tone`, `${key}:band` ([low, high]) and `${key}:n`.
  */
-export function ToneChart({ title, rows, series, markers }: Props) {
+export function ToneChart({ title, data, markers }: Props) {
+  const rows = useMemo(() => chartRows(data), [data]);
   return (
     <div style={{ width: "100%", height: 320 }} role="img" aria-label={`${title}. Line chart with confidence bands; the table view below lists every value.`}>
       <ResponsiveContainer>
@@ -35,10 +36,10 @@ export function ToneChart({ title, rows, series, markers }: Props) {
           {markers.map((m) => (
             <ReferenceLine key={`${m.kind}-${m.period}-${m.label}`} x={m.period} stroke={m.kind === "codebook" ? "#777" : "#D55E00"} strokeDasharray="4 2" />
           ))}
-          {series.map((s) => (
+          {data.series.map((s) => (
             <Area key={`${s.key}-band`} dataKey={`${s.key}:band`} name={`${s.label} band`} stroke="none" fill={s.color} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} legendType="none" />
           ))}
-          {series.map((s, i) => (
+          {data.series.map((s, i) => (
             <Line key={s.key} dataKey={`${s.key}:tone`} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray={DASHES[i % DASHES.length]} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
           ))}
         </ComposedChart>

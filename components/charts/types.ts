@@ -12,5 +12,25 @@ export interface ChartMarker {
   kind: "event" | "codebook";
 }
 
-/** One row per period; for each series key: value, and tone mean / band / n. */
+/** Tone of one period: mean with its 95% band and the number of scored passages. */
+export interface ChartTone {
+  mean: number;
+  low: number;
+  high: number;
+  n: number;
+}
+
+/** One series' values on the shared period axis, column by column. */
+export interface ChartColumn extends ChartSeries {
+  value: number[];
+  tone: (ChartTone | null)[];
+}
+
+/** What the server sends for a set of charts: small to serialise, turned into recharts rows in the browser. */
+export interface ChartData {
+  periods: string[];
+  series: ChartColumn[];
+}
+
+/** What recharts draws: one row per period; for each series key its value, and tone mean / band / n. */
 export type ChartRow = { period: string } & Record<string, number | string | [number, number] | null>;

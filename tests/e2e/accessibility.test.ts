@@ -79,7 +79,9 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
       await page.goto(path);
       if (openTables) {
         await page.locator(".recharts-surface").first().waitFor();
-        for (const summary of await page.locator("summary", { hasText: "View as table" }).all()) await summary.click();
+        const summaries = await page.locator("summary", { hasText: "View as table" }).all();
+        for (const summary of summaries) await summary.click();
+        await page.waitForFunction((n) => document.querySelectorAll("details[open] table").length === n, summaries.length);
       }
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -62,7 +62,10 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
   it("sees a chart drawn from real rows, with a table view", async () => {
     await page.goto("/dashboard?pair=USA>RUS&theme=counterterrorism&interval=year");
     await page.locator(".recharts-line-curve").first().waitFor();
-    const rows = await page.locator("details").first().locator("table tbody tr").count();
+    const table = page.locator("details").first();
+    await table.getByText("View as table").click();
+    await table.locator("table tbody tr").first().waitFor();
+    const rows = await table.locator("table tbody tr").count();
     expect(rows).toBeGreaterThan(5);
   });
 
