@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDatabase } from "@/db/client";
 import { userIdForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
@@ -9,18 +10,19 @@ import { authOptions } from "./options";
 
 /**
  * The data-access context for this request: the database and who is asking — the bearer of a personal API
- * token if the request carries one, else whoever the session cookie says is signed in.
+ * token if the request carries one, else whoever the session cookie says is signed in. One per request
+ * (React's cache: the layout and the page share it), so the session and the user are read once.
  */
-export async function requestContext(): Promise<DalContext> {
+export const requestContext = cache(async (): Promise<DalContext> => {
   const { db } = await getDatabase();
   const authorization = (await headers()).get("authorization");
   if (authorization?.startsWith("Bearer ")) {
-    return { db, userId: await userIdForToken(db, authorization.slice("Bearer ".length).trim()) };
+    return { db, userId: await userIdForToken(db, authorization.slice("Bearer ".length).trim()), requestMemo: {} };
   }
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
-  return { db, userId: typeof userId === "number" && userId > 0 ? userId : null };
-}
+  return { db, userId: typeof userId === "number" && userId > 0 ? userId : null, requestMemo: {} };
+});
 
 /** For pages: the signed-in, enabled user, or a redirect to sign in. A convenience; the DAL checks again. */
 export async function requireSignedIn(from: string): Promise<{ ctx: DalContext; actor: Actor }> {

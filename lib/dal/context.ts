@@ -8,6 +8,8 @@ import { DalError } from "./errors";
 export interface DalContext {
   db: Db;
   userId: number | null;
+  /** Set by the request context: the user is looked up once per request, not once per DAL call. */
+  requestMemo?: { actor?: Promise<Actor | null> };
 }
 
 export interface Actor {
@@ -18,7 +20,12 @@ export interface Actor {
 }
 
 /** The signed-in user as the database sees them now: a disabled or demoted user loses access at once. */
-export async function currentActor(ctx: DalContext): Promise<Actor | null> {
+export function currentActor(ctx: DalContext): Promise<Actor | null> {
+  if (!ctx.requestMemo) return lookUpActor(ctx);
+  return (ctx.requestMemo.actor ??= lookUpActor(ctx));
+}
+
+async function lookUpActor(ctx: DalContext): Promise<Actor | null> {
   if (ctx.userId === null) return null;
   const [row] = await ctx.db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
