@@ -13,7 +13,7 @@ export async function listThemes(ctx: DalContext) {
 
 /**
  * Country pairs that have statements, busiest first (at most `limit`), with names for pickers. Dated statements are counted
- * from the yearly series cells (a few thousand rows, not every statement's pairs); undated ones from raw rows.
+ * from the all-time series cells (a row per pair and date precision, not every statement's pairs); undated ones from raw rows.
  */
 export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]> {
   await requirePermission(ctx, "statements:read");
@@ -23,7 +23,7 @@ export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker
     from (
       select speaker_iso3 as speaker, counterpart_iso3 as counterpart, sum(n)::int as statements
       from (
-        select speaker_iso3, counterpart_iso3, statements as n from series_cells_year where theme_id = ${ALL_THEMES}
+        select speaker_iso3, counterpart_iso3, statements as n from series_cells_all where theme_id = ${ALL_THEMES}
         union all
         select sp.speaker_iso3, sp.counterpart_iso3, 1 from statement_pairs sp join statements s on s.id = sp.statement_id where s.date is null
       ) counted

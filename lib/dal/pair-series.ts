@@ -168,14 +168,18 @@ function rowsOf<T>(result: unknown): T[] {
 export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
   await requirePermission(ctx, "series:read");
   // All-time cells for an open range; else whole years from the year cells, the edges from months and days.
+  // The busiest pairs are found from the all-themes cells, then only their cells are read per theme.
   const result = await ctx.db.execute(sql`
-    with cells as materialized (
-      select speaker_iso3, counterpart_iso3, theme_id, sum(statements)::int as statements
-      from (${coveringCells("all", range, sql`true`)}) c group by 1, 2, 3
+    with busiest as materialized (
+      select speaker_iso3, counterpart_iso3, sum(statements)::int as total
+      from (${coveringCells("all", range, sql`theme_id = ${ALL_THEMES}`)}) c
+      group by 1, 2 order by total desc, 1, 2 limit ${limit}
     ),
-    busiest as (
-      select speaker_iso3, counterpart_iso3, statements as total from cells where theme_id = ${ALL_THEMES}
-      order by total desc, 1, 2 limit ${limit}
+    cells as (
+      select b.speaker_iso3, b.counterpart_iso3, c.theme_id, sum(c.statements)::int as statements
+      from busiest b
+      cross join lateral (${coveringCells("all", range, sql`speaker_iso3 = b.speaker_iso3 and counterpart_iso3 = b.counterpart_iso3`)}) c
+      group by 1, 2, 3
     )
     select coalesce(json_agg(json_build_array(speaker, counterpart, total, theme, statements) order by total desc, speaker, counterpart, theme), '[]')::text as rows
     from (
