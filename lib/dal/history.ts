@@ -104,8 +104,8 @@ export async function bumpVersion(db: Db, statementId: number, expected: number)
 export async function readState(db: Db, statementId: number): Promise<StatementState> {
   const [row] = await db.select().from(statements).where(eq(statements.id, statementId));
   if (!row) throw new DalError("not_found", `There is no statement ${statementId}.`);
-  const [pairRows, tagRows, overrideRows] = await Promise.all([
-    db
+  // One query at a time: inside a transaction `db` is a single connection.
+  const pairRows = await db
       .select({
         speakerIso3: statementPairs.speakerIso3,
         counterpartIso3: statementPairs.counterpartIso3,
@@ -115,8 +115,8 @@ export async function readState(db: Db, statementId: number): Promise<StatementS
       })
       .from(statementPairs)
       .where(eq(statementPairs.statementId, statementId))
-      .orderBy(asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3)),
-    db
+      .orderBy(asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3));
+  const tagRows = await db
       .select({
         passageId: tags.passageId,
         spanStart: tags.spanStart,
@@ -133,13 +133,12 @@ export async function readState(db: Db, statementId: number): Promise<StatementS
       .from(tags)
       .innerJoin(themes, eq(themes.id, tags.themeId))
       .where(eq(tags.statementId, statementId))
-      .orderBy(asc(tags.id)),
-    db
+      .orderBy(asc(tags.id));
+  const overrideRows = await db
       .select({ passageId: toneOverrides.passageId, value: toneOverrides.value, note: toneOverrides.note, authorId: toneOverrides.authorId })
       .from(toneOverrides)
       .where(eq(toneOverrides.statementId, statementId))
-      .orderBy(asc(toneOverrides.id)),
-  ]);
+      .orderBy(asc(toneOverrides.id));
   return {
     version: row.version,
     metadata: {

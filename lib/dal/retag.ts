@@ -45,14 +45,13 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
       return false;
     }
     const ids = batch.map((s) => s.id);
-    const [passageRows, decided, themeRows] = await Promise.all([
-      tx.select().from(passages).where(inArray(passages.statementId, ids)).orderBy(asc(passages.statementId), asc(passages.ordinal)),
-      tx
-        .selectDistinct({ statementId: tags.statementId, themeId: tags.themeId })
-        .from(tags)
-        .where(and(inArray(tags.statementId, ids), ne(tags.status, "suggested"))),
-      tx.select({ id: themes.id, slug: themes.slug }).from(themes),
-    ]);
+    // One query at a time: a transaction is a single connection.
+    const passageRows = await tx.select().from(passages).where(inArray(passages.statementId, ids)).orderBy(asc(passages.statementId), asc(passages.ordinal));
+    const decided = await tx
+      .selectDistinct({ statementId: tags.statementId, themeId: tags.themeId })
+      .from(tags)
+      .where(and(inArray(tags.statementId, ids), ne(tags.status, "suggested")));
+    const themeRows = await tx.select({ id: themes.id, slug: themes.slug }).from(themes);
     const themeId = new Map(themeRows.map((t) => [t.slug, t.id]));
     const isDecided = new Set(decided.map((d) => `${d.statementId}:${d.themeId}`));
     await applyCells(tx, ids, -1);

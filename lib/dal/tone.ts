@@ -9,14 +9,13 @@ import { effectiveTones } from "@/lib/engine/tone-override";
  */
 export async function applyTone(db: Db, statementId: number): Promise<void> {
   await saveBaselines(db, statementId);
-  const [baselines, overrides, passageRows] = await Promise.all([
-    db.select().from(toneBaselines).where(eq(toneBaselines.statementId, statementId)),
-    db.select().from(toneOverrides).where(eq(toneOverrides.statementId, statementId)),
-    db
-      .select({ id: passages.id, tone: passages.tone, words: sql<number>`jsonb_array_length(${passages.toneWords})::int` })
-      .from(passages)
-      .where(eq(passages.statementId, statementId)),
-  ]);
+  // One query at a time: inside a transaction `db` is a single connection.
+  const baselines = await db.select().from(toneBaselines).where(eq(toneBaselines.statementId, statementId));
+  const overrides = await db.select().from(toneOverrides).where(eq(toneOverrides.statementId, statementId));
+  const passageRows = await db
+    .select({ id: passages.id, tone: passages.tone, words: sql<number>`jsonb_array_length(${passages.toneWords})::int` })
+    .from(passages)
+    .where(eq(passages.statementId, statementId));
   const machine = new Map(baselines.map((b) => [b.passageId, b.tone]));
   const override = new Map(overrides.map((o) => [o.passageId, o.value]));
   const tones = effectiveTones(
