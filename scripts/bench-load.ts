@@ -36,6 +36,8 @@ interface PhaseResult {
   p95: number;
   p99: number;
   errors: number;
+  /** What the errors were: connection errors, requests past autocannon's 10 s timeout, non-2xx answers. */
+  errorKinds: string;
 }
 
 async function main() {
@@ -71,7 +73,7 @@ async function main() {
     console.log(`Server peak resident memory: ${(peakRssKb(server.pid!) / 1024).toFixed(0)} MB`);
 
     const failures = [
-      ...results.filter((r) => r.errors > 0).map((r) => `${r.name}: ${r.errors} errors`),
+      ...results.filter((r) => r.errors > 0).map((r) => `${r.name}: ${r.errors} errors (${r.errorKinds})`),
       ...(missing > 0 ? [`${missing} tags written during the mix are missing`] : []),
       ...(values.short
         ? []
@@ -194,7 +196,8 @@ async function hammer(name: string, paths: string[], cookie: string, connections
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.non2xx, // autocannon counts a timeout as an error too
+    errorKinds: `${result.errors - result.timeouts} connection, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
   };
 }
 
