@@ -27,14 +27,15 @@ interface Sample {
 }
 
 /** For each unit: the five sums over the sentence its first character falls in. */
-function samplesOf(excerpt: Excerpt): Sample[] {
+function samplesOf(excerpt: Excerpt, splitSituation: boolean): Sample[] {
   const { text, spans } = layout(excerpt);
   const words = scoreTone(text).words;
   const sums = sentences(text, 0, text.length).map((s) => {
     const x = [0, 0, 0, 0, 0];
     for (const w of words) {
       if (w.start < s.start || w.start >= s.end) continue;
-      const source = /\W/.test(w.word) ? "lexicon" : weightSource(foldKey(w.word));
+      let source = /\W/.test(w.word) ? "lexicon" : weightSource(foldKey(w.word));
+      if (source === "situation" && !splitSituation) source = "lexicon";
       // a negated situation word ("no violence") counts with the situation words, whatever its sign
       if (source === "situation") x[4]! -= w.weight;
       else x[(source === "fallback" ? 2 : 0) + (w.weight > 0 ? 1 : 0)]! += Math.abs(w.weight);
@@ -78,10 +79,13 @@ export interface Training {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Fits the model on `excerpts` (by default every excerpt of the training meeting, and nothing else). */
-export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING)): Training {
+/**
+ * Fits the model on `excerpts` (by default every excerpt of the training meeting, and nothing else).
+ * `splitSituation: false` fits the earlier model, in which situation words count as evaluative ones (scale 1).
+ */
+export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING), { splitSituation = true } = {}): Training {
   const previous = setToneModel(UNSCALED);
-  const samples = excerpts.flatMap(samplesOf);
+  const samples = excerpts.flatMap((e) => samplesOf(e, splitSituation));
   setToneModel(previous);
   const { coefficients } = logistic(samples);
   const [lexNeg, lexPos, fbNeg, fbPos, situation] = coefficients as [number, number, number, number, number];
@@ -90,7 +94,7 @@ export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting
     positiveScale: round2(Math.max(0, -lexPos / lexNeg)),
     fallbackNegative: round2(Math.max(0, fbNeg / lexNeg)),
     fallbackPositive: round2(Math.max(0, -fbPos / lexNeg)),
-    situationScale: round2(Math.max(0, situation / lexNeg)),
+    situationScale: splitSituation ? round2(Math.max(0, situation / lexNeg)) : 1,
   };
   const trainingAuc = rocAuc(samples.map((s) => s.x.reduce((sum, x, j) => sum + coefficients[j]! * x, 0)), samples.map((s) => s.label));
   return { model, coefficients, trainingAuc, units: samples.length, excerpts: excerpts.length };
