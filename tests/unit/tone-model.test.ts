@@ -11,6 +11,8 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
     expect(TONE_MODEL.fallbackNegative).toBeGreaterThan(0);
     expect(TONE_MODEL.fallbackNegative).toBeLessThan(1);
     expect(TONE_MODEL.fallbackPositive).toBeLessThan(TONE_MODEL.fallbackNegative);
+    expect(TONE_MODEL.situationScale).toBeGreaterThanOrEqual(0);
+    expect(TONE_MODEL.situationScale).toBeLessThan(0.5);
   });
 
   it("lets AFINN fill the hand lexicon's gaps, with the word shown (S/PV.7165, United States; S/PV.7138, France)", () => {
@@ -31,7 +33,13 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
 
   it("negates and intensifies AFINN words like any other (S/PV.7138, Chile; S/PV.7165, United Kingdom)", () => {
     expect(weightSource("fulfilled")).toBe("fallback");
-    expect(weightOf("the Council has not fulfilled its obligation .", "fulfilled")).toBeLessThan(0);
+    // AFINN's positives may be fitted to nothing; the rule is checked with them switched on
+    const fitted = setToneModel({ ...TONE_MODEL, fallbackPositive: 0.1 });
+    try {
+      expect(weightOf("the Council has not fulfilled its obligation .", "fulfilled")).toBeLessThan(0);
+    } finally {
+      setToneModel(fitted);
+    }
     const plain = weightOf("In the difficult circumstances which now confront it ,", "difficult")!;
     const extreme = weightOf("In the extremely difficult circumstances which now confront it ,", "difficult")!;
     expect(plain).toBeLessThan(0);
@@ -40,7 +48,7 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
 
   it("can be switched off, leaving the hand lexicon alone; switching back restores it", () => {
     const text = "over the past two weeks , gunmen kidnapped a senior police officer in Luhansk .";
-    const fitted = setToneModel({ positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0 });
+    const fitted = setToneModel({ positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0, situationScale: 1 });
     try {
       expect(scoreTone(text).words.map((w) => w.word)).toEqual(["gunmen"]);
     } finally {

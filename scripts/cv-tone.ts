@@ -1,0 +1,45 @@
+/**
+ * `npx tsx scripts/cv-tone.ts`: cross-validation of the tone model INSIDE the training meeting (UNSCon
+ * S/PV.7138), so that choices can be made without looking at the held-out meetings. Speeches are dealt into five
+ * folds; the model is fitted on four and scores the fifth, and the figures are pooled over the five. Printed for
+ * the model with situation words apart (as shipped) and with them counted as evaluative words (as before).
+ */
+import { sentences } from "@/lib/engine/segment";
+import { mean, rocAuc, spearman } from "@/lib/engine/stats";
+import { scoreTone, setToneModel } from "@/lib/engine/tone";
+import { trainToneModel } from "./train-tone";
+import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
+
+const FOLDS = 5;
+const speechOf = (e: Excerpt) => e.id.split("_")[3] ?? e.id;
+
+function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
+  const speeches = [...new Set(excerpts.map(speechOf))].sort();
+  const unitScores: number[] = [];
+  const unitLabels: boolean[] = [];
+  const excerptTone: number[] = [];
+  const negativeShare: number[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const test = new Set(speeches.filter((_, i) => i % FOLDS === fold));
+    const { model } = trainToneModel(excerpts.filter((e) => !test.has(speechOf(e))), { splitSituation });
+    const previous = setToneModel(model);
+    for (const excerpt of excerpts.filter((e) => test.has(speechOf(e)))) {
+      const { text, spans } = layout(excerpt);
+      const scored = sentences(text, 0, text.length).map((s) => ({ ...s, tone: scoreTone(text.slice(s.start, s.end), s.start) }));
+      spans.forEach((span, i) => {
+        const sentence = scored.find((s) => span.start >= s.start && span.start < s.end) ?? scored[scored.length - 1];
+        unitScores.push(-(sentence?.tone.words.reduce((sum, w) => sum + w.weight, 0) ?? 0));
+        unitLabels.push(excerpt.edus[i]!.neg_eval !== null);
+      });
+      excerptTone.push(mean(scored.map((s) => s.tone.score)));
+      negativeShare.push(excerpt.summary.n_neg_eval / excerpt.summary.n_edus);
+    }
+    setToneModel(previous);
+  }
+  return `unit AUC ${rocAuc(unitScores, unitLabels).toFixed(3)}, excerpt ρ ${spearman(excerptTone, negativeShare).toFixed(3)}`;
+}
+
+const excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING);
+console.log(`${TRAINING_MEETING}, ${FOLDS}-fold cross-validation by speech (${excerpts.length} excerpts)`);
+console.log(`  situation words apart (shipped):  ${crossValidate(excerpts, true)}`);
+console.log(`  situation words as evaluative:    ${crossValidate(excerpts, false)}`);
