@@ -1,5 +1,4 @@
-import { FrequencyChart } from "@/components/charts/frequency-chart";
-import { ToneChart } from "@/components/charts/tone-chart";
+import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { chartData } from "@/components/charts/chart-data";
 import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
