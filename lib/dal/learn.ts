@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
 import { passageFeatures, precisionRecall, predict, trainLogistic, type LogisticModel } from "@/lib/engine/logistic";
@@ -8,8 +8,9 @@ import { requirePermission, type DalContext } from "./context";
 export const isHeldOut = (passageId: number) => passageId % 5 === 0;
 export const MODEL_THRESHOLD = 0.5;
 
-interface ReviewedPassage {
+export interface ReviewedPassage {
   id: number;
+  statementId: number;
   features: string[];
   /** Themes people accepted (or left standing) on it after review. */
   truth: Set<string>;
@@ -17,14 +18,15 @@ interface ReviewedPassage {
   rules: Set<string>;
 }
 
-/** Passages of reviewed statements, with what people settled and what the rules had said. */
-async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
+/** Passages of reviewed statements, with what people settled and what the rules had said; in passage order. */
+export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   const rows = await db
-    .select({ id: passages.id, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
+    .select({ id: passages.id, statementId: passages.statementId, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
     .from(passages)
     .innerJoin(statements, eq(statements.id, passages.statementId))
     .innerJoin(reviewStates, eq(reviewStates.statementId, passages.statementId))
-    .where(isNotNull(reviewStates.reviewedAt));
+    .where(isNotNull(reviewStates.reviewedAt))
+    .orderBy(asc(passages.id));
   if (rows.length === 0) return [];
   const tagRows = await db
     .select({ passageId: tags.passageId, theme: themes.slug, origin: tags.origin, status: tags.status })
@@ -32,7 +34,7 @@ async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
     .innerJoin(themes, eq(themes.id, tags.themeId))
     .innerJoin(reviewStates, eq(reviewStates.statementId, tags.statementId))
     .where(and(isNotNull(reviewStates.reviewedAt), isNotNull(tags.passageId)));
-  const byPassage = new Map(rows.map((r) => [r.id, { id: r.id, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() }]));
+  const byPassage = new Map(rows.map((r) => [r.id, { id: r.id, statementId: r.statementId, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() }]));
   for (const t of tagRows) {
     const p = byPassage.get(t.passageId!);
     if (!p) continue;
@@ -42,18 +44,11 @@ async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   return [...byPassage.values()];
 }
 
-/**
- * Trains one model per enabled theme on reviewed passages not held out, measures rules, model and both on the
- * held-out ones, and stores the lot. Returns the stored model's id, or null with nothing reviewed yet.
- */
-export async function trainTagger(db: Db): Promise<number | null> {
-  const [reviewed, themeRows] = await Promise.all([reviewedPassages(db), db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))]);
-  const training = reviewed.filter((p) => !isHeldOut(p.id));
-  const heldOut = reviewed.filter((p) => isHeldOut(p.id));
-  if (training.length === 0) return null;
+/** Trains one model per theme on `training` and measures rules, model and both against people on `heldOut`. */
+export function fitAndMeasure(training: ReviewedPassage[], heldOut: ReviewedPassage[], themes: string[]) {
   const models: Record<string, LogisticModel> = {};
   const quality: ThemeQuality[] = [];
-  for (const { slug } of themeRows) {
+  for (const slug of themes) {
     const model = trainLogistic(training.map((p) => ({ features: p.features, label: p.truth.has(slug) ? 1 : 0 })));
     models[slug] = model;
     const actual = heldOut.map((p) => p.truth.has(slug));
@@ -66,6 +61,23 @@ export async function trainTagger(db: Db): Promise<number | null> {
       both: precisionRecall(byRules.map((r, i) => r || byModel[i]!), actual),
     });
   }
+  return { models, quality };
+}
+
+/**
+ * Trains one model per enabled theme on reviewed passages not held out, measures rules, model and both on the
+ * held-out ones, and stores the lot. Returns the stored model's id, or null with nothing reviewed yet.
+ */
+export async function trainTagger(db: Db): Promise<number | null> {
+  const [reviewed, themeRows] = await Promise.all([reviewedPassages(db), db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))]);
+  const training = reviewed.filter((p) => !isHeldOut(p.id));
+  const heldOut = reviewed.filter((p) => isHeldOut(p.id));
+  if (training.length === 0) return null;
+  const { models, quality } = fitAndMeasure(
+    training,
+    heldOut,
+    themeRows.map((t) => t.slug),
+  );
   const [row] = await db
     .insert(taggerModels)
     .values({ trainingPassages: training.length, heldOutPassages: heldOut.length, models, quality })
