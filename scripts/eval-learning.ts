@@ -3,6 +3,8 @@
  * A fresh in-memory database; the labelled speeches imported, reviewed by a staff member through the DAL by the
  * labels in tests/fixtures/ungd-reviewed, the tagger trained; prints the quality panel (held-out passages)
  * and a learning curve. See scripts/learning-eval.ts.
+ * `--keep DIR` writes the database to DIR instead of memory, so the app can show it: `PGLITE_DIR=DIR npm start`,
+ * sign in as the demo staff member, open /review/quality.
  */
 import { existsSync } from "node:fs";
 import { openDatabase } from "@/db/client";
@@ -34,7 +36,9 @@ function qualityTable(quality: ThemeQuality[]): string {
 async function main() {
   if (!existsSync(CORPUS_FILE)) throw new Error(`needs the UN General Debate corpus at ${CORPUS_FILE} (../shared/data)`);
   const started = performance.now();
-  const database = await openDatabase({ driver: "pglite", location: "memory://" });
+  const keep = process.argv.includes("--keep") ? process.argv[process.argv.indexOf("--keep") + 1] : undefined;
+  if (keep && existsSync(keep)) throw new Error(`${keep} exists already: --keep writes a new database`);
+  const database = await openDatabase({ driver: "pglite", location: keep ?? "memory://" });
   await migrateDatabase(database);
   await seedCountries(database.db);
   await seedCodebook(database.db);
@@ -57,6 +61,7 @@ async function main() {
   );
   console.log(table(["statements (passages reviewed/trained on)", "theme", "model P R F1 (hits/said)", "both P R F1 (hits/said)"], curveRows));
   const total = (performance.now() - started) / 1000;
+  if (keep) console.log(`\nDatabase kept in ${keep}: PGLITE_DIR=${keep} npm start, sign in as staff, open /review/quality.`);
   console.log(`\n${total.toFixed(1)} s: import ${seconds.import.toFixed(1)}, review ${seconds.review.toFixed(1)}, train ${seconds.train.toFixed(1)}, curve ${seconds.curve.toFixed(1)}`);
 }
 
