@@ -5,6 +5,7 @@ import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { chartData } from "@/components/charts/chart-data";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
+import { PairFields } from "@/components/pair-fields";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
@@ -28,7 +29,8 @@ function toUrlParams(params: Record<string, string | string[] | undefined>): URL
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/dashboard");
   const url = toUrlParams(await searchParams);
-  const [pairs, themes] = await Promise.all([listPairs(ctx), listThemes(ctx)]);
+  // The busiest pair is the default view; the suggestions for the pair fields load in the browser.
+  const [pairs, themes] = await Promise.all([listPairs(ctx, 1), listThemes(ctx)]);
   if (pairs.length === 0) return <p>No statements yet: staff can import some.</p>;
   if (url.getAll("pair").length === 0) {
     const named = url.get("speaker") && url.get("counterpart") ? `${url.get("speaker")}>${url.get("counterpart")}` : null;
@@ -82,7 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           Those filters could not be used ({problem}); showing the default view.
         </p>
       )}
-      <Filters url={url} pairs={pairs} themes={themes} />
+      <Filters url={url} themes={themes} />
       <section className="card" aria-labelledby="frequency-title">
         <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
         <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
@@ -183,35 +185,11 @@ function withPair(url: URLSearchParams, pair: string): string {
   return next.toString();
 }
 
-function Filters({ url, pairs, themes }: { url: URLSearchParams; pairs: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]; themes: { slug: string; name: string; parentId: number | null }[] }) {
-  const chosenPairs = url.getAll("pair");
+function Filters({ url, themes }: { url: URLSearchParams; themes: { slug: string; name: string; parentId: number | null }[] }) {
   const chosenThemes = new Set(url.getAll("theme"));
   return (
     <form className="filters" method="get" aria-label="Chart filters">
-      {/* One list of the busiest pairs serves all four fields; any other pair can be typed as USA>AZE. */}
-      <datalist id="pair-options">
-        {pairs.map((p) => (
-          <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
-            {p.speakerName} → {p.counterpartName} ({p.statements})
-          </option>
-        ))}
-      </datalist>
-      {[0, 1, 2, 3].map((i) => (
-        <label key={i}>
-          {i === 0 ? "Country pair (speaker → counterpart)" : `Compare with pair ${i + 1}`}
-          <input
-            name="pair"
-            list="pair-options"
-            defaultValue={chosenPairs[i] ?? ""}
-            required={i === 0}
-            pattern="[A-Za-z]{3}\s*>\s*[A-Za-z]{3}"
-            title="Speaker and counterpart as ISO codes, e.g. USA>AZE"
-            placeholder={i === 0 ? "USA>AZE" : "optional"}
-            autoComplete="off"
-            size={12}
-          />
-        </label>
-      ))}
+      <PairFields chosen={url.getAll("pair")} />
       <fieldset style={{ border: 0, padding: 0 }}>
         <legend style={{ fontSize: "0.85rem", color: "var(--muted)" }}>Themes</legend>
         {themes.map((t) => (

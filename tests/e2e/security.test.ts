@@ -8,7 +8,7 @@ import { signIn } from "./support/session";
 
 /** A phrase only a signed-in reader can see: the seed statement's title. */
 const PROTECTED_TEXT = "Azerbaijani Relations";
-const PROTECTED_PATHS = ["/dashboard", "/statements", "/search?q=energy", "/api/v1/series?pair=USA>AZE", "/api/v1/statements", "/api/export/statements"];
+const PROTECTED_PATHS = ["/dashboard", "/statements", "/search?q=energy", "/api/v1/series?pair=USA>AZE", "/api/v1/statements", "/api/v1/pairs", "/api/export/statements"];
 const HOSTILE = ["'; drop table statements; --", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "../../etc/passwd", "%00", "1 or 1=1", "\u0000"];
 
 let app: RunningApp;

@@ -367,6 +367,7 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/api/reports/export/route.ts#GET": ["getReport", "exportReport", "openReportStatements"],
   "app/reports/actions.ts#saveReportAction": ["saveReport"],
   "app/reports/actions.ts#deleteReportAction": ["deleteReport"],
+  "app/api/v1/pairs/route.ts#GET": ["listPairs"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {
