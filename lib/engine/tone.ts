@@ -249,14 +249,19 @@ export function weightSource(key: string): "lexicon" | "situation" | "fallback" 
   return FALLBACK.has(key) ? "fallback" : null;
 }
 
-function weightOf(key: string): number {
-  const entry = entryOf(key);
-  if (entry) {
-    const { weight, situation } = entry;
-    return situation ? weight * model.situationScale : weight > 0 ? weight * model.positiveScale : weight;
-  }
-  const fallback = FALLBACK.get(key) ?? 0;
-  return fallback > 0 ? fallback * model.fallbackPositive : fallback * model.fallbackNegative;
+/** A word's weight before the fitted model scales it: the hand lexicon's, else AFINN's, else 0. */
+function rawWeightOf(key: string): number {
+  return entryOf(key)?.weight ?? FALLBACK.get(key) ?? 0;
+}
+
+/**
+ * The fitted model's scale, applied after negation and intensifiers, by the sign the word ends with — as the
+ * model was trained: "not fulfilled" is AFINN evidence of criticism, scaled like AFINN's negative words.
+ */
+function scaled(weight: number, source: number): number {
+  if (source & SITUATION_WORD) return weight * model.situationScale;
+  if (source & FALLBACK_WORD) return weight * (weight > 0 ? model.fallbackPositive : model.fallbackNegative);
+  return weight > 0 ? weight * model.positiveScale : weight;
 }
 
 // Per-word facts, computed once per vocabulary word the first time it is met.
@@ -265,6 +270,8 @@ const ENEMY = 2;
 const AGAINST = 4;
 const PATTERN = 8;
 const KNOWN = 16;
+const SITUATION_WORD = 32;
+const FALLBACK_WORD = 64;
 
 let flags = new Uint8Array(1024);
 let weights = new Float32Array(1024);
@@ -304,7 +311,10 @@ function learnFacts(id: number): number {
   if (SHARED_ENEMIES.some((e) => key.startsWith(e))) f |= ENEMY;
   if (AGAINST_VERBS.some((v) => key.startsWith(v))) f |= AGAINST;
   if (patternsByFirst.has(id)) f |= PATTERN;
-  weights[id] = weightOf(key);
+  const entry = entryOf(key);
+  if (entry?.situation) f |= SITUATION_WORD;
+  if (!entry && FALLBACK.has(key)) f |= FALLBACK_WORD;
+  weights[id] = rawWeightOf(key);
   boosts[id] = INTENSIFIERS[key] ?? 0;
   flags[id] = f;
   return f;
@@ -343,10 +353,12 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
     const f = facts(id);
     let last = i;
     let weight = weights[id]!;
+    let source = f;
     if (f & PATTERN) {
       const pattern = patternAt(words, i, to);
       if (pattern) {
-        weight = pattern.weight > 0 ? pattern.weight * model.positiveScale : pattern.weight;
+        weight = pattern.weight;
+        source = 0; // a pattern counts as the hand lexicon
         last = i + pattern.ids.length - 1;
       }
     }
@@ -363,12 +375,16 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
       i = last;
       continue;
     }
-    if (weight < 0) weight = aimedAtSharedEnemy(words, i, sentenceFrom, to) ? (f & AGAINST ? 0.5 : 0) : weight;
+    if (weight < 0 && aimedAtSharedEnemy(words, i, sentenceFrom, to)) {
+      weight = f & AGAINST ? 0.5 : 0;
+      source = 0; // a hand rule: "we condemn terrorism" is cooperation
+    }
     if (weight !== 0 && i <= intensifyUntil && boost === 0) weight *= intensity;
     if (weight !== 0 && i <= negateUntil) {
       weight = -weight * 0.75;
       negateUntil = -1;
     }
+    weight = scaled(weight, source);
     if (weight !== 0) {
       const start = words.starts[i]!;
       const end = words.ends[last]!;

@@ -33,13 +33,11 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
 
   it("negates and intensifies AFINN words like any other (S/PV.7138, Chile; S/PV.7165, United Kingdom)", () => {
     expect(weightSource("fulfilled")).toBe("fallback");
-    // AFINN's positives may be fitted to nothing; the rule is checked with them switched on
-    const fitted = setToneModel({ ...TONE_MODEL, fallbackPositive: 0.1 });
-    try {
-      expect(weightOf("the Council has not fulfilled its obligation .", "fulfilled")).toBeLessThan(0);
-    } finally {
-      setToneModel(fitted);
-    }
+    // Scaled after negation, by the sign it ends with: a negated AFINN positive counts like AFINN's negatives,
+    // even with AFINN's positives fitted to nothing.
+    expect(TONE_MODEL.fallbackPositive).toBe(0);
+    expect(weightOf("the Council has not fulfilled its obligation .", "fulfilled")).toBeLessThan(0);
+    expect(weightOf("the Council has fulfilled its obligation .", "fulfilled")).toBeUndefined();
     const plain = weightOf("In the difficult circumstances which now confront it ,", "difficult")!;
     const extreme = weightOf("In the extremely difficult circumstances which now confront it ,", "difficult")!;
     expect(plain).toBeLessThan(0);
