@@ -159,7 +159,7 @@ function pairChartData(model: ReportModel, pair: string): ChartData {
           theme: s.theme,
           color: theme?.color ?? "#0072B2",
           label: theme?.name ?? s.theme,
-          points: s.points.map((p) => ({ period: p.period, value: model.spec.measure === "statements" ? p.statements : p.passages, tone: p.tone })),
+          points: s.points.map((p) => ({ period: p.period, value: model.spec.measure === "statements" ? p.statements : p.passages, statements: p.statements, tone: p.tone })),
         };
       }),
   );

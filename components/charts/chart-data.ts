@@ -1,7 +1,7 @@
 import type { ChartData, ChartRow, ChartSeries, ChartTone } from "./types";
 
 export interface SeriesPoints extends ChartSeries {
-  points: { period: string; value: number; tone: ChartTone | null }[];
+  points: { period: string; value: number; statements: number; tone: ChartTone | null }[];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -17,13 +17,15 @@ export function chartData(series: SeriesPoints[]): ChartData {
     periods,
     series: series.map(({ points, ...meta }) => {
       const value = periods.map(() => 0);
+      const statements = periods.map(() => 0);
       const tone: (ChartTone | null)[] = periods.map(() => null);
       for (const p of points) {
         const i = index.get(p.period)!;
         value[i] = round(p.value);
+        statements[i] = p.statements;
         tone[i] = p.tone && { mean: round(p.tone.mean), low: round(p.tone.low), high: round(p.tone.high), n: p.tone.n };
       }
-      return { ...meta, value, tone };
+      return { ...meta, value, statements, tone };
     }),
   };
 }
@@ -41,4 +43,15 @@ export function chartRows(data: ChartData): ChartRow[] {
     }
     return row;
   });
+}
+
+/** The drill-down page for one point of a series: the statements and passages behind it. */
+export function drillHref(drillQuery: string, series: ChartSeries, period: string): string {
+  const [speaker = "", counterpart = ""] = series.pair.split(/→|↔/);
+  const query = new URLSearchParams(drillQuery);
+  query.set("speaker", speaker);
+  query.set("counterpart", counterpart);
+  query.set("theme", series.theme);
+  query.set("period", period);
+  return `/drill?${query}`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { drillHref } from "./chart-data";
 import type { ChartColumn, ChartData } from "./types";
 
 interface Props {
@@ -23,6 +24,7 @@ export function ChartTable({ data, drillQuery, value }: Props) {
   return (
     <details ref={details} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>View as table</summary>
+      {!open && <p className="notice">The table is built in the browser; it needs JavaScript.</p>}
       {open && (
         <div style={{ overflowX: "auto" }}>
           <table>
@@ -57,15 +59,7 @@ export function ChartTable({ data, drillQuery, value }: Props) {
 }
 
 function Cell({ period, column, at, drillQuery, value }: { period: string; column: ChartColumn; at: number } & Pick<Props, "drillQuery" | "value">) {
-  const count = column.value[at] ?? 0;
   const tone = column.tone[at];
-  const text = value === "value" ? String(count) : tone ? `${tone.mean.toFixed(2)} (n=${tone.n})` : "—";
-  if (count === 0) return text;
-  const [speaker = "", counterpart = ""] = column.pair.split(/→|↔/);
-  const query = new URLSearchParams(drillQuery);
-  query.set("speaker", speaker);
-  query.set("counterpart", counterpart);
-  query.set("theme", column.theme);
-  query.set("period", period);
-  return <a href={`/drill?${query}`}>{text}</a>;
+  const text = value === "value" ? String(column.value[at] ?? 0) : tone ? `${tone.mean.toFixed(2)} (n=${tone.n})` : "—";
+  return column.statements[at] ? <a href={drillHref(drillQuery, column, period)}>{text}</a> : text;
 }

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { chartRows } from "./chart-data";
+import { chartRows, drillHref } from "./chart-data";
 import { DASHES } from "./palette";
 import type { ChartData, ChartMarker, ChartSeries } from "./types";
 
@@ -56,10 +56,6 @@ export function FrequencyChart({ title, data, markers, yLabel, yMax, drillQuery 
   function openDrill(event: unknown, s: ChartSeries) {
     const period = (event as { payload?: { period?: string } })?.payload?.period;
     if (!period) return;
-    const [speaker = "", counterpart = ""] = s.pair.split(/→|↔/);
-    const query = new URLSearchParams(drillQuery);
-    query.set("speaker", speaker);
-    query.set("counterpart", counterpart);
-    router.push(`/drill?${query}&theme=${s.theme}&period=${encodeURIComponent(period)}`);
+    router.push(drillHref(drillQuery, s, period));
   }
 }

@@ -23,6 +23,8 @@ export interface ChartTone {
 /** One series' values on the shared period axis, column by column. */
 export interface ChartColumn extends ChartSeries {
   value: number[];
+  /** Statements behind each value: a period with any is a link to them, whatever its rounded value. */
+  statements: number[];
   tone: (ChartTone | null)[];
 }
 
