@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statements } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/codebook";
@@ -11,19 +12,23 @@ import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 
-// A transaction is one connection: node-postgres queues a second query sent before the first returns, warns that
-// pg@9 will refuse it, and the warning is easy to miss. Here it is an error, so every edit path must await in turn.
+// A transaction is one connection: node-postgres queues a query sent before the previous one has returned, and
+// pg@9 will refuse it. Every query sent while its client is still busy is recorded here; there must be none.
 describe.skipIf(!process.env.TEST_DATABASE_URL)("edits on a Postgres server send one query at a time per transaction", () => {
   let database: TestDatabase;
   let people: Record<Person, DalContext>;
-  const throwDeprecation = process.throwDeprecation;
+  const overlapping: string[] = [];
+  const query = pg.Client.prototype.query;
 
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase("postgres"));
-    process.throwDeprecation = true;
+    pg.Client.prototype.query = function (this: pg.Client & { _activeQuery: unknown; _queryQueue: unknown[] }, ...args: unknown[]) {
+      if (this._activeQuery || this._queryQueue.length > 0) overlapping.push(String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 80));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
   });
   afterAll(async () => {
-    process.throwDeprecation = throwDeprecation;
+    pg.Client.prototype.query = query;
     await database?.close();
   });
 
@@ -38,5 +43,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("edits on a Postgres server send
     await runRetagInBackground(database.db);
     const [row] = await database.db.select({ version: statements.version }).from(statements);
     expect(row!.version).toBe(restored.version);
+    expect(overlapping).toEqual([]);
   });
 });
