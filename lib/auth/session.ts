@@ -10,8 +10,9 @@ import { authOptions } from "./options";
 
 /**
  * The data-access context for this request: the database and who is asking — the bearer of a personal API
- * token if the request carries one, else whoever the session cookie says is signed in. One per request
- * (React's cache: the layout and the page share it), so the session and the user are read once.
+ * token if the request carries one, else whoever the session cookie says is signed in. A page render builds it
+ * once (React's cache: the layout and the page share it, and the user is looked up once); server actions and
+ * route handlers, where React's cache does not apply, build a fresh one per call.
  */
 export const requestContext = cache(async (): Promise<DalContext> => {
   const { db } = await getDatabase();

@@ -13,7 +13,7 @@ export async function listThemes(ctx: DalContext) {
 
 /**
  * Country pairs that have statements, busiest first (at most `limit`), with names for pickers. Dated statements are counted
- * from the all-time series cells (a row per pair and date precision, not every statement's pairs); undated ones from raw rows.
+ * from the all-time series cells (a row per pair and theme, not every statement's pairs); undated ones from raw rows.
  */
 export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]> {
   await requirePermission(ctx, "statements:read");

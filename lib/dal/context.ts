@@ -19,7 +19,10 @@ export interface Actor {
   role: Role;
 }
 
-/** The signed-in user as the database sees them now: a disabled or demoted user loses access at once. */
+/**
+ * The signed-in user as the database sees them: a disabled or demoted user loses access from their next
+ * request (within one request the user is looked up once, when the context carries a request memo).
+ */
 export function currentActor(ctx: DalContext): Promise<Actor | null> {
   if (!ctx.requestMemo) return lookUpActor(ctx);
   return (ctx.requestMemo.actor ??= lookUpActor(ctx));

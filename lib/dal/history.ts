@@ -106,39 +106,39 @@ export async function readState(db: Db, statementId: number): Promise<StatementS
   if (!row) throw new DalError("not_found", `There is no statement ${statementId}.`);
   // One query at a time: inside a transaction `db` is a single connection.
   const pairRows = await db
-      .select({
-        speakerIso3: statementPairs.speakerIso3,
-        counterpartIso3: statementPairs.counterpartIso3,
-        origin: statementPairs.origin,
-        isPrimary: statementPairs.isPrimary,
-        mentions: statementPairs.mentions,
-      })
-      .from(statementPairs)
-      .where(eq(statementPairs.statementId, statementId))
-      .orderBy(asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3));
+    .select({
+      speakerIso3: statementPairs.speakerIso3,
+      counterpartIso3: statementPairs.counterpartIso3,
+      origin: statementPairs.origin,
+      isPrimary: statementPairs.isPrimary,
+      mentions: statementPairs.mentions,
+    })
+    .from(statementPairs)
+    .where(eq(statementPairs.statementId, statementId))
+    .orderBy(asc(statementPairs.speakerIso3), asc(statementPairs.counterpartIso3));
   const tagRows = await db
-      .select({
-        passageId: tags.passageId,
-        spanStart: tags.spanStart,
-        spanEnd: tags.spanEnd,
-        themeId: tags.themeId,
-        theme: themes.slug,
-        origin: tags.origin,
-        status: tags.status,
-        confidence: tags.confidence,
-        evidence: tags.evidence,
-        codebookVersion: tags.codebookVersion,
-        authorId: tags.authorId,
-      })
-      .from(tags)
-      .innerJoin(themes, eq(themes.id, tags.themeId))
-      .where(eq(tags.statementId, statementId))
-      .orderBy(asc(tags.id));
+    .select({
+      passageId: tags.passageId,
+      spanStart: tags.spanStart,
+      spanEnd: tags.spanEnd,
+      themeId: tags.themeId,
+      theme: themes.slug,
+      origin: tags.origin,
+      status: tags.status,
+      confidence: tags.confidence,
+      evidence: tags.evidence,
+      codebookVersion: tags.codebookVersion,
+      authorId: tags.authorId,
+    })
+    .from(tags)
+    .innerJoin(themes, eq(themes.id, tags.themeId))
+    .where(eq(tags.statementId, statementId))
+    .orderBy(asc(tags.id));
   const overrideRows = await db
-      .select({ passageId: toneOverrides.passageId, value: toneOverrides.value, note: toneOverrides.note, authorId: toneOverrides.authorId })
-      .from(toneOverrides)
-      .where(eq(toneOverrides.statementId, statementId))
-      .orderBy(asc(toneOverrides.id));
+    .select({ passageId: toneOverrides.passageId, value: toneOverrides.value, note: toneOverrides.note, authorId: toneOverrides.authorId })
+    .from(toneOverrides)
+    .where(eq(toneOverrides.statementId, statementId))
+    .orderBy(asc(toneOverrides.id));
   return {
     version: row.version,
     metadata: {

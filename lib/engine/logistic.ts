@@ -48,8 +48,9 @@ export function predict(model: LogisticModel, features: string[]): number {
 /**
  * Positives are weighted up because a theme is absent from most passages — by the square root of the class
  * ratio, not the full ratio: on 480 reviewed UN General Debate passages (5-fold cross-validation by speech,
- * held-out passages untouched) the full ratio said a theme on 1.6–2.4 times as many passages as had it
- * (precision 0.29–0.47), the square root kept most of the recall at precision 0.67–0.85.
+ * held-out passages untouched; run once during development, not a committed script) the full ratio said a
+ * theme on 1.6–2.4 times as many passages as had it (precision 0.29–0.47), the square root kept most of the
+ * recall at precision 0.67–0.85.
  */
 export function trainLogistic(examples: Example[], options: TrainOptions = {}): LogisticModel {
   const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
