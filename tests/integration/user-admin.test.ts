@@ -98,6 +98,16 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     if ("password" in made) expect(await verifyCredentials(database.db, "soon-gone@example.org", made.password)).toEqual({ ok: false, reason: "disabled" });
   });
 
+  it("within one request the user is read once; the next request sees them disabled", async () => {
+    const made = await createUser(people.admin, { email: "mid-request@example.org", name: "M", role: "staff", credential: "password" });
+    const request = { db: database.db, userId: made.id, requestMemo: {} };
+    await expect(requirePermission(request, "tags:write")).resolves.toMatchObject({ role: "staff" });
+    await setUserDisabled(people.admin, { userId: made.id, disabled: true });
+    await expect(requirePermission(request, "tags:write")).resolves.toMatchObject({ role: "staff" });
+    const nextRequest = { db: database.db, userId: made.id, requestMemo: {} };
+    await expect(requirePermission(nextRequest, "tags:write")).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
   it("a reset stops the old password at once and gives a new one", async () => {
     const staffId = people.staff.userId!;
     expect(await verifyCredentials(database.db, "staff@test.example", PASSWORD)).toMatchObject({ ok: true });
