@@ -13,7 +13,7 @@ import { currentActor, type DalContext } from "@/lib/dal/context";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { benchTarget, openBenchDatabase, type BenchTarget } from "./bench-database";
-import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, RAW_OVERVIEW_SQL, rawSeriesSql, type RawSeriesQuery } from "./raw-queries";
+import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "./raw-queries";
 
 const PAIR = { speaker: "USA", counterpart: "AZE" };
 const THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
@@ -141,7 +141,7 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     const dashboard: ScaleRow = { query: "dashboard page: its DAL calls (monthly, 4 themes)", target: goal(300), cells: await time(runs, () => dashboardCalls(ctx, SERIES_QUERY)) };
     if (options.raw) {
       series.raw = await time(Math.min(runs, 10), () => db.execute(rawSeriesSql(raw)), 1);
-      overview.raw = await time(3, () => db.execute(RAW_OVERVIEW_SQL), 1);
+      overview.raw = await time(3, () => db.execute(rawOverviewSql()), 1);
       ragged.raw = await time(Math.min(runs, 10), () => db.execute(rawSeriesSql({ ...raw, from: "1995-03-15", to: "2022-10-20" })), 1);
       // Server-side COPY to a file needs a superuser on a local server (as the throwaway one is).
       const duck = database.driver === "postgres" ? await duckdbOver(database, target, statements).catch((error: Error) => console.log(`[bench:scale] no DuckDB reference: ${error.message}`)) : undefined;

@@ -62,16 +62,19 @@ export async function rawSeries(db: Db, q: RawSeriesQuery): Promise<RawSeriesRow
   return (result as unknown as { rows: RawSeriesRow[] }).rows;
 }
 
-/** Statements per directed pair × theme over everything (the all-pairs overview), from raw rows. */
-export const RAW_OVERVIEW_SQL = sql`
-  select sp.speaker_iso3, sp.counterpart_iso3, t.theme_id, count(distinct t.statement_id)::int as statements
-  from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
-  where t.status <> 'rejected' and st.date is not null
-  group by 1, 2, 3
-  union all
-  select sp.speaker_iso3, sp.counterpart_iso3, ${ALL_THEMES}::int, count(*)::int
-  from statement_pairs sp join statements st on st.id = sp.statement_id where st.date is not null
-  group by 1, 2`;
+/** Statements per directed pair × theme (the all-pairs overview) dated within [from, to], from raw rows. */
+export function rawOverviewSql(range: { from?: string; to?: string } = {}): SQL {
+  const dated = sql`st.date is not null and st.date >= ${range.from ?? "0001-01-01"}::date and st.date <= ${range.to ?? "9999-12-31"}::date`;
+  return sql`
+    select sp.speaker_iso3, sp.counterpart_iso3, t.theme_id, count(distinct t.statement_id)::int as statements
+    from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
+    where t.status <> 'rejected' and ${dated}
+    group by 1, 2, 3
+    union all
+    select sp.speaker_iso3, sp.counterpart_iso3, ${ALL_THEMES}::int, count(*)::int
+    from statement_pairs sp join statements st on st.id = sp.statement_id where ${dated}
+    group by 1, 2`;
+}
 
 /** The flat rows DuckDB reads: one per tag with its pair, date and tone; one per statement and pair. */
 export const EXPORTS = {

@@ -11,7 +11,7 @@ import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { INTERVALS } from "@/lib/engine/periods";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { RAW_OVERVIEW_SQL, rawSeries } from "@/scripts/raw-queries";
+import { rawOverviewSql, rawSeries } from "@/scripts/raw-queries";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 
@@ -124,14 +124,20 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
     expect(listed[0]!.statements).toBeGreaterThanOrEqual(listed.at(-1)!.statements);
   });
 
-  it("shows the busiest pairs in the overview with the same counts per theme as raw rows", async () => {
-    const raw = (await database.db.execute(RAW_OVERVIEW_SQL)) as unknown as { rows: { speaker_iso3: string; counterpart_iso3: string; theme_id: number; statements: number }[] };
+  it.each([
+    ["all time", {}],
+    ["a ragged range", { from: "2003-03-15", to: "2019-10-20" }],
+  ])("shows the busiest pairs in the overview, %s, with the same counts per theme as raw rows", async (_, range: { from?: string; to?: string }) => {
+    const { rows } = (await database.db.execute(rawOverviewSql(range))) as unknown as {
+      rows: { speaker_iso3: string; counterpart_iso3: string; theme_id: number; statements: number }[];
+    };
     const slugById = new Map((await database.db.select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.id, t.slug]));
-    const rawTotals = raw.rows.filter((r) => r.theme_id === 0).map((r) => r.statements).sort((a, b) => b - a);
-    const overview = await pairThemeOverview(people.analyst, {}, 5);
+    const rawTotals = rows.filter((r) => r.theme_id === 0).map((r) => r.statements).sort((a, b) => b - a);
+    const overview = await pairThemeOverview(people.analyst, range, 5);
+    expect(overview.length).toBeGreaterThan(1);
     expect(overview.map((p) => p.total)).toEqual(rawTotals.slice(0, 5));
     for (const pair of overview) {
-      const mine = raw.rows.filter((r) => r.speaker_iso3 === pair.speaker && r.counterpart_iso3 === pair.counterpart && r.theme_id !== 0);
+      const mine = rows.filter((r) => r.speaker_iso3 === pair.speaker && r.counterpart_iso3 === pair.counterpart && r.theme_id !== 0);
       const expected = Object.fromEntries(mine.map((r) => [slugById.get(r.theme_id)!, r.statements]));
       const shown = Object.fromEntries(Object.entries(pair.byTheme).filter(([, n]) => n > 0));
       expect(shown, `${pair.speaker}>${pair.counterpart}`).toEqual(Object.fromEntries(Object.entries(expected).filter(([slug]) => slug in pair.byTheme)));
