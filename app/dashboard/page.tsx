@@ -5,6 +5,7 @@ import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { chartData } from "@/components/charts/chart-data";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
+import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
-import { INTERVALS, periodOf } from "@/lib/engine/periods";
+import { periodOf } from "@/lib/engine/periods";
 
 export const dynamic = "force-dynamic";
 
@@ -186,44 +187,12 @@ function withPair(url: URLSearchParams, pair: string): string {
 }
 
 function Filters({ url, themes }: { url: URLSearchParams; themes: { slug: string; name: string; parentId: number | null }[] }) {
-  const chosenThemes = new Set(url.getAll("theme"));
   return (
     <form className="filters" method="get" aria-label="Chart filters">
       <PairFields chosen={url.getAll("pair")} />
-      <fieldset style={{ border: 0, padding: 0 }}>
-        <legend style={{ fontSize: "0.85rem", color: "var(--muted)" }}>Themes</legend>
-        {themes.map((t) => (
-          <label key={t.slug} style={{ display: "inline-flex", flexDirection: "row", gap: "0.25rem", marginRight: "0.75rem", paddingLeft: t.parentId ? "0.5rem" : 0 }}>
-            <input type="checkbox" name="theme" value={t.slug} defaultChecked={chosenThemes.has(t.slug)} />
-            {t.parentId ? `↳ ${t.name}` : t.name}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        From
-        <input type="date" name="from" defaultValue={url.get("from") ?? ""} />
-      </label>
-      <label>
-        To
-        <input type="date" name="to" defaultValue={url.get("to") ?? ""} />
-      </label>
-      <label>
-        Interval
-        <select name="interval" defaultValue={url.get("interval") ?? "year"}>
-          {INTERVALS.map((i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Count
-        <select name="measure" defaultValue={url.get("measure") ?? "statements"}>
-          <option value="statements">statements</option>
-          <option value="passages">passages</option>
-        </select>
-      </label>
+      <ThemeCheckboxes themes={themes} chosen={url.getAll("theme")} />
+      <DateRangeFields from={url.get("from")} to={url.get("to")} />
+      <IntervalMeasureFields interval={url.get("interval") ?? "year"} measure={url.get("measure") ?? "statements"} />
       <label>
         As
         <select name="scale" defaultValue={url.get("scale") ?? "count"}>

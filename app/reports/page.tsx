@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "@/components/save-report-form";
 import { roleHas } from "@/lib/auth/permissions";
@@ -7,7 +8,6 @@ import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
-import { INTERVALS } from "@/lib/engine/periods";
 import { FORMAT_FILES } from "@/lib/export/report-files";
 import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, specToParams, type ReportSpec } from "@/lib/export/report-spec";
 import { deleteReportAction } from "./actions";
@@ -106,40 +106,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <label style={{ flexDirection: "row", alignItems: "center", gap: "0.25rem" }}>
           <input type="checkbox" name="both" value="1" defaultChecked={formSpec.bothDirections} /> both directions
         </label>
-        <fieldset style={{ border: 0, padding: 0 }}>
-          <legend style={{ fontSize: "0.85rem", color: "var(--muted)" }}>Themes</legend>
-          {themes.map((t) => (
-            <label key={t.slug} style={{ display: "inline-flex", flexDirection: "row", gap: "0.25rem", marginRight: "0.75rem" }}>
-              <input type="checkbox" name="theme" value={t.slug} defaultChecked={formSpec.themes.includes(t.slug)} />
-              {t.name}
-            </label>
-          ))}
-        </fieldset>
-        <label>
-          From
-          <input type="date" name="from" defaultValue={formSpec.from ?? ""} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" defaultValue={formSpec.to ?? ""} />
-        </label>
-        <label>
-          Interval
-          <select name="interval" defaultValue={formSpec.interval}>
-            {INTERVALS.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Count
-          <select name="measure" defaultValue={formSpec.measure}>
-            <option value="statements">statements</option>
-            <option value="passages">passages</option>
-          </select>
-        </label>
+        <ThemeCheckboxes themes={themes} chosen={formSpec.themes} />
+        <DateRangeFields from={formSpec.from} to={formSpec.to} />
+        <IntervalMeasureFields interval={formSpec.interval} measure={formSpec.measure} />
         <label>
           Passages per theme
           <input type="number" name="top" min={1} max={20} defaultValue={formSpec.passagesPerTheme} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -60,14 +61,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           Source
           <input name="source" defaultValue={filter.source ?? ""} placeholder="state.gov" />
         </label>
-        <label>
-          From
-          <input type="date" name="from" defaultValue={filter.from ?? ""} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" defaultValue={filter.to ?? ""} />
-        </label>
+        <DateRangeFields from={filter.from} to={filter.to} />
         <label>
           Why
           <select name="reason" defaultValue={filter.reason ?? ""}>

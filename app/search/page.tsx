@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
@@ -35,14 +36,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           Theme
           <input name="theme" defaultValue={filter.theme ?? ""} size={16} />
         </label>
-        <label>
-          From
-          <input type="date" name="from" defaultValue={filter.from ?? ""} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" defaultValue={filter.to ?? ""} />
-        </label>
+        <DateRangeFields from={filter.from} to={filter.to} />
         <button type="submit">Search</button>
       </form>
       {result && (

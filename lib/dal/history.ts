@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
-import type { ThemeEvidence } from "@/lib/engine/types";
+import type { AnalysedStatement, ThemeEvidence } from "@/lib/engine/types";
 import { writeAudit } from "./audit";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
@@ -11,17 +11,7 @@ import { applyTone } from "./tone";
 /** Everything a person can change about a statement: what the audit log records before and after each edit. */
 export interface StatementState {
   version: number;
-  metadata: {
-    title: string;
-    date: string | null;
-    datePrecision: "day" | "month" | "year" | null;
-    speakerName: string | null;
-    speakerTitle: string | null;
-    speakerCountry: string | null;
-    venue: string | null;
-    sourceUrl: string | null;
-    kind: string;
-  };
+  metadata: Pick<AnalysedStatement, "title" | "date" | "datePrecision" | "speakerName" | "speakerTitle" | "speakerCountry" | "venue" | "sourceUrl" | "kind">;
   pairs: { speakerIso3: string; counterpartIso3: string; origin: "metadata" | "mention" | "manual"; isPrimary: boolean; mentions: number }[];
   tags: {
     passageId: number | null;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { ToneOptions } from "@/components/tone-options";
 
 interface Props {
   label: string;
@@ -27,11 +28,7 @@ export function ToneForm({ label, current, disabled, onSave }: Props) {
       <label htmlFor={`${id}-value`}>{label}</label>
       <select id={`${id}-value`} name="value" defaultValue={current ? String(current.value) : "machine"}>
         <option value="machine">machine</option>
-        {[-2, -1, 0, 1, 2].map((v) => (
-          <option key={v} value={v}>
-            {v > 0 ? `+${v}` : v}
-          </option>
-        ))}
+        <ToneOptions />
       </select>
       <input name="note" aria-label={`Note on ${label.toLowerCase()}`} placeholder="note (optional)" defaultValue={current?.note ?? ""} maxLength={2000} />
       <button type="submit" disabled={disabled}>

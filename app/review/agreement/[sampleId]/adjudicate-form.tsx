@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ToneOptions } from "@/components/tone-options";
 import { adjudicateAction } from "../actions";
 
 interface Item {
@@ -68,11 +69,7 @@ export function AdjudicateForm({ sampleId, statementId, version, themes, items }
               Tone{" "}
               <select name={`tone-${item.passageId}`} defaultValue={String(item.codes[0]?.tone ?? "")}>
                 <option value="">none</option>
-                {[-2, -1, 0, 1, 2].map((v) => (
-                  <option key={v} value={v}>
-                    {v > 0 ? `+${v}` : v}
-                  </option>
-                ))}
+                <ToneOptions />
               </select>
             </label>
           </fieldset>

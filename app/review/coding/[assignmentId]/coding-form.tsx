@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ToneOptions } from "@/components/tone-options";
 import type { codingTask } from "@/lib/dal/agreement";
 import { submitCodingAction } from "../../agreement/actions";
 
@@ -37,11 +38,7 @@ export function CodingForm({ task }: { task: Task }) {
             Tone{" "}
             <select name={`tone-${p.id}`} defaultValue={p.tone === null ? "" : String(p.tone)}>
               <option value="">none</option>
-              {[-2, -1, 0, 1, 2].map((v) => (
-                <option key={v} value={v}>
-                  {v > 0 ? `+${v}` : v}
-                </option>
-              ))}
+              <ToneOptions />
             </select>
           </label>
         </fieldset>
