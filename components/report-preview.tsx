@@ -1,5 +1,5 @@
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
-import { chartData } from "@/components/charts/chart-data";
+import { chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
 import { filterLines, type ReportModel } from "@/lib/export/report-model";
@@ -46,7 +46,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
                 data={data}
                 markers={[]}
                 yLabel={model.spec.measure}
-                drillQuery={new URLSearchParams({ speaker: pair.speaker, counterpart: pair.counterpart, both: model.spec.bothDirections ? "1" : "0", interval: model.spec.interval }).toString()}
+                drillQuery={drillQueryOf({ pairs: [pair], bothDirections: model.spec.bothDirections, interval: model.spec.interval })}
               />
               <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} data={data} markers={[]} />
             </section>

@@ -12,13 +12,13 @@ import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { currentActor, type DalContext } from "@/lib/dal/context";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
+import { CORE_THEMES } from "@/lib/engine/codebook";
 import { benchTarget, openBenchDatabase, type BenchTarget } from "./bench-database";
 import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "./raw-queries";
 
 const PAIR = { speaker: "USA", counterpart: "AZE" };
-const THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
-const SERIES_QUERY: PairSeriesQuery = { pairs: [PAIR], bothDirections: false, themes: THEMES, interval: "month", measure: "statements", scale: "count" };
-const SERIES_PARAMS = `pair=${PAIR.speaker}>${PAIR.counterpart}&${THEMES.map((t) => `theme=${t}`).join("&")}&interval=month`;
+const SERIES_QUERY: PairSeriesQuery = { pairs: [PAIR], bothDirections: false, themes: CORE_THEMES, interval: "month", measure: "statements", scale: "count" };
+const SERIES_PARAMS = `pair=${PAIR.speaker}>${PAIR.counterpart}&${CORE_THEMES.map((t) => `theme=${t}`).join("&")}&interval=month`;
 
 export interface Timing {
   runs: number;
@@ -124,7 +124,7 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     if (statements === 0) throw new Error(`${target.label} holds no statements: run npm run bench:generate first.`);
     const ctx: DalContext = { db, userId: await benchAnalyst(db) };
     const runs = options.runs ?? 40;
-    const themeIds = (await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).filter((t) => THEMES.includes(t.slug)).map((t) => t.id);
+    const themeIds = (await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).filter((t) => CORE_THEMES.includes(t.slug)).map((t) => t.id);
     const raw: RawSeriesQuery = { ...PAIR, themeIds, interval: "month" };
     const rows: ScaleRow[] = [];
     // Targets: ≤ 50 ms for the series API and ≤ 300 ms for the dashboard on a server; ≤ 150 ms on the embedded database.

@@ -16,7 +16,7 @@ import { importDraft } from "@/lib/dal/imports";
 import { fitAndMeasure, isHeldOut, retrainInBackground, reviewedPassages, taggerQuality, trainTagger } from "@/lib/dal/learn";
 import { markReviewed, reviewStatement } from "@/lib/dal/review";
 import { decideTag, togglePassageTheme } from "@/lib/dal/tags";
-import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
+import { CORE_THEMES, DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import type { ThemeQuality } from "@/db/schema";
 import { guessMapping, recordToDraft } from "@/lib/ingest/bulk";
 
@@ -25,7 +25,7 @@ export const CORPUS = "ungd/ungd-dev.jsonl.gz";
 export const CORPUS_FILE = path.join(process.env.DYAD_DATA ?? path.join(process.cwd(), "..", "shared", "data"), CORPUS);
 
 /** The themes the labels decide; every other theme's suggestions are left as the rules made them. */
-export const LABELLED_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
+export const LABELLED_THEMES = CORE_THEMES;
 /** A child theme implies its parent, so a passage that is not about democracy is about none of its children. */
 const DEMOCRACY_CHILDREN = new Set(DEFAULT_CODEBOOK.filter((t) => t.parent === "democracy").map((t) => t.slug));
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { mixWithWhite, readableTextOn } from "@/components/colors";
 import { ChartTable } from "@/components/charts/chart-table";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
-import { chartData } from "@/components/charts/chart-data";
+import { chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
@@ -12,20 +12,15 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
+import { toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
+import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const DEFAULT_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
-
-function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
-  const url = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) if (v) url.append(key, v);
-  return url;
-}
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/dashboard");
@@ -39,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     url.delete("speaker");
     url.delete("counterpart");
   }
-  if (url.getAll("theme").length === 0) for (const t of DEFAULT_THEMES) if (themes.some((x) => x.slug === t)) url.append("theme", t);
+  if (url.getAll("theme").length === 0) for (const t of CORE_THEMES) if (themes.some((x) => x.slug === t)) url.append("theme", t);
 
   let problem: string | null = null;
   let query;
@@ -71,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
   const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
   const measure = query.scale === "share" ? `share of the pair's ${query.measure}` : query.measure;
-  const drillQuery = toDrillQuery(query);
+  const drillQuery = drillQueryOf(query);
   const themeTotals = themes
     .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
     .filter((t) => query.themes.includes(t.theme.slug));
@@ -172,11 +167,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {roleHas(actor.role, "events:write") && <EventForm pairs={query.pairs.map((p) => ({ value: `${p.speaker}>${p.counterpart}`, label: `${p.speaker} ↔ ${p.counterpart}` }))} />}
     </>
   );
-}
-
-function toDrillQuery(query: { pairs: { speaker: string; counterpart: string }[]; bothDirections: boolean; interval: string }): string {
-  const first = query.pairs[0]!;
-  return new URLSearchParams({ speaker: first.speaker, counterpart: first.counterpart, both: query.bothDirections ? "1" : "0", interval: query.interval }).toString();
 }
 
 function withPair(url: URLSearchParams, pair: string): string {

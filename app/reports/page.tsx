@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
+import { PairFields } from "@/components/pair-fields";
 import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "@/components/save-report-form";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
+import { toUrlParams } from "@/lib/dal/filters";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
+import { CORE_THEMES } from "@/lib/engine/codebook";
 import { FORMAT_FILES } from "@/lib/export/report-files";
 import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, specToParams, type ReportSpec } from "@/lib/export/report-spec";
 import { deleteReportAction } from "./actions";
@@ -16,7 +19,6 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const SHORT_LABELS = { pdf: "PDF", xlsx: "XLSX", "csv-statements": "CSV", json: "JSON" } as const;
-const DEFAULT_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
 
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/reports");
@@ -30,9 +32,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       </>
     );
   }
-  const url = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) for (const v of [value].flat()) if (v) url.append(key, v);
-  const [pairs, themes, saved] = await Promise.all([listPairs(ctx), listThemes(ctx), listReports(ctx)]);
+  const url = toUrlParams(await searchParams);
+  // The busiest pair is the default; the suggestions for the pair fields load in the browser.
+  const [pairs, themes, saved] = await Promise.all([listPairs(ctx, 1), listThemes(ctx), listReports(ctx)]);
 
   let spec: ReportSpec | null = null;
   let name = url.get("name")?.trim() || "Dyad report";
@@ -63,7 +65,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   }
   const formSpec = spec ?? {
     pairs: pairs.slice(0, 1).map((p) => ({ speaker: p.speaker, counterpart: p.counterpart })),
-    themes: DEFAULT_THEMES.filter((t) => themes.some((x) => x.slug === t)),
+    themes: CORE_THEMES.filter((t) => themes.some((x) => x.slug === t)),
     bothDirections: false,
     interval: "year",
     measure: "statements",
@@ -87,22 +89,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           Report name
           <input name="name" defaultValue={name} maxLength={120} />
         </label>
-        {[0, 1, 2, 3].map((i) => {
-          const chosen = formSpec.pairs[i];
-          return (
-            <label key={i}>
-              {i === 0 ? "Country pair (speaker → counterpart)" : `Pair ${i + 1}`}
-              <select name="pair" defaultValue={chosen ? `${chosen.speaker}>${chosen.counterpart}` : ""}>
-                {i > 0 && <option value="">—</option>}
-                {pairs.slice(0, 400).map((p) => (
-                  <option key={`${p.speaker}>${p.counterpart}`} value={`${p.speaker}>${p.counterpart}`}>
-                    {p.speakerName} → {p.counterpartName} ({p.statements})
-                  </option>
-                ))}
-              </select>
-            </label>
-          );
-        })}
+        <PairFields chosen={formSpec.pairs.map((p) => `${p.speaker}>${p.counterpart}`)} />
         <label style={{ flexDirection: "row", alignItems: "center", gap: "0.25rem" }}>
           <input type="checkbox" name="both" value="1" defaultChecked={formSpec.bothDirections} /> both directions
         </label>

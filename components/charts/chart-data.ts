@@ -45,6 +45,12 @@ export function chartRows(data: ChartData): ChartRow[] {
   });
 }
 
+/** The filters a drill-down keeps from a chart: its first pair, the directions and the interval. */
+export function drillQueryOf(query: { pairs: { speaker: string; counterpart: string }[]; bothDirections: boolean; interval: string }): string {
+  const first = query.pairs[0]!;
+  return new URLSearchParams({ speaker: first.speaker, counterpart: first.counterpart, both: query.bothDirections ? "1" : "0", interval: query.interval }).toString();
+}
+
 /** The drill-down page for one point of a series: the statements and passages behind it. */
 export function drillHref(drillQuery: string, series: ChartSeries, period: string): string {
   const [speaker = "", counterpart = ""] = series.pair.split(/→|↔/);

@@ -24,6 +24,13 @@ export const statementFilterSchema = z.object({
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 
 /** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
+/** A page's searchParams as URLSearchParams, repeated keys kept and empty values left out. */
+export function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const url = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) if (v) url.append(key, v);
+  return url;
+}
+
 export function parseSearchParams<T extends z.ZodObject>(
   schema: T,
   params: Record<string, string | string[] | undefined> | URLSearchParams,

@@ -95,6 +95,9 @@ const rules = (phrases: string[], exclusions: string[] = [], threshold?: number)
  * muted scheme for the adjacent ones; all distinguishable by readers with colour-vision deficiency.
  * Thresholds of 2 mean a passage needs a strong phrase (weight 2) or two weaker ones.
  */
+/** The four themes the product began from: what a chart or report shows until someone chooses. */
+export const CORE_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
+
 export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
   {
     slug: "energy-security",

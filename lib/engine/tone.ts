@@ -220,8 +220,7 @@ export function currentToneModel(): ToneModel {
 /** Swaps the fitted part (training scores with every scale at 1) and returns the one it replaced. */
 export function setToneModel(next: ToneModel): ToneModel {
   const previous = model;
-  model = next;
-  flags.fill(0);
+  model = next; // the per-word cache holds unscaled weights: nothing to forget
   return previous;
 }
 
@@ -237,21 +236,11 @@ function entryOf(key: string): Entry | undefined {
   return exactEntries.get(key) ?? prefixEntries.find(([prefix]) => key.startsWith(prefix))?.[1];
 }
 
-/** The hand lexicon's weight for a word (situation words included), or undefined when it has no entry. */
-export function handEntry(key: string): number | undefined {
-  return entryOf(key)?.weight;
-}
-
 /** Where a word's weight comes from: the hand lexicon (or a pattern), its situation words, the AFINN fallback, or nowhere. */
 export function weightSource(key: string): "lexicon" | "situation" | "fallback" | null {
   const entry = entryOf(key);
   if (entry) return entry.situation ? "situation" : "lexicon";
   return FALLBACK.has(key) ? "fallback" : null;
-}
-
-/** A word's weight before the fitted model scales it: the hand lexicon's, else AFINN's, else 0. */
-function rawWeightOf(key: string): number {
-  return entryOf(key)?.weight ?? FALLBACK.get(key) ?? 0;
 }
 
 /**
@@ -314,7 +303,7 @@ function learnFacts(id: number): number {
   const entry = entryOf(key);
   if (entry?.situation) f |= SITUATION_WORD;
   if (!entry && FALLBACK.has(key)) f |= FALLBACK_WORD;
-  weights[id] = rawWeightOf(key);
+  weights[id] = entry?.weight ?? FALLBACK.get(key) ?? 0;
   boosts[id] = INTENSIFIERS[key] ?? 0;
   flags[id] = f;
   return f;
