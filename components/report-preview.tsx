@@ -2,13 +2,12 @@ import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
-import { filterLines, type ReportModel } from "@/lib/export/report-model";
+import { filterLines, themeName, type ReportModel } from "@/lib/export/report-model";
 import { SECTION_LABELS } from "@/lib/export/report-spec";
 
 /** The report as the browser shows it before download: the same model, the same sections as the files. */
 export function ReportPreview({ model }: { model: ReportModel }) {
   const sections = new Set(model.spec.sections);
-  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
   return (
     <article aria-label="Report preview" data-testid="report-preview">
       <h2>{model.name}</h2>
@@ -70,7 +69,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
               {model.tone.map((r) => (
                 <tr key={`${r.pair}|${r.theme}`}>
                   <td>{r.pair}</td>
-                  <td>{themeName(r.theme)}</td>
+                  <td>{themeName(model, r.theme)}</td>
                   <td>{r.statements}</td>
                   <td>{r.tone ? formatTone(r.tone.mean) : "—"}</td>
                   <td>{r.tone ? `${formatTone(r.tone.low)} to ${formatTone(r.tone.high)}` : "too few"}</td>
@@ -86,7 +85,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           <h3 id="r-passages">{SECTION_LABELS.passages}</h3>
           {model.passages.map((group) => (
             <div key={group.theme}>
-              <h4>{themeName(group.theme)}</h4>
+              <h4>{themeName(model, group.theme)}</h4>
               {group.passages.length === 0 && <p className="notice">No passages in this selection.</p>}
               {group.passages.map((p) => (
                 <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage" data-testid="report-passage">

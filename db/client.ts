@@ -96,3 +96,8 @@ export async function closeDatabase(): Promise<void> {
   processWide.__dyadDatabase = undefined;
   if (open) await (await open).close();
 }
+
+/** The rows of an `execute` result: node-postgres, PGlite and neon return { rows }, some drivers a bare array. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -44,7 +44,7 @@ export interface EngineBench {
  * Word pairs and triples of the corpus as extra phrases, sampled evenly across frequencies (seen at least three
  * times): real text that matches, but not only the commonest pairs ("united nations"), which no codebook would hold.
  */
-export function corpusNgrams(texts: string[], wanted: number): string[] {
+function corpusNgrams(texts: string[], wanted: number): string[] {
   const counts = new Map<string, number>();
   for (const text of texts.slice(0, 200)) {
     const words = text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
@@ -61,7 +61,7 @@ export function corpusNgrams(texts: string[], wanted: number): string[] {
 }
 
 /** The default codebook cut or padded to `size` phrases; padding goes into one extra theme. */
-export function codebookOf(size: number, ngrams: string[]): ThemeDefinition[] {
+function codebookOf(size: number, ngrams: string[]): ThemeDefinition[] {
   let left = size;
   const themes = DEFAULT_CODEBOOK.map((t) => {
     const phrases = t.rules.phrases.slice(0, Math.max(0, Math.min(t.rules.phrases.length, Math.ceil(size / DEFAULT_CODEBOOK.length), left)));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const NEXT_DIR = path.join(process.cwd(), ".next");
-export const DASHBOARD_BUDGET_KB = 200;
+const DASHBOARD_BUDGET_KB = 200;
 
 export interface FirstLoad {
   page: string;

@@ -44,15 +44,3 @@ export function layout(excerpt: Excerpt): { text: string; spans: { start: number
   }
   return { text, spans };
 }
-
-/** Index of the span holding `position`, spans in order (binary search). */
-export function spanAt(spans: { start: number; end: number }[], position: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

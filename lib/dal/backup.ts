@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { issuePasswordLink, NO_PASSWORD, passwordLinkPath } from "./password-links";
 import { rebuildCells } from "./series-cells";
 
@@ -72,10 +72,6 @@ export class BackupError extends Error {
 }
 
 const PAGE = 500;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Writes everything to a gzipped archive in one consistent snapshot; returns the manifest. */
 export async function exportArchive(db: Db, file: string, migrations = schemaMigrations()): Promise<Manifest> {

@@ -1,5 +1,6 @@
 import { inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { rowsOf } from "@/db/client";
 import { ALL_THEMES, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { meanWithInterval } from "@/lib/engine/series-math";
@@ -157,11 +158,6 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
     s.tone_n += r.tone_n;
   }
   return sums;
-}
-
-/** node-postgres returns { rows }, PGlite returns { rows } too, neon returns { rows }: one place to unwrap. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */

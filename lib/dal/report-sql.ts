@@ -33,7 +33,3 @@ export function reportCellWhere(spec: ReportSpec): SQL {
   return sql`(${pairs}) ${spec.from ? sql`and day >= ${spec.from}` : sql``} ${spec.to ? sql`and day <= ${spec.to}` : sql``}`;
 }
 
-/** node-postgres, PGlite and neon all return { rows } from execute: one place to unwrap. */
-export function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}

@@ -1,6 +1,6 @@
 import { desc, inArray, sql } from "drizzle-orm";
 import { ALL_THEMES, codebookVersions, countries, themes as themeTable } from "@/db/schema";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { meanWithInterval } from "@/lib/engine/series-math";
 import type { CodebookEntry, MethodNotes, ReportModel, ReportPassage, ReportStatementRow, ThemePassages, ToneRow } from "@/lib/export/report-model";
 import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
@@ -9,7 +9,7 @@ import { themeDefinitions } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { MIN_STATEMENTS_FOR_TONE, pairSeries } from "./pair-series";
-import { reportCellWhere, reportStatementWhere, rowsOf } from "./report-sql";
+import { reportCellWhere, reportStatementWhere } from "./report-sql";
 
 /** Longest passage text a report quotes; the rest is one click away in the app. */
 const PASSAGE_CHARS = 900;

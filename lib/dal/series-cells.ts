@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { ALL_THEMES, ALL_TIME, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
 
 const KEY = "speaker_iso3, counterpart_iso3, theme_id, day, precision";
@@ -90,10 +90,6 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
     );
     await db.execute(sql`delete from ${sql.raw(CELL_TABLES[grain])} where statements = 0 and (${sql.raw(KEY)}) in (${tuples})`);
   }
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** Runs a change to some statements and keeps their cells in step, all in one transaction. */

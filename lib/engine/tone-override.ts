@@ -4,7 +4,7 @@ export const TONE_OVERRIDE_MIN = -2;
 export const TONE_OVERRIDE_MAX = 2;
 
 /** An override on the −2..+2 scale as a tone on the engine's −1..1 scale. */
-export function overrideTone(value: number): number {
+function overrideTone(value: number): number {
   return value / 2;
 }
 

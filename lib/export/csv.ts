@@ -32,7 +32,7 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark. */
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 
 /**
  * A CSV that is written as it is read: one batch of rows is stringified when the reader asks for more

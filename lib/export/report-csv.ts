@@ -1,4 +1,4 @@
-import { csvStream, toCsv } from "./csv";
+import { BOM, csvStream, toCsv } from "./csv";
 import { SERIES_COLUMNS, STATEMENT_COLUMNS, seriesRows, type ReportModel, type ReportStatementRow } from "./report-model";
 
 /** The report's statements with their pairs, themes and tone, streamed batch by batch. */
@@ -11,7 +11,7 @@ export function statementsCsv(batches: AsyncIterable<ReportStatementRow[]>): Rea
 
 /** One row per pair × theme × period: counts and tone with its 95% band. */
 export function seriesCsv(model: ReportModel): string {
-  return "\uFEFF" + toCsv(SERIES_COLUMNS, seriesRows(model));
+  return BOM + toCsv(SERIES_COLUMNS, seriesRows(model));
 }
 
 async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => U): AsyncGenerator<U[]> {

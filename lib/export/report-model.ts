@@ -128,14 +128,18 @@ export function seriesRows(model: ReportModel): (string | number | null)[][] {
   );
 }
 
+/** A theme's name in this report, or its slug when the codebook no longer has it. */
+export function themeName(model: ReportModel, slug: string): string {
+  return model.themes.find((t) => t.slug === slug)?.name ?? slug;
+}
+
 /** The filters as a reader sees them, stamped on every format's cover or summary. */
 export function filterLines(model: ReportModel): [string, string][] {
   const { spec } = model;
-  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
   return [
     ["Pairs", model.pairs.map((p) => p.label).join("; ")],
     ["Direction", spec.bothDirections ? "both directions" : "speaker → counterpart only"],
-    ["Themes", spec.themes.map(themeName).join("; ")],
+    ["Themes", spec.themes.map((slug) => themeName(model, slug)).join("; ")],
     ["Period", `${spec.from ?? "earliest"} to ${spec.to ?? "latest"}`],
     ["Interval", spec.interval],
     ["Counting", spec.measure],

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { chartHeight, countAxis, drawLineChart, type ChartLine } from "./pdf-chart";
 import { latin1, pdfFonts } from "./pdf-fonts";
-import { filterLines, type ReportModel } from "./report-model";
+import { filterLines, themeName, type ReportModel } from "./report-model";
 import { SECTION_LABELS } from "./report-spec";
 
 const MARGIN = 50;
@@ -139,11 +139,10 @@ function summary(w: Writer, model: ReportModel): void {
       `(${formatInt(passages)} passages), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
       (tooCoarse > 0 ? ` ${formatInt(tooCoarse)} statements are dated only by year or month and are left out of the ${model.spec.interval}ly series.` : ""),
   );
-  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
   table(
     w,
     [{ header: "Pair", width: 1.2 }, { header: "Theme", width: 2 }, { header: "Statements", width: 1, align: "right" }, { header: "Passages", width: 1, align: "right" }, { header: "Mean tone", width: 1, align: "right" }],
-    model.tone.map((r) => [r.pair, themeName(r.theme), formatInt(r.statements), formatInt(r.passages), r.tone ? signed(r.tone.mean) : "—"]),
+    model.tone.map((r) => [r.pair, themeName(model, r.theme), formatInt(r.statements), formatInt(r.passages), r.tone ? signed(r.tone.mean) : "—"]),
   );
 }
 
@@ -228,7 +227,6 @@ function charts(w: Writer, model: ReportModel): void {
 function toneTable(w: Writer, model: ReportModel): void {
   section(w, "tone");
   paragraph(w, "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the number of passages scored.", 9);
-  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
   table(
     w,
     [
@@ -239,7 +237,7 @@ function toneTable(w: Writer, model: ReportModel): void {
       { header: "95% band", width: 1.5, align: "right" },
       { header: "n", width: 0.8, align: "right" },
     ],
-    model.tone.map((r) => [r.pair, themeName(r.theme), formatInt(r.statements), r.tone ? signed(r.tone.mean) : "—", r.tone ? `${signed(r.tone.low)} to ${signed(r.tone.high)}` : "too few", formatInt(r.tone?.n ?? 0)]),
+    model.tone.map((r) => [r.pair, themeName(model, r.theme), formatInt(r.statements), r.tone ? signed(r.tone.mean) : "—", r.tone ? `${signed(r.tone.low)} to ${signed(r.tone.high)}` : "too few", formatInt(r.tone?.n ?? 0)]),
   );
 }
 

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { neutraliseCell } from "./csv";
-import { filterLines, SERIES_COLUMNS, STATEMENT_COLUMNS, seriesRows, type ReportModel, type ReportStatementRow } from "./report-model";
+import { filterLines, SERIES_COLUMNS, STATEMENT_COLUMNS, seriesRows, themeName, type ReportModel, type ReportStatementRow } from "./report-model";
 import { firstDay } from "@/lib/engine/periods";
 
 type Cell = string | number | Date | null | undefined;
@@ -30,7 +30,6 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
   workbook.creator = "Dyad";
   workbook.created = new Date(model.generatedAt);
   const sections = new Set(model.spec.sections);
-  const themeName = (slug: string) => model.themes.find((t) => t.slug === slug)?.name ?? slug;
 
   await writeSheet(workbook, "Summary", [{ header: "item", width: 28 }, { header: "value", width: 90 }], [
     ["Report", model.name],
@@ -82,7 +81,7 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
         { header: "statement_id", width: 10 },
       ],
       model.passages.flatMap((t) =>
-        t.passages.map((p, i) => [themeName(t.theme), i + 1, asDate(p.date), p.title, p.speaker, p.speakerCountry, p.tone, p.confidence, p.text, p.sourceUrl, p.statementId]),
+        t.passages.map((p, i) => [themeName(model, t.theme), i + 1, asDate(p.date), p.title, p.speaker, p.speakerCountry, p.tone, p.confidence, p.text, p.sourceUrl, p.statementId]),
       ),
     );
   }
@@ -101,7 +100,7 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
         { header: "tone_high", width: 11, format: "0.000" },
         { header: "tone_n", width: 9 },
       ],
-      model.tone.map((r) => [r.pair, themeName(r.theme), r.statements, r.passages, r.tone?.mean ?? null, r.tone?.low ?? null, r.tone?.high ?? null, r.tone?.n ?? 0]),
+      model.tone.map((r) => [r.pair, themeName(model, r.theme), r.statements, r.passages, r.tone?.mean ?? null, r.tone?.low ?? null, r.tone?.high ?? null, r.tone?.n ?? 0]),
     );
   }
 

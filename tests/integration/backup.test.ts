@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { seedStatementDraft } from "@/db/seed";
 import { statements } from "@/db/schema";
 import { BackupError, exportArchive, importArchive } from "@/lib/dal/backup";
@@ -43,7 +43,7 @@ const TABLES: [string, string][] = [
 async function rows(db: Db, table: string, key: string): Promise<unknown[]> {
   const drop = table === "users" ? sql` - 'password_hash'` : sql``;
   const result = await db.execute(sql`select to_jsonb(t)${drop} as r from ${sql.identifier(table)} t order by ${sql.raw(key)}`);
-  return ((Array.isArray(result) ? result : (result as { rows: { r: unknown }[] }).rows) as { r: unknown }[]).map(({ r }) => (typeof r === "string" ? JSON.parse(r) : r));
+  return rowsOf<{ r: unknown }>(result).map(({ r }) => (typeof r === "string" ? JSON.parse(r) : r));
 }
 
 describe("backup and restore", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, asc, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type Db } from "@/db/client";
+import { openDatabase, rowsOf, type Database, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedCodebook, seedCountries } from "@/db/seed";
 import { auditLog, passages, retagJobs, statements, tags, themes } from "@/db/schema";
@@ -35,8 +35,7 @@ async function* rows(count: number, onRow?: (n: number) => void): AsyncGenerator
 async function halfWritten(db: Db): Promise<number> {
   const result = await db.execute(sql`select count(*)::int as n from statements s
     where not exists (select 1 from passages p where p.statement_id = s.id)`);
-  const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-  return list[0]!.n;
+  return rowsOf<{ n: number }>(result)[0]!.n;
 }
 
 describe.each(TEST_DRIVERS)("the audit log on %s", (driver) => {

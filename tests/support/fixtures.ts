@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Driver } from "@/db/client";
+import { rowsOf, type Db, type Driver } from "@/db/client";
 import { seedCodebook, seedCountries } from "@/db/seed";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
@@ -44,8 +44,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     (select count(*) from statement_pairs)::int as pairs,
     (select count(*) from audit_log)::int as audit,
     (select count(*) from report_definitions)::int as reports`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
-  return rows[0] ?? {};
+  return rowsOf<Record<string, number>>(result)[0] ?? {};
 }
 
 /** A fresh database on a driver with countries, the default codebook and one person per role. */
