@@ -18,10 +18,8 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
   const [previewing, startPreview] = useTransition();
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [dirty, setDirty] = useState(false);
 
   const schedulePreview = () => {
-    setDirty(true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (!form.current) return;
@@ -68,7 +66,7 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
         </button>
         {previewing && <span className="notice">previewing…</span>}
       </p>
-      {dirty && preview && <PreviewPanel preview={preview} />}
+      {preview && <PreviewPanel preview={preview} />}
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
-import { claimStatement, releaseClaim } from "@/lib/dal/claims";
+import { claimStatement } from "@/lib/dal/claims";
 import { nextInQueue, queueFilterSchema } from "@/lib/dal/review";
 
 const id = z.number().int().positive();
@@ -16,12 +16,6 @@ export async function claimAction(statementId: number) {
     const claim = await claimStatement(ctx, parsed.data);
     return { holder: claim.holder, expiresAt: claim.expiresAt.toISOString() };
   });
-}
-
-export async function releaseClaimAction(statementId: number) {
-  const parsed = id.safeParse(statementId);
-  if (!parsed.success) return refused;
-  return runAction((ctx) => releaseClaim(ctx, parsed.data));
 }
 
 /** The statement to open after this one: the next in the queue (with its filters) that nobody else holds. */

@@ -175,7 +175,7 @@ export async function sampleReport(ctx: DalContext, sampleId: number) {
     ctx.db.select({ id: users.id, name: users.name }).from(users),
     ctx.db.select().from(sampleStatements).where(eq(sampleStatements.sampleId, sampleId)),
     ctx.db
-      .select({ id: passages.id, ordinal: passages.ordinal, statementId: passages.statementId, title: statements.title, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
+      .select({ id: passages.id, ordinal: passages.ordinal, statementId: passages.statementId, version: statements.version, title: statements.title, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
       .from(passages)
       .innerJoin(sampleStatements, and(eq(sampleStatements.statementId, passages.statementId), eq(sampleStatements.sampleId, sampleId)))
       .innerJoin(statements, eq(statements.id, passages.statementId)),
@@ -196,6 +196,7 @@ export async function sampleReport(ctx: DalContext, sampleId: number) {
       return {
         ...d,
         statementId: passage.statementId,
+        version: passage.version, // the statement's version now: what an adjudication is made against
         passageId: passage.id,
         title: passage.title,
         ordinal: passage.ordinal,

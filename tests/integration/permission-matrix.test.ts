@@ -338,7 +338,6 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
   "app/review/actions.ts#claimAction": ["claimStatement"],
-  "app/review/actions.ts#releaseClaimAction": ["releaseClaim"],
   "app/review/actions.ts#nextInQueueAction": ["nextInQueue"],
   "app/review/[id]/actions.ts#decideTagAction": ["decideTag"],
   "app/review/[id]/actions.ts#acceptSuggestionsAction": ["acceptSuggestions"],

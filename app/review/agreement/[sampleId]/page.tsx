@@ -4,7 +4,6 @@ import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { sampleReport } from "@/lib/dal/agreement";
 import { DalError } from "@/lib/dal/errors";
-import { getStatement } from "@/lib/dal/statements";
 import { AdjudicateForm } from "./adjudicate-form";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +23,6 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
   const pairs = report.coders.flatMap((a, i) => report.coders.slice(i + 1).map((b) => `${a.name} × ${b.name}`));
   const byStatement = new Map<number, typeof report.disagreements>();
   for (const d of report.disagreements) byStatement.set(d.statementId, [...(byStatement.get(d.statementId) ?? []), d]);
-  const versions = new Map(await Promise.all([...byStatement.keys()].map(async (id) => [id, (await getStatement(ctx, id)).version] as const)));
   const themeOptions = report.themes.map((t) => ({ slug: t.theme, name: t.name }));
   return (
     <>
@@ -71,7 +69,7 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
       <h2>Disagreements</h2>
       {byStatement.size === 0 && <p>None so far.</p>}
       {[...byStatement.entries()].map(([statementId, items]) => (
-        <AdjudicateForm key={statementId} sampleId={sampleId} statementId={statementId} version={versions.get(statementId)!} themes={themeOptions} items={items} />
+        <AdjudicateForm key={statementId} sampleId={sampleId} statementId={statementId} version={items[0]!.version} themes={themeOptions} items={items} />
       ))}
     </>
   );
