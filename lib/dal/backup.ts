@@ -42,6 +42,7 @@ const TABLES = [
   { name: "sample_statements", key: "sample_id, statement_id", serial: false },
   { name: "coding_assignments", key: "id", serial: true },
   { name: "coding_answers", key: "assignment_id, passage_id", serial: false },
+  { name: "report_definitions", key: "id", serial: true },
 ] as const;
 
 /** Columns the database computes itself (generated), left out of the archive. */

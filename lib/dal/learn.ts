@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
 import { passageFeatures, precisionRecall, predict, trainLogistic, type LogisticModel } from "@/lib/engine/logistic";
+import { runOnce } from "./background";
 import { requirePermission, type DalContext } from "./context";
 
 /** One passage in five (by id) is held out of training, to measure rules, model and both against people. */
@@ -85,28 +86,20 @@ export async function trainTagger(db: Db): Promise<number | null> {
   return row!.id;
 }
 
-let training: Promise<void> | null = null;
-let again = false;
-
 /** Retrains off the request path; a call while training runs asks for one more run, so the newest decisions count. */
 export function retrainInBackground(db: Db): Promise<void> {
-  if (training) {
-    again = true;
-    return training;
-  }
-  training = (async () => {
-    try {
-      do {
-        again = false;
+  return runOnce(
+    db,
+    "retrain",
+    async () => {
+      try {
         await trainTagger(db);
-      } while (again);
-    } catch (error) {
-      console.error("[dyad] tagger training failed; it runs again on the next review", error);
-    } finally {
-      training = null;
-    }
-  })();
-  return training;
+      } catch (error) {
+        console.error("[dyad] tagger training failed; it runs again on the next review", error);
+      }
+    },
+    { again: true },
+  );
 }
 
 /** The latest model's quality panel: per theme, precision and recall of rules, model and both on held-out passages. */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, retagJobs, statements, tags, themes } from "@/db/schema";
 import { tagStatement } from "@/lib/engine/tag";
+import { runOnce } from "./background";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { applyCells } from "./series-cells";
@@ -89,18 +90,13 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
   });
 }
 
-let running: Promise<void> | null = null;
-
 /** Works through the queue in the background, one short transaction at a time, so pages never wait on it. */
 export function runRetagInBackground(db: Db): Promise<void> {
-  running ??= (async () => {
+  return runOnce(db, "retag", async () => {
     try {
       while (await retagNextBatch(db)) await new Promise((resolve) => setImmediate(resolve));
     } catch (error) {
       console.error("[dyad] re-tagging stopped; it resumes on the next start", error);
-    } finally {
-      running = null;
     }
-  })();
-  return running;
+  });
 }

@@ -17,6 +17,7 @@ import { runRetagInBackground } from "@/lib/dal/retag";
 import { markReviewed } from "@/lib/dal/review";
 import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag } from "@/lib/dal/tags";
+import { saveReport } from "@/lib/dal/report-definitions";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { verifyCredentials } from "@/lib/dal/users";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -38,6 +39,7 @@ const TABLES: [string, string][] = [
   ["review_states", "statement_id"],
   ["tone_overrides", "id"],
   ["tone_baselines", "id"],
+  ["report_definitions", "id"],
 ];
 
 async function rows(db: Db, table: string, key: string): Promise<unknown[]> {
@@ -74,10 +76,12 @@ describe("backup and restore", () => {
     ({ version } = await createTheme(people.manager, { slug: "economy", name: "Economy", color: "#101010", parent: null, enabled: true, version }));
     await updateTheme(people.manager, { slug: trade.slug, name: trade.name, color: trade.color, parent: "economy", enabled: true, version });
     await runRetagInBackground(source.db);
+    await saveReport(people.manager, { name: "Karabakh quarterly", spec: { pairs: [{ speaker: "ARM", counterpart: "AZE" }], themes: ["nagorno-karabakh"], interval: "quarter" } });
     dir = mkdtempSync(path.join(tmpdir(), "dyad-backup-"));
     archive = path.join(dir, "backup.dyad.jsonl.gz");
     const manifest = await exportArchive(source.db, archive);
     expect(manifest.tables.find((t) => t.name === "statements")?.rows).toBe(2);
+    expect(manifest.tables.find((t) => t.name === "report_definitions")?.rows).toBe(1);
   });
   afterAll(async () => {
     await source?.close();

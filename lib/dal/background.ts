@@ -1,0 +1,47 @@
+import type { Db } from "@/db/client";
+
+/**
+ * Background work that runs at most once at a time per database. Kept on globalThis, as the database is
+ * (db/client.ts): Next bundles a module more than once, and a module variable per bundle would let the
+ * instrumentation and a server action each start their own re-tag loop over the same job.
+ */
+interface Job {
+  done: Promise<void>;
+  /** Asked for again while running: it runs once more when this round ends. */
+  again: boolean;
+}
+
+const processWide = globalThis as typeof globalThis & { __dyadBackground?: WeakMap<Db, Map<string, Job>> };
+
+function jobsOn(db: Db): Map<string, Job> {
+  const all = (processWide.__dyadBackground ??= new WeakMap());
+  let jobs = all.get(db);
+  if (!jobs) all.set(db, (jobs = new Map()));
+  return jobs;
+}
+
+/**
+ * Starts `run` unless work of this name is running on this database. A call while it runs returns the running
+ * work; with `again`, that work also runs once more when its round ends, so what the caller added counts.
+ */
+export function runOnce(db: Db, name: string, run: () => Promise<void>, options: { again?: boolean } = {}): Promise<void> {
+  const jobs = jobsOn(db);
+  const current = jobs.get(name);
+  if (current) {
+    current.again ||= options.again ?? false;
+    return current.done;
+  }
+  const job: Job = { done: Promise.resolve(), again: false };
+  job.done = (async () => {
+    try {
+      do {
+        job.again = false;
+        await run();
+      } while (job.again);
+    } finally {
+      jobs.delete(name);
+    }
+  })();
+  jobs.set(name, job);
+  return job.done;
+}
