@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { setPasswordAction } from "@/app/set-password/actions";
+import { PASSWORD_LENGTH } from "@/lib/auth/passwords";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [state, submit, pending] = useActionState(setPasswordAction, null);
@@ -17,12 +18,12 @@ export function SetPasswordForm({ token }: { token: string }) {
     <form action={submit}>
       <input type="hidden" name="token" value={token} />
       <label>
-        New password (at least 10 characters)
-        <input name="password" type="password" required minLength={10} maxLength={200} autoComplete="new-password" />
+        New password (at least {PASSWORD_LENGTH.min} characters)
+        <input name="password" type="password" required minLength={PASSWORD_LENGTH.min} maxLength={PASSWORD_LENGTH.max} autoComplete="new-password" />
       </label>
       <label>
         The same again
-        <input name="repeat" type="password" required minLength={10} maxLength={200} autoComplete="new-password" />
+        <input name="repeat" type="password" required minLength={PASSWORD_LENGTH.min} maxLength={PASSWORD_LENGTH.max} autoComplete="new-password" />
       </label>
       {state && !state.ok && (
         <p className="error" role="alert">

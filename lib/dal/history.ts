@@ -76,7 +76,7 @@ export async function editStatement(
 }
 
 /** Optimistic lock: moves the statement to the next version only if nobody else has. */
-export async function bumpVersion(db: Db, statementId: number, expected: number): Promise<number> {
+async function bumpVersion(db: Db, statementId: number, expected: number): Promise<number> {
   const [updated] = await db
     .update(statements)
     .set({ version: sql`${statements.version} + 1`, updatedAt: sql`now()` })
@@ -211,7 +211,7 @@ export async function statementHistory(ctx: DalContext, statementId: number): Pr
 }
 
 /** What an edit changed, in words: tags, tone, pairs and metadata fields that differ between before and after. */
-export function summarize(before: unknown, after: unknown): string {
+function summarize(before: unknown, after: unknown): string {
   if (!isState(before) || !isState(after)) return after && typeof after === "object" ? JSON.stringify(after).slice(0, 200) : "";
   const parts: string[] = [];
   const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ¶${t.passageId}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passwordTokens, users } from "@/db/schema";
+import { PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { writeAudit } from "./audit";
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
@@ -11,7 +12,6 @@ export type LinkPurpose = "invite" | "reset" | "restore";
 
 const LIFETIME_HOURS: Record<LinkPurpose, number> = { invite: 7 * 24, reset: 24, restore: 7 * 24 };
 const PREFIX = "dyadpw_";
-export const MIN_PASSWORD_LENGTH = 10;
 
 /** A password no bcrypt check accepts: the account exists, but nobody can sign in until a link sets one. */
 export const NO_PASSWORD = "!no-password";
@@ -45,8 +45,8 @@ export function randomPassword(): string {
  * unknown link is refused with the same words, so a guesser learns nothing.
  */
 export async function setPasswordWithLink(ctx: DalContext, input: { token: string; password: string }): Promise<{ email: string }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
-    throw new DalError("invalid", `Choose a password of ${MIN_PASSWORD_LENGTH} to 200 characters.`);
+  if (input.password.length < PASSWORD_LENGTH.min || input.password.length > PASSWORD_LENGTH.max) {
+    throw new DalError("invalid", `Choose a password of ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters.`);
   }
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
