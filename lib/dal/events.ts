@@ -28,13 +28,30 @@ export async function eventsFor(ctx: DalContext, pairs: { speaker: string; count
   ];
 }
 
-export async function addEvent(ctx: DalContext, event: { day: string; label: string; countryA?: string; countryB?: string }) {
+const eventSchema = z.object({
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "give the date as YYYY-MM-DD")
+    .refine((d) => realDay(d), "that date does not exist"),
+  label: z.string().trim().min(1, "describe the event").max(200),
+  countryA: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+  countryB: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+});
+export type EventInput = z.input<typeof eventSchema>;
+
+/** A valid event, or a refusal saying what is wrong with it. */
+function parseEvent(input: EventInput) {
+  const parsed = eventSchema.safeParse(input);
+  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if ((parsed.data.countryA === null) !== (parsed.data.countryB === null)) throw new DalError("invalid", "Give both countries of the pair, or neither.");
+  return parsed.data;
+}
+
+export async function addEvent(ctx: DalContext, input: EventInput) {
   const actor = await requirePermission(ctx, "events:write");
+  const event = parseEvent(input);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(events)
-      .values({ day: event.day, label: event.label, countryA: event.countryA ?? null, countryB: event.countryB ?? null, createdBy: actor.id })
-      .returning({ id: events.id });
+    const [row] = await tx.insert(events).values({ ...event, createdBy: actor.id }).returning({ id: events.id });
     await writeAudit(tx, { actorId: actor.id, action: "event.add", entityType: "event", entityId: row!.id, after: event });
     return row!.id;
   });
@@ -46,16 +63,6 @@ export async function addEvent(ctx: DalContext, event: { day: string; label: str
  */
 const MANAGE_EVENTS = "codebook:manage" as const;
 
-const eventSchema = z.object({
-  day: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "give the date as YYYY-MM-DD")
-    .refine((d) => realDay(d), "that date does not exist"),
-  label: z.string().trim().min(1, "describe the event").max(200),
-  countryA: z.string().regex(/^[A-Z]{3}$/).nullable(),
-  countryB: z.string().regex(/^[A-Z]{3}$/).nullable(),
-});
-export type EventInput = z.input<typeof eventSchema>;
 
 export async function listEvents(ctx: DalContext) {
   await requirePermission(ctx, MANAGE_EVENTS);
@@ -67,13 +74,11 @@ export async function listEvents(ctx: DalContext) {
 
 export async function updateEvent(ctx: DalContext, id: number, input: EventInput) {
   const actor = await requirePermission(ctx, MANAGE_EVENTS);
-  const parsed = eventSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
-  if ((parsed.data.countryA === null) !== (parsed.data.countryB === null)) throw new DalError("invalid", "Give both countries of the pair, or neither.");
+  const event = parseEvent(input);
   return ctx.db.transaction(async (tx) => {
     const before = await eventRow(tx, id);
-    await tx.update(events).set(parsed.data).where(eq(events.id, id));
-    await writeAudit(tx, { actorId: actor.id, action: "event.update", entityType: "event", entityId: id, before, after: parsed.data });
+    await tx.update(events).set(event).where(eq(events.id, id));
+    await writeAudit(tx, { actorId: actor.id, action: "event.update", entityType: "event", entityId: id, before, after: event });
     return { id };
   });
 }

@@ -33,6 +33,9 @@ describe.each(TEST_DRIVERS)("event markers and the audit log on %s", (driver) =>
     const before = await tableCounts(database.db);
     await expect(updateEvent(people.manager, id, { day: "2008-02-30", label: "x", countryA: null, countryB: null })).rejects.toThrow(/does not exist/);
     await expect(updateEvent(people.manager, id, { day: "2008-08-07", label: "x", countryA: "RUS", countryB: null })).rejects.toThrow(/both countries/);
+    // adding is checked by the DAL too, not only by the dashboard's form
+    await expect(addEvent(people.staff, { day: "2008-02-30", label: "no such day" })).rejects.toThrow(/does not exist/);
+    await expect(addEvent(people.staff, { day: "2008-08-07", label: "   " })).rejects.toThrow(/describe the event/);
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
