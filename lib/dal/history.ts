@@ -57,7 +57,7 @@ export async function editStatement(
     const before = await readState(tx, target.statementId);
     const detail = (await change(tx, actor)) ?? {};
     const after = await readState(tx, target.statementId);
-    await writeAudit(tx, {
+    const auditId = await writeAudit(tx, {
       actorId: actor.id,
       action,
       entityType: "statement",
@@ -65,13 +65,7 @@ export async function editStatement(
       before: { ...before, version: target.version },
       after: { ...after, version, change: detail },
     });
-    const [entry] = await tx
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "statement"), eq(auditLog.entityId, String(target.statementId))))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    return { version, auditId: entry!.id };
+    return { version, auditId };
   });
 }
 
