@@ -26,11 +26,12 @@ export interface ImportRun {
 }
 
 /** An empty database for one bench run: a temporary PGlite directory, or a new database on the server. */
-export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; location: string; drop(): Promise<void> }> {
   if (driver === "pglite") {
     const dir = mkdtempSync(path.join(tmpdir(), "dyad-bench-"));
-    const database = await openDatabase({ driver, location: path.join(dir, "pglite") });
-    return { database, drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
+    const location = path.join(dir, "pglite");
+    const database = await openDatabase({ driver, location });
+    return { database, location, drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const name = `dyad_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -41,6 +42,7 @@ export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: s
   const database = await openDatabase({ driver, location: url.toString() } satisfies DatabaseConfig);
   return {
     database,
+    location: url.toString(),
     drop: async () => {
       await database.close();
       await admin.query(`drop database ${name} with (force)`);

@@ -15,7 +15,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
@@ -23,6 +22,7 @@ import { statements, tags, themes, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { DalError } from "@/lib/dal/errors";
 import { addThemeTag } from "@/lib/dal/tags";
+import { freshDatabase } from "./bench-import";
 
 const PORT = 3170;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -95,23 +95,12 @@ async function main() {
 
 async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error("set BENCH_DATABASE_URL (a prepared corpus) or TEST_DATABASE_URL (a server to make a demo database on)");
-  const name = `dyad_load_${Date.now()}`;
-  await adminQuery(admin, `create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ driver: "postgres", location: url.toString() });
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error("set BENCH_DATABASE_URL (a prepared corpus) or TEST_DATABASE_URL (a server to make a demo database on)");
+  const { database, location, drop } = await freshDatabase("postgres", server);
   await migrateDatabase(database);
   await seedDatabase(database.db, { demoAccounts: true });
-  await database.close();
-  return { url: url.toString(), drop: () => adminQuery(admin, `drop database if exists ${name} with (force)`) };
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
+  return { url: location, drop };
 }
 
 async function corpusSize({ db }: Database) {
