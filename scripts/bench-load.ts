@@ -22,6 +22,7 @@ import { statements, tags, themes, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { DalError } from "@/lib/dal/errors";
 import { addThemeTag } from "@/lib/dal/tags";
+import { percentile } from "@/lib/engine/stats";
 import { freshDatabase } from "./bench-import";
 
 const PORT = 3170;
@@ -177,7 +178,7 @@ async function hammer(name: string, paths: string[], cookie: string, connections
     setupClient: (client) => client.on("response", (_status: number, _bytes: number, ms: number) => latencies.push(ms)),
   });
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const at = (q: number) => Math.round(percentile(latencies, q) || 0);
   return {
     name,
     requests: result.requests.total,

@@ -13,6 +13,7 @@ import { currentActor, type DalContext } from "@/lib/dal/context";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { CORE_THEMES } from "@/lib/engine/codebook";
+import { percentile } from "@/lib/engine/stats";
 import { benchTarget, openBenchDatabase, type BenchTarget } from "./bench-database";
 import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "./raw-queries";
 
@@ -53,8 +54,7 @@ async function time(runs: number, fn: () => Promise<unknown>, warmup = 5): Promi
     ms.push(performance.now() - started);
   }
   ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
-  return { runs, p50: at(0.5), p95: at(0.95) };
+  return { runs, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) };
 }
 
 /** The analyst the bench reads as (made once in the bench database). */

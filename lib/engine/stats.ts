@@ -73,6 +73,11 @@ export function rocAuc(scores: number[], positive: boolean[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
+/** The q-th percentile of sorted values by the nearest-rank rule (p95 of 40 runs is the 38th); NaN when empty. */
+export function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
 /** A percentile bootstrap interval for a statistic of resampled indices; seeded, so runs repeat. */
 export function bootstrapCi(n: number, statistic: (indices: number[]) => number, rounds = 1000, seed = 1): { low: number; high: number } {
   const random = mulberry32(seed);

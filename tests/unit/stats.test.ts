@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapCi, mean, meanWithCi, ranks, rocAuc, spearman } from "@/lib/engine/stats";
+import { bootstrapCi, mean, meanWithCi, percentile, ranks, rocAuc, spearman } from "@/lib/engine/stats";
 
 describe("stats", () => {
   it("ranks ties at their average", () => {
@@ -31,5 +31,15 @@ describe("stats", () => {
     const boot = bootstrapCi(5, (idx) => mean(idx.map((i) => [1, 2, 3, 4, 5][i]!)));
     expect(boot.low).toBeLessThanOrEqual(3);
     expect(boot.high).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("percentile", () => {
+  it("takes the nearest rank: p95 of 40 runs is the 38th, p50 of 4 the 2nd; nothing to take is NaN", () => {
+    const forty = Array.from({ length: 40 }, (_, i) => i + 1);
+    expect(percentile(forty, 0.95)).toBe(38);
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
+    expect(percentile([7], 0.99)).toBe(7);
+    expect(percentile([], 0.5)).toBeNaN();
   });
 });
