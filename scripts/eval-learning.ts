@@ -13,24 +13,18 @@ import { seedCodebook, seedCountries } from "@/db/seed";
 import { users, type ThemeQuality } from "@/db/schema";
 import type { Quality } from "@/lib/engine/logistic";
 import { CORPUS_FILE, evaluateLearning, LABELLED_THEMES, readLabels } from "./learning-eval";
+import { textTable } from "./text-table";
 
 const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 const f1 = (q: Quality) => (q.precision === null || q.recall === null || q.precision + q.recall === 0 ? null : (2 * q.precision * q.recall) / (q.precision + q.recall));
 const cell = (q: Quality) => `${ratio(q.precision)} ${ratio(q.recall)} ${ratio(f1(q))} (${q.truePositives}/${q.predicted})`;
-
-function table(header: string[], rows: string[][]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("   ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("   "), ...rows.map(line)].join("\n");
-}
 
 function qualityTable(quality: ThemeQuality[]): string {
   const rows = LABELLED_THEMES.map((theme) => {
     const q = quality.find((x) => x.theme === theme)!;
     return [theme, String(q.rules.actual), cell(q.rules), cell(q.model), cell(q.both)];
   });
-  return table(["theme", "positives", "rules P R F1 (hits/said)", "model P R F1 (hits/said)", "both P R F1 (hits/said)"], rows);
+  return textTable(["theme", "positives", "rules P R F1 (hits/said)", "model P R F1 (hits/said)", "both P R F1 (hits/said)"], rows, "   ");
 }
 
 async function main() {
@@ -59,7 +53,7 @@ async function main() {
       return [i === 0 ? `${p.statements} (${p.reviewedPassages}/${p.trainingPassages})` : "", theme, cell(q.model), cell(q.both)];
     }),
   );
-  console.log(table(["statements (passages reviewed/trained on)", "theme", "model P R F1 (hits/said)", "both P R F1 (hits/said)"], curveRows));
+  console.log(textTable(["statements (passages reviewed/trained on)", "theme", "model P R F1 (hits/said)", "both P R F1 (hits/said)"], curveRows, "   "));
   const total = (performance.now() - started) / 1000;
   if (keep) console.log(`\nDatabase kept in ${keep}: PGLITE_DIR=${keep} npm start, sign in as staff, open /review/quality.`);
   console.log(`\n${total.toFixed(1)} s: import ${seconds.import.toFixed(1)}, review ${seconds.review.toFixed(1)}, train ${seconds.train.toFixed(1)}, curve ${seconds.curve.toFixed(1)}`);

@@ -20,16 +20,10 @@ import { aggregateTone, currentToneModel, directedTone, lexiconTone, scoreStatem
 import type { ToneScore } from "@/lib/engine/types";
 import { retrain } from "./train-tone";
 import { DATA, layout, readExcerpts, readJsonl, TRAINING_MEETING as TUNING_MEETING, type Excerpt } from "./unscon";
+import { textTable } from "./text-table";
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : "–");
 const num = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
-
-function table(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
-}
 
 // ---------------------------------------------------------------------------------------------------- UNGD
 
@@ -75,7 +69,7 @@ function ungdSection(): string {
   };
   return [
     "UN General Debate (dev: odd years, 20 countries): share of speeches with the theme in at least one passage",
-    table(["year", "speeches", "counterterrorism", "CT in ≥3 passages", "energy security"], rows),
+    textTable(["year", "speeches", "counterterrorism", "CT in ≥3 passages", "energy security"], rows),
     "",
     `Nagorno-Karabakh in speeches since 1992 (passages tagged): ARM ${found("ARM")}, AZE ${found("AZE")}`,
     armAze
@@ -205,7 +199,7 @@ function unsconSection(tuneOnly: boolean): string {
     "excerpt ρ: Spearman of the excerpt's mean sentence tone vs its share of negative EDUs (ρ wtd: sentences weighted by their evaluative",
     "words, as a statement's tone is); directed: AUC of tone towards a mentioned country predicting it is a labelled target, and mean",
     "directed tone towards labelled targets / other mentioned countries. [95% bootstrap intervals]",
-    table(["set: scorer", "excerpts/EDUs", "unit AUC", "excerpt ρ", "ρ wtd", "directed AUC", "tone→target / others", "neg. EDUs w/o words"], rows),
+    textTable(["set: scorer", "excerpts/EDUs", "unit AUC", "excerpt ρ", "ρ wtd", "directed AUC", "tone→target / others", "neg. EDUs w/o words"], rows),
   ].join("\n");
 }
 
