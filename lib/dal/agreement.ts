@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { agreementSamples, codingAnswers, codingAssignments, passages, reviewStates, sampleStatements, statements, tags, themes, toneOverrides, users } from "@/db/schema";
 import { agreementFigures, type CodedUnit } from "@/lib/engine/agreement";
-import { TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN } from "@/lib/engine/tone-override";
+import { isToneOverride } from "@/lib/engine/tone-override";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
@@ -120,7 +120,7 @@ export async function submitCoding(ctx: DalContext, input: { assignmentId: numbe
       if (!passageIds.has(a.passageId)) throw new DalError("invalid", "An answer names a passage that is not part of this statement.");
       const unknown = a.themes.find((t) => !live.has(t));
       if (unknown) throw new DalError("invalid", `There is no theme "${unknown}" in the codebook; it may have been deleted.`);
-      if (a.tone !== null && (!Number.isInteger(a.tone) || a.tone < TONE_OVERRIDE_MIN || a.tone > TONE_OVERRIDE_MAX)) {
+      if (a.tone !== null && !isToneOverride(a.tone)) {
         throw new DalError("invalid", "A tone is a whole number from -2 to +2.");
       }
     }
@@ -230,7 +230,7 @@ export async function adjudicate(ctx: DalContext, input: Adjudication): Promise<
       if (!passage) throw new DalError("invalid", "That passage is not part of this statement.");
       const unknown = p.themes.find((t) => !idOf.has(t));
       if (unknown) throw new DalError("invalid", `There is no theme "${unknown}" in the codebook; it may have been deleted.`);
-      if (p.tone !== null && (!Number.isInteger(p.tone) || p.tone < TONE_OVERRIDE_MIN || p.tone > TONE_OVERRIDE_MAX)) throw new DalError("invalid", "A tone is a whole number from -2 to +2.");
+      if (p.tone !== null && !isToneOverride(p.tone)) throw new DalError("invalid", "A tone is a whole number from -2 to +2.");
       for (const [slug, themeId] of idOf) {
         const onPassage = and(eq(tags.statementId, input.statementId), eq(tags.passageId, p.passageId), eq(tags.themeId, themeId));
         if (!p.themes.includes(slug)) {

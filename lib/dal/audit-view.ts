@@ -4,6 +4,7 @@ import { auditLog, users } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import { realDay } from "./calendar";
 import { DalError } from "./errors";
+import { escapeLike } from "./filters";
 
 const day = z
   .string()
@@ -80,8 +81,6 @@ function query(ctx: DalContext, where: SQL | undefined) {
     .where(where)
     .orderBy(desc(auditLog.id));
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(f: z.output<typeof auditFilterSchema>): SQL | undefined {
   const parts: (SQL | undefined)[] = [];

@@ -24,6 +24,9 @@ export const statementFilterSchema = z.object({
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 
 /** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
+/** Text matched literally inside a LIKE pattern: a typed % or _ is a character, not a wildcard. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A page's searchParams as URLSearchParams, repeated keys kept and empty values left out. */
 export function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
   const url = new URLSearchParams();

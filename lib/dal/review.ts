@@ -5,7 +5,7 @@ import { claimsOn } from "./claims";
 import { modelSuggestions, retrainInBackground } from "./learn";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { statementFilterSchema } from "./filters";
+import { escapeLike, statementFilterSchema } from "./filters";
 import { editStatement, type EditResult, type EditTarget } from "./history";
 import { statementWhere } from "./statement-filter-sql";
 
@@ -45,9 +45,8 @@ function reasonWhere(reason: ReviewReason | undefined): SQL | undefined {
 }
 
 function queueWhere(filter: QueueFilter): SQL | undefined {
-  const source = filter.source
-    ? or(ilike(statements.sourceUrl, `%${filter.source}%`), ilike(statements.venue, `%${filter.source}%`), ilike(statements.kind, `%${filter.source}%`))
-    : undefined;
+  const pattern = filter.source ? `%${escapeLike(filter.source)}%` : null;
+  const source = pattern ? or(...[statements.sourceUrl, statements.venue, statements.kind].map((column) => ilike(column, pattern))) : undefined;
   return and(statementWhere(filter), source);
 }
 

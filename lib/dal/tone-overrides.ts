@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { passages, toneOverrides } from "@/db/schema";
-import { TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN } from "@/lib/engine/tone-override";
+import { isToneOverride, TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN } from "@/lib/engine/tone-override";
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
@@ -17,7 +17,7 @@ export interface ToneOverrideChange extends EditTarget {
 /** Sets or clears a person's tone on a passage or the statement; the charts' tone follows in the same transaction. */
 export async function setToneOverride(ctx: DalContext, change: ToneOverrideChange): Promise<EditResult> {
   const { value } = change;
-  if (value !== null && (!Number.isInteger(value) || value < TONE_OVERRIDE_MIN || value > TONE_OVERRIDE_MAX)) {
+  if (value !== null && !isToneOverride(value)) {
     throw new DalError("invalid", `A tone override is a whole number from ${TONE_OVERRIDE_MIN} to +${TONE_OVERRIDE_MAX}.`);
   }
   const note = change.note?.trim() || null;

@@ -3,6 +3,11 @@
 export const TONE_OVERRIDE_MIN = -2;
 export const TONE_OVERRIDE_MAX = 2;
 
+/** Whether a person's tone is on the scale: a whole number from −2 to +2. */
+export function isToneOverride(value: number): boolean {
+  return Number.isInteger(value) && value >= TONE_OVERRIDE_MIN && value <= TONE_OVERRIDE_MAX;
+}
+
 /** An override on the −2..+2 scale as a tone on the engine's −1..1 scale. */
 function overrideTone(value: number): number {
   return value / 2;

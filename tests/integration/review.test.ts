@@ -67,6 +67,8 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     expect(queue.rows.find((r) => r.id === seedId)!.reasons).toContain("new");
     const bySource = await reviewQueue(people.staff, { source: "example.org" });
     expect(bySource.rows.map((r) => r.id)).toEqual([emojiId]);
+    // typed wildcards are characters: no source contains "%"
+    expect((await reviewQueue(people.staff, { source: "%" })).rows).toEqual([]);
     const byPair = await reviewQueue(people.staff, { speaker: "USA", counterpart: "AZE", from: "2020-01-01" });
     expect(byPair.rows.map((r) => r.id)).toEqual([emojiId]);
     const byTheme = await reviewQueue(people.staff, { theme: "nagorno-karabakh" });
