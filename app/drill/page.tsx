@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDate, formatTone } from "@/components/format";
+import { Pager } from "@/components/pager";
 import { PassageText } from "@/components/passage-text";
 import { requireSignedIn } from "@/lib/auth/session";
 import { drillQuerySchema, passagesBehind } from "@/lib/dal/drill";
@@ -45,13 +46,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
           ))}
         </article>
       ))}
-      <nav className="pager" aria-label="Pages">
-        {query.page > 1 && <Link href={link(query.page - 1)}>← Previous</Link>}
-        <span>
-          Page {query.page} of {pages}
-        </span>
-        {query.page < pages && <Link href={link(query.page + 1)}>Next →</Link>}
-      </nav>
+      <Pager page={query.page} pages={pages} href={link} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
+import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { searchStatements } from "@/lib/dal/search";
@@ -51,10 +52,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               </li>
             ))}
           </ol>
-          <nav className="pager" aria-label="Pages">
-            {page > 1 && <Link href={`/search?${new URLSearchParams({ ...filter, q, page: String(page - 1) })}`}>← Previous</Link>}
-            {page * result.pageSize < result.total && <Link href={`/search?${new URLSearchParams({ ...filter, q, page: String(page + 1) })}`}>Next →</Link>}
-          </nav>
+          <Pager page={page} pages={Math.max(1, Math.ceil(result.total / result.pageSize))} href={(n) => `/search?${new URLSearchParams({ ...filter, q, page: String(n) })}`} />
         </>
       )}
     </>

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { formatDate, formatTone } from "@/components/format";
+import { Pager } from "@/components/pager";
 import { ThemeChips } from "@/components/theme-chips";
 import { requireSignedIn } from "@/lib/auth/session";
 import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { listStatements } from "@/lib/dal/statements";
-import { formatDate, formatTone } from "@/components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -54,13 +55,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
           ))}
         </tbody>
       </table>
-      <nav className="pager" aria-label="Pages">
-        {page > 1 && <Link href={pageLink(page - 1)}>← Newer</Link>}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {page < pages && <Link href={pageLink(page + 1)}>Older →</Link>}
-      </nav>
+      <Pager page={page} pages={pages} href={pageLink} labels={["← Newer", "Older →"]} />
     </>
   );
 }

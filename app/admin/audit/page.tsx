@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
 import { DalError } from "@/lib/dal/errors";
@@ -102,13 +102,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="Pages">
-            {result.page > 1 && <Link href={`/admin/audit?${query({ page: String(result.page - 1) })}`}>← Newer</Link>}
-            <span>
-              Page {result.page} of {result.pages}
-            </span>
-            {result.page < result.pages && <Link href={`/admin/audit?${query({ page: String(result.page + 1) })}`}>Older →</Link>}
-          </nav>
+          <Pager page={result.page} pages={result.pages} href={(n) => `/admin/audit?${query({ page: String(n) })}`} labels={["← Newer", "Older →"]} />
         </>
       )}
     </>
