@@ -1,11 +1,12 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
 import { userIdForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
+import { DalError } from "@/lib/dal/errors";
 import { authOptions } from "./options";
 
 /**
@@ -31,4 +32,12 @@ export async function requireSignedIn(from: string): Promise<{ ctx: DalContext; 
   const actor = await currentActor(ctx);
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
   return { ctx, actor };
+}
+
+/** For pages: what the DAL found, or the 404 page when it says there is no such thing. */
+export function orNotFound<T>(found: Promise<T>): Promise<T> {
+  return found.catch((error: unknown) => {
+    if (error instanceof DalError && error.code === "not_found") notFound();
+    throw error;
+  });
 }

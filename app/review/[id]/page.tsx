@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { roleHas } from "@/lib/auth/permissions";
-import { requireSignedIn } from "@/lib/auth/session";
-import { DalError } from "@/lib/dal/errors";
+import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { parseSearchParams } from "@/lib/dal/filters";
 import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
 import { Reader } from "./reader";
@@ -17,10 +16,7 @@ export default async function ReviewStatementPage({ params, searchParams }: Prop
   if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const data = await reviewStatement(ctx, id).catch((error: unknown) => {
-    if (error instanceof DalError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const data = await orNotFound(reviewStatement(ctx, id));
   const filter = parseSearchParams(queueFilterSchema, await searchParams);
   return (
     <>

@@ -5,9 +5,8 @@ import { PassageText } from "@/components/passage-text";
 import { ThemeChips } from "@/components/theme-chips";
 import { ThemeTagEditor } from "@/components/theme-tag-editor";
 import { roleHas } from "@/lib/auth/permissions";
-import { requireSignedIn } from "@/lib/auth/session";
+import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
-import { DalError } from "@/lib/dal/errors";
 import { getStatement } from "@/lib/dal/statements";
 import { changeThemeTag } from "./actions";
 
@@ -18,10 +17,7 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
   const { ctx, actor } = await requireSignedIn(`/statements/${rawId}`);
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const statement = await getStatement(ctx, id).catch((error: unknown) => {
-    if (error instanceof DalError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const statement = await orNotFound(getStatement(ctx, id));
   const canTag = roleHas(actor.role, "tags:write");
   const allThemes = canTag ? await listThemes(ctx) : [];
   const tagged = new Set(statement.themes.map((t) => t.slug));

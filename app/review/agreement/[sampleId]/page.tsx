@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { roleHas } from "@/lib/auth/permissions";
-import { requireSignedIn } from "@/lib/auth/session";
+import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { sampleReport } from "@/lib/dal/agreement";
-import { DalError } from "@/lib/dal/errors";
 import { AdjudicateForm } from "./adjudicate-form";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +15,7 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
   if (!roleHas(actor.role, "codebook:manage")) return <p>Your role ({actor.role}) cannot manage agreement samples.</p>;
   const sampleId = Number(raw);
   if (!Number.isInteger(sampleId) || sampleId <= 0) notFound();
-  const report = await sampleReport(ctx, sampleId).catch((error: unknown) => {
-    if (error instanceof DalError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const report = await orNotFound(sampleReport(ctx, sampleId));
   const pairs = report.coders.flatMap((a, i) => report.coders.slice(i + 1).map((b) => `${a.name} × ${b.name}`));
   const byStatement = new Map<number, typeof report.disagreements>();
   for (const d of report.disagreements) byStatement.set(d.statementId, [...(byStatement.get(d.statementId) ?? []), d]);

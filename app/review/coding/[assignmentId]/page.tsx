@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { roleHas } from "@/lib/auth/permissions";
-import { requireSignedIn } from "@/lib/auth/session";
+import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { codingTask } from "@/lib/dal/agreement";
-import { DalError } from "@/lib/dal/errors";
 import { CodingForm } from "./coding-form";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +13,7 @@ export default async function CodingTaskPage({ params }: { params: Promise<{ ass
   if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot code statements.</p>;
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const task = await codingTask(ctx, id).catch((error: unknown) => {
-    if (error instanceof DalError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const task = await orNotFound(codingTask(ctx, id));
   return (
     <>
       <p className="notice">

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { roleHas } from "@/lib/auth/permissions";
-import { requireSignedIn } from "@/lib/auth/session";
-import { DalError } from "@/lib/dal/errors";
+import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { statementHistory } from "@/lib/dal/history";
 import { getStatement } from "@/lib/dal/statements";
 import { RestoreButton } from "./restore-button";
@@ -31,10 +30,7 @@ export default async function StatementHistoryPage({ params }: { params: Promise
   const { ctx, actor } = await requireSignedIn(`/statements/${rawId}/history`);
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const statement = await getStatement(ctx, id).catch((error: unknown) => {
-    if (error instanceof DalError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const statement = await orNotFound(getStatement(ctx, id));
   const history = await statementHistory(ctx, id);
   const canRestore = roleHas(actor.role, "tags:write");
   return (
