@@ -80,8 +80,7 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
     doc.font(font).fontSize(size);
     return Math.max(...cells.map((cell, i) => doc.heightOfString(w.fold(cell), { width: widths[i]! - 2 * pad }))) + 2 * pad;
   };
-  const drawRow = (cells: string[], font: string, fill: string | null) => {
-    const height = rowHeight(cells, font);
+  const drawRow = (cells: string[], font: string, fill: string | null, height = rowHeight(cells, font)) => {
     const top = doc.y;
     if (fill) doc.save().rect(MARGIN, top, contentWidth(doc), height).fill(fill).restore();
     let x = MARGIN;
@@ -98,11 +97,12 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
   ensureSpace(w, rowHeight(header, w.bold) + rowHeight(rows[0] ?? header, w.regular));
   drawRow(header, w.bold, "#f0f3f6");
   for (const row of rows) {
-    if (doc.y + rowHeight(row, w.regular) > bottom(doc)) {
+    const height = rowHeight(row, w.regular); // measuring text is pdfkit's slowest step: once per row
+    if (doc.y + height > bottom(doc)) {
       doc.addPage();
       drawRow(header, w.bold, "#f0f3f6");
     }
-    drawRow(row, w.regular, null);
+    drawRow(row, w.regular, null, height);
   }
   doc.moveDown(0.8);
 }
