@@ -2,10 +2,11 @@
  * Fits the tone model (lib/engine/tone-model.ts) on the labelled units of ONE UNSCon meeting (TRAINING_MEETING);
  * the other meetings are left for `npm run eval` to report on. Run: `npm run eval -- --train`.
  *
- * A logistic regression predicts "this unit is a negative evaluation" from four sums over the unit's sentence
+ * A logistic regression predicts "this unit is a negative evaluation" from five sums over the unit's sentence
  * (evaluation is voiced per sentence; a unit is often a clause of it): the negative and the positive weight of
- * hand-lexicon words and patterns, and the negative and positive weight of words only AFINN knows, each with
- * negation, intensifiers and the shared-enemy rule applied as the scorer applies them. The scorer is linear in
+ * hand-lexicon words and patterns, the negative and positive weight of words only AFINN knows, and the weight of
+ * situation words, each with negation, intensifiers and the shared-enemy rule applied, and each word counted under
+ * the scale the scorer itself gave it (`toneEvidence`: "fight terrorism" is a hand rule, not AFINN). The scorer is linear in
  * those sums, so the fitted coefficients, divided by the one for hand-lexicon negatives, become the model's
  * scales: the score stays a weighted sum of words, and every weight shown in the UI is the one that was used.
  */
@@ -13,8 +14,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sentences } from "@/lib/engine/segment";
 import { rocAuc } from "@/lib/engine/stats";
-import { scoreTone, setToneModel, weightSource, type ToneModel } from "@/lib/engine/tone";
-import { foldKey } from "@/lib/engine/tokens";
+import { setToneModel, toneEvidence, type ToneModel } from "@/lib/engine/tone";
 import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
 
 /** Every scale at 1: the features are the raw sums. */
@@ -29,13 +29,12 @@ interface Sample {
 /** For each unit: the five sums over the sentence its first character falls in. */
 function samplesOf(excerpt: Excerpt, splitSituation: boolean): Sample[] {
   const { text, spans } = layout(excerpt);
-  const words = scoreTone(text).words;
+  const { words, sources } = toneEvidence(text);
   const sums = sentences(text, 0, text.length).map((s) => {
     const x = [0, 0, 0, 0, 0];
-    for (const w of words) {
+    for (const [k, w] of words.entries()) {
       if (w.start < s.start || w.start >= s.end) continue;
-      let source = /\W/.test(w.word) ? "lexicon" : weightSource(foldKey(w.word));
-      if (source === "situation" && !splitSituation) source = "lexicon";
+      const source = sources[k] === "situation" && !splitSituation ? "lexicon" : sources[k];
       // a negated situation word ("no violence") counts with the situation words, whatever its sign
       if (source === "situation") x[4]! -= w.weight;
       else x[(source === "fallback" ? 2 : 0) + (w.weight > 0 ? 1 : 0)]! += Math.abs(w.weight);

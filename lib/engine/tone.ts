@@ -236,8 +236,11 @@ function entryOf(key: string): Entry | undefined {
   return exactEntries.get(key) ?? prefixEntries.find(([prefix]) => key.startsWith(prefix))?.[1];
 }
 
-/** Where a word's weight comes from: the hand lexicon (or a pattern), its situation words, the AFINN fallback, or nowhere. */
-export function weightSource(key: string): "lexicon" | "situation" | "fallback" | null {
+/** Which of the model's scales a scored word takes: the hand lexicon's (patterns and hand rules too), the situation words', or AFINN's. */
+export type ToneSource = "lexicon" | "situation" | "fallback";
+
+/** Where a vocabulary word's weight comes from, before any rule of its context applies; null when it has none. */
+export function weightSource(key: string): ToneSource | null {
   const entry = entryOf(key);
   if (entry) return entry.situation ? "situation" : "lexicon";
   return FALLBACK.has(key) ? "fallback" : null;
@@ -252,6 +255,8 @@ function scaled(weight: number, source: number): number {
   if (source & FALLBACK_WORD) return weight * (weight > 0 ? model.fallbackPositive : model.fallbackNegative);
   return weight > 0 ? weight * model.positiveScale : weight;
 }
+
+const sourceName = (source: number): ToneSource => (source & SITUATION_WORD ? "situation" : source & FALLBACK_WORD ? "fallback" : "lexicon");
 
 // Per-word facts, computed once per vocabulary word the first time it is met.
 const NEGATOR = 1;
@@ -325,8 +330,11 @@ const NEGATION_REACH = 3;
 const INTENSIFIER_REACH = 2;
 const ENEMY_REACH = 4;
 
-/** The evaluative words in words [from, to), with negation, intensifiers, patterns and shared enemies applied. */
-function evaluate(text: string, textOffset: number, words: Words, from: number, to: number): ToneWord[] {
+/**
+ * The evaluative words in words [from, to), with negation, intensifiers, patterns and shared enemies applied.
+ * `sources`, when given, receives the scale each found word took, in the same order.
+ */
+function evaluate(text: string, textOffset: number, words: Words, from: number, to: number, sources?: ToneSource[]): ToneWord[] {
   const found: ToneWord[] = [];
   let negateUntil = -1;
   let intensity = 1;
@@ -378,6 +386,7 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
       const start = words.starts[i]!;
       const end = words.ends[last]!;
       found.push({ word: text.slice(start - textOffset, end - textOffset), weight: Math.round(weight * 100) / 100, start, end });
+      sources?.push(sourceName(source));
     }
     i = last;
   }
@@ -433,6 +442,16 @@ export function scoreTone(text: string, offset = 0, words?: Words | Token[]): To
   const scanned = wordsOf(text, offset, words);
   const found = evaluate(text, offset, scanned, 0, scanned.count);
   return { score: toneOf(found), words: found };
+}
+
+/**
+ * The scored words of a text with the scale each one took, as the scorer decided it (a pattern or the shared-enemy
+ * rule makes a word the hand lexicon's, whatever list it comes from): what the model is fitted on.
+ */
+export function toneEvidence(text: string): { words: ToneWord[]; sources: ToneSource[] } {
+  const scanned = scanWords(text);
+  const sources: ToneSource[] = [];
+  return { words: evaluate(text, 0, scanned, 0, scanned.count, sources), sources };
 }
 
 export interface StatementTone {

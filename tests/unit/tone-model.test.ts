@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreTone, setToneModel, weightSource } from "@/lib/engine/tone";
+import { scoreTone, setToneModel, toneEvidence, weightSource } from "@/lib/engine/tone";
 import { TONE_MODEL } from "@/lib/engine/tone-model";
 
 const weightOf = (text: string, word: string) => scoreTone(text).words.find((w) => w.word === word)?.weight;
@@ -53,6 +53,17 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
       setToneModel(fitted);
     }
     expect(scoreTone(text).words.map((w) => w.word)).toEqual(["gunmen", "kidnapped"]);
+  });
+
+  it("is fitted on the scale the scorer gave each word, not the list the word comes from", () => {
+    // "fight" is an AFINN word, but fighting a shared enemy is a hand rule: it takes the hand lexicon's scale.
+    const evidence = toneEvidence("We will fight terrorism together , and the so-called referendum is not fulfilled .");
+    const sourceOf = (word: string) => evidence.sources[evidence.words.findIndex((w) => w.word === word)];
+    expect(weightSource("fight")).toBe("fallback");
+    expect(sourceOf("fight")).toBe("lexicon");
+    expect(sourceOf("so-called")).toBe("lexicon");
+    expect(sourceOf("fulfilled")).toBe("fallback");
+    expect(evidence.sources).toHaveLength(evidence.words.length);
   });
 
   it("stays within [-1, 1] however many AFINN words pile up", () => {
