@@ -59,13 +59,19 @@ const LEXICON: Record<string, number> = {
   // proper nouns and set phrases that a prefix above would misread
   "crimea": 0, "crimean": 0, "crimeans": 0, "warsaw": 0, "concert": 0, "commonwealth": 0, "valuable": 1,
   "supportive": 1.5, "responsive": 0.5, "falsehood*": -2.5, "warrant*": 0, "ward": 0, "warm": 1.5,
-  "claimant*": 0, "concerned": -0.5, "concerning": -0.5, "threshold": 0, "commitments": 1, "respective": 0,
+  "claimant*": 0, "concerned": -0.5, "threshold": 0, "commitments": 1, "respective": 0,
   "respectively": 0, "agreement": 1, "agreements": 1, "ally's": 1.5, "terrain": 0, "territor*": 0, "radically": 0,
   "forced": -1.5, "attach*": 0, "refuse": -1.5, "hopeless*": -2, "helpless*": -1.5, "valueless": -1,
   "disrespect*": -2, "distrust*": -2, "mistrust*": -2, "unhelpful": -1.5, "unsuccessful*": -1.5, "unpeaceful": -1.5,
   "disagree*": -1.5, "uncooperative": -2, "unconstructive": -2, "noncooperation": -2,
   "contrary": -2, "defian*": -2, "defy*": -2, "vicious": -2.5, "ignor*": -2, "block*": -1.5, "incompatible": -2,
   "inconsistent": -2, "poorly": -1.5, "challeng*": -1,
+  // mostly a preposition ("the resolution concerning Crimea"); its adjective is a pattern ("deeply concerning")
+  "concerning": 0,
+  // a Council or Assembly document, whatever it says ("with or without a resolution")
+  "resolution": 0, "resolutions": 0,
+  // "it is for the people alone to decide": only, not lonely (AFINN reads it as sadness)
+  "alone": 0,
   "against": -0.5, "carv*": -1.5, "dismember*": -2.5, "validity": 1, "credibility": 1, "recognition": 0.5, "legitimacy": 1,
   "legitimate": 1, "legal": 0.5, "lawful": 1, "permissible": 1, "consonance": 1, "compatible": 1, "consistent": 1,
   "credible": 1, "sincere*": 1.5, "honest*": 1.5, "reasonable": 1, "balanced": 1, "impartial*": 1, "transparen*": 1,
@@ -134,9 +140,10 @@ const PATTERNS: Record<string, number> = {
   "zero tolerance": 1,
   "zero sum": 0,
   "zero-sum": 0,
-  "international law": -0.5,
-  "territorial integrity": -0.5,
-  "sovereignty": -0.5,
+  // norms named by friend and foe alike: the violation is the evaluation ("in violation of"), not the norm
+  "international law": 0,
+  "territorial integrity": 0,
+  "sovereignty": 0,
   "in violation of": -2.5,
   "in breach of": -2.5,
   "has nothing to do with": -2,
@@ -149,8 +156,40 @@ const PATTERNS: Record<string, number> = {
   "by the use of force": -2,
   "the use of force": -1,
   "use of force": -1,
-  // the Charter's formula, quoted by friend and foe alike
+  // the Charter's formulas, quoted by friend and foe alike
   "threat or use of force": 0,
+  "threat or use of force against the territorial integrity or political independence": 0,
+  "settlement of disputes": 0,
+  "settlement of international disputes": 0,
+  "settle disputes": 0,
+  "settle their disputes": 0,
+  "settle international disputes": 0,
+  "settling disputes": 0,
+  "settling international disputes": 0,
+  "primary responsibility for the maintenance of international peace and security": 0,
+  "responsibility to protect": 0,
+  // "concerned" meaning involved, not worried; "concerning" meaning worrying
+  "is concerning": -1,
+  "are concerning": -1,
+  "deeply concerning": -1.5,
+  "very concerning": -1.3,
+  "particularly concerning": -1.2,
+  "extremely concerning": -1.5,
+  "all concerned": 0,
+  "parties concerned": 0,
+  "party concerned": 0,
+  "sides concerned": 0,
+  "states concerned": 0,
+  "countries concerned": 0,
+  "country concerned": 0,
+  "those concerned": 0,
+  "concerned parties": 0,
+  // a regime of rules, not a government
+  "non-proliferation regime": 0,
+  "nonproliferation regime": 0,
+  "sanctions regime": 0,
+  "verification regime": 0,
+  "safeguards regime": 0,
   "non-use of force": 0,
   "not only": 0,
   "make no mistake": 0,
@@ -184,6 +223,8 @@ const NEGATORS = [
   "barely", "nobody", "n", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "shouldn", "couldn",
   "hasn", "haven", "hadn",
 ];
+/** Prefixes the scanner splits off ("non-interference", "non - compliance") that turn only the word they are attached to. */
+const PREFIX_NEGATORS = ["non"];
 /** Words that make the next evaluative word (within two) stronger. */
 const INTENSIFIERS: Record<string, number> = {
   strongly: 1.5, deeply: 1.5, very: 1.3, highly: 1.3, fully: 1.2, firmly: 1.3, gravely: 1.5, seriously: 1.4, utterly: 1.5,
@@ -266,6 +307,7 @@ const PATTERN = 8;
 const KNOWN = 16;
 const SITUATION_WORD = 32;
 const FALLBACK_WORD = 64;
+const PREFIX_NEGATOR = 128;
 
 let flags = new Uint8Array(1024);
 let weights = new Float32Array(1024);
@@ -291,6 +333,7 @@ for (const [phrase, weight] of Object.entries(PATTERNS)) {
   patternsByFirst.set(ids[0]!, list);
 }
 const negatorIds = new Set(NEGATORS.map(wordId));
+const prefixNegatorIds = new Set(PREFIX_NEGATORS.map(wordId));
 
 function facts(id: number): number {
   if (id >= flags.length) growFacts(vocabularySize());
@@ -302,6 +345,7 @@ function learnFacts(id: number): number {
   const key = wordKey(id);
   let f = KNOWN;
   if (negatorIds.has(id)) f |= NEGATOR;
+  if (prefixNegatorIds.has(id)) f |= PREFIX_NEGATOR;
   if (SHARED_ENEMIES.some((e) => key.startsWith(e))) f |= ENEMY;
   if (AGAINST_VERBS.some((v) => key.startsWith(v))) f |= AGAINST;
   if (patternsByFirst.has(id)) f |= PATTERN;
@@ -359,8 +403,8 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
         last = i + pattern.ids.length - 1;
       }
     }
-    if (f & NEGATOR && last === i) {
-      negateUntil = i + NEGATION_REACH;
+    if (f & (NEGATOR | PREFIX_NEGATOR) && last === i) {
+      negateUntil = i + (f & NEGATOR ? NEGATION_REACH : 1);
       continue;
     }
     const boost = boosts[id]!;

@@ -57,3 +57,43 @@ describe("the Council's formulas and evaluative patterns", () => {
     expect(tone("Russia 's decision to veto the resolution is therefore profoundly unsettling .")).toBeLessThan(-0.5);
   });
 });
+
+describe("diplomatic usage that a general sentiment list misreads", () => {
+  const words = (text: string) => scoreTone(text).words.map((w) => w.word);
+
+  it("turns the word a split-off 'non' prefix is attached to, and only that word (Jordan)", () => {
+    const text = "out of its respect for Ukraine 's sovereignty , territorial integrity and political independence and non - interference in its internal affairs .";
+    expect(weightOf(text, "interference")).toBeGreaterThan(0);
+    expect(tone(text)).toBeGreaterThan(0.3);
+    // a prefix reaches no further than its word
+    expect(weightOf("non-governmental organizations condemned the attack", "condemned")).toBeLessThan(0);
+  });
+
+  it("reads naming a norm as neither praise nor blame: the violation is the evaluation (Chile)", () => {
+    const text = "at stake here are fundamental principles of international law , such as respecting the sovereignty , independence and territorial integrity of Ukraine";
+    expect(words(text)).toEqual(["respecting"]);
+    expect(tone("Russia violated the territorial integrity of Ukraine .")).toBeLessThan(-0.4);
+  });
+
+  it("reads 'all concerned' as involved, not worried, and 'deeply concerning' as worried (Nigeria)", () => {
+    expect(words("Nigeria has consistently and unequivocally called on all concerned to abide by those principles")).toEqual([]);
+    expect(words("We call on the parties concerned to exercise restraint")).not.toContain("concerned");
+    expect(weightOf("We are concerned about the referendum .", "concerned")).toBeLessThan(0);
+    expect(tone("The situation is deeply concerning .")).toBeLessThan(-0.3);
+    expect(words("the draft resolution concerning Crimea")).toEqual([]);
+  });
+
+  it("quotes the Charter without judging: Article 2(4), the settlement of disputes, the Council's responsibility (Nigeria; Australia)", () => {
+    const charter = "which obliges all States to refrain in their international relations from the threat or use of force against the territorial integrity or political independence of any State";
+    expect(words(charter)).toEqual([]);
+    expect(words("The United Nations Charter also obliges States to settle their disputes by peaceful means .")).toEqual(["peaceful"]);
+    expect(words("the body with the primary responsibility for the maintenance of international peace and security")).toEqual([]);
+  });
+
+  it("reads a resolution as a document, 'alone' as only, and a non-proliferation regime as rules (Australia; Chile)", () => {
+    expect(words("With or without a resolution , the message from Council members has been overwhelming .")).not.toContain("resolution");
+    expect(words("It is for the people of Ukraine alone to determine their future")).toEqual([]);
+    expect(words("the nuclear non-proliferation regime")).toEqual([]);
+    expect(weightOf("the Assad regime", "regime")).toBeLessThan(0);
+  });
+});
