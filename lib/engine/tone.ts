@@ -514,11 +514,15 @@ export function scoreStatementTone(text: string, passages: { start: number; end:
   return { score: aggregateTone(tones), passages: tones };
 }
 
-/** Mean passage tone weighted by how much evaluative language each passage holds; null with none at all. */
+/**
+ * Mean passage tone weighted by how much evaluation each passage holds (the sum of its words' |weight|, so a
+ * passage that only names "troops" hardly counts beside one that condemns an annexation); null with none at all.
+ */
 export function aggregateTone(tones: ToneScore[]): number | null {
-  const weight = tones.reduce((sum, t) => sum + t.words.length, 0);
-  if (weight === 0) return null;
-  return Math.round((tones.reduce((sum, t) => sum + t.score * t.words.length, 0) / weight) * 1000) / 1000;
+  const evaluation = tones.map((t) => t.words.reduce((sum, w) => sum + Math.abs(w.weight), 0));
+  const total = evaluation.reduce((sum, e) => sum + e, 0);
+  if (total === 0) return null;
+  return Math.round((tones.reduce((sum, t, i) => sum + t.score * evaluation[i]!, 0) / total) * 1000) / 1000;
 }
 
 export interface DirectedPassage {
