@@ -87,3 +87,16 @@ describe("diplomatic tone on real excerpts", () => {
     expect(tone("We condemn terrorism together with our strong friend.")).toBeGreaterThan(0);
   });
 });
+
+describe("a statement's tone", () => {
+  it("weighs each passage by how much evaluation it holds, so a passage that only names troops hardly counts", () => {
+    const text = "Russian troops entered the mainland from the south .\n\nWe condemn the illegal annexation of Crimea and reject the so-called referendum .";
+    const statement = scoreStatementTone(text, segment(text));
+    const [troops, condemnation] = statement.passages;
+    expect(troops!.words.map((w) => w.word)).toEqual(["troops"]);
+    expect(condemnation!.score).toBeLessThan(-0.6);
+    // counted as a word apiece, the two passages would meet halfway between their scores
+    expect(statement.score! - condemnation!.score).toBeLessThan(0.05);
+    expect(scoreStatementTone("The meeting took place in Geneva .", [{ start: 0, end: 34 }]).score).toBeNull();
+  });
+});
