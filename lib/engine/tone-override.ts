@@ -17,15 +17,15 @@ export interface PassageToneInput {
   id: number;
   /** The machine's tone; null when the passage holds no evaluative words. */
   machine: number | null;
-  /** How many evaluative words the machine found: the passage's weight in the statement's tone. */
-  words: number;
+  /** How much evaluation the machine found (the sum of its words' |weight|): the passage's weight in the statement's tone. */
+  evaluation: number;
   override: number | null;
 }
 
 /**
  * The tone each passage and the statement carry: a passage override, else the statement override, else the
- * machine. The statement's own tone is its override, else the machine's weighted mean with overridden
- * passages counted at least once, else (nothing overridden) the machine's statement tone unchanged.
+ * machine. The statement's own tone is its override, else the mean weighted as the machine weighs it, an
+ * overridden passage counting at least as much as one plain evaluative word, else (nothing overridden) the machine's statement tone unchanged.
  */
 export function effectiveTones(
   statement: { machine: number | null; override: number | null },
@@ -39,7 +39,7 @@ export function effectiveTones(
     const tone = p.override !== null ? overrideTone(p.override) : (whole ?? p.machine);
     result.set(p.id, tone);
     if (tone === null) continue;
-    const w = p.override !== null ? Math.max(1, p.words) : p.words;
+    const w = p.override !== null ? Math.max(1, p.evaluation) : p.evaluation;
     weight += w;
     sum += tone * w;
   }

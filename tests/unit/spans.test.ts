@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spanProblem, splitsCharacter } from "@/lib/engine/spans";
+import { aggregateTone } from "@/lib/engine/tone";
 import { effectiveTones } from "@/lib/engine/tone-override";
 
 describe("hand-made spans", () => {
@@ -32,9 +33,9 @@ describe("hand-made spans", () => {
 
 describe("tone overrides", () => {
   const passages = [
-    { id: 1, machine: 0.5, words: 2, override: null },
-    { id: 2, machine: -0.25, words: 1, override: null },
-    { id: 3, machine: null, words: 0, override: null },
+    { id: 1, machine: 0.5, evaluation: 2, override: null },
+    { id: 2, machine: -0.25, evaluation: 1, override: null },
+    { id: 3, machine: null, evaluation: 0, override: null },
   ];
 
   it("leave the machine's tones alone when there are none", () => {
@@ -47,6 +48,19 @@ describe("tone overrides", () => {
     const t = effectiveTones({ machine: 0.25, override: null }, [passages[0]!, passages[1]!, { ...passages[2]!, override: -2 }]);
     expect([...t.passages.values()]).toEqual([0.5, -0.25, -1]);
     expect(t.statement).toBe(Math.round(((0.5 * 2 - 0.25 - 1) / 4) * 1000) / 1000);
+  });
+
+  it("weighs passages as the engine does, by their evaluation, so an override that agrees with the machine changes nothing", () => {
+    const word = (weight: number) => ({ word: "w", weight, start: 0, end: 1 });
+    const machine = [
+      { score: 0.5, words: [word(2), word(1)] },
+      { score: -0.8, words: [word(-3), word(-0.5), word(-0.5)] },
+    ];
+    const t = effectiveTones({ machine: aggregateTone(machine), override: null }, [
+      { id: 1, machine: 0.5, evaluation: 3, override: 1 },
+      { id: 2, machine: -0.8, evaluation: 4, override: null },
+    ]);
+    expect(t.statement).toBe(aggregateTone(machine));
   });
 
   it("a statement override wins everywhere except on passages with their own", () => {
