@@ -81,14 +81,14 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
   const result = await db.execute(sql`with c as materialized (${contributions(ids)}), ${sql.join(upserts, sql`, `)} ${emptied}`);
   const zero = rowsOf<{ grain: CellGrain; speaker_iso3: string; counterpart_iso3: string; theme_id: number; day: string; precision: string }>(result);
   // Only the keys this write emptied: a scan for every zero cell would grow with the whole table.
+  // The keys go as one JSON parameter: a batch of long statements empties thousands of them, and a parameter
+  // apiece (five per key) made a query that PGlite refused.
   for (const grain of CELL_GRAINS) {
     const keys = zero.filter((z) => z.grain === grain);
     if (keys.length === 0) continue;
-    const tuples = sql.join(
-      keys.map((k) => sql`(${k.speaker_iso3}, ${k.counterpart_iso3}, ${k.theme_id}::int, ${k.day}::date, ${k.precision}::date_precision)`),
-      sql`, `,
-    );
-    await db.execute(sql`delete from ${sql.raw(CELL_TABLES[grain])} where statements = 0 and (${sql.raw(KEY)}) in (${tuples})`);
+    await db.execute(sql`delete from ${sql.raw(CELL_TABLES[grain])} c
+      using json_to_recordset(${JSON.stringify(keys)}::json) as k(speaker_iso3 text, counterpart_iso3 text, theme_id int, day date, precision date_precision)
+      where c.statements = 0 and (c.speaker_iso3, c.counterpart_iso3, c.theme_id, c.day, c.precision) = (k.speaker_iso3, k.counterpart_iso3, k.theme_id, k.day, k.precision)`);
   }
 }
 
