@@ -45,3 +45,16 @@ export function runOnce(db: Db, name: string, run: () => Promise<void>, options:
   jobs.set(name, job);
   return job.done;
 }
+
+/** Between two steps of background work: long enough for the queries of a page waiting on the embedded database's one connection. */
+const PAUSE_MS = 25;
+
+/** Runs `step` until it reports nothing left, pausing between steps so pages are served meanwhile; returns the steps run. */
+export async function drain(step: () => Promise<boolean>): Promise<number> {
+  let steps = 0;
+  while (await step()) {
+    steps++;
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+  }
+  return steps;
+}

@@ -2,12 +2,13 @@ import { and, asc, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, retagJobs, statements, tags, themes } from "@/db/schema";
 import { tagStatement } from "@/lib/engine/tag";
-import { runOnce } from "./background";
+import { drain, runOnce } from "./background";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { applyCells } from "./series-cells";
 
-const BATCH = 50;
+/** Small: on the embedded database a page waits for the batch in progress. */
+const BATCH = 20;
 
 /** Queues a re-tag of every statement with the latest codebook; older queued runs are superseded. */
 export async function queueRetag(db: Db, codebookVersion: number): Promise<number> {
@@ -40,7 +41,8 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
       .from(statements)
       .where(gt(statements.id, job.cursor))
       .orderBy(asc(statements.id))
-      .limit(BATCH);
+      .limit(BATCH)
+      .for("update"); // a tone re-score or an edit of the same statement waits, so cells see one change at a time
     if (batch.length === 0) {
       await tx.update(retagJobs).set({ status: "done", finishedAt: new Date() }).where(eq(retagJobs.id, job.id));
       return false;
@@ -94,7 +96,7 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
 export function runRetagInBackground(db: Db): Promise<void> {
   return runOnce(db, "retag", async () => {
     try {
-      while (await retagNextBatch(db)) await new Promise((resolve) => setImmediate(resolve));
+      await drain(() => retagNextBatch(db));
     } catch (error) {
       console.error("[dyad] re-tagging stopped; it resumes on the next start", error);
     }
