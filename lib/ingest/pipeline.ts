@@ -5,7 +5,7 @@ import { suggestMetadata } from "@/lib/engine/metadata";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import { tokenize } from "@/lib/engine/tokens";
-import { scoreStatementTone } from "@/lib/engine/tone";
+import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
 import type { StatementDraft } from "./draft";
@@ -57,7 +57,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
       ordinal: p.ordinal,
       start: p.start,
       end: p.end,
-      tone: passageTone.words.length > 0 ? passageTone.score : null,
+      tone: storedPassageTone(passageTone),
       toneWords: passageTone.words,
       tags: tagged.passages[i]?.tags ?? [],
     };
@@ -78,6 +78,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     language: draft.language ?? suggested.language?.value ?? "en",
     contentHash: contentHash(text),
     tone: tone.score,
+    toneVersion: TONE_VERSION,
     codebookVersion: codebook.version,
     passages: passageRecords,
     pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts) : [],

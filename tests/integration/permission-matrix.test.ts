@@ -17,6 +17,7 @@ import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
+import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -111,6 +112,7 @@ const ACTIONS: Record<
   },
   listCodebook: { permission: "statements:read", run: (ctx) => listCodebook(ctx) },
   retagStatus: { permission: "statements:read", run: (ctx) => retagStatus(ctx) },
+  toneRescoreStatus: { permission: "statements:read", run: (ctx) => toneRescoreStatus(ctx) },
   updateThemeRules: {
     permission: "codebook:manage",
     run: async (ctx) => {

@@ -1,0 +1,122 @@
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { passages, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
+import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
+import type { ToneWord } from "@/lib/engine/types";
+import { drain, runOnce } from "./background";
+import { requirePermission, type DalContext } from "./context";
+import { applyCells } from "./series-cells";
+import { applyTone } from "./tone";
+
+/** Small: on the embedded database a page waits for the batch in progress (20 long statements ≈ 0.1 s). */
+const BATCH = 20;
+
+/** Statements whose tone another engine scored (or none recorded, from before versions were kept). */
+const staleTone = or(isNull(statements.toneVersion), ne(statements.toneVersion, TONE_VERSION));
+
+/**
+ * Queues a re-score when stored statements carry another engine's tone; a running job for another engine is
+ * superseded, one for this engine resumes. Called at start-up.
+ */
+export async function queueToneRescore(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
+    const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
+    if (running?.toneVersion === TONE_VERSION) return;
+    await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
+    const [{ stale } = { stale: 0 }] = await tx.select({ stale: count() }).from(statements).where(staleTone);
+    if (stale > 0) await tx.insert(toneRescoreJobs).values({ toneVersion: TONE_VERSION, total: stale });
+  });
+}
+
+/** The latest re-score, for the pages that say tone is being brought up to date. */
+export async function toneRescoreStatus(ctx: DalContext) {
+  await requirePermission(ctx, "statements:read");
+  const [job] = await ctx.db.select().from(toneRescoreJobs).orderBy(desc(toneRescoreJobs.id)).limit(1);
+  return job ?? null;
+}
+
+/**
+ * Re-scores one batch with this engine and moves the job's cursor in the same transaction; the series cells
+ * follow. People's tone overrides stay as they are: the machine's tone under them (the baseline that clearing
+ * an override brings back) is what changes. Returns false when nothing is left.
+ */
+export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
+  const [job] = await db
+    .select()
+    .from(toneRescoreJobs)
+    .where(and(eq(toneRescoreJobs.status, "running"), eq(toneRescoreJobs.toneVersion, TONE_VERSION)))
+    .orderBy(desc(toneRescoreJobs.id))
+    .limit(1);
+  if (!job) return false;
+  return db.transaction(async (tx) => {
+    // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
+    const batch = await tx
+      .select({ id: statements.id, text: statements.text })
+      .from(statements)
+      .where(and(gt(statements.id, job.cursor), staleTone))
+      .orderBy(asc(statements.id))
+      .limit(BATCH)
+      .for("update");
+    if (batch.length === 0) {
+      await tx.update(toneRescoreJobs).set({ status: "done", finishedAt: new Date() }).where(eq(toneRescoreJobs.id, job.id));
+      return false;
+    }
+    const ids = batch.map((s) => s.id);
+    // One query at a time: a transaction is a single connection.
+    const passageRows = await tx
+      .select({ id: passages.id, statementId: passages.statementId, start: passages.start, end: passages.end })
+      .from(passages)
+      .where(inArray(passages.statementId, ids))
+      .orderBy(asc(passages.statementId), asc(passages.ordinal));
+    const baselineRows = await tx.selectDistinct({ statementId: toneBaselines.statementId }).from(toneBaselines).where(inArray(toneBaselines.statementId, ids));
+    const overridden = new Set(baselineRows.map((b) => b.statementId));
+
+    const passageTones: { id: number; tone: number | null; words: ToneWord[] }[] = [];
+    const statementTones: { id: number; tone: number | null }[] = [];
+    const baselines: { statementId: number; passageId: number | null; tone: number | null }[] = [];
+    for (const statement of batch) {
+      const own = passageRows.filter((p) => p.statementId === statement.id);
+      const scored = scoreStatementTone(statement.text, own);
+      own.forEach((p, i) => {
+        const tone = scored.passages[i]!;
+        passageTones.push({ id: p.id, tone: storedPassageTone(tone), words: tone.words });
+        if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: p.id, tone: storedPassageTone(tone) });
+      });
+      statementTones.push({ id: statement.id, tone: scored.score });
+      if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
+    }
+
+    await applyCells(tx, ids, -1);
+    // Each list goes as one JSON parameter, however many passages the batch holds.
+    await tx.execute(sql`update passages p set tone = v.tone, tone_words = v.words
+      from jsonb_to_recordset(${JSON.stringify(passageTones)}::jsonb) as v(id int, tone real, words jsonb) where p.id = v.id`);
+    await tx.execute(sql`update statements s set tone = v.tone, tone_version = ${TONE_VERSION}
+      from jsonb_to_recordset(${JSON.stringify(statementTones)}::jsonb) as v(id int, tone real) where s.id = v.id`);
+    if (baselines.length > 0) {
+      await tx.execute(sql`update tone_baselines b set tone = v.tone
+        from jsonb_to_recordset(${JSON.stringify(baselines)}::jsonb) as v("statementId" int, "passageId" int, tone real)
+        where b.statement_id = v."statementId" and b.passage_id is not distinct from v."passageId"`);
+    }
+    for (const id of overridden) await applyTone(tx, id); // people's tone laid over the new machine tone
+    await applyCells(tx, ids, 1);
+    await tx
+      .update(toneRescoreJobs)
+      .set({ cursor: ids.at(-1)!, done: sql`${toneRescoreJobs.done} + ${batch.length}` })
+      .where(eq(toneRescoreJobs.id, job.id));
+    return true;
+  });
+}
+
+/** Works through the queued re-score in the background, one short transaction at a time, so pages are served meanwhile. */
+export function runToneRescoreInBackground(db: Db): Promise<void> {
+  return runOnce(db, "tone-rescore", async () => {
+    try {
+      await queueToneRescore(db);
+      const started = Date.now();
+      if ((await drain(() => rescoreToneNextBatch(db))) > 0) console.log(`[dyad] tone re-scored with engine ${TONE_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      console.error("[dyad] re-scoring tone stopped; it resumes on the next start", error);
+    }
+  });
+}
