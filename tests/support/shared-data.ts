@@ -14,7 +14,7 @@ export function hasShared(relative: string): boolean {
 }
 
 export function skipMessage(relative: string): string {
-  return `needs ../shared/data/${relative} (absent here: skipped)`;
+  return `needs ../shared/data/${relative}; skipped without it`;
 }
 
 export function readJsonl<T>(relative: string): T[] {
