@@ -10,6 +10,7 @@ import { formatFirstLoad, measureFirstLoad } from "./bench-first-load";
 import { formatImportBench, runImportBench } from "./bench-import";
 import { formatScaleBench, runScaleBench, type ScaleBench } from "./bench-scale";
 import { formatReportBench, runReportBench } from "./bench-reports";
+import { formatRetrainBench, runRetrainBench } from "./bench-retrain";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
 
@@ -28,11 +29,13 @@ async function main() {
   if (scale.length === 0) console.log("\nChart queries at scale: no generated corpus (npm run bench:generate; see README, Benchmarks › Scale).");
   const reports = await runReportBench();
   console.log(`\n${formatReportBench(reports)}`);
+  const retrain = await runRetrainBench();
+  console.log(`\n${formatRetrainBench(retrain)}`);
   const firstLoad = measureFirstLoad();
   console.log(`\n${formatFirstLoad(firstLoad)}`);
   if (previous) console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, reports, firstLoad }, null, 1));
+  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, reports, retrain, firstLoad }, null, 1));
 }
 
 function scaleTargets(): BenchTarget[] {

@@ -144,11 +144,12 @@ export async function learningCurve(db: Db, order: number[], checkpoints: number
   const reviewed = await reviewedPassages(db);
   const rank = new Map(order.map((id, i) => [id, i]));
   const heldOut = reviewed.filter((p) => isHeldOut(p.id));
-  const points = checkpoints.map((k) => {
+  const points: CurvePoint[] = [];
+  for (const k of checkpoints) {
     const seen = reviewed.filter((p) => (rank.get(p.statementId) ?? Infinity) < k);
     const training = seen.filter((p) => !isHeldOut(p.id));
-    return { statements: k, reviewedPassages: seen.length, trainingPassages: training.length, quality: fitAndMeasure(training, heldOut, LABELLED_THEMES).quality };
-  });
+    points.push({ statements: k, reviewedPassages: seen.length, trainingPassages: training.length, quality: (await fitAndMeasure(training, heldOut, LABELLED_THEMES)).quality });
+  }
   return { heldOut: heldOut.length, points };
 }
 

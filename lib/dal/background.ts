@@ -58,3 +58,8 @@ export async function drain(step: () => Promise<boolean>): Promise<number> {
   }
   return steps;
 }
+
+/** Lets requests that are waiting run before the next piece of CPU-bound work. */
+export function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

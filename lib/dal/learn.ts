@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
-import { passageFeatures, precisionRecall, predict, trainLogistic, type LogisticModel } from "@/lib/engine/logistic";
-import { runOnce } from "./background";
+import { passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
+import { runOnce, yieldToRequests } from "./background";
 import { requirePermission, type DalContext } from "./context";
 
 /** One passage in five (by id) is held out of training, to measure rules, model and both against people. */
@@ -35,7 +35,11 @@ export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
     .innerJoin(themes, eq(themes.id, tags.themeId))
     .innerJoin(reviewStates, eq(reviewStates.statementId, tags.statementId))
     .where(and(isNotNull(reviewStates.reviewedAt), isNotNull(tags.passageId)));
-  const byPassage = new Map(rows.map((r) => [r.id, { id: r.id, statementId: r.statementId, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() }]));
+  const byPassage = new Map<number, ReviewedPassage>();
+  for (const [i, r] of rows.entries()) {
+    if (i % 500 === 499) await yieldToRequests(); // reading features of thousands of passages takes a second or more
+    byPassage.set(r.id, { id: r.id, statementId: r.statementId, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() });
+  }
   for (const t of tagRows) {
     const p = byPassage.get(t.passageId!);
     if (!p) continue;
@@ -45,12 +49,18 @@ export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   return [...byPassage.values()];
 }
 
-/** Trains one model per theme on `training` and measures rules, model and both against people on `heldOut`. */
-export function fitAndMeasure(training: ReviewedPassage[], heldOut: ReviewedPassage[], themes: string[]) {
+/**
+ * Trains one model per theme on `training` and measures rules, model and both against people on `heldOut`.
+ * It pauses every few hundred examples: on a server, pages are answered while it trains.
+ */
+export async function fitAndMeasure(training: ReviewedPassage[], heldOut: ReviewedPassage[], themes: string[]) {
   const models: Record<string, LogisticModel> = {};
   const quality: ThemeQuality[] = [];
   for (const slug of themes) {
-    const model = trainLogistic(training.map((p) => ({ features: p.features, label: p.truth.has(slug) ? 1 : 0 })));
+    const steps = trainLogisticInSteps(training.map((p) => ({ features: p.features, label: p.truth.has(slug) ? 1 : 0 })));
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) await yieldToRequests();
+    const model = step.value;
     models[slug] = model;
     const actual = heldOut.map((p) => p.truth.has(slug));
     const byRules = heldOut.map((p) => p.rules.has(slug));
@@ -74,7 +84,7 @@ export async function trainTagger(db: Db): Promise<number | null> {
   const training = reviewed.filter((p) => !isHeldOut(p.id));
   const heldOut = reviewed.filter((p) => isHeldOut(p.id));
   if (training.length === 0) return null;
-  const { models, quality } = fitAndMeasure(
+  const { models, quality } = await fitAndMeasure(
     training,
     heldOut,
     themeRows.map((t) => t.slug),

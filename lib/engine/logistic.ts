@@ -53,6 +53,21 @@ export function predict(model: LogisticModel, features: string[]): number {
  * recall at precision 0.67–0.85.
  */
 export function trainLogistic(examples: Example[], options: TrainOptions = {}): LogisticModel {
+  const steps = trainLogisticInSteps(examples, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Examples between two pauses of a stepwise training: a few milliseconds of work. */
+const EXAMPLES_PER_STEP = 500;
+
+/**
+ * The same training, pausing (`yield`) every few hundred examples, so a server can answer requests between
+ * steps instead of freezing for the seconds a retrain on thousands of passages takes.
+ */
+export function* trainLogisticInSteps(examples: Example[], options: TrainOptions = {}): Generator<void, LogisticModel, void> {
   const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
   // Features are numbered once, so the epochs read and write an array instead of hashing every word each time.
   const numbers = new Map<string, number>();
@@ -71,6 +86,7 @@ export function trainLogistic(examples: Example[], options: TrainOptions = {}): 
   const order = examples.map((_, i) => i);
   let state = seed;
   const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let seen = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -78,6 +94,7 @@ export function trainLogistic(examples: Example[], options: TrainOptions = {}): 
     }
     const rate = learningRate / (1 + epoch * 0.1);
     for (const index of order) {
+      if (++seen % EXAMPLES_PER_STEP === 0) yield;
       const label = examples[index]!.label;
       const features = encoded[index]!;
       let z = bias;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { passageFeatures, precisionRecall, predict, trainLogistic } from "@/lib/engine/logistic";
+import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
+import { passageFeatures, precisionRecall, predict, trainLogistic, trainLogisticInSteps } from "@/lib/engine/logistic";
 
 const ENERGY = [
   "The pipeline will carry gas from the Caspian to Europe.",
@@ -35,6 +36,33 @@ describe("per-theme logistic regression", () => {
 
   it("is deterministic for the same decisions", () => {
     expect(trainLogistic(examples)).toEqual(trainLogistic(examples));
+  });
+
+  it("trains in steps to the same model, pausing every few hundred examples", () => {
+    const many = Array.from({ length: 40 }, () => examples).flat(); // 480 examples × 30 epochs
+    const steps = trainLogisticInSteps(many);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(20);
+    expect(step.value).toEqual(trainLogistic(many));
+  });
+
+  it("lets other work run while a retrain fits its models", async () => {
+    const passages: ReviewedPassage[] = Array.from({ length: 600 }, (_, i) => ({
+      id: i,
+      statementId: i,
+      features: passageFeatures((i % 2 ? ENERGY : OTHER)[i % 6]!),
+      truth: new Set(i % 2 ? ["energy-security"] : []),
+      rules: new Set<string>(),
+    }));
+    let finished = false;
+    let ranDuring = false;
+    const training = fitAndMeasure(passages, passages.slice(0, 50), ["energy-security", "democracy"]).then((result) => ((finished = true), result));
+    setTimeout(() => (ranDuring = !finished), 0);
+    const { models } = await training;
+    expect(ranDuring).toBe(true);
+    expect(predict(models["energy-security"]!, passageFeatures(ENERGY[0]!))).toBeGreaterThan(0.5);
   });
 
   it("measures precision and recall", () => {
