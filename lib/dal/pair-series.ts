@@ -125,10 +125,10 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
         const tone = s.statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(s.tone_sum, s.tone_sum_sq, s.tone_n) : null;
         return {
           period: s.period,
-          value: query.scale === "share" ? (denominator > 0 ? count / denominator : 0) : count,
+          value: query.scale === "share" ? (denominator > 0 ? fourPlaces(count / denominator) : 0) : count,
           statements: s.statements,
           passages: s.passages,
-          tone: tone ? { ...tone, n: s.tone_n } : null,
+          tone: tone ? { mean: fourPlaces(tone.mean), low: fourPlaces(tone.low), high: fourPlaces(tone.high), n: s.tone_n } : null,
         };
       });
       series.push({
@@ -141,6 +141,11 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
     }
   }
   return { series, tooCoarse };
+}
+
+/** Shares and tone to four decimals: more would be noise in a chart or a download, and doubles the JSON. */
+function fourPlaces(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
 }
 
 function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {

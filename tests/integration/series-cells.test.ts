@@ -137,6 +137,14 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
     expect(compared).toBeGreaterThan(50);
   });
 
+  it("gives shares and tone to four decimals", async () => {
+    const [pair] = await listPairs(people.analyst, 1);
+    const { series } = await pairSeries(people.analyst, { pairs: [pair!], bothDirections: false, themes: THEMES, interval: "year", measure: "statements", scale: "share" });
+    const numbers = series.flatMap((s) => s.points.flatMap((p) => [p.value, ...(p.tone ? [p.tone.mean, p.tone.low, p.tone.high] : [])]));
+    expect(numbers.some((x) => x !== 0 && x !== 1)).toBe(true);
+    for (const x of numbers) expect(Math.abs(x * 1e4 - Math.round(x * 1e4))).toBeLessThan(1e-6);
+  });
+
   it("lists pairs with as many statements as raw rows, the undated ones included", async () => {
     const codebook = await activeCodebook(database.db);
     await writeStatement(database.db, analyseDraft({ raw: "We welcome energy cooperation, undated.", speakerCountry: "USA", counterparts: ["AZE"] }, codebook), null);
