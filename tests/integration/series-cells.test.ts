@@ -138,10 +138,17 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
   });
 
   it("gives shares and tone to four decimals", async () => {
-    const [pair] = await listPairs(people.analyst, 1);
-    const { series } = await pairSeries(people.analyst, { pairs: [pair!], bothDirections: false, themes: THEMES, interval: "year", measure: "statements", scale: "share" });
-    const numbers = series.flatMap((s) => s.points.flatMap((p) => [p.value, ...(p.tone ? [p.tone.mean, p.tone.low, p.tone.high] : [])]));
-    expect(numbers.some((x) => x !== 0 && x !== 1)).toBe(true);
+    const codebook = await activeCodebook(database.db);
+    for (let i = 0; i < 7; i++) {
+      const raw = [SENTENCES[i % SENTENCES.length]!, SENTENCES[(i * 5 + 1) % SENTENCES.length]!, `Statement ${i} of 2031.`].join("\n\n");
+      await writeStatement(database.db, analyseDraft({ raw, date: `2031-0${1 + i}-15`, speakerCountry: "GEO", counterparts: ["TUR"] }, codebook), null);
+    }
+    const query = { pairs: [{ speaker: "GEO", counterpart: "TUR" }], bothDirections: false, themes: THEMES, interval: "year" as const, from: "2031-01-01", to: "2031-12-31" };
+    const shares = await pairSeries(people.analyst, { ...query, measure: "passages", scale: "share" });
+    const tones = shares.series.flatMap((s) => s.points.flatMap((p) => (p.tone ? [p.tone.mean, p.tone.low, p.tone.high] : [])));
+    const numbers = [...shares.series.flatMap((s) => s.points.map((p) => p.value)), ...tones];
+    expect(tones.length).toBeGreaterThan(3);
+    expect(numbers.some((x) => x !== 0 && x !== 1 && x !== 0.5)).toBe(true);
     for (const x of numbers) expect(Math.abs(x * 1e4 - Math.round(x * 1e4))).toBeLessThan(1e-6);
   });
 
