@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { addEventAction } from "@/app/dashboard/actions";
+import { ActionOutcome } from "@/components/action-outcome";
 
 /** Staff mark a dated event on the charts of a pair, or on every chart. */
 export function EventForm({ pairs }: { pairs: { value: string; label: string }[] }) {
@@ -30,12 +31,7 @@ export function EventForm({ pairs }: { pairs: { value: string; label: string }[]
       <button type="submit" disabled={pending}>
         Add event
       </button>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && <p role="status">Event added.</p>}
+      <ActionOutcome state={state}>{() => "Event added."}</ActionOutcome>
     </form>
   );
 }

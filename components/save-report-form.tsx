@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveReportAction } from "@/app/reports/actions";
+import { ActionOutcome } from "@/components/action-outcome";
 
 /** Saves the previewed report under a name, to run again later on newer data. */
 export function SaveReportForm({ query, name }: { query: string; name: string }) {
@@ -16,12 +17,7 @@ export function SaveReportForm({ query, name }: { query: string; name: string })
       <button type="submit" disabled={pending}>
         Save report
       </button>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && <p role="status">Saved. It is listed under Saved reports below.</p>}
+      <ActionOutcome state={state}>{() => "Saved. It is listed under Saved reports below."}</ActionOutcome>
     </form>
   );
 }

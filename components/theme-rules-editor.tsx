@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, useTransition } from "reac
 import { previewRulesAction, updateThemeRulesAction } from "@/app/codebook/actions";
 import type { ThemeDefinition } from "@/lib/engine/types";
 import type { PreviewPassage, Quality, RulePreview } from "@/lib/dal/codebook-preview";
+import { ActionOutcome } from "@/components/action-outcome";
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -40,12 +41,7 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
     <form ref={form} action={submit} onInput={schedulePreview} aria-label={`Rules of ${theme.name}`}>
       <input type="hidden" name="slug" value={theme.slug} />
       <input type="hidden" name="version" value={version} />
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && <p role="status">Saved as codebook version {state.value.version}; re-tagging runs in the background.</p>}
+      <ActionOutcome state={state}>{(saved) => `Saved as codebook version ${saved.version}; re-tagging runs in the background.`}</ActionOutcome>
       <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: "1rem" }}>
         {area("phrases", 'Phrases, one per line (word* for any ending, ": 2" for a weight)', theme.rules.phrases)}
         {area("aliases", "Aliases: other names, each enough on its own", theme.rules.aliases ?? [])}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/action";
 import { readableTextOn } from "@/components/colors";
+import { ActionOutcome } from "@/components/action-outcome";
 
 interface Props {
   statementId: number;
@@ -17,16 +18,9 @@ export function ThemeTagEditor({ statementId, version, themes, action }: Props) 
   return (
     <section className="card" aria-labelledby="tag-editor">
       <h2 id="tag-editor">Themes (staff)</h2>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      )}
+      <ActionOutcome state={state} className="notice">
+        {() => "Saved."}
+      </ActionOutcome>
       <ul style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
         {themes.map((t) => (
           <li key={t.slug}>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createTokenAction } from "@/app/tokens/actions";
+import { ActionOutcome } from "@/components/action-outcome";
 
 /** Creates a personal API token and shows its secret once. */
 export function TokenForm() {
@@ -15,16 +16,13 @@ export function TokenForm() {
       <button type="submit" disabled={pending}>
         Create token
       </button>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && (
-        <p role="status">
-          Copy it now, it is shown only once: <code data-testid="new-token">{state.value.token}</code>
-        </p>
-      )}
+      <ActionOutcome state={state}>
+        {(created) => (
+          <>
+            Copy it now, it is shown only once: <code data-testid="new-token">{created.token}</code>
+          </>
+        )}
+      </ActionOutcome>
     </form>
   );
 }

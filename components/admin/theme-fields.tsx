@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createThemeAction, updateThemeAction } from "@/app/codebook/actions";
+import { ActionOutcome } from "@/components/action-outcome";
 
 interface ThemeOption {
   slug: string;
@@ -54,12 +55,7 @@ export function ThemeFields({ theme, themes, version }: FieldsProps) {
       <button type="submit" disabled={pending} className={theme ? "secondary" : undefined}>
         {theme ? "Save theme" : "Create theme"}
       </button>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && <p role="status">Saved as codebook version {state.value.version}.</p>}
+      <ActionOutcome state={state}>{(saved) => `Saved as codebook version ${saved.version}.`}</ActionOutcome>
     </form>
   );
 }

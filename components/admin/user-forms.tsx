@@ -3,19 +3,7 @@
 import { useActionState } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/admin/users/actions";
 import type { Role } from "@/lib/auth/permissions";
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: string } | null;
-
-function Outcome<T>({ state, children }: { state: Result<T>; children?: (value: T) => React.ReactNode }) {
-  if (!state) return null;
-  if (!state.ok)
-    return (
-      <p className="error" role="alert">
-        {state.error}
-      </p>
-    );
-  return <p role="status">{children ? children(state.value) : String(state.value)}</p>;
-}
+import { ActionOutcome } from "@/components/action-outcome";
 
 /** A first password or a set-password link: shown here once, never again. */
 function Secret({ value }: { value: { password?: string; link?: string } }) {
@@ -64,13 +52,13 @@ export function CreateUserForm({ roles }: { roles: readonly Role[] }) {
       <button type="submit" disabled={pending}>
         Create user
       </button>
-      <Outcome state={state}>
+      <ActionOutcome state={state}>
         {(v) => (
           <>
             Created {v.email}. <Secret value={v} />
           </>
         )}
-      </Outcome>
+      </ActionOutcome>
     </form>
   );
 }
@@ -114,9 +102,9 @@ export function UserRowActions({ user, roles, self }: { user: { id: number; emai
           Reset password
         </button>
       </form>
-      <Outcome state={roleState} />
-      <Outcome state={statusState} />
-      <Outcome state={resetState}>{(v) => <Secret value={v} />}</Outcome>
+      <ActionOutcome state={roleState} />
+      <ActionOutcome state={statusState} />
+      <ActionOutcome state={resetState}>{(v) => <Secret value={v} />}</ActionOutcome>
     </div>
   );
 }
