@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
-import { passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
+import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
 import { runOnce, yieldToRequests } from "./background";
 import { requirePermission, type DalContext } from "./context";
 
@@ -49,6 +49,14 @@ export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   return [...byPassage.values()];
 }
 
+/** Runs a stepwise computation, letting waiting requests run at each pause. */
+async function inSteps<T>(steps: Generator<void, T, void>): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await yieldToRequests();
+  }
+}
+
 /**
  * Trains one model per theme on `training` and measures rules, model and both against people on `heldOut`.
  * It pauses every few hundred examples: on a server, pages are answered while it trains.
@@ -56,11 +64,9 @@ export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
 export async function fitAndMeasure(training: ReviewedPassage[], heldOut: ReviewedPassage[], themes: string[]) {
   const models: Record<string, LogisticModel> = {};
   const quality: ThemeQuality[] = [];
+  const encoded = await inSteps(encodeInSteps(training.map((p) => p.features)));
   for (const slug of themes) {
-    const steps = trainLogisticInSteps(training.map((p) => ({ features: p.features, label: p.truth.has(slug) ? 1 : 0 })));
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) await yieldToRequests();
-    const model = step.value;
+    const model = await inSteps(trainLogisticInSteps(encoded, training.map((p) => (p.truth.has(slug) ? 1 : 0))));
     models[slug] = model;
     const actual = heldOut.map((p) => p.truth.has(slug));
     const byRules = heldOut.map((p) => p.rules.has(slug));
@@ -89,11 +95,15 @@ export async function trainTagger(db: Db): Promise<number | null> {
     heldOut,
     themeRows.map((t) => t.slug),
   );
-  const [row] = await db
-    .insert(taggerModels)
-    .values({ trainingPassages: training.length, heldOutPassages: heldOut.length, models, quality })
-    .returning({ id: taggerModels.id });
-  return row!.id;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(taggerModels)
+      .values({ trainingPassages: training.length, heldOutPassages: heldOut.length, models, quality })
+      .returning({ id: taggerModels.id });
+    // Only the newest model is read; on thousands of long passages each weighs tens of megabytes, once per review.
+    await tx.delete(taggerModels).where(lt(taggerModels.id, row!.id));
+    return row!.id;
+  });
 }
 
 /** Retrains off the request path; a call while training runs asks for one more run, so the newest decisions count. */

@@ -53,37 +53,60 @@ export function predict(model: LogisticModel, features: string[]): number {
  * recall at precision 0.67–0.85.
  */
 export function trainLogistic(examples: Example[], options: TrainOptions = {}): LogisticModel {
-  const steps = trainLogisticInSteps(examples, options);
+  const encoded = finish(encodeInSteps(examples.map((e) => e.features)));
+  return finish(trainLogisticInSteps(encoded, examples.map((e) => e.label), options));
+}
+
+/** Runs a stepwise computation to its end without pausing. */
+function finish<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/** Examples between two pauses of a stepwise training: a few milliseconds of work. */
+/** Units of work between two pauses of a stepwise computation: a few milliseconds. */
 const EXAMPLES_PER_STEP = 500;
+const WEIGHTS_PER_STEP = 50_000;
+
+/** Passages' features numbered once, so every theme's epochs read and write arrays instead of hashing words. */
+export interface EncodedPassages {
+  numbers: Map<string, number>;
+  features: Int32Array[];
+}
 
 /**
- * The same training, pausing (`yield`) every few hundred examples, so a server can answer requests between
- * steps instead of freezing for the seconds a retrain on thousands of passages takes.
+ * Numbers the features of many passages, pausing (`yield`) every few hundred: on thousands of long passages this
+ * takes a second, and a server should answer requests meanwhile.
  */
-export function* trainLogisticInSteps(examples: Example[], options: TrainOptions = {}): Generator<void, LogisticModel, void> {
-  const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
-  // Features are numbered once, so the epochs read and write an array instead of hashing every word each time.
+export function* encodeInSteps(featureLists: string[][]): Generator<void, EncodedPassages, void> {
   const numbers = new Map<string, number>();
-  const encoded = examples.map((e) =>
-    Int32Array.from(e.features, (f) => {
-      let n = numbers.get(f);
-      if (n === undefined) numbers.set(f, (n = numbers.size));
-      return n;
-    }),
-  );
-  const weights = new Float64Array(numbers.size);
+  const features: Int32Array[] = [];
+  for (const list of featureLists) {
+    if (features.length % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
+    features.push(
+      Int32Array.from(list, (f) => {
+        let n = numbers.get(f);
+        if (n === undefined) numbers.set(f, (n = numbers.size));
+        return n;
+      }),
+    );
+  }
+  return { numbers, features };
+}
+
+/**
+ * Trains one theme's model on encoded passages (labels in the same order), pausing (`yield`) every few hundred
+ * examples, so a server can answer requests between steps instead of freezing for the seconds a retrain takes.
+ */
+export function* trainLogisticInSteps(encoded: EncodedPassages, labels: (0 | 1)[], options: TrainOptions = {}): Generator<void, LogisticModel, void> {
+  const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
+  const weights = new Float64Array(encoded.numbers.size);
   let bias = 0;
-  const positives = examples.filter((e) => e.label === 1).length;
-  const negatives = examples.length - positives;
+  const positives = labels.filter((label) => label === 1).length;
+  const negatives = labels.length - positives;
   const positiveWeight = positives === 0 ? 1 : Math.max(1, Math.sqrt(negatives / positives));
-  const order = examples.map((_, i) => i);
+  const order = labels.map((_, i) => i);
   let state = seed;
   const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
   let seen = 0;
@@ -95,8 +118,8 @@ export function* trainLogisticInSteps(examples: Example[], options: TrainOptions
     const rate = learningRate / (1 + epoch * 0.1);
     for (const index of order) {
       if (++seen % EXAMPLES_PER_STEP === 0) yield;
-      const label = examples[index]!.label;
-      const features = encoded[index]!;
+      const label = labels[index]!;
+      const features = encoded.features[index]!;
       let z = bias;
       for (const f of features) z += weights[f]!;
       const error = (label - sigmoid(z)) * (label === 1 ? positiveWeight : 1);
@@ -105,7 +128,11 @@ export function* trainLogisticInSteps(examples: Example[], options: TrainOptions
     }
   }
   const kept: Record<string, number> = {};
-  for (const [f, n] of numbers) if (Math.abs(weights[n]!) > 1e-3) kept[f] = Math.round(weights[n]! * 1e4) / 1e4;
+  let read = 0;
+  for (const [f, n] of encoded.numbers) {
+    if (++read % WEIGHTS_PER_STEP === 0) yield;
+    if (Math.abs(weights[n]!) > 1e-3) kept[f] = Math.round(weights[n]! * 1e4) / 1e4;
+  }
   return { bias, weights: kept };
 }
 

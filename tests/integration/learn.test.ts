@@ -10,6 +10,7 @@ import { togglePassageTheme } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
+import { taggerModels } from "@/db/schema";
 
 /** Passages the rules miss but staff tag energy security: the model should learn them from the decisions. */
 const MISSED = ["The LNG terminal at the northern port opens in spring", "Our LNG terminal will receive tankers from the Gulf", "A second LNG terminal doubles import capacity"];
@@ -56,5 +57,11 @@ describe.each(TEST_DRIVERS)("the tagger learns on %s", (driver) => {
     expect(suggestions.get(1)?.[0]?.theme).toBe("energy-security");
     expect(suggestions.get(2)?.some((s) => s.theme === "energy-security") ?? false).toBe(false);
     expect(isHeldOut(10)).toBe(true);
+
+    // Every review retrains; only the newest model is kept.
+    const newer = await trainTagger(database.db);
+    expect(newer).toBeGreaterThan(id!);
+    const kept = await database.db.select({ id: taggerModels.id }).from(taggerModels);
+    expect(kept).toEqual([{ id: newer }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
-import { passageFeatures, precisionRecall, predict, trainLogistic, trainLogisticInSteps } from "@/lib/engine/logistic";
+import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogistic, trainLogisticInSteps } from "@/lib/engine/logistic";
 
 const ENERGY = [
   "The pipeline will carry gas from the Caspian to Europe.",
@@ -40,7 +40,10 @@ describe("per-theme logistic regression", () => {
 
   it("trains in steps to the same model, pausing every few hundred examples", () => {
     const many = Array.from({ length: 40 }, () => examples).flat(); // 480 examples × 30 epochs
-    const steps = trainLogisticInSteps(many);
+    const encoding = encodeInSteps(many.map((e) => e.features));
+    let encoded = encoding.next();
+    while (!encoded.done) encoded = encoding.next();
+    const steps = trainLogisticInSteps(encoded.value, many.map((e) => e.label));
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
