@@ -70,7 +70,11 @@ export async function fitAndMeasure(training: ReviewedPassage[], heldOut: Review
     models[slug] = model;
     const actual = heldOut.map((p) => p.truth.has(slug));
     const byRules = heldOut.map((p) => p.rules.has(slug));
-    const byModel = heldOut.map((p) => predict(model, p.features) >= MODEL_THRESHOLD);
+    const byModel: boolean[] = [];
+    for (const p of heldOut) {
+      if (byModel.length % 200 === 199) await yieldToRequests();
+      byModel.push(predict(model, p.features) >= MODEL_THRESHOLD);
+    }
     quality.push({
       theme: slug,
       rules: precisionRecall(byRules, actual),
