@@ -117,7 +117,7 @@ describe("from a chart to the passages behind it", () => {
     const { context, page } = await signedIn("analyst");
     await page.goto("/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Armenia → Azerbaijan");
-    expect(await page.getByLabel("Nagorno-Karabakh").isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Nagorno-Karabakh", exact: true }).isChecked()).toBe(true);
     await page.getByLabel("Compare with pair 2").focus();
     await page.locator("#pair-options option[value='ARM>AZE']").waitFor({ state: "attached" });
     const frequency = page.locator("section", { has: page.getByRole("heading", { name: /^Theme frequency/ }) });
