@@ -196,8 +196,8 @@ function unsconSection(tuneOnly: boolean): string {
     `UNSCon (dev): tone against human labels of negative evaluation. Lexicon tuned and model fitted on ${TUNING_MEETING} only; the other`,
     `meetings are held out. Fitted model: positive lexicon words ×${m.positiveScale}, AFINN-only words ×${m.fallbackNegative} (negative) / ×${m.fallbackPositive} (positive), situation words ×${m.situationScale}.`,
     "unit AUC: EDU labelled negative vs not, from the evaluation of the sentence it opens in (same rule for every scorer);",
-    "excerpt ρ: Spearman of the excerpt's mean sentence tone vs its share of negative EDUs (ρ wtd: sentences weighted by their evaluative",
-    "words, as a statement's tone is); directed: AUC of tone towards a mentioned country predicting it is a labelled target, and mean",
+    "excerpt ρ: Spearman of the excerpt's mean sentence tone vs its share of negative EDUs (ρ wtd: sentences weighted by their evaluation,",
+    "the sum of their words' |weight|, as a statement's tone is); directed: AUC of tone towards a mentioned country predicting it is a labelled target, and mean",
     "directed tone towards labelled targets / other mentioned countries. [95% bootstrap intervals]",
     textTable(["set: scorer", "excerpts/EDUs", "unit AUC", "excerpt ρ", "ρ wtd", "directed AUC", "tone→target / others", "neg. EDUs w/o words"], rows),
   ].join("\n");

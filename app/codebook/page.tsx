@@ -1,4 +1,5 @@
 import { ThemeFields } from "@/components/admin/theme-fields";
+import { JobProgress } from "@/components/job-progress";
 import { ThemeRulesEditor } from "@/components/theme-rules-editor";
 import { readableTextOn } from "@/components/colors";
 import { roleHas } from "@/lib/auth/permissions";
@@ -6,7 +7,6 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/dal/codebook-admin";
 import { retagStatus } from "@/lib/dal/retag";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
-import { ToneRescoreNotice } from "@/components/tone-rescore-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -18,13 +18,8 @@ export default async function CodebookPage() {
   return (
     <>
       <h1>Codebook · version {codebook.version}</h1>
-      {retag && retag.status === "running" && (
-        <p role="status" className="card">
-          Re-tagging with version {retag.codebookVersion}: {retag.done} of {retag.total} statements{" "}
-          <progress max={Math.max(retag.total, 1)} value={retag.done} aria-label="re-tagging progress" />
-        </p>
-      )}
-      <ToneRescoreNotice job={rescore} />
+      <JobProgress job={retag} doing={`Re-tagging with codebook version ${retag?.codebookVersion}`} />
+      <JobProgress job={rescore} doing={`Re-scoring tone with engine ${rescore?.toneVersion}`} />
       {canEdit && (
         <section className="card" aria-labelledby="new-theme">
           <h2 id="new-theme" style={{ marginTop: 0 }}>

@@ -7,7 +7,7 @@ import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
-import { ToneRescoreNotice } from "@/components/tone-rescore-notice";
+import { JobProgress } from "@/components/job-progress";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
@@ -94,7 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="tone-title">Tone of the passages tagged with each theme (−1 hostile … +1 cooperative)</h2>
         <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} />
         <p className="notice">Shaded: 95% confidence band. Periods with fewer than 3 statements are left as gaps.</p>
-        <ToneRescoreNotice job={rescore} />
+        <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />
         <ChartTable data={data} drillQuery={drillQuery} value="tone" />
       </section>
       <section className="card" aria-labelledby="mix-title">

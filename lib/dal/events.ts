@@ -63,7 +63,6 @@ export async function addEvent(ctx: DalContext, input: EventInput) {
  */
 const MANAGE_EVENTS = "codebook:manage" as const;
 
-
 export async function listEvents(ctx: DalContext) {
   await requirePermission(ctx, MANAGE_EVENTS);
   return ctx.db

@@ -23,7 +23,6 @@ export const statementFilterSchema = z.object({
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 
-/** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
 /** Text matched literally inside a LIKE pattern: a typed % or _ is a character, not a wildcard. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -34,6 +33,7 @@ export function toUrlParams(params: Record<string, string | string[] | undefined
   return url;
 }
 
+/** Reads URL search params leniently: an invalid value is dropped rather than failing the page. */
 export function parseSearchParams<T extends z.ZodObject>(
   schema: T,
   params: Record<string, string | string[] | undefined> | URLSearchParams,

@@ -92,7 +92,7 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
   });
 }
 
-/** Works through the queue in the background, one short transaction at a time, so pages never wait on it. */
+/** Works through the queue in the background, one short transaction at a time, so pages are served meanwhile. */
 export function runRetagInBackground(db: Db): Promise<void> {
   return runOnce(db, "retag", async () => {
     try {

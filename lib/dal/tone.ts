@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, statements, toneBaselines, toneOverrides } from "@/db/schema";
+import { evaluationOf } from "@/lib/engine/tone";
 import { effectiveTones } from "@/lib/engine/tone-override";
 
 /**
@@ -13,18 +14,14 @@ export async function applyTone(db: Db, statementId: number): Promise<void> {
   const baselines = await db.select().from(toneBaselines).where(eq(toneBaselines.statementId, statementId));
   const overrides = await db.select().from(toneOverrides).where(eq(toneOverrides.statementId, statementId));
   const passageRows = await db
-    .select({
-      id: passages.id,
-      tone: passages.tone,
-      evaluation: sql<number>`(select coalesce(sum(abs((w ->> 'weight')::float8)), 0) from jsonb_array_elements(${passages.toneWords}) w)`,
-    })
+    .select({ id: passages.id, tone: passages.tone, words: passages.toneWords })
     .from(passages)
     .where(eq(passages.statementId, statementId));
   const machine = new Map(baselines.map((b) => [b.passageId, b.tone]));
   const override = new Map(overrides.map((o) => [o.passageId, o.value]));
   const tones = effectiveTones(
     { machine: machine.get(null) ?? null, override: override.get(null) ?? null },
-    passageRows.map((p) => ({ id: p.id, machine: machine.has(p.id) ? machine.get(p.id)! : p.tone, evaluation: Number(p.evaluation), override: override.get(p.id) ?? null })),
+    passageRows.map((p) => ({ id: p.id, machine: machine.has(p.id) ? machine.get(p.id)! : p.tone, evaluation: evaluationOf(p.words), override: override.get(p.id) ?? null })),
   );
   for (const p of passageRows) {
     const tone = tones.passages.get(p.id) ?? null;

@@ -17,15 +17,16 @@ export interface PassageToneInput {
   id: number;
   /** The machine's tone; null when the passage holds no evaluative words. */
   machine: number | null;
-  /** How much evaluation the machine found (the sum of its words' |weight|): the passage's weight in the statement's tone. */
+  /** How much evaluation the machine found (evaluationOf its words): the passage's weight in the statement's tone. */
   evaluation: number;
   override: number | null;
 }
 
 /**
  * The tone each passage and the statement carry: a passage override, else the statement override, else the
- * machine. The statement's own tone is its override, else the mean weighted as the machine weighs it, an
- * overridden passage counting at least as much as one plain evaluative word, else (nothing overridden) the machine's statement tone unchanged.
+ * machine. The statement's own tone is its override, else the mean weighted as the machine weighs it (an
+ * overridden passage counting at least as much as one plain evaluative word), else (nothing overridden) the
+ * machine's statement tone unchanged.
  */
 export function effectiveTones(
   statement: { machine: number | null; override: number | null },

@@ -532,12 +532,14 @@ export function scoreStatementTone(text: string, passages: { start: number; end:
   return { score: aggregateTone(tones), passages: tones };
 }
 
-/**
- * Mean passage tone weighted by how much evaluation each passage holds (the sum of its words' |weight|, so a
- * passage that only names "troops" hardly counts beside one that condemns an annexation); null with none at all.
- */
+/** How much evaluation words hold: the sum of their |weight|, so naming "troops" hardly counts beside condemning an annexation. */
+export function evaluationOf(words: ToneWord[]): number {
+  return words.reduce((sum, w) => sum + Math.abs(w.weight), 0);
+}
+
+/** Mean passage tone weighted by the evaluation each passage holds (evaluationOf); null with none at all. */
 export function aggregateTone(tones: ToneScore[]): number | null {
-  const evaluation = tones.map((t) => t.words.reduce((sum, w) => sum + Math.abs(w.weight), 0));
+  const evaluation = tones.map((t) => evaluationOf(t.words));
   const total = evaluation.reduce((sum, e) => sum + e, 0);
   if (total === 0) return null;
   return Math.round((tones.reduce((sum, t, i) => sum + t.score * evaluation[i]!, 0) / total) * 1000) / 1000;
