@@ -43,7 +43,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp(3113);
+  app = await startApp();
   browser = await launchBrowser();
   ({ page } = await signIn(browser, app.baseUrl, "manager"));
 });

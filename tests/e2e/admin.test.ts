@@ -13,7 +13,7 @@ let manager: { context: BrowserContext; page: Page };
 const NEW_EMAIL = "new.staffer@dyad.local";
 
 beforeAll(async () => {
-  app = await startApp(3145);
+  app = await startApp();
   browser = await launchBrowser();
   manager = await signIn(browser, app.baseUrl, "manager");
 });

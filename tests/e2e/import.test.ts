@@ -9,7 +9,7 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp(3112);
+  app = await startApp();
   browser = await launchBrowser();
 });
 

@@ -15,7 +15,7 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp(3114);
+  app = await startApp();
   browser = await launchBrowser();
 });
 
@@ -71,7 +71,7 @@ describe("the session", () => {
   });
 
   it("is also Secure when the site is served over https", async () => {
-    const httpsApp = await startApp(3115, { NEXTAUTH_URL: "https://dyad.example.org" });
+    const httpsApp = await startApp({ NEXTAUTH_URL: "https://dyad.example.org" });
     try {
       const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
       const cookie = await sessionCookie(httpsApp.baseUrl, analyst.email, analyst.password);

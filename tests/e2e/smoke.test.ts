@@ -13,7 +13,7 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp(3111);
+  app = await startApp();
   browser = await launchBrowser();
 });
 

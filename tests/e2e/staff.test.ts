@@ -12,7 +12,7 @@ let browser: Browser;
 let seedId: number;
 
 beforeAll(async () => {
-  app = await startApp(3143);
+  app = await startApp();
   browser = await launchBrowser();
   const { context, page } = await signIn(browser, app.baseUrl, "analyst");
   await page.goto("/statements?speaker=USA&counterpart=AZE");

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,8 @@ export interface RunningApp {
 }
 
 /** Starts the production server the way a user does (`npm start`), on a fresh embedded database. */
-export async function startApp(port: number, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "dyad-e2e-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: process.cwd(),
@@ -60,5 +62,17 @@ function stopProcess(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+  });
+}
+
+/** A port nothing listens on now, so browser tests never collide with each other or with other servers. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
   });
 }
