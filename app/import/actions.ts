@@ -4,6 +4,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { draftFromSource, importDraft, previewDraft, type ImportSource } from "@/lib/dal/imports";
 import type { StatementDraft } from "@/lib/ingest/draft";
+import { usableDaySchema } from "@/lib/engine/dates";
 
 const sourceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paste"), text: z.string().max(20_000_000), html: z.coerce.boolean().default(false) }),
@@ -37,7 +38,7 @@ const draftSchema = z.object({
   raw: z.string().min(1).max(20_000_000),
   format: z.enum(["text", "html"]),
   title: optional(z.string().trim().max(500)),
-  date: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")),
+  date: optional(usableDaySchema),
   datePrecision: z.enum(["day", "month", "year"]).default("day"),
   speakerName: optional(z.string().trim().max(200)),
   speakerTitle: optional(z.string().trim().max(200)),

@@ -1,8 +1,11 @@
-import { date, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { EARLIEST_DAY, LATEST_DAY } from "@/lib/engine/dates";
 import { users } from "./users";
 
 /** A dated event drawn on charts: for one pair (either direction), or for every chart when no pair is given. */
-export const events = pgTable("events", {
+export const events = pgTable(
+  "events", {
   id: serial("id").primaryKey(),
   day: date("day", { mode: "string" }).notNull(),
   label: text("label").notNull(),
@@ -10,4 +13,6 @@ export const events = pgTable("events", {
   countryB: varchar("country_b", { length: 3 }),
   createdBy: integer("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [check("events_day_usable", sql`${t.day} between ${sql.raw(`'${EARLIEST_DAY}'`)} and ${sql.raw(`'${LATEST_DAY}'`)}`)],
+);

@@ -2,15 +2,11 @@ import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
-import { realDay } from "./calendar";
 import { DalError } from "./errors";
 import { escapeLike } from "./filters";
+import { usableDaySchema } from "@/lib/engine/dates";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "give dates as YYYY-MM-DD")
-  .refine((d) => realDay(d), "that date does not exist")
-  .optional();
+const day = usableDaySchema.optional();
 
 export const auditFilterSchema = z.object({
   /** Part of the actor's email, or "system" for changes nobody made by hand. */

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { codebookVersions, events } from "@/db/schema";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
-import { realDay } from "./calendar";
 import { DalError } from "./errors";
+import { usableDaySchema } from "@/lib/engine/dates";
 
 export interface ChartEvent {
   day: string;
@@ -29,10 +29,7 @@ export async function eventsFor(ctx: DalContext, pairs: { speaker: string; count
 }
 
 const eventSchema = z.object({
-  day: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "give the date as YYYY-MM-DD")
-    .refine((d) => realDay(d), "that date does not exist"),
+  day: usableDaySchema,
   label: z.string().trim().min(1, "describe the event").max(200),
   countryA: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
   countryB: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usableDaySchema } from "@/lib/engine/dates";
 
 const iso3 = z
   .string()
@@ -11,15 +12,14 @@ const slug = z
   .regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug");
 export const iso3Schema = iso3;
 export const themeSlugSchema = slug;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD");
 
 /** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
 export const statementFilterSchema = z.object({
   speaker: iso3.optional(),
   counterpart: iso3.optional(),
   theme: slug.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: usableDaySchema.optional(),
+  to: usableDaySchema.optional(),
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 

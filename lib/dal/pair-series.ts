@@ -7,6 +7,7 @@ import { meanWithInterval } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
+import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 
 /** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
 export const MIN_STATEMENTS_FOR_TONE = 3;
@@ -15,8 +16,8 @@ export const pairSeriesQuerySchema = z.object({
   pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).min(1).max(4),
   bothDirections: z.boolean().default(false),
   themes: z.array(themeSlugSchema).min(1).max(12),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: usableDaySchema.optional(),
+  to: usableDaySchema.optional(),
   interval: z.enum(INTERVALS).default("year"),
   measure: z.enum(["statements", "passages"]).default("statements"),
   scale: z.enum(["count", "share"]).default("count"),
@@ -74,7 +75,7 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
         ${sum("statements", "int", fine)} as statements, ${sum("passages", "int", fine)} as passages,
         ${sum("tone_sum", "float8", fine)} as tone_sum, ${sum("tone_sum_sq", "float8", fine)} as tone_sum_sq,
         ${sum("tone_n", "int", fine)} as tone_n, ${sum("statements", "int", sql`not (${fine})`)} as coarse
-      from (${coveringCells(COARSEST_GRAIN[query.interval], query, themeMatch)}) cells
+      from (${coveringCells(COARSEST_GRAIN[query.interval], usableRange(query), themeMatch)}) cells
       group by 1, 2, 3, 4
     ) sums`);
   const cells = JSON.parse(rowsOf<{ cells: string }>(result)[0]!.cells) as [string, string, number, string, number, number, number, number, number, number][];
@@ -91,6 +92,11 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
     coarse,
   }));
   return buildSeries(query, themes, rows);
+}
+
+/** The range asked for, within the usable years: a date stored before they were enforced never reaches a chart. */
+function usableRange(range: { from?: string; to?: string }) {
+  return { from: range.from ?? EARLIEST_DAY, to: range.to ?? LATEST_DAY };
 }
 
 interface CellSum {

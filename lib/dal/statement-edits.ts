@@ -4,6 +4,7 @@ import { countries, statementPairs, statements } from "@/db/schema";
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
+import { usableDaySchema } from "@/lib/engine/dates";
 
 const optionalText = (max: number) =>
   z
@@ -15,10 +16,7 @@ const optionalText = (max: number) =>
 
 export const metadataSchema = z.object({
   title: z.string().trim().min(1, "a statement needs a title").max(500),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, "that date does not exist")
+  date: usableDaySchema
     .nullable()
     .or(z.literal("").transform(() => null)),
   datePrecision: z.enum(["day", "month", "year"]).nullable(),

@@ -1,6 +1,7 @@
 import type { Removed } from "./clean";
 import { capitalOf, countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "./gazetteer";
 import type { CountryMention } from "./types";
+import { isUsableYear } from "./dates";
 
 /** Where a suggestion was read: the source's own fields, the headline, a byline, the body, the URL, or page furniture. */
 export type SuggestionSource = "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default";
@@ -162,12 +163,12 @@ function fromIsoLike(value: string): DateValue | null {
 
 function day(year: number, monthNumber: number, dayNumber: number): DateValue | null {
   const date = new Date(Date.UTC(year, monthNumber - 1, dayNumber));
-  if (year < 1800 || year > 2200 || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== dayNumber) return null;
+  if (!isUsableYear(year) || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== dayNumber) return null;
   return { date: `${year}-${pad(monthNumber)}-${pad(dayNumber)}`, precision: "day" };
 }
 
 function month(year: number, monthNumber: number): DateValue | null {
-  return year >= 1800 && year <= 2200 && monthNumber >= 1 ? { date: `${year}-${pad(monthNumber)}-01`, precision: "month" } : null;
+  return isUsableYear(year) && monthNumber >= 1 ? { date: `${year}-${pad(monthNumber)}-01`, precision: "month" } : null;
 }
 
 function monthOf(name: string): number {

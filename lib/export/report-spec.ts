@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTERVALS } from "@/lib/engine/periods";
+import { usableDaySchema } from "@/lib/engine/dates";
 
 export const REPORT_SECTIONS = ["summary", "charts", "passages", "tone", "method", "codebook"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -21,7 +22,6 @@ const iso3 = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "a country is a three-letter ISO code");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD");
 
 /** What a report covers and which sections it has; saved as JSON, so a saved report runs on the data of the day. */
 export const reportSpecSchema = z
@@ -32,8 +32,8 @@ export const reportSpecSchema = z
       .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug"))
       .min(1, "choose at least one theme")
       .max(12, "at most twelve themes"),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: usableDaySchema.optional(),
+    to: usableDaySchema.optional(),
     interval: z.enum(INTERVALS).default("year"),
     measure: z.enum(["statements", "passages"]).default("statements"),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1, "choose at least one section").default([...REPORT_SECTIONS]),

@@ -1,3 +1,4 @@
+import { dayProblem } from "@/lib/engine/dates";
 import { parse } from "csv-parse/sync";
 import { decodeUtf8 } from "./decode";
 import type { BulkRow, StatementDraft } from "./draft";
@@ -171,18 +172,27 @@ export function recordToDraft(record: Record_, mapping: FieldMapping): Statement
 
 function dateOf(date: string | null, year: string | null): Pick<StatementDraft, "date" | "datePrecision"> {
   if (date) {
-    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-    if (day && !Number.isNaN(Date.parse(`${day[0]}T00:00:00Z`))) return { date: day[0], datePrecision: "day" };
-    const month = /^(\d{4})-(\d{2})$/.exec(date);
-    if (month) return { date: `${month[0]}-01`, datePrecision: "month" };
-    if (/^\d{4}$/.test(date)) return { date: `${date}-01-01`, datePrecision: "year" };
-    throw new Error(`date "${date}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
+    const [day, precision] = /^\d{4}-\d{2}-\d{2}/.test(date)
+      ? [date.slice(0, 10), "day" as const]
+      : /^\d{4}-\d{2}$/.test(date)
+        ? [`${date}-01`, "month" as const]
+        : /^\d{4}$/.test(date)
+          ? [`${date}-01-01`, "year" as const]
+          : [null, null];
+    if (!day) throw new Error(`date "${date.slice(0, 40)}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
+    return { date: usableDay(day), datePrecision: precision };
   }
   if (year) {
-    if (!/^\d{4}$/.test(year)) throw new Error(`year "${year}" is not a four-digit year`);
-    return { date: `${year}-01-01`, datePrecision: "year" };
+    if (!/^\d{4}$/.test(year)) throw new Error(`year "${year.slice(0, 40)}" is not a four-digit year`);
+    return { date: usableDay(`${year}-01-01`), datePrecision: "year" };
   }
   return { date: null, datePrecision: null };
+}
+
+function usableDay(day: string): string {
+  const problem = dayProblem(day);
+  if (problem) throw new Error(problem);
+  return day;
 }
 
 /** The rows as drafts for the importer: records that cannot become drafts are reported, not dropped. */

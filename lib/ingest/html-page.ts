@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { StatementDraft } from "./draft";
+import { isUsableDay } from "@/lib/engine/dates";
 
 /**
  * The main text of a web page, found by Mozilla's Readability (Firefox Reader View) over a linkedom DOM.
@@ -12,14 +13,16 @@ export function draftFromHtmlPage(html: string, sourceUrl: string | null): State
   for (const el of document.querySelectorAll("script, style, noscript, template, iframe, object")) el.remove();
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute("content")?.trim() || null;
   const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="dcterms.date"]');
+  // A page's own date is a suggestion: one outside the usable years is dropped, not allowed to refuse the page.
+  const publishedDay = published && isUsableDay(published.slice(0, 10)) ? published.slice(0, 10) : null;
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
   const content = article?.content ?? document.body?.innerHTML ?? html;
   return {
     raw: content,
     format: "html",
     title: article?.title?.trim() || meta('meta[property="og:title"]') || document.querySelector("title")?.textContent?.trim() || null,
-    date: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null,
-    datePrecision: published ? "day" : null,
+    date: publishedDay,
+    datePrecision: publishedDay ? "day" : null,
     sourceUrl,
   };
 }

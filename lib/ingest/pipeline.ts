@@ -1,3 +1,4 @@
+import { dayProblem } from "@/lib/engine/dates";
 import { clean, htmlToText } from "@/lib/engine/clean";
 import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
@@ -46,6 +47,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   );
   const counterparts = (draft.counterparts ?? []).map((c) => knownCountry(c, "counterpart")!);
   const date = draft.date ?? suggested.date?.value.date ?? null;
+  const dateProblem = date === null ? null : dayProblem(date);
+  if (dateProblem) throw new UnusableDraftError(`The date is unusable: ${dateProblem}.`);
 
   const words = scanWords(text);
   const passages = segment(text);
