@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -41,13 +41,37 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
 }
 
+const OWNER_ONLY_DIR = 0o700;
+const OWNER_ONLY_FILE = 0o600;
+
+/**
+ * The embedded database holds password hashes, and PGlite writes its files world-readable (0666) whatever the
+ * umask: the folder is closed to everyone but its owner, and the files are narrowed as well.
+ */
+function restrictToOwner(dir: string): void {
+  chmodSync(dir, OWNER_ONLY_DIR);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) chmodSync(file, OWNER_ONLY_DIR);
+    else if (entry.isFile()) chmodSync(file, OWNER_ONLY_FILE);
+  }
+}
+
 async function openPglite(location: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = location.startsWith("memory://");
-  if (!inMemory) mkdirSync(path.dirname(location), { recursive: true });
+  if (!inMemory) mkdirSync(location, { recursive: true, mode: OWNER_ONLY_DIR });
   const client = await PGlite.create(inMemory ? undefined : location);
-  return { db: drizzle(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+  if (!inMemory) restrictToOwner(location);
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      if (!inMemory) restrictToOwner(location);
+    },
+  };
 }
 
 async function openNodePostgres(url: string): Promise<Database> {

@@ -9,6 +9,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const port = process.env.PORT ?? "3000";
 
+// Everything the server writes (the embedded database, the sign-in secret, staged uploads) is its owner's alone.
+process.umask(0o077);
+
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -20,7 +23,7 @@ const env = {
 function localSecret() {
   const file = path.join(root, ".data", "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
