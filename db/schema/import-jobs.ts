@@ -18,5 +18,7 @@ export const importJobs = pgTable("import_jobs", {
   error: text("error"),
   createdBy: integer("created_by").references(() => users.id),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Moved with every progress save while the import runs: a running job that stops moving was interrupted. */
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });

@@ -54,9 +54,13 @@ export async function drain(step: () => Promise<boolean>): Promise<number> {
   let steps = 0;
   while (await step()) {
     steps++;
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    await pauseForRequests();
   }
   return steps;
+}
+
+export function pauseForRequests(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 }
 
 /** Lets requests that are waiting run before the next piece of CPU-bound work. */

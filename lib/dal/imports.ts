@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { importJobs, statements, type RejectedRow } from "@/db/schema";
 import { clean, htmlToText } from "@/lib/engine/clean";
 import { suggestMetadata } from "@/lib/engine/metadata";
@@ -8,6 +8,7 @@ import { draftFromUrl } from "@/lib/ingest/url-fetch";
 import type { BulkRow, StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { writeAudit } from "./audit";
+import { pauseForRequests, yieldToRequests } from "./background";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
@@ -34,6 +35,9 @@ export async function startBulkImport(ctx: DalContext, source: string): Promise<
   const [job] = await ctx.db.insert(importJobs).values({ source, createdBy: actor.id }).returning({ id: importJobs.id });
   return job!.id;
 }
+
+/** How often a running import saves its progress (its heartbeat) and pauses for the pages waiting on the database. */
+export const PROGRESS_EVERY_MS = 500;
 
 /**
  * Imports every row, each statement in its own transaction, so a failure loses only that row and a killed
@@ -64,9 +68,12 @@ export async function runBulkImport(
         }
       }
       onProgress?.(report);
-      if (Date.now() - lastSaved > 500) {
+      if (Date.now() - lastSaved > PROGRESS_EVERY_MS) {
         await saveProgress(ctx, report, "running");
         lastSaved = Date.now();
+        await pauseForRequests();
+      } else {
+        await yieldToRequests();
       }
     }
   } catch (error) {
@@ -84,9 +91,19 @@ export async function runBulkImport(
   return report;
 }
 
+const INTERRUPTED = "The import was interrupted (the server stopped). Import the file again: statements already saved are recognised as duplicates and skipped.";
+
+/** A running import whose heartbeat is older than this was killed (a restart, a crash): it will not move again. */
+export const INTERRUPTED_AFTER_MS = 3 * 60_000;
+
 export async function getImportJob(ctx: DalContext, jobId: number) {
   await requirePermission(ctx, "statements:import");
-  const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  const [interrupted] = await ctx.db
+    .update(importJobs)
+    .set({ status: "failed", error: INTERRUPTED, finishedAt: sql`now()` })
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, "running"), lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})`)))
+    .returning();
+  const [job] = interrupted ? [interrupted] : await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new DalError("not_found", `There is no import ${jobId}.`);
   return job;
 }
@@ -102,6 +119,7 @@ async function saveProgress(ctx: DalContext, report: ImportReport, status: "runn
       rejected: report.rejected,
       error: error ?? null,
       finishedAt: status === "running" ? null : new Date(),
+      heartbeatAt: new Date(),
     })
     .where(eq(importJobs.id, report.jobId));
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statements } from "@/db/schema";
+import { importJobs, statements } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
-import { getImportJob, importDraft, runBulkImport, startBulkImport } from "@/lib/dal/imports";
+import { getImportJob, importDraft, INTERRUPTED_AFTER_MS, runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { bulkDrafts, guessMapping, readBulkRecords } from "@/lib/ingest/bulk";
 import type { BulkRow } from "@/lib/ingest/draft";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
@@ -76,6 +76,27 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
     expect(rerun).toMatchObject({ imported: 1, duplicates: 2 });
     const [{ n: after } = { n: 0 }] = await database.db.select({ n: count() }).from(statements);
     expect(after - before).toBe(3);
+  });
+
+  it("lets other requests run while it imports (issue #14: a bulk import froze every page until it ended)", async () => {
+    const rows: BulkRow[] = Array.from({ length: 40 }, (_, i) => ({
+      rowNumber: i + 2,
+      draft: { raw: `Georgia and the United States reaffirm their partnership on democracy, meeting ${i} of the yielding test.`, speakerCountry: "GEO", counterparts: ["USA"] },
+    }));
+    let processed = 0;
+    const importing = runBulkImport(people.staff, await startBulkImport(people.staff, "yielding.csv"), each(rows), (r) => (processed = r.processed));
+    // A page arriving once the import is under way: its callback and its query wait in the same queues.
+    const page = new Promise<number>((resolve) => setTimeout(() => void database.db.select({ n: count() }).from(statements).then(() => resolve(processed)), 0));
+    const [report, processedWhenPageAnswered] = await Promise.all([importing, page]);
+    expect(report.imported).toBe(40);
+    expect(processedWhenPageAnswered).toBeLessThanOrEqual(2);
+  });
+
+  it("reports an import whose process died as interrupted, not running forever", async () => {
+    const jobId = await startBulkImport(people.staff, "killed-mid-way.csv");
+    expect(await getImportJob(people.staff, jobId)).toMatchObject({ status: "running" });
+    await database.db.update(importJobs).set({ heartbeatAt: new Date(Date.now() - INTERRUPTED_AFTER_MS - 1000) }).where(eq(importJobs.id, jobId));
+    expect(await getImportJob(people.staff, jobId)).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted.*Import the file again/) });
   });
 
   it("refuses an empty statement with a reason and writes nothing", async () => {
