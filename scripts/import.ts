@@ -8,7 +8,8 @@ import { SingleBar } from "cli-progress";
 import { asc, eq, inArray } from "drizzle-orm";
 import { closeDatabase, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedCodebook, seedCountries } from "@/db/seed";
+import { seedDatabase } from "@/db/seed";
+import { demoAccountsEnabled } from "@/db/startup";
 import { users } from "@/db/schema";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { bulkDrafts, guessMapping, MAPPABLE_FIELDS, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
@@ -24,10 +25,11 @@ async function main() {
   if (!mapping.text) throw new Error(`no text column found among ${columns.join(", ")}: pass --map text=<column>`);
   console.log(`mapping: ${JSON.stringify(mapping)}`);
 
+  // The database as `npm start` prepares it (demo accounts on the embedded one), less the demo corpus, which
+  // the first start still loads: a fresh machine can import before the app has ever run.
   const database = await getDatabase();
   await migrateDatabase(database);
-  await seedCountries(database.db);
-  await seedCodebook(database.db);
+  await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver), demoCorpus: false });
   const ctx = { db: database.db, userId: await importerId(database.db, values.as) };
   const jobId = await startBulkImport(ctx, path.basename(file));
   const bar = new SingleBar({ format: "{bar} {percentage}% | {value}/{total} rows | {imported} new, {duplicates} duplicates, {rejected} rejected | {eta_formatted} left" });
@@ -62,7 +64,7 @@ async function importerId(db: Awaited<ReturnType<typeof getDatabase>>["db"], ema
   const [user] = email
     ? await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()))
     : await db.select({ id: users.id }).from(users).where(inArray(users.role, ["admin", "manager"])).orderBy(asc(users.id)).limit(1);
-  if (!user) throw new Error(email ? `no user ${email}` : "no admin or manager exists yet: start the app once, or pass --as <email>");
+  if (!user) throw new Error(email ? `no user ${email}` : "no admin or manager exists yet: create one in the app (Admin → Users) or pass --as <email>");
   return user.id;
 }
 
