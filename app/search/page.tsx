@@ -22,7 +22,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       <h1>Search statements</h1>
       <form className="filters" method="get" role="search">
         <label>
-          Words or &quot;a phrase&quot; (-word to leave out)
+          Words, &quot;a phrase&quot;, pipel* for every word that starts so (-word to leave out)
           <input name="q" defaultValue={q} size={40} />
         </label>
         <label>

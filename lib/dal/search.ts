@@ -1,4 +1,4 @@
-import { and, sql } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { statements } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import type { StatementFilter } from "./filters";
@@ -7,11 +7,25 @@ import { statementWhere } from "./statement-filter-sql";
 export const SEARCH_PAGE_SIZE = 25;
 
 
-/** Full-text search (Postgres, websearch syntax: "quoted phrases", -not, or) with the statement filters. */
+/** A word ending in * (pipel*, -pipel*): websearch syntax has no prefixes, so these become tsquery prefix terms. */
+const PREFIX_WORD = /(^|\s)(-?)([\p{L}\p{N}]+)\*(?=\s|$)/gu;
+
+/**
+ * The search as one tsquery: websearch syntax ("quoted phrases", -not, or) for the words, and word* for every
+ * word that starts with it. Postgres text cannot hold NUL; a pasted one would fail the query instead of matching nothing.
+ */
+export function searchQuery(q: string): SQL {
+  const text = q.replaceAll("\u0000", " ");
+  const prefixes = [...text.matchAll(PREFIX_WORD)].map(([, , not, word]) => sql`${sql.raw(not ? "!!" : "")}to_tsquery('simple', ${`${word!.toLowerCase()}:*`})`);
+  const rest = text.replace(PREFIX_WORD, " ").trim();
+  const parts = rest || prefixes.length === 0 ? [sql`websearch_to_tsquery('simple', ${rest})`, ...prefixes] : prefixes;
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** Full-text search with the statement filters; see searchQuery for the syntax. */
 export async function searchStatements(ctx: DalContext, q: string, filter: StatementFilter, page = 1) {
   await requirePermission(ctx, "statements:read");
-  // Postgres text cannot hold NUL; a pasted one would fail the query instead of matching nothing.
-  const query = sql`websearch_to_tsquery('simple', ${q.replaceAll("\u0000", " ")})`;
+  const query = searchQuery(q);
   const where = and(sql`${statements.searchVector} @@ ${query}`, statementWhere(filter));
   const [rows, [total]] = await Promise.all([
     ctx.db

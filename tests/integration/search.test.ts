@@ -52,6 +52,14 @@ describe.each(TEST_DRIVERS)("full-text search on %s", (driver) => {
     expect((await titles("terrorism or elections")).sort()).toEqual(["Counterterrorism cooperation", "Elections observed"]);
   });
 
+  it("matches word prefixes written with * (pipel* finds pipeline), alone, with other words or excluded", async () => {
+    expect(await titles("pipel* baku")).toEqual(["Pipeline talks in Baku"]);
+    expect(await titles("corrid*")).toEqual(["Pipeline talks in Baku"]);
+    expect(await titles("gas -corrid*")).toEqual(["Moscow on gas transit"]);
+    expect((await searchStatements(analyst, "pipel*", {})).total).toBe(1 + SEARCH_PAGE_SIZE + 3);
+    expect((await searchStatements(analyst, "pipel*", {})).rows[0]!.snippet).toMatch(/«[Pp]ipeline/);
+  });
+
   it("applies the statement filters", async () => {
     expect(await titles("energy security", { speaker: "RUS" })).toEqual(["Moscow on gas transit"]);
     expect(await titles("energy security", { from: "2008-06-01" })).toEqual(["Moscow on gas transit"]);
@@ -69,7 +77,7 @@ describe.each(TEST_DRIVERS)("full-text search on %s", (driver) => {
 
   it("treats hostile input as words: no error, no SQL, nothing written", async () => {
     const before = await tableCounts(database.db);
-    for (const q of ["nul\u0000byte", "'; drop table statements; --", "<script>alert(1)</script>", "energy & | ! ( ) :* \\", '"unclosed', "-", ""]) {
+    for (const q of ["nul\u0000byte", "'; drop table statements; --", "<script>alert(1)</script>", "energy & | ! ( ) :* \\", '"unclosed', "-", "", "*", "a** -*", "x*:* !y*"]) {
       await expect(searchStatements(analyst, q, {})).resolves.toMatchObject({ page: 1 });
     }
     expect(await tableCounts(database.db)).toEqual(before);
