@@ -1,11 +1,17 @@
-import { TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN } from "@/lib/engine/tone-override";
+import { overrideTone, TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN, TONE_OVERRIDE_WORDS } from "@/lib/engine/tone-override";
+import { formatTone } from "./format";
 
-/** The options of a person's tone, −2 (hostile) to +2 (warm), for a select that adds its own "none" choice. */
+/** A person's tone on the one scale shown everywhere (−1 hostile … +1 warm), for a select that adds its own "none" choice. */
 export function ToneOptions() {
   const values = Array.from({ length: TONE_OVERRIDE_MAX - TONE_OVERRIDE_MIN + 1 }, (_, i) => TONE_OVERRIDE_MIN + i);
   return values.map((v) => (
     <option key={v} value={v}>
-      {v > 0 ? `+${v}` : v}
+      {personTone(v)}
     </option>
   ));
+}
+
+/** "−0.50 critical": a person's tone step as people read it. */
+export function personTone(step: number): string {
+  return `${formatTone(overrideTone(step))} ${TONE_OVERRIDE_WORDS[step] ?? ""}`.trim();
 }

@@ -8,8 +8,14 @@ export function isToneOverride(value: number): boolean {
   return Number.isInteger(value) && value >= TONE_OVERRIDE_MIN && value <= TONE_OVERRIDE_MAX;
 }
 
-/** An override on the −2..+2 scale as a tone on the engine's −1..1 scale. */
-function overrideTone(value: number): number {
+/** What each step of a person's tone means; shown with its value on the engine's −1..+1 scale. */
+export const TONE_OVERRIDE_WORDS: Record<number, string> = { [-2]: "hostile", [-1]: "critical", 0: "neutral", 1: "friendly", 2: "warm" };
+
+/**
+ * An override (stored as a whole step −2..+2, which agreement statistics count on) as a tone on the one scale
+ * people see everywhere, the engine's −1..+1.
+ */
+export function overrideTone(value: number): number {
   return value / 2;
 }
 

@@ -154,7 +154,7 @@ describe("the tagging reader", () => {
     await passage.getByLabel(/^Note on tone of ¶/).fill("sarcastic, despite the words");
     await passage.getByRole("button", { name: "Set tone" }).click();
     await saved(page, /Tone of ¶\d+ set/);
-    expect(await meta.textContent()).toMatch(/tone -1\.00 \(set by a person: -2 — sarcastic, despite the words\)/);
+    expect(await meta.textContent()).toMatch(/tone -1\.00 \(set by a person: -1\.00 hostile — sarcastic, despite the words\)/);
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("u");
     await saved(page, /Undone/);

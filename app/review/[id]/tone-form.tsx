@@ -10,7 +10,7 @@ interface Props {
   onSave(value: number | null, note: string | null): void;
 }
 
-/** A person's tone, −2 (hostile) to +2 (warm), or the machine's; with an optional note on why. */
+/** A person's tone, −1 (hostile) to +1 (warm) as everywhere, or the machine's; with an optional note on why. */
 export function ToneForm({ label, current, disabled, onSave }: Props) {
   const id = useId();
   return (
