@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
+import { auditLog, passages, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
+import { describeToneStep } from "@/lib/engine/tone-override";
 import type { AnalysedStatement, ThemeEvidence } from "@/lib/engine/types";
 import { writeAudit } from "./audit";
 import { requirePermission, type Actor, type DalContext } from "./context";
@@ -192,6 +193,9 @@ export async function statementHistory(ctx: DalContext, statementId: number): Pr
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, "statement"), eq(auditLog.entityId, String(statementId))))
     .orderBy(desc(auditLog.id));
+  const ordinals = await ctx.db.select({ id: passages.id, ordinal: passages.ordinal }).from(passages).where(eq(passages.statementId, statementId));
+  const paragraph = new Map(ordinals.map((p) => [p.id, `¶${p.ordinal + 1}`]));
+  const passageName = (id: number) => paragraph.get(id) ?? "a passage since re-segmented";
   return rows.map((r) => ({
     id: r.id,
     action: r.action,
@@ -199,16 +203,16 @@ export async function statementHistory(ctx: DalContext, statementId: number): Pr
     actor: r.actor,
     fromVersion: isState(r.before) ? r.before.version : null,
     toVersion: isState(r.after) ? r.after.version : null,
-    summary: summarize(r.before, r.after),
+    summary: summarize(r.before, r.after, passageName),
     restorable: isState(r.before),
   }));
 }
 
 /** What an edit changed, in words: tags, tone, pairs and metadata fields that differ between before and after. */
-function summarize(before: unknown, after: unknown): string {
+function summarize(before: unknown, after: unknown, passageName: (id: number) => string): string {
   if (!isState(before) || !isState(after)) return after && typeof after === "object" ? JSON.stringify(after).slice(0, 200) : "";
   const parts: string[] = [];
-  const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ¶${t.passageId}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
+  const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ${passageName(t.passageId)}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
   const count = (state: StatementState) => {
     const map = new Map<string, string>();
     for (const t of state.tags) map.set(tagKey(t), t.status);
@@ -218,7 +222,7 @@ function summarize(before: unknown, after: unknown): string {
   const now = count(after);
   for (const [key, status] of now) if (was.get(key) !== status) parts.push(`${key}: ${was.get(key) ?? "none"} → ${status}`);
   for (const [key, status] of was) if (!now.has(key)) parts.push(`${key}: ${status} → none`);
-  const tone = (s: StatementState) => s.toneOverrides.map((o) => `${o.passageId === null ? "statement" : `¶${o.passageId}`} ${o.value > 0 ? "+" : ""}${o.value}`).join(", ");
+  const tone = (s: StatementState) => s.toneOverrides.map((o) => `${o.passageId === null ? "statement" : passageName(o.passageId)} ${describeToneStep(o.value)}`).join(", ");
   if (tone(before) !== tone(after)) parts.push(`tone: ${tone(before) || "machine"} → ${tone(after) || "machine"}`);
   const pairs = (s: StatementState) => s.pairs.map((p) => `${p.speakerIso3}→${p.counterpartIso3}`).join(", ");
   if (pairs(before) !== pairs(after)) parts.push(`pairs: ${pairs(before)} → ${pairs(after)}`);

@@ -19,6 +19,12 @@ export function overrideTone(value: number): number {
   return value / 2;
 }
 
+/** "-0.50 critical": a person's tone step as people read it, on the one scale. */
+export function describeToneStep(step: number): string {
+  const tone = overrideTone(step);
+  return `${tone > 0 ? "+" : ""}${tone.toFixed(2)} ${TONE_OVERRIDE_WORDS[step] ?? ""}`.trim();
+}
+
 export interface PassageToneInput {
   id: number;
   /** The machine's tone; null when the passage holds no evaluative words. */

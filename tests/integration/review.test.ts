@@ -214,6 +214,12 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     const firstEdit = history.at(-2)!;
     expect(firstEdit).toMatchObject({ action: "tag.reject", restorable: true, actor: "staff" });
     expect(firstEdit.summary).toMatch(/suggested → rejected/);
+    // Passages by their place in the text (¶1, ¶2 …), tone on the one −1…+1 scale: never internal ids or raw steps.
+    const paragraphs = (await reviewStatement(people.staff, seedId)).passages.length;
+    for (const { summary } of history) for (const [, n] of summary.matchAll(/¶(\d+)/g)) expect(Number(n)).toBeLessThanOrEqual(paragraphs);
+    const toneEdits = history.filter((h) => h.action === "tone.override");
+    expect(toneEdits.length).toBeGreaterThan(0);
+    for (const { summary } of toneEdits) expect(summary).toMatch(/→ (statement|¶\d+) [+-]?\d\.\d\d (hostile|critical|neutral|friendly|warm)/);
     const original = (await database.db.select().from(auditLog).where(eq(auditLog.id, firstEdit.id)))[0]!.before as Awaited<ReturnType<typeof readState>>;
     const v = await version(seedId);
     await refusal(restoreStatement(people.staff, { statementId: seedId, version: v - 1, auditId: firstEdit.id }), "conflict");

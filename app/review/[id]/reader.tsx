@@ -22,7 +22,7 @@ import {
 import { HelpOverlay } from "./help-overlay";
 import { MetadataForm, PairsForm } from "./metadata-forms";
 import { ToneForm } from "./tone-form";
-import { personTone } from "@/components/tone-options";
+import { describeToneStep } from "@/lib/engine/tone-override";
 
 type Passage = ReviewStatement["passages"][number];
 type Tag = Passage["tags"][number];
@@ -181,7 +181,7 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           >
             <div className="notice">
               ¶{p.ordinal + 1} · tone {formatTone(p.tone)}
-              {p.toneOverride && ` (set by a person: ${personTone(p.toneOverride.value)}${p.toneOverride.note ? ` — ${p.toneOverride.note}` : ""})`}
+              {p.toneOverride && ` (set by a person: ${describeToneStep(p.toneOverride.value)}${p.toneOverride.note ? ` — ${p.toneOverride.note}` : ""})`}
             </div>
             <div className="passage-text" data-passage-text="" data-passage-id={p.id} data-start={p.start}>
               <PassageText
