@@ -59,7 +59,7 @@ describe("tone mean with a cluster-robust interval", () => {
       fc.property(statementsOf(1), statementsOf(1), (a, b) => {
         const sa = toneSumsOf(a);
         const sb = toneSumsOf(b);
-        const merged = Object.fromEntries(Object.keys(sa).map((k) => [k, sa[k as keyof typeof sa] + sb[k as keyof typeof sb]])) as typeof sa;
+        const merged = Object.fromEntries(Object.keys(sa).map((k) => [k, sa[k as keyof typeof sa] + sb[k as keyof typeof sb]])) as unknown as typeof sa;
         const direct = clusteredToneInterval(toneSumsOf([...a, ...b]))!;
         const added = clusteredToneInterval(merged)!;
         expect(added.mean).toBeCloseTo(direct.mean, 9);
