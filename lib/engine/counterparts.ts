@@ -22,10 +22,15 @@ type Passing = NonNullable<Extract<CounterpartEvidence, { via: MentionVia }>["pa
 const LIST_GAP = /^(?:[\s,;&/]|\band\b|\bor\b|\bnor\b|\bas well as\b|\bthe\b)*$/i;
 const LIST_LENGTH = 3;
 
-/** A sentence welcoming new members, or greeting the chair: every country in it is named out of courtesy. */
-const WELCOME = /\b(?:welcom\w*|congratulat\w*|felicitat\w*|greet\w*|salut\w*)/i;
+/**
+ * A sentence welcoming new members, or greeting or thanking the chair: every country in it is named out of
+ * courtesy. A short passage that greets the chair ("…on your election. Your country, Malaysia, …") is courtesy
+ * throughout.
+ */
+const WELCOME = /\b(?:welcom|congratulat|felicitat|greet|salut|thank|gratitude|appreciat|tribute|commend)\w*/i;
 const NEW_MEMBERS = /\b(?:new(?:est)? (?:State )?Members?|Member States?|admission|admitted|membership|joined (?:us|the United Nations|this Organization|our Organization)|family of nations)\b/i;
-const CHAIR = /\b(?:election|elected|presidency|President of the (?:General )?Assembly|predecessor|outgoing President)\b/i;
+const CHAIR = /\b(?:election|elected|presidency|President of the [\w\s-]{0,40}?(?:[Ss]ession|Assembly)|predecessor|outgoing President|Secretary-General)\b/i;
+const SHORT_PASSAGE = 800;
 
 /** A capital as the place of a meeting or the name of a text: "in Geneva", "at Baku", "the Tehran Declaration". */
 const VENUE_BEFORE = /\b(?:in|at|here in|held in|hosted in)\s+(?:the\s+)?$/i;
@@ -79,7 +84,13 @@ function passingReason(text: string, passage: Span, mention: CountryMention, via
     return "venue";
   const sentence = sentenceAround(text, passage, mention.start);
   if (WELCOME.test(sentence) && (NEW_MEMBERS.test(sentence) || CHAIR.test(sentence))) return "welcome";
+  if (passage.end - passage.start <= SHORT_PASSAGE && greetsChair(text.slice(passage.start, passage.end))) return "welcome";
   return undefined;
+}
+
+/** Does a passage greet or thank the chair in one of its sentences? */
+function greetsChair(passage: string): boolean {
+  return passage.split(/(?<=[.!?])\s+/).some((sentence) => WELCOME.test(sentence) && CHAIR.test(sentence));
 }
 
 /** Mentions that stand in a run of at least LIST_LENGTH different countries joined only by separators. */

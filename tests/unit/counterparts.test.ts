@@ -46,6 +46,9 @@ describe("passage counterparts", () => {
     expect(addressedCountries(welcome.perPassage).size).toBe(0);
     const two = read("We warmly welcome Tuvalu as a new Member of our Organization.", "ARM");
     expect(two.addressed).toEqual([[]]);
+    const chair = read("I congratulate you, Sir, on your election. Your country, Malaysia, is a friend of peace.\n\nMalaysia and Indonesia must settle their dispute.", "PAK");
+    expect(chair.addressed).toEqual([[], ["IDN", "MYS"]]);
+    expect(chair.passing[0]).toEqual(["MYS"]);
     const list = read("Delegations from France, Germany, Italy and Spain attended.\n\nFrance remains our partner.", "POL");
     expect(list.addressed).toEqual([["FRA"], ["FRA"]]);
     expect(list.passing[0]).toEqual(["DEU", "ESP", "ITA"]);
