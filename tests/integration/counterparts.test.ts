@@ -4,6 +4,7 @@ import { seriesResponse } from "@/app/api/v1/series/respond";
 import { CELL_GRAINS, CELL_TABLES, passageCounterparts, passages, statementPairs, statements, themes } from "@/db/schema";
 import { listPairs } from "@/lib/dal/catalog";
 import { activeCodebook } from "@/lib/dal/codebook";
+import { passagesBehind } from "@/lib/dal/drill";
 import type { DalContext } from "@/lib/dal/context";
 import { importDraft } from "@/lib/dal/imports";
 import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
@@ -68,6 +69,11 @@ describe.each(TEST_DRIVERS)("passage counterparts on %s", (driver) => {
     // The chair's country, greeted out of courtesy, is no counterpart.
     const pairs = await database.db.select({ counterpart: statementPairs.counterpartIso3 }).from(statementPairs).innerJoin(statements, eq(statements.id, statementPairs.statementId)).where(eq(statements.speakerCountry, "TUR"));
     expect(pairs.map((p) => p.counterpart).sort()).toEqual(["AFG", "ARM", "AZE", "EGY", "UKR"]);
+    // The passages behind a chart point are the ones it counts.
+    const drill = (counterpart: string, theme: string) => passagesBehind(people.analyst, { speaker: "TUR", counterpart, bothDirections: false, theme, period: "2001", interval: "year", page: 1 });
+    expect((await drill("EGY", "democracy")).total).toBe(0);
+    const energy = await drill("EGY", "energy-security");
+    expect(energy.statements.map((s) => s.passages.map((p) => p.ordinal))).toEqual([[4]]);
     const { series: egypt } = await series("TUR", "EGY", { from: "2001-01-01", to: "2001-12-31" });
     expect(egypt[0]!.points[0]!.coverage).toEqual({ speakerStatements: 1, speakerPassages: 6, pairStatements: 1, pairPassages: 1 });
   });
