@@ -30,31 +30,52 @@ const PERIOD: Record<PeriodInterval, string> = {
   week: "to_char(date_trunc('week', st.date), 'YYYY-MM-DD')",
 };
 
-/** One directed pair's series from statements, statement_pairs, tags and passages, as pairSeries counts it. */
+/**
+ * One directed pair's series from statements, statement_pairs, passage_counterparts, tags and passages, as
+ * pairSeries counts it: the pair's passages are those addressed to the counterpart (all of them when staff set
+ * the pair); a theme counts through them, or through a person's tag on the whole statement.
+ */
 export function rawSeriesSql(q: RawSeriesQuery): SQL {
   const precisions = sql.join(PRECISIONS_FOR[q.interval].map((p) => sql`${p}`), sql`, `);
   const themes = sql.join(q.themeIds.map((id) => sql`${id}`), sql`, `);
   return sql`
     with chosen as (
-      select st.id, ${sql.raw(PERIOD[q.interval])} as period
+      select st.id, sp.origin, ${sql.raw(PERIOD[q.interval])} as period
       from statements st join statement_pairs sp on sp.statement_id = st.id
       where sp.speaker_iso3 = ${q.speaker} and sp.counterpart_iso3 = ${q.counterpart} and st.date is not null
         and coalesce(st.date_precision, 'day')::text in (${precisions})
         ${q.from ? sql`and st.date >= ${q.from}::date` : sql``} ${q.to ? sql`and st.date <= ${q.to}::date` : sql``}
+    ),
+    pair_passages as (
+      select c.id as statement_id, c.period, p.id as passage_id, p.tone
+      from chosen c join passages p on p.statement_id = c.id
+      where c.origin <> 'mention' or p.id in (select passage_id from passage_counterparts where iso3 = ${q.counterpart} and addressed)
     ),
     themed as (
       select distinct c.period, t.statement_id, t.theme_id, t.passage_id
       from chosen c join tags t on t.statement_id = c.id
       where t.theme_id in (${themes}) and t.status <> 'rejected'
     )
-    select th.theme_id, th.period, count(distinct th.statement_id)::int as statements, count(th.passage_id)::int as passages,
-      coalesce(sum(p.tone), 0)::float8 as tone_sum, count(p.tone)::int as tone_n
-    from themed th left join passages p on p.id = th.passage_id
+    select th.theme_id, th.period, count(distinct th.statement_id)::int as statements, count(pp.passage_id)::int as passages,
+      coalesce(sum(pp.tone), 0)::float8 as tone_sum, count(pp.tone)::int as tone_n
+    from themed th left join pair_passages pp on pp.passage_id = th.passage_id
+    where th.passage_id is null or pp.passage_id is not null
     group by 1, 2
     union all
-    select ${ALL_THEMES}::int, c.period, count(distinct c.id)::int, count(p.id)::int, coalesce(sum(p.tone), 0)::float8, count(p.tone)::int
-    from chosen c left join passages p on p.statement_id = c.id
+    select ${ALL_THEMES}::int, c.period, count(distinct c.id)::int, count(pp.passage_id)::int, coalesce(sum(pp.tone), 0)::float8, count(pp.tone)::int
+    from chosen c left join pair_passages pp on pp.statement_id = c.id
     group by 1, 2`;
+}
+
+/** Statements and passages a speaker's country has per period, to anyone: the coverage beside a pair's series. */
+export function rawSpeakerSql(q: Pick<RawSeriesQuery, "speaker" | "interval" | "from" | "to">): SQL {
+  const precisions = sql.join(PRECISIONS_FOR[q.interval].map((p) => sql`${p}`), sql`, `);
+  return sql`
+    select ${sql.raw(PERIOD[q.interval])} as period, count(distinct st.id)::int as statements, count(p.id)::int as passages
+    from statements st left join passages p on p.statement_id = st.id
+    where st.speaker_country = ${q.speaker} and st.date is not null and coalesce(st.date_precision, 'day')::text in (${precisions})
+      ${q.from ? sql`and st.date >= ${q.from}::date` : sql``} ${q.to ? sql`and st.date <= ${q.to}::date` : sql``}
+    group by 1 order by 1`;
 }
 
 export async function rawSeries(db: Db, q: RawSeriesQuery): Promise<RawSeriesRow[]> {
@@ -68,7 +89,8 @@ export function rawOverviewSql(range: { from?: string; to?: string } = {}): SQL 
   return sql`
     select sp.speaker_iso3, sp.counterpart_iso3, t.theme_id, count(distinct t.statement_id)::int as statements
     from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
-    where t.status <> 'rejected' and ${dated}
+    where t.status <> 'rejected' and ${dated} and (t.passage_id is null or sp.origin <> 'mention'
+      or exists (select 1 from passage_counterparts pc where pc.passage_id = t.passage_id and pc.iso3 = sp.counterpart_iso3 and pc.addressed))
     group by 1, 2, 3
     union all
     select sp.speaker_iso3, sp.counterpart_iso3, ${ALL_THEMES}::int, count(*)::int
@@ -82,7 +104,8 @@ export const EXPORTS = {
       st.date as day, coalesce(st.date_precision, 'day')::text as precision
     from tags t join statement_pairs sp on sp.statement_id = t.statement_id join statements st on st.id = t.statement_id
     left join passages p on p.id = t.passage_id
-    where t.status <> 'rejected' and st.date is not null`,
+    where t.status <> 'rejected' and st.date is not null and (t.passage_id is null or sp.origin <> 'mention'
+      or exists (select 1 from passage_counterparts pc where pc.passage_id = t.passage_id and pc.iso3 = sp.counterpart_iso3 and pc.addressed))`,
   statement_rows: `select sp.speaker_iso3 as speaker, sp.counterpart_iso3 as counterpart, st.id as statement_id, st.date as day,
       coalesce(st.date_precision, 'day')::text as precision
     from statements st join statement_pairs sp on sp.statement_id = st.id where st.date is not null`,

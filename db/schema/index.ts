@@ -3,6 +3,7 @@ export * from "./users";
 export * from "./countries";
 export * from "./statements";
 export * from "./passages";
+export * from "./passage-counterparts";
 export * from "./statement-pairs";
 export * from "./themes";
 export * from "./tags";

@@ -29,6 +29,8 @@ export const statements = pgTable(
     tone: real("tone"),
     /** The tone engine that scored it (TONE_VERSION); another engine's tone is re-scored in the background. */
     toneVersion: varchar("tone_version", { length: 16 }),
+    /** The counterpart classifier that read its passages (COUNTERPARTS_VERSION); another one's are re-read in the background. */
+    counterpartsVersion: varchar("counterparts_version", { length: 16 }),
     /** Optimistic lock: every write bumps it, and an edit made against an older value is refused. */
     version: integer("version").notNull().default(1),
     createdBy: integer("created_by").references(() => users.id),

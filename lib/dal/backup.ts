@@ -33,6 +33,7 @@ const TABLES = [
   { name: "statements", key: "id", serial: true },
   { name: "passages", key: "id", serial: true },
   { name: "statement_pairs", key: "statement_id, speaker_iso3, counterpart_iso3", serial: false },
+  { name: "passage_counterparts", key: "passage_id, iso3", serial: false },
   { name: "tags", key: "id", serial: true },
   { name: "events", key: "id", serial: true },
   { name: "audit_log", key: "id", serial: true },

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { ALL_THEMES, countries, themes } from "@/db/schema";
+import { ALL_THEMES, ANY_COUNTERPART, countries, themes } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 
 export async function listThemes(ctx: DalContext) {
@@ -23,7 +23,7 @@ export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker
     from (
       select speaker_iso3 as speaker, counterpart_iso3 as counterpart, sum(n)::int as statements
       from (
-        select speaker_iso3, counterpart_iso3, statements as n from series_cells_all where theme_id = ${ALL_THEMES}
+        select speaker_iso3, counterpart_iso3, statements as n from series_cells_all where theme_id = ${ALL_THEMES} and counterpart_iso3 <> ${ANY_COUNTERPART}
         union all
         select sp.speaker_iso3, sp.counterpart_iso3, 1 from statement_pairs sp join statements s on s.id = sp.statement_id where s.date is null
       ) counted

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import { INTERVALS, periodRange, PRECISIONS_FOR } from "@/lib/engine/periods";
@@ -28,7 +28,16 @@ export async function passagesBehind(ctx: DalContext, query: DrillQuery) {
   const pairCondition = query.bothDirections
     ? sql`((${statementPairs.speakerIso3} = ${query.speaker} and ${statementPairs.counterpartIso3} = ${query.counterpart}) or (${statementPairs.speakerIso3} = ${query.counterpart} and ${statementPairs.counterpartIso3} = ${query.speaker}))`
     : and(eq(statementPairs.speakerIso3, query.speaker), eq(statementPairs.counterpartIso3, query.counterpart));
-  const themed = sql`exists (select 1 from tags t join themes th on th.id = t.theme_id where t.statement_id = ${statements.id} and t.status <> 'rejected' and th.slug = ${query.theme})`;
+  // As the series cells count: a theme on a passage addressed to the counterpart (any passage of a pair staff
+  // set), or a theme a person set on the whole statement.
+  const pairsPassage = (pair: SQL, passageId: SQL) =>
+    sql`(${pair}.origin <> 'mention' or exists (select 1 from passage_counterparts pc where pc.passage_id = ${passageId} and pc.iso3 = ${pair}.counterpart_iso3 and pc.addressed))`;
+  const themed = sql`exists (select 1 from tags t join themes th on th.id = t.theme_id where t.statement_id = ${statements.id} and t.status <> 'rejected' and th.slug = ${query.theme}
+    and (t.passage_id is null or ${pairsPassage(sql.raw('"statement_pairs"'), sql`t.passage_id`)}))`;
+  const chosenPair = query.bothDirections
+    ? sql`((sp.speaker_iso3 = ${query.speaker} and sp.counterpart_iso3 = ${query.counterpart}) or (sp.speaker_iso3 = ${query.counterpart} and sp.counterpart_iso3 = ${query.speaker}))`
+    : sql`(sp.speaker_iso3 = ${query.speaker} and sp.counterpart_iso3 = ${query.counterpart})`;
+  const ofThePair = sql`exists (select 1 from statement_pairs sp where sp.statement_id = ${passages.statementId} and ${chosenPair} and ${pairsPassage(sql.raw("sp"), sql`${passages.id}`)})`;
   const where = and(
     pairCondition,
     themed,
@@ -56,7 +65,7 @@ export async function passagesBehind(ctx: DalContext, query: DrillQuery) {
           .from(tags)
           .innerJoin(themes, eq(themes.id, tags.themeId))
           .innerJoin(passages, eq(passages.id, tags.passageId))
-          .where(and(inArray(tags.statementId, ids), eq(themes.slug, query.theme), ne(tags.status, "rejected")))
+          .where(and(inArray(tags.statementId, ids), eq(themes.slug, query.theme), ne(tags.status, "rejected"), ofThePair))
           .orderBy(asc(passages.statementId), asc(passages.ordinal), desc(tags.confidence));
   return {
     total: total?.n ?? 0,

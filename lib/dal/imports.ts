@@ -20,12 +20,27 @@ export interface ImportReport {
   imported: number;
   duplicates: number;
   rejected: RejectedRow[];
+  /** Rows whose text is stored already, with the stored statement's id (the first MAX_DUPLICATES_LISTED). */
+  duplicateOf: { row: number; id: number }[];
 }
 
-/** Analyses and saves one statement (one transaction); a repeated text comes back as a duplicate. */
-export async function importDraft(ctx: DalContext, draft: StatementDraft): Promise<{ id: number; duplicate: boolean }> {
+const MAX_DUPLICATES_LISTED = 1000;
+
+export interface ImportOptions {
+  /**
+   * Save a statement although no speaker's country is known. Off by default: such a statement is in no pair's
+   * series, so saving it must be a choice, not an accident.
+   */
+  allowNoSpeaker?: boolean;
+}
+
+/**
+ * Analyses and saves one statement (one transaction). A repeated text saves nothing and comes back as a
+ * duplicate whose `id` is the statement already stored, for a link to it.
+ */
+export async function importDraft(ctx: DalContext, draft: StatementDraft, options: ImportOptions = {}): Promise<{ id: number; duplicate: boolean }> {
   const actor = await requirePermission(ctx, "statements:import");
-  const record = analyseOrRefuse(draft, await activeCodebook(ctx.db));
+  const record = analyseOrRefuse(draft, await activeCodebook(ctx.db), options);
   return writeStatement(ctx.db, record, actor.id);
 }
 
@@ -48,10 +63,11 @@ export async function runBulkImport(
   jobId: number,
   rows: AsyncIterable<BulkRow>,
   onProgress?: (report: ImportReport) => void,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const actor = await requirePermission(ctx, "statements:import");
   const codebook = await activeCodebook(ctx.db);
-  const report: ImportReport = { jobId, processed: 0, imported: 0, duplicates: 0, rejected: [] };
+  const report: ImportReport = { jobId, processed: 0, imported: 0, duplicates: 0, rejected: [], duplicateOf: [] };
   let lastSaved = Date.now();
   try {
     for await (const row of rows) {
@@ -60,8 +76,11 @@ export async function runBulkImport(
         report.rejected.push({ row: row.rowNumber, reason: row.error });
       } else {
         try {
-          const result = await writeStatement(ctx.db, analyseOrRefuse(row.draft, codebook), actor.id);
-          if (result.duplicate) report.duplicates++;
+          const result = await writeStatement(ctx.db, analyseOrRefuse(row.draft, codebook, options), actor.id);
+          if (result.duplicate) {
+            report.duplicates++;
+            if (report.duplicateOf.length < MAX_DUPLICATES_LISTED) report.duplicateOf.push({ row: row.rowNumber, id: result.id });
+          }
           else report.imported++;
         } catch (error) {
           report.rejected.push({ row: row.rowNumber, reason: reasonFor(error) });
@@ -124,12 +143,20 @@ async function saveProgress(ctx: DalContext, report: ImportReport, status: "runn
     .where(eq(importJobs.id, report.jobId));
 }
 
-function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typeof activeCodebook>>) {
+function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typeof activeCodebook>>, options: ImportOptions = {}) {
+  let record;
   try {
-    return analyseDraft(draft, codebook);
+    record = analyseDraft(draft, codebook);
   } catch (error) {
     throw new DalError("invalid", reasonFor(error));
   }
+  if (record.speakerCountry === null && !options.allowNoSpeaker) {
+    throw new DalError(
+      "invalid",
+      "No speaker's country was given or found in the text, so this statement would be in no pair's series. Give the speaker's country (an ISO 3166-1 alpha-3 code such as USA), or save it without one on purpose.",
+    );
+  }
+  return record;
 }
 
 function reasonFor(error: unknown): string {

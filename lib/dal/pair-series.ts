@@ -1,16 +1,13 @@
 import { inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf } from "@/db/client";
-import { ALL_THEMES, themes as themeTable } from "@/db/schema";
+import { ALL_THEMES, ANY_COUNTERPART, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
-import { meanWithInterval } from "@/lib/engine/series-math";
+import { clusteredToneInterval, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
-
-/** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
-export const MIN_STATEMENTS_FOR_TONE = 3;
 
 export const pairSeriesQuerySchema = z.object({
   pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).min(1).max(4),
@@ -26,11 +23,16 @@ export type PairSeriesQuery = z.infer<typeof pairSeriesQuerySchema>;
 
 export interface PairSeriesPoint {
   period: string;
-  /** Count of statements or passages, or their share of the pair's in the period (0..1). */
-  value: number;
+  /** null: the speaker said nothing at all in the period (a gap). Otherwise count, or share 0..1 of the pair's passages/statements. */
+  value: number | null;
+  /** Statements of the pair carrying the theme through a passage. */
   statements: number;
+  /** Passages carrying both the theme and the counterpart. */
   passages: number;
-  tone: { mean: number; low: number; high: number; n: number } | null;
+  /** What the corpus holds in the period: from the speaker to anyone, and from the speaker about the counterpart. */
+  coverage: { speakerStatements: number; speakerPassages: number; pairStatements: number; pairPassages: number };
+  /** Mean tone of the passages counted, with a cluster-robust 95% interval; low evidence under LOW_EVIDENCE_STATEMENTS statements. */
+  tone: { mean: number; low: number; high: number; statements: number; passages: number; lowEvidence: boolean } | null;
 }
 
 export interface PairSeries {
@@ -49,49 +51,68 @@ const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
   week: (day) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`,
 };
 
-/** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain that fits. */
-export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<{ series: PairSeries[]; tooCoarse: number }> {
+const SUM_COLUMNS = ["statements", "passages", "tone_sum", "tone_sum_sq", "tone_n", "tone_statements", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"] as const;
+type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
+const INTEGER = new Set(["statements", "passages", "tone_n", "tone_statements"]);
+
+export interface PairSeriesResult {
+  series: PairSeries[];
+  /** Statements of the chosen pairs (in range) dated too coarsely for the interval, left out. */
+  tooCoarse: number;
+  /** Statements of the chosen pairs with no date at all, left out. */
+  undated: number;
+  /** Statements of the chosen speakers with no counterpart at all, in no pair's series. */
+  unpaired: number;
+}
+
+/**
+ * Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain
+ * that fits, with the speaker's own cells for coverage: a period the speaker said nothing in is a gap (null).
+ */
+export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
   // The theme ids are looked up beside the permission check (one round trip less); nothing is returned on refusal.
   const [, themes] = await Promise.all([
     requirePermission(ctx, "series:read"),
     ctx.db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable).where(inArray(themeTable.slug, query.themes)),
   ]);
   const themeIds = [ALL_THEMES, ...themes.map((t) => t.id)];
-  const pairMatch = sql.join(
-    query.pairs.flatMap(({ speaker, counterpart }) => {
-      const one = sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`;
-      return query.bothDirections ? [one, sql`(speaker_iso3 = ${counterpart} and counterpart_iso3 = ${speaker})`] : [one];
-    }),
-    sql` or `,
+  const directed = query.pairs.flatMap(({ speaker, counterpart }) =>
+    query.bothDirections ? [{ speaker, counterpart }, { speaker: counterpart, counterpart: speaker }] : [{ speaker, counterpart }],
   );
-  const themeMatch = sql`(${pairMatch}) and theme_id in (${sql.join(themeIds.map((id) => sql`${id}`), sql`, `)})`;
-  const fine = sql`precision::text in (${sql.join(PRECISIONS_FOR[query.interval].map((p) => sql`${p}`), sql`, `)})`;
-  const sum = (column: string, type: string, which: SQL) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(type)}`;
+  const speakers = [...new Set(directed.map((p) => p.speaker))];
+  const list = (items: (string | number)[]) => sql.join(items.map((x) => sql`${x}`), sql`, `);
+  const pairMatch = sql.join(directed.map(({ speaker, counterpart }) => sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`), sql` or `);
+  const cellMatch = sql`((${pairMatch}) or (counterpart_iso3 = ${ANY_COUNTERPART} and speaker_iso3 in (${list(speakers)}))) and theme_id in (${list(themeIds)})`;
+  const fine = sql`precision::text in (${list(PRECISIONS_FOR[query.interval])})`;
+  const sum = (column: string, which: SQL) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(INTEGER.has(column) ? "int" : "float8")}`;
   // One JSON text instead of thousands of rows: parsing rows is most of the time on the embedded database.
-  const result = await ctx.db.execute(sql`
-    select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, statements, passages, tone_sum, tone_sum_sq, tone_n, coarse)), '[]')::text as cells
+  const cellsQuery = ctx.db.execute(sql`
+    select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, coarse, ${sql.raw(SUM_COLUMNS.join(", "))})), '[]')::text as cells
     from (
       select speaker_iso3, counterpart_iso3, theme_id, ${PERIOD_SQL[query.interval](sql`day`)} as period,
-        ${sum("statements", "int", fine)} as statements, ${sum("passages", "int", fine)} as passages,
-        ${sum("tone_sum", "float8", fine)} as tone_sum, ${sum("tone_sum_sq", "float8", fine)} as tone_sum_sq,
-        ${sum("tone_n", "int", fine)} as tone_n, ${sum("statements", "int", sql`not (${fine})`)} as coarse
-      from (${coveringCells(COARSEST_GRAIN[query.interval], usableRange(query), themeMatch)}) cells
+        ${sum("statements", sql`not (${fine})`)} as coarse,
+        ${sql.join(SUM_COLUMNS.map((c) => sql`${sum(c, fine)} as ${sql.raw(c)}`), sql`, `)}
+      from (${coveringCells(COARSEST_GRAIN[query.interval], usableRange(query), cellMatch)}) cells
       group by 1, 2, 3, 4
     ) sums`);
-  const cells = JSON.parse(rowsOf<{ cells: string }>(result)[0]!.cells) as [string, string, number, string, number, number, number, number, number, number][];
-  const rows = cells.map(([speaker, counterpart, theme_id, period, statements, passages, tone_sum, tone_sum_sq, tone_n, coarse]): CellSum => ({
+  // Left out of every series, so counted here from raw rows: few, and found by the pair and speaker indexes.
+  const pairRows = sql.join(directed.map(({ speaker, counterpart }) => sql`(sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart})`), sql` or `);
+  const missingQuery = ctx.db.execute(sql`select
+    (select count(distinct s.id) from statement_pairs sp join statements s on s.id = sp.statement_id where (${pairRows}) and s.date is null)::int as undated,
+    (select count(*) from statements s where s.speaker_country in (${list(speakers)})
+      and not exists (select 1 from statement_pairs sp where sp.statement_id = s.id))::int as unpaired`);
+  const [cellResult, missingResult] = [await cellsQuery, await missingQuery];
+  const cells = JSON.parse(rowsOf<{ cells: string }>(cellResult)[0]!.cells) as [string, string, number, string, number, ...number[]][];
+  const rows = cells.map(([speaker, counterpart, theme_id, period, coarse, ...sums]): CellSum => ({
     speaker,
     counterpart,
     theme_id,
     period,
-    statements,
-    passages,
-    tone_sum,
-    tone_sum_sq,
-    tone_n,
     coarse,
+    ...(Object.fromEntries(SUM_COLUMNS.map((c, i) => [c, sums[i]!])) as Sums),
   }));
-  return buildSeries(query, themes, rows);
+  const missing = rowsOf<{ undated: number; unpaired: number }>(missingResult)[0]!;
+  return { ...buildSeries(query, themes, rows), undated: missing.undated, unpaired: missing.unpaired };
 }
 
 /** The range asked for, within the usable years: a date stored before they were enforced never reaches a chart. */
@@ -99,42 +120,54 @@ function usableRange(range: { from?: string; to?: string }) {
   return { from: range.from ?? EARLIEST_DAY, to: range.to ?? LATEST_DAY };
 }
 
-interface CellSum {
+interface CellSum extends Sums {
   speaker: string;
+  /** ANY_COUNTERPART for the speaker's own cells. */
   counterpart: string;
   theme_id: number;
   period: string;
-  statements: number;
-  passages: number;
-  tone_sum: number;
-  tone_sum_sq: number;
-  tone_n: number;
   /** Statements too coarsely dated for the interval (left out of the other sums). */
   coarse: number;
 }
 
 function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string }[], rows: CellSum[]) {
-  const tooCoarse = rows.filter((r) => r.theme_id === ALL_THEMES).reduce((n, r) => n + r.coarse, 0);
+  const tooCoarse = rows.filter((r) => r.theme_id === ALL_THEMES && r.counterpart !== ANY_COUNTERPART).reduce((n, r) => n + r.coarse, 0);
   const usable = rows.filter((r) => r.statements > 0);
   const series: PairSeries[] = [];
   for (const { speaker, counterpart } of query.pairs) {
     const inPair = (r: CellSum) =>
       (r.speaker === speaker && r.counterpart === counterpart) ||
       (query.bothDirections && r.speaker === counterpart && r.counterpart === speaker);
+    const bySpeaker = (r: CellSum) => r.counterpart === ANY_COUNTERPART && (r.speaker === speaker || (query.bothDirections && r.speaker === counterpart));
+    const spoken = sumByPeriod(usable.filter(bySpeaker));
     const totals = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === ALL_THEMES));
     for (const theme of themes) {
       const sums = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === theme.id));
-      const points = [...sums.values()].map((s): PairSeriesPoint => {
-        const count = query.measure === "statements" ? s.statements : s.passages;
-        const total = totals.get(s.period);
+      const periods = new Set([...spoken.keys(), ...sums.keys()]);
+      const points = [...periods].map((period): PairSeriesPoint => {
+        const s = sums.get(period);
+        const total = totals.get(period);
+        const said = spoken.get(period);
+        const statements = s?.statements ?? 0;
+        const passages = s?.passages ?? 0;
+        const count = query.measure === "statements" ? statements : passages;
         const denominator = total ? (query.measure === "statements" ? total.statements : total.passages) : 0;
-        const tone = s.statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(s.tone_sum, s.tone_sum_sq, s.tone_n) : null;
+        const tone = s ? clusteredToneInterval(toneSums(s)) : null;
         return {
-          period: s.period,
+          period,
           value: query.scale === "share" ? (denominator > 0 ? fourPlaces(count / denominator) : 0) : count,
-          statements: s.statements,
-          passages: s.passages,
-          tone: tone ? { mean: fourPlaces(tone.mean), low: fourPlaces(tone.low), high: fourPlaces(tone.high), n: s.tone_n } : null,
+          statements,
+          passages,
+          coverage: {
+            speakerStatements: said?.statements ?? 0,
+            speakerPassages: said?.passages ?? 0,
+            pairStatements: total?.statements ?? 0,
+            pairPassages: total?.passages ?? 0,
+          },
+          tone:
+            tone && s
+              ? { mean: fourPlaces(tone.mean), low: fourPlaces(tone.low), high: fourPlaces(tone.high), statements: s.tone_statements, passages: s.tone_n, lowEvidence: tone.lowEvidence }
+              : null,
         };
       });
       series.push({
@@ -142,11 +175,28 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
         speaker,
         counterpart,
         theme: theme.slug,
-        points: fillPeriods(points, query.interval, (period) => ({ period, value: 0, statements: 0, passages: 0, tone: null })),
+        points: fillPeriods(points, query.interval, gap),
       });
     }
   }
   return { series, tooCoarse };
+}
+
+/** A period the speaker said nothing in: no value at all, not a zero. */
+function gap(period: string): PairSeriesPoint {
+  return { period, value: null, statements: 0, passages: 0, coverage: { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 }, tone: null };
+}
+
+function toneSums(s: Sums): ToneSums {
+  return {
+    toneSum: s.tone_sum,
+    toneSumSq: s.tone_sum_sq,
+    toneN: s.tone_n,
+    toneStatements: s.tone_statements,
+    clusterSumSq: s.cluster_sum_sq,
+    clusterCross: s.cluster_cross,
+    clusterNSq: s.cluster_n_sq,
+  };
 }
 
 /** Shares and tone to four decimals: more would be noise in a chart or a download, and doubles the JSON. */
@@ -162,11 +212,7 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
       sums.set(r.period, { ...r });
       continue;
     }
-    s.statements += r.statements;
-    s.passages += r.passages;
-    s.tone_sum += r.tone_sum;
-    s.tone_sum_sq += r.tone_sum_sq;
-    s.tone_n += r.tone_n;
+    for (const c of SUM_COLUMNS) s[c] += r[c];
   }
   return sums;
 }
@@ -179,7 +225,7 @@ export async function pairThemeOverview(ctx: DalContext, range: { from?: string;
   const result = await ctx.db.execute(sql`
     with busiest as materialized (
       select speaker_iso3, counterpart_iso3, sum(statements)::int as total
-      from (${coveringCells("all", range, sql`theme_id = ${ALL_THEMES}`)}) c
+      from (${coveringCells("all", range, sql`theme_id = ${ALL_THEMES} and counterpart_iso3 <> ${ANY_COUNTERPART}`)}) c
       group by 1, 2 order by total desc, 1, 2 limit ${limit}
     ),
     cells as (

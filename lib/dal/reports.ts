@@ -1,14 +1,14 @@
 import { desc, inArray, sql } from "drizzle-orm";
 import { ALL_THEMES, codebookVersions, countries, themes as themeTable } from "@/db/schema";
 import { rowsOf, type Db } from "@/db/client";
-import { meanWithInterval } from "@/lib/engine/series-math";
+import { clusteredToneInterval, LOW_EVIDENCE_STATEMENTS } from "@/lib/engine/series-math";
 import type { CodebookEntry, MethodNotes, ReportModel, ReportPassage, ReportStatementRow, ThemePassages, ToneRow } from "@/lib/export/report-model";
 import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
 import { writeAudit } from "./audit";
 import { themeDefinitions } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { MIN_STATEMENTS_FOR_TONE, pairSeries } from "./pair-series";
+import { pairSeries } from "./pair-series";
 import { reportCellWhere, reportStatementWhere } from "./report-sql";
 
 /** Longest passage text a report quotes; the rest is one click away in the app. */
@@ -46,7 +46,15 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
     series: series.series.map((s) => ({
       pair: s.pair,
       theme: s.theme,
-      points: s.points.map((p) => ({ period: p.period, statements: p.statements, passages: p.passages, tone: p.tone })),
+      // value (null: the speaker said nothing in the period) and coverage ride along for the writers that show gaps.
+      points: s.points.map((p) => ({
+        period: p.period,
+        value: p.value,
+        statements: p.statements,
+        passages: p.passages,
+        coverage: p.coverage,
+        tone: p.tone ? { ...p.tone, n: p.tone.passages } : null,
+      })),
     })),
     tone,
     passages,
@@ -180,11 +188,26 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
   const result = await db.execute(sql`
     select speaker_iso3 as speaker, counterpart_iso3 as counterpart, theme_id,
       sum(statements)::int as statements, sum(passages)::int as passages,
-      sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
+      sum(tone_sum)::float8 as tone_sum, sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n,
+      sum(tone_statements)::int as tone_statements, sum(cluster_sum_sq)::float8 as cluster_sum_sq,
+      sum(cluster_cross)::float8 as cluster_cross, sum(cluster_n_sq)::float8 as cluster_n_sq
     from series_cells
     where ${reportCellWhere(spec)} and theme_id in (${sql.join(themes.map((t) => sql`${t.id}`), sql`, `)}) and theme_id <> ${ALL_THEMES}
     group by 1, 2, 3`);
-  const cells = rowsOf<{ speaker: string; counterpart: string; theme_id: number; statements: number; passages: number; tone_sum: number; tone_sum_sq: number; tone_n: number }>(result);
+  const cells = rowsOf<{
+    speaker: string;
+    counterpart: string;
+    theme_id: number;
+    statements: number;
+    passages: number;
+    tone_sum: number;
+    tone_sum_sq: number;
+    tone_n: number;
+    tone_statements: number;
+    cluster_sum_sq: number;
+    cluster_cross: number;
+    cluster_n_sq: number;
+  }>(result);
   const arrow = spec.bothDirections ? "↔" : "→";
   return spec.pairs.flatMap(({ speaker, counterpart }) =>
     themes.map((theme) => {
@@ -194,7 +217,15 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
       const sum = (pick: (c: (typeof cells)[number]) => number) => mine.reduce((n, c) => n + pick(c), 0);
       const statements = sum((c) => c.statements);
       const n = sum((c) => c.tone_n);
-      const tone = statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(sum((c) => c.tone_sum), sum((c) => c.tone_sum_sq), n) : null;
+      const tone = clusteredToneInterval({
+        toneSum: sum((c) => c.tone_sum),
+        toneSumSq: sum((c) => c.tone_sum_sq),
+        toneN: n,
+        toneStatements: sum((c) => c.tone_statements),
+        clusterSumSq: sum((c) => c.cluster_sum_sq),
+        clusterCross: sum((c) => c.cluster_cross),
+        clusterNSq: sum((c) => c.cluster_n_sq),
+      });
       return { pair: `${speaker}${arrow}${counterpart}`, theme: theme.slug, statements, passages: sum((c) => c.passages), tone: tone ? { ...tone, n } : null };
     }),
   );
@@ -262,7 +293,7 @@ async function methodNotes(db: Db, spec: ReportSpec): Promise<MethodNotes> {
   return {
     codebookVersion: latest?.version ?? 0,
     codebookChangedAt: latest?.at.toISOString() ?? null,
-    minStatementsForTone: MIN_STATEMENTS_FOR_TONE,
+    minStatementsForTone: LOW_EVIDENCE_STATEMENTS, // now the low-evidence mark, no longer a gate
     tagger: {
       autoTags: f?.auto_tags ?? 0,
       accepted,

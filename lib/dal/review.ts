@@ -13,7 +13,7 @@ import { statementWhere } from "./statement-filter-sql";
 export const LOW_CONFIDENCE = 0.6;
 export const QUEUE_PAGE_SIZE = 25;
 
-export const REVIEW_REASONS = ["new", "retagged", "low-confidence", "disputed"] as const;
+export const REVIEW_REASONS = ["new", "retagged", "low-confidence", "disputed", "no-date", "no-speaker", "no-counterpart"] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export const queueFilterSchema = statementFilterSchema.extend({
@@ -27,7 +27,11 @@ const retagged = sql<boolean>`(${reviewStates.reviewedAt} is not null and ${open
 const lowConfidence = sql<boolean>`${open(sql`and t.confidence < ${LOW_CONFIDENCE}`)}`;
 const disputed = sql<boolean>`coalesce(${reviewStates.disputed}, false)`;
 const unreviewed = sql<boolean>`(${reviewStates.reviewedAt} is null)`;
-const needsReview = sql`(${unreviewed} or ${disputed} or ${retagged})`;
+/** What keeps a statement out of every series until a person supplies it. */
+const noDate = sql<boolean>`(${statements.date} is null)`;
+const noSpeaker = sql<boolean>`(${statements.speakerCountry} is null)`;
+const noCounterpart = sql<boolean>`(not exists (select 1 from ${statementPairs} sp where sp.statement_id = ${statements.id}))`;
+const needsReview = sql`(${unreviewed} or ${disputed} or ${retagged} or ${noDate} or ${noSpeaker} or ${noCounterpart})`;
 
 function reasonWhere(reason: ReviewReason | undefined): SQL | undefined {
   switch (reason) {
@@ -39,6 +43,12 @@ function reasonWhere(reason: ReviewReason | undefined): SQL | undefined {
       return lowConfidence;
     case "disputed":
       return disputed;
+    case "no-date":
+      return noDate;
+    case "no-speaker":
+      return noSpeaker;
+    case "no-counterpart":
+      return noCounterpart;
     default:
       return undefined;
   }
@@ -51,8 +61,8 @@ function queueWhere(filter: QueueFilter): SQL | undefined {
 }
 
 /**
- * Statements that need a person: never reviewed, re-tagged by a newer codebook since review, or in dispute
- * between coders; disputes first, then re-tags, then low-confidence suggestions, newest first. With progress
+ * Statements that need a person: never reviewed, re-tagged by a newer codebook since review, in dispute
+ * between coders, or left out of every series for want of a date, a speaker's country or a counterpart; disputes first, then re-tags, then low-confidence suggestions, newest first. With progress
  * (reviewed of all matching the filter) and who holds each one.
  */
 export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1, pageSize = QUEUE_PAGE_SIZE) {
@@ -71,6 +81,9 @@ export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1
         retagged,
         lowConfidence,
         disputed,
+        noDate,
+        noSpeaker,
+        noCounterpart,
         suggestions: sql<number>`(select count(*)::int from ${tags} t where t.statement_id = ${statements.id} and t.status = 'suggested')`,
         pair: sql<string | null>`(select sp.speaker_iso3 || ' → ' || sp.counterpart_iso3 from ${statementPairs} sp where sp.statement_id = ${statements.id} order by sp.is_primary desc, sp.mentions desc limit 1)`,
       })
@@ -103,6 +116,9 @@ export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1
       if (r.retagged) reasons.push("retagged");
       if (r.unreviewed) reasons.push("new");
       if (r.lowConfidence) reasons.push("low-confidence");
+      if (r.noDate) reasons.push("no-date");
+      if (r.noSpeaker) reasons.push("no-speaker");
+      if (r.noCounterpart) reasons.push("no-counterpart");
       return {
         id: r.id,
         title: r.title,

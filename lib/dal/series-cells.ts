@@ -1,18 +1,34 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { ALL_THEMES, ALL_TIME, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
+import { ALL_THEMES, ALL_TIME, ANY_COUNTERPART, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
 
 const KEY = "speaker_iso3, counterpart_iso3, theme_id, day, precision";
-const COLUMNS = `${KEY}, statements, passages, tone_sum, tone_sum_sq, tone_n`;
+/** The additive sums of a cell, after its key. */
+const SUMS = ["statements", "passages", "tone_sum", "tone_sum_sq", "tone_n", "tone_statements", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"] as const;
+const INTEGER_SUMS = new Set(["statements", "passages", "tone_n", "tone_statements"]);
+const COLUMNS = `${KEY}, ${SUMS.join(", ")}`;
 
 /**
  * The cells a set of statements contributes, computed from raw rows. `scope` limits it to some statements
  * (incremental upkeep) or is empty (full rebuild). One definition for both, so they cannot drift apart.
+ *
+ * A pair's passages are those addressed to its counterpart (passage_counterparts), or all of the statement's
+ * when staff set the pair (origin metadata or manual). Pair × theme: the pair's passages carrying the theme,
+ * and the statements they are in; a theme a person set on a whole statement counts the statement for each
+ * of its pairs, with no passage. Pair × ALL_THEMES: every statement of the pair and the pair's passages.
+ * Speaker × ANY_COUNTERPART × ALL_THEMES: everything the speaker's country said.
  */
 function contributions(scope: SQL): SQL {
   return sql`
     with dated as (
-      select s.id, s.date as day, coalesce(s.date_precision, 'day'::date_precision) as precision from statements s where s.date is not null ${scope}
+      select s.id, s.date as day, coalesce(s.date_precision, 'day'::date_precision) as precision, s.speaker_country
+      from statements s where s.date is not null ${scope}
+    ),
+    pair_passages as (
+      select sp.statement_id, sp.speaker_iso3, sp.counterpart_iso3, p.id as passage_id, p.tone
+      from statement_pairs sp join dated d on d.id = sp.statement_id join passages p on p.statement_id = sp.statement_id
+      where sp.origin <> 'mention'
+        or exists (select 1 from passage_counterparts pc where pc.passage_id = p.id and pc.iso3 = sp.counterpart_iso3 and pc.addressed)
     ),
     themed as (
       select distinct t.statement_id, t.theme_id, t.passage_id
@@ -20,22 +36,37 @@ function contributions(scope: SQL): SQL {
       where t.status <> 'rejected'
     ),
     units as (
-      select th.statement_id, th.theme_id, th.passage_id, p.tone from themed th left join passages p on p.id = th.passage_id
+      select pp.speaker_iso3, pp.counterpart_iso3, th.theme_id, pp.statement_id, pp.passage_id, pp.tone
+      from pair_passages pp join themed th on th.passage_id = pp.passage_id
       union all
-      select p.statement_id, ${ALL_THEMES}, p.id, p.tone from passages p join dated d on d.id = p.statement_id
+      select sp.speaker_iso3, sp.counterpart_iso3, th.theme_id, th.statement_id, null, null
+      from themed th join statement_pairs sp on sp.statement_id = th.statement_id where th.passage_id is null
       union all
-      select d.id, ${ALL_THEMES}, null, null from dated d
+      select speaker_iso3, counterpart_iso3, ${ALL_THEMES}, statement_id, passage_id, tone from pair_passages
+      union all
+      select sp.speaker_iso3, sp.counterpart_iso3, ${ALL_THEMES}, sp.statement_id, null, null from statement_pairs sp join dated d on d.id = sp.statement_id
+      union all
+      select d.speaker_country, ${ANY_COUNTERPART}::varchar, ${ALL_THEMES}, d.id, p.id, p.tone from dated d join passages p on p.statement_id = d.id where d.speaker_country is not null
+      union all
+      select d.speaker_country, ${ANY_COUNTERPART}::varchar, ${ALL_THEMES}, d.id, null, null from dated d where d.speaker_country is not null
+    ),
+    per_statement as (
+      select speaker_iso3, counterpart_iso3, theme_id, statement_id, count(passage_id)::int as passages,
+        sum(tone)::float8 as tone_sum, coalesce(sum(tone * tone), 0)::float8 as tone_sum_sq, count(tone)::int as tone_n
+      from units group by 1, 2, 3, 4
     )
-    select sp.speaker_iso3, sp.counterpart_iso3, u.theme_id, d.day, d.precision,
-      count(distinct u.statement_id)::int as statements,
-      count(u.passage_id)::int as passages,
-      coalesce(sum(u.tone), 0)::float8 as tone_sum,
-      coalesce(sum(u.tone * u.tone), 0)::float8 as tone_sum_sq,
-      count(u.tone)::int as tone_n
-    from units u
-    join dated d on d.id = u.statement_id
-    join statement_pairs sp on sp.statement_id = u.statement_id
-    group by sp.speaker_iso3, sp.counterpart_iso3, u.theme_id, d.day, d.precision`;
+    select ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.day, d.precision,
+      count(*)::int as statements,
+      sum(ps.passages)::int as passages,
+      coalesce(sum(ps.tone_sum), 0)::float8 as tone_sum,
+      sum(ps.tone_sum_sq)::float8 as tone_sum_sq,
+      sum(ps.tone_n)::int as tone_n,
+      count(*) filter (where ps.tone_n > 0)::int as tone_statements,
+      coalesce(sum(ps.tone_sum * ps.tone_sum), 0)::float8 as cluster_sum_sq,
+      coalesce(sum(ps.tone_sum * ps.tone_n), 0)::float8 as cluster_cross,
+      sum(ps.tone_n * ps.tone_n)::float8 as cluster_n_sq
+    from per_statement ps join dated d on d.id = ps.statement_id
+    group by ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.day, d.precision`;
 }
 
 /**
@@ -48,8 +79,7 @@ function rolledUp(grain: CellGrain, from: string): SQL {
   const day = grain === "all" ? `'${ALL_TIME}'::date` : `date_trunc('${grain}', day::timestamp)::date`;
   return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, ${day} as day,
       greatest(precision, '${grain === "all" ? "year" : grain}'::date_precision) as precision,
-      sum(statements)::int as statements, sum(passages)::int as passages, sum(tone_sum)::float8 as tone_sum,
-      sum(tone_sum_sq)::float8 as tone_sum_sq, sum(tone_n)::int as tone_n
+      ${SUMS.map((c) => `sum(${c})::${INTEGER_SUMS.has(c) ? "int" : "float8"} as ${c}`).join(", ")}
     from ${from} group by 1, 2, 3, 4, 5`);
 }
 
@@ -64,14 +94,10 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
   const upserts = CELL_GRAINS.map(
     (grain) => sql`${sql.raw(`up_${grain}`)} as (
       insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)})
-      select ${sql.raw(KEY)}, ${sign} * statements, ${sign} * passages, ${sign} * tone_sum, ${sign} * tone_sum_sq, ${sign} * tone_n
+      select ${sql.raw(KEY)}, ${sql.raw(SUMS.map((c) => `${sign} * ${c}`).join(", "))}
       from (${rolledUp(grain, "c")}) r
       on conflict (${sql.raw(KEY)}) do update set
-        statements = ${sql.raw(CELL_TABLES[grain])}.statements + excluded.statements,
-        passages = ${sql.raw(CELL_TABLES[grain])}.passages + excluded.passages,
-        tone_sum = ${sql.raw(CELL_TABLES[grain])}.tone_sum + excluded.tone_sum,
-        tone_sum_sq = ${sql.raw(CELL_TABLES[grain])}.tone_sum_sq + excluded.tone_sum_sq,
-        tone_n = ${sql.raw(CELL_TABLES[grain])}.tone_n + excluded.tone_n
+        ${sql.raw(SUMS.map((c) => `${c} = ${CELL_TABLES[grain]}.${c} + excluded.${c}`).join(", "))}
       returning ${sql.raw(KEY)}, statements)`,
   );
   const emptied = sql.join(

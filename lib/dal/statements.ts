@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { passages, statementPairs, statements, tags, themes } from "@/db/schema";
+import { passageCounterparts, passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
@@ -167,10 +167,12 @@ export async function writeStatement(
         ? []
         : await tx
             .insert(passages)
-            .values(passageRecords.map(({ tags: _tags, ...p }) => ({ ...p, statementId })))
+            .values(passageRecords.map(({ tags: _tags, counterparts: _counterparts, ...p }) => ({ ...p, statementId })))
             .returning({ id: passages.id, ordinal: passages.ordinal });
     const idByOrdinal = new Map(passageIds.map((p) => [p.ordinal, p.id]));
     if (pairs.length > 0) await tx.insert(statementPairs).values(pairs.map((p) => ({ ...p, statementId })));
+    const counterpartRows = passageRecords.flatMap((p) => p.counterparts.map((c) => ({ ...c, passageId: idByOrdinal.get(p.ordinal)! })));
+    if (counterpartRows.length > 0) await tx.insert(passageCounterparts).values(counterpartRows);
     const tagRows = passageRecords.flatMap((p) =>
       p.tags.flatMap((tag) => {
         const themeId = themeIds.get(tag.theme);

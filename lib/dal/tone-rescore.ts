@@ -1,31 +1,54 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { passages, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
+import { passageCounterparts, passages, statementPairs, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
+import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts as readCounterparts } from "@/lib/engine/counterparts";
+import { findCountryMentions, rankMentions } from "@/lib/engine/gazetteer";
+import { createHash } from "node:crypto";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
+import { pairsFor } from "@/lib/ingest/pipeline";
 import { drain, runOnce } from "./background";
 import { requirePermission, type DalContext } from "./context";
-import { applyCells } from "./series-cells";
+import { applyCells, rebuildCells } from "./series-cells";
 import { applyTone } from "./tone";
 
 /** Small: on the embedded database a page waits for the batch in progress (20 long statements ≈ 0.1 s). */
 const BATCH = 20;
 
-/** Statements whose tone another engine scored (or none recorded, from before versions were kept). */
-const staleTone = or(isNull(statements.toneVersion), ne(statements.toneVersion, TONE_VERSION));
+/**
+ * The analysis a re-score brings statements up to: this tone engine and this counterpart classifier. A job
+ * records it, so a change of either starts a new pass.
+ */
+export const ANALYSIS_VERSION = createHash("sha256").update(`${TONE_VERSION}|${COUNTERPARTS_VERSION}`).digest("hex").slice(0, 16);
 
 /**
- * Queues a re-score when stored statements carry another engine's tone; a running job for another engine is
- * superseded, one for this engine resumes. Called at start-up.
+ * Statements whose tone another engine scored, or whose passages another classifier read for counterparts (or
+ * none recorded, from before versions were kept).
+ */
+const staleTone = or(
+  isNull(statements.toneVersion),
+  ne(statements.toneVersion, TONE_VERSION),
+  isNull(statements.counterpartsVersion),
+  ne(statements.counterpartsVersion, COUNTERPARTS_VERSION),
+);
+
+/**
+ * Queues a re-analysis (tone and counterparts) when stored statements carry another engine's; a running job for
+ * another analysis is superseded, one for this one resumes. Called at start-up. Statements from before
+ * passages had counterparts sit in cells counted the old way: the cells are rebuilt once, by today's rules from
+ * today's rows, so each batch's take-away and add-back agree with them.
  */
 export async function queueToneRescore(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
     const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
-    if (running?.toneVersion === TONE_VERSION) return;
+    if (running?.toneVersion === ANALYSIS_VERSION) return;
     await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
     const [{ stale } = { stale: 0 }] = await tx.select({ stale: count() }).from(statements).where(staleTone);
-    if (stale > 0) await tx.insert(toneRescoreJobs).values({ toneVersion: TONE_VERSION, total: stale });
+    if (stale === 0) return;
+    await tx.insert(toneRescoreJobs).values({ toneVersion: ANALYSIS_VERSION, total: stale });
+    const [{ old } = { old: 0 }] = await tx.select({ old: count() }).from(statements).where(isNull(statements.counterpartsVersion));
+    if (old > 0) await rebuildCells(tx);
   });
 }
 
@@ -45,14 +68,14 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
   const [job] = await db
     .select()
     .from(toneRescoreJobs)
-    .where(and(eq(toneRescoreJobs.status, "running"), eq(toneRescoreJobs.toneVersion, TONE_VERSION)))
+    .where(and(eq(toneRescoreJobs.status, "running"), eq(toneRescoreJobs.toneVersion, ANALYSIS_VERSION)))
     .orderBy(desc(toneRescoreJobs.id))
     .limit(1);
   if (!job) return false;
   return db.transaction(async (tx) => {
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
-      .select({ id: statements.id, text: statements.text })
+      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry })
       .from(statements)
       .where(and(gt(statements.id, job.cursor), staleTone))
       .orderBy(asc(statements.id))
@@ -65,16 +88,19 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     const ids = batch.map((s) => s.id);
     // One query at a time: a transaction is a single connection.
     const passageRows = await tx
-      .select({ id: passages.id, statementId: passages.statementId, start: passages.start, end: passages.end })
+      .select({ id: passages.id, statementId: passages.statementId, ordinal: passages.ordinal, start: passages.start, end: passages.end })
       .from(passages)
       .where(inArray(passages.statementId, ids))
       .orderBy(asc(passages.statementId), asc(passages.ordinal));
     const baselineRows = await tx.selectDistinct({ statementId: toneBaselines.statementId }).from(toneBaselines).where(inArray(toneBaselines.statementId, ids));
     const overridden = new Set(baselineRows.map((b) => b.statementId));
+    const staffPairs = await tx.select().from(statementPairs).where(and(inArray(statementPairs.statementId, ids), ne(statementPairs.origin, "mention")));
 
     const passageTones: { id: number; tone: number | null; words: ToneWord[] }[] = [];
     const statementTones: { id: number; tone: number | null }[] = [];
     const baselines: { statementId: number; passageId: number | null; tone: number | null }[] = [];
+    const counterpartRows: (typeof passageCounterparts.$inferInsert)[] = [];
+    const mentionPairs: (typeof statementPairs.$inferInsert)[] = [];
     for (const statement of batch) {
       const own = passageRows.filter((p) => p.statementId === statement.id);
       const scored = scoreStatementTone(statement.text, own);
@@ -85,14 +111,36 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       });
       statementTones.push({ id: statement.id, tone: scored.score });
       if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
+
+      // Counterparts read again; the pairs staff set stay as they are, the ones read from mentions follow the text.
+      const mentions = findCountryMentions(statement.text);
+      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker });
+      own.forEach((p, i) => counterpartRows.push(...perPassage[i]!.map((c) => ({ ...c, passageId: p.id }))));
+      if (statement.speaker) {
+        const staff = staffPairs.filter((p) => p.statementId === statement.id);
+        const named = staff.filter((p) => p.speakerIso3 === statement.speaker).map((p) => p.counterpartIso3);
+        const fromText = pairsFor(rankMentions(mentions, statement.speaker, statement.text), statement.speaker, named, addressedCountries(perPassage));
+        const hasPrimary = staff.some((p) => p.isPrimary);
+        const taken = new Set(staff.map((p) => `${p.speakerIso3}>${p.counterpartIso3}`));
+        mentionPairs.push(
+          ...fromText
+            .filter((p) => p.origin === "mention" && !taken.has(`${p.speakerIso3}>${p.counterpartIso3}`))
+            .map((p, i) => ({ ...p, statementId: statement.id, isPrimary: !hasPrimary && i === 0 })),
+        );
+      }
     }
 
     await applyCells(tx, ids, -1);
     // Each list goes as one JSON parameter, however many passages the batch holds.
     await tx.execute(sql`update passages p set tone = v.tone, tone_words = v.words
       from jsonb_to_recordset(${JSON.stringify(passageTones)}::jsonb) as v(id int, tone real, words jsonb) where p.id = v.id`);
-    await tx.execute(sql`update statements s set tone = v.tone, tone_version = ${TONE_VERSION}
+    await tx.execute(sql`update statements s set tone = v.tone, tone_version = ${TONE_VERSION}, counterparts_version = ${COUNTERPARTS_VERSION}
       from jsonb_to_recordset(${JSON.stringify(statementTones)}::jsonb) as v(id int, tone real) where s.id = v.id`);
+    const passageIds = passageRows.map((p) => p.id);
+    if (passageIds.length > 0) await tx.delete(passageCounterparts).where(inArray(passageCounterparts.passageId, passageIds));
+    if (counterpartRows.length > 0) await tx.insert(passageCounterparts).values(counterpartRows);
+    await tx.delete(statementPairs).where(and(inArray(statementPairs.statementId, ids), eq(statementPairs.origin, "mention")));
+    if (mentionPairs.length > 0) await tx.insert(statementPairs).values(mentionPairs);
     if (baselines.length > 0) {
       await tx.execute(sql`update tone_baselines b set tone = v.tone
         from jsonb_to_recordset(${JSON.stringify(baselines)}::jsonb) as v("statementId" int, "passageId" int, tone real)
@@ -114,9 +162,9 @@ export function runToneRescoreInBackground(db: Db): Promise<void> {
     try {
       await queueToneRescore(db);
       const started = Date.now();
-      if ((await drain(() => rescoreToneNextBatch(db))) > 0) console.log(`[dyad] tone re-scored with engine ${TONE_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if ((await drain(() => rescoreToneNextBatch(db))) > 0) console.log(`[dyad] tone and counterparts re-analysed (${ANALYSIS_VERSION}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
-      console.error("[dyad] re-scoring tone stopped; it resumes on the next start", error);
+      console.error("[dyad] re-analysing tone and counterparts stopped; it resumes on the next start", error);
     }
   });
 }

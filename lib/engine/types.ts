@@ -13,9 +13,28 @@ export interface Passage extends Span {
   sentences: Sentence[];
 }
 
+/** How a mention names its country; the gazetteer may say, else the counterpart classifier works it out. */
+export type MentionVia = "name" | "demonym" | "capital" | "historical" | "metonym" | "office";
+
 export interface CountryMention extends Span {
   iso3: string;
   surface: string;
+  via?: MentionVia;
+}
+
+/**
+ * Why a passage has a counterpart: a mention in it (with why it is only in passing, if it is), or the context
+ * of the statement ("bilateral": the statement addresses this one country; "previous": the passage before).
+ */
+export type CounterpartEvidence =
+  | (Span & { via: MentionVia; surface: string; passing?: "list" | "welcome" | "venue" | "dateline" })
+  | { via: "context"; rule: "bilateral" | "previous" };
+
+/** A country a passage speaks to or about: addressed, or only mentioned in passing. */
+export interface PassageCounterpart {
+  iso3: string;
+  addressed: boolean;
+  evidence: CounterpartEvidence[];
 }
 
 export interface Country {
@@ -97,7 +116,10 @@ export interface AnalysedStatement {
     tone: number | null;
     toneWords: ToneWord[];
     tags: PassageTag[];
+    counterparts: PassageCounterpart[];
   }[];
+  /** The counterpart classifier that read the passages (COUNTERPARTS_VERSION). */
+  counterpartsVersion: string;
   pairs: {
     speakerIso3: string;
     counterpartIso3: string;

@@ -1,5 +1,6 @@
 import { dayProblem } from "@/lib/engine/dates";
 import { clean, htmlToText } from "@/lib/engine/clean";
+import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts } from "@/lib/engine/counterparts";
 import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
@@ -54,6 +55,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const passages = segment(text);
   const tagged = tagStatement(codebook.compiled, text, passages, words);
   const tone = scoreStatementTone(text, passages, words);
+  const perPassage = passageCounterparts({ text, passages, mentions, speaker: speakerCountry });
   const passageRecords = passages.map((p, i) => {
     const passageTone = tone.passages[i]!;
     return {
@@ -63,6 +65,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
       tone: storedPassageTone(passageTone),
       toneWords: passageTone.words,
       tags: tagged.passages[i]?.tags ?? [],
+      counterparts: perPassage[i] ?? [],
     };
   });
 
@@ -83,8 +86,9 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     tone: tone.score,
     toneVersion: TONE_VERSION,
     codebookVersion: codebook.version,
+    counterpartsVersion: COUNTERPARTS_VERSION,
     passages: passageRecords,
-    pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts) : [],
+    pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts, addressedCountries(perPassage)) : [],
   };
 }
 
@@ -95,14 +99,17 @@ function knownCountry(code: string | null, role: string): string | null {
   return country.iso3;
 }
 
-/** Counterparts from metadata come first (the first is primary); the rest come from mentions, by salience. */
-function pairsFor(ranked: RankedCounterpart[], speaker: string, named: string[]): AnalysedStatement["pairs"] {
+/**
+ * Counterparts from metadata come first (the first is primary); the rest are the countries some passage
+ * addresses, by salience. A country only ever named in passing makes no pair.
+ */
+export function pairsFor(ranked: RankedCounterpart[], speaker: string, named: string[], addressed: Set<string>): AnalysedStatement["pairs"] {
   const mentionsOf = (iso3: string) => ranked.find((r) => r.iso3 === iso3)?.mentions ?? 0;
   const fromMetadata = [...new Set(named)]
     .filter((iso3) => iso3 !== speaker)
     .map((iso3) => ({ iso3, origin: "metadata" as const }));
   const fromMentions = ranked
-    .filter((r) => !named.includes(r.iso3))
+    .filter((r) => !named.includes(r.iso3) && addressed.has(r.iso3))
     .map((r) => ({ iso3: r.iso3, origin: "mention" as const }));
   return [...fromMetadata, ...fromMentions].map((c, i) => ({
     speakerIso3: speaker,

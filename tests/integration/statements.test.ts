@@ -110,12 +110,12 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
     const yearly = await pairSeries(people.analyst, { ...query, interval: "year" });
     expect(yearly.series[0]!.points.map((p) => [p.period, p.value])).toEqual([
       ["2003", 2],
-      ["2004", 0],
+      ["2004", null],
       ["2005", 1],
     ]);
     const monthly = await pairSeries(people.analyst, { ...query, interval: "month" });
     const points = monthly.series[0]!.points;
-    expect(points.filter((p) => p.value > 0).map((p) => [p.period, p.value])).toEqual([
+    expect(points.filter((p) => (p.value ?? 0) > 0).map((p) => [p.period, p.value])).toEqual([
       ["2003-05", 1],
       ["2003-11", 1],
     ]);

@@ -5,7 +5,7 @@ import { activeCodebook } from "@/lib/dal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { rebuildCells } from "@/lib/dal/series-cells";
 import { writeStatement } from "@/lib/dal/statements";
-import { queueToneRescore, runToneRescoreInBackground, toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { ANALYSIS_VERSION, queueToneRescore, runToneRescoreInBackground, toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -69,7 +69,7 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
     await runToneRescoreInBackground(database.db);
 
     const job = await toneRescoreStatus(people.analyst);
-    expect(job).toMatchObject({ toneVersion: TONE_VERSION, status: "done", total: 3, done: 3 });
+    expect(job).toMatchObject({ toneVersion: ANALYSIS_VERSION, status: "done", total: 3, done: 3 });
     const versions = await database.db.select({ version: statements.toneVersion }).from(statements).where(inArray(statements.id, ids));
     expect(versions.every((v) => v.version === TONE_VERSION)).toBe(true);
 
@@ -118,7 +118,7 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
     expect(jobs.map((j) => [j.toneVersion, j.status, j.total])).toEqual([
       ...jobsBefore.map((j) => [j.toneVersion, j.status, j.total]),
       ["older-engine", "superseded", 4],
-      [TONE_VERSION, "running", 1],
+      [ANALYSIS_VERSION, "running", 1],
     ]);
     await runToneRescoreInBackground(database.db);
     expect(await toneRescoreStatus(people.analyst)).toMatchObject({ status: "done", done: 1, total: 1 });

@@ -1,13 +1,14 @@
-import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/auth/route";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { pairSeries } from "@/lib/dal/pair-series";
+import { seriesResponse } from "./respond";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   return handleRoute(request, async (ctx) => {
-    const query = seriesQueryFromParams(new URL(request.url).searchParams);
-    return NextResponse.json({ query, ...(await pairSeries(ctx, query)) });
+    const params = new URL(request.url).searchParams;
+    const query = seriesQueryFromParams(params);
+    return seriesResponse(query, await pairSeries(ctx, query), params.get("format"));
   });
 }
