@@ -17,5 +17,15 @@ export interface StatementDraft {
   language?: string | null;
 }
 
+/** A source address is kept only when it is http(s): a javascript: or data: link would run in a reader's browser. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** One row of a bulk source: a draft, or the reason it could not become one. */
 export type BulkRow = { rowNumber: number; draft: StatementDraft } | { rowNumber: number; error: string };
