@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface Floor {
   package: string;
@@ -56,7 +57,7 @@ export function checkFloors(lock: Lockfile, floors: Floor[]): { below: string[];
 }
 
 function main() {
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const lockPath = process.argv[2] ?? path.join(root, "package-lock.json");
   const floorsPath = process.argv[3] ?? path.join(root, "scripts/security-floors.json");
   const { reviewed, floors } = JSON.parse(readFileSync(floorsPath, "utf8")) as { reviewed: string; floors: Floor[] };
@@ -69,4 +70,4 @@ function main() {
   process.exitCode = 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

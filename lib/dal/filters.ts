@@ -16,7 +16,8 @@ export const pageNumberSchema = z.coerce
 /** A record's id from a URL or form: digits only, 1 to MAX_ID. */
 export const recordIdSchema = z
   .union([z.number(), z.string().trim().regex(/^\d{1,12}$/, "an id is a whole number")])
-  .pipe(z.coerce.number().int("an id is a whole number").min(1, "ids start at 1").max(MAX_ID, "no record has an id that large"));
+  .transform(Number)
+  .pipe(z.number().int("an id is a whole number").min(1, "ids start at 1").max(MAX_ID, "no record has an id that large"));
 
 /** Free text as the database can store it: Postgres refuses NUL bytes, so they are refused here with a message. */
 export const plainText = (max: number) =>
@@ -33,11 +34,22 @@ export function parseId(value: unknown): number | null {
 }
 
 /** A page number, or a refusal with a message (400 from a route handler, a notice on a page). */
-export function parsePage(value: unknown): number {
+export function parsePage(given: unknown): number {
+  const value = Array.isArray(given) ? given[0] : given;
   if (value === undefined || value === null || value === "") return 1;
   const parsed = pageNumberSchema.safeParse(value);
   if (!parsed.success) throw new DalError("invalid", `There is no page "${String(value).replace(/\u0000/g, "\\0").slice(0, 30)}": ${parsed.error.issues[0]!.message}.`);
   return parsed.data;
+}
+
+/** For a page: its page number, or the message to show instead of the list. */
+export function pageOrProblem(value: unknown): { page: number; problem: null } | { page: null; problem: string } {
+  try {
+    return { page: parsePage(value), problem: null };
+  } catch (error) {
+    if (error instanceof DalError) return { page: null, problem: error.message };
+    throw error;
+  }
 }
 
 /** The first problem zod found, as one line a person can read: "actor: text cannot contain NUL characters". */
