@@ -77,8 +77,10 @@ describe.each(TEST_DRIVERS)("hostile input on %s", (driver) => {
     },
   );
 
-  it("an http(s) source URL is kept", async () => {
+  it("an http(s) source URL is kept, and so is a citation (a source with spaces, never made a link)", async () => {
     const { id } = await importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nA third line.`, sourceUrl: "https://www.state.gov/x" });
     expect(id).toBeGreaterThan(0);
+    const cited = await importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nA fourth line.`, sourceUrl: "UNSCon (Zaczynska, Bourgonje & Stede 2024)" });
+    expect(cited.id).toBeGreaterThan(0);
   });
 });
