@@ -38,7 +38,7 @@ export function parsePage(given: unknown): number {
   const value = Array.isArray(given) ? given[0] : given;
   if (value === undefined || value === null || value === "") return 1;
   const parsed = pageNumberSchema.safeParse(value);
-  if (!parsed.success) throw new DalError("invalid", `There is no page "${String(value).replace(/\u0000/g, "\\0").slice(0, 30)}": ${parsed.error.issues[0]!.message}.`);
+  if (!parsed.success) throw new DalError("invalid", `That page number cannot be used: ${parsed.error.issues[0]!.message}.`);
   return parsed.data;
 }
 
