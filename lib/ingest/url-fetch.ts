@@ -43,7 +43,7 @@ const v4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 
  * translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16, bits 16-47) and Teredo (2001::/32:
  * the server in bits 32-63, the client inverted in the last 32). Null when it embeds none.
  */
-export function embeddedIPv4(groups: number[]): string[] | null {
+function embeddedIPv4(groups: number[]): string[] | null {
   const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0);
   const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number];
   if (zeros(0, 5) && (g5 === 0xffff || g5 === 0)) return [v4(g6, g7)];
