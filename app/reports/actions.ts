@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { parseId } from "@/lib/dal/filters";
 import { deleteReport, saveReport } from "@/lib/dal/report-definitions";
 import { describeSpecIssues, specFromParams } from "@/lib/export/report-spec";
 
@@ -14,8 +15,8 @@ export async function saveReportAction(_previous: unknown, form: FormData) {
 }
 
 export async function deleteReportAction(form: FormData) {
-  const id = Number(form.get("id"));
-  if (!Number.isInteger(id) || id <= 0) return;
+  const id = parseId(form.get("id"));
+  if (id === null) return;
   await runAction((ctx) => deleteReport(ctx, id));
   revalidatePath("/reports");
 }

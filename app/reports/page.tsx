@@ -7,7 +7,7 @@ import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
-import { toUrlParams } from "@/lib/dal/filters";
+import { parseId, plainText, toUrlParams } from "@/lib/dal/filters";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
 import { CORE_THEMES } from "@/lib/engine/codebook";
@@ -37,19 +37,20 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const [pairs, themes, saved] = await Promise.all([listPairs(ctx, 1), listThemes(ctx), listReports(ctx)]);
 
   let spec: ReportSpec | null = null;
-  let name = url.get("name")?.trim() || "Dyad report";
+  const askedName = plainText(120).safeParse((url.get("name") ?? "").trim().slice(0, 120));
+  let name = (askedName.success && askedName.data) || "Dyad report";
   let savedId: number | null = null;
-  let problem: string | null = null;
-  if (url.get("report")) {
+  let problem: string | null = askedName.success ? null : `The report name: ${askedName.error.issues[0]!.message}.`;
+  if (problem === null && url.get("report")) {
     try {
-      const report = await getReport(ctx, Number(url.get("report")));
+      const report = await getReport(ctx, parseId(url.get("report")) ?? 0);
       ({ spec, name } = report);
       savedId = report.id;
     } catch (error) {
       if (!(error instanceof DalError)) throw error;
       problem = error.message;
     }
-  } else if (url.getAll("pair").length > 0) {
+  } else if (problem === null && url.getAll("pair").length > 0) {
     const parsed = specFromParams(url);
     if (parsed.success) spec = parsed.data;
     else problem = `This report cannot be previewed: ${describeSpecIssues(parsed.error)}.`;

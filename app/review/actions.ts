@@ -1,11 +1,11 @@
 "use server";
 
-import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { claimStatement } from "@/lib/dal/claims";
+import { recordIdSchema } from "@/lib/dal/filters";
 import { nextInQueue, queueFilterSchema } from "@/lib/dal/review";
 
-const id = z.number().int().positive();
+const id = recordIdSchema;
 const refused = { ok: false as const, error: "That request was not understood; nothing was changed." };
 
 /** Claims (or renews) a statement for the person asking; refused, naming the holder, if someone else has it. */

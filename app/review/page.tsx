@@ -4,8 +4,10 @@ import { formatDate } from "@/components/format";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
-import { parseSearchParams } from "@/lib/dal/filters";
-import { queueFilterSchema, REVIEW_REASONS, reviewQueue } from "@/lib/dal/review";
+import { Refused } from "@/components/refused";
+import { DalError } from "@/lib/dal/errors";
+import { pageOrProblem, readSearchParams } from "@/lib/dal/filters";
+import { queueFilterSchema, REVIEW_REASONS, reviewQueue, type QueueFilter } from "@/lib/dal/review";
 import { QueueKeys } from "./queue-keys";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +20,16 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const { ctx, actor } = await requireSignedIn("/review");
   if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
   const params = await searchParams;
-  const filter = parseSearchParams(queueFilterSchema, params);
-  const page = Math.max(1, Number(params.page) || 1);
+  let filter: QueueFilter;
+  try {
+    filter = readSearchParams(queueFilterSchema, params);
+  } catch (error) {
+    if (!(error instanceof DalError)) throw error;
+    return <Refused title="Review queue" problem={`This filter cannot be used: ${error.message}.`} back="/review" />;
+  }
+  const paging = pageOrProblem(params.page);
+  if (paging.problem !== null) return <Refused title="Review queue" problem={paging.problem} back="/review" />;
+  const page = paging.page;
   const [queue, themes] = await Promise.all([reviewQueue(ctx, filter, page), listThemes(ctx)]);
   const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"));
   const pageLink = (n: number) => `/review?${new URLSearchParams({ ...Object.fromEntries(query), page: String(n) })}`;

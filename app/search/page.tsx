@@ -3,7 +3,7 @@ import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
 import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
-import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { searchStatements } from "@/lib/dal/search";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +15,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const { ctx } = await requireSignedIn("/search");
   const q = typeof params.q === "string" ? params.q.slice(0, 500) : "";
   const filter = parseSearchParams(statementFilterSchema, params);
-  const page = Math.max(1, Number(params.page) || 1);
-  const result = q ? await searchStatements(ctx, q, filter, page) : null;
+  const paging = pageOrProblem(params.page);
+  const page = paging.page ?? 1;
+  const problem = paging.problem ?? (q.includes("\u0000") ? "The search text cannot contain NUL characters." : null);
+  const result = q && problem === null ? await searchStatements(ctx, q, filter, page) : null;
   return (
     <>
       <h1>Search statements</h1>
@@ -40,6 +42,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <DateRangeFields from={filter.from} to={filter.to} />
         <button type="submit">Search</button>
       </form>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {result && (
         <>
           <p className="notice">{result.total} statements match.</p>

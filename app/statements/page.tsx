@@ -3,7 +3,8 @@ import { formatDate, formatTone } from "@/components/format";
 import { Pager } from "@/components/pager";
 import { ThemeChips } from "@/components/theme-chips";
 import { requireSignedIn } from "@/lib/auth/session";
-import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { Refused } from "@/components/refused";
+import { pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { listStatements } from "@/lib/dal/statements";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,8 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
   const { ctx } = await requireSignedIn("/statements");
   const params = await searchParams;
   const filter = parseSearchParams(statementFilterSchema, params);
-  const page = Math.max(1, Number(params.page) || 1);
+  const { page, problem } = pageOrProblem(params.page);
+  if (problem !== null) return <Refused title="Statements" problem={problem} back="/statements" />;
   const result = await listStatements(ctx, filter, page);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageLink = (n: number) => `/statements?${new URLSearchParams({ ...filter, page: String(n) })}`;

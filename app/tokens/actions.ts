@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
+import { parseId } from "@/lib/dal/filters";
 
 export async function createTokenAction(_previous: unknown, form: FormData) {
   const parsed = z.object({ name: z.string().trim().min(1, "name the token").max(100) }).safeParse(Object.fromEntries(form));
@@ -14,8 +15,8 @@ export async function createTokenAction(_previous: unknown, form: FormData) {
 }
 
 export async function revokeTokenAction(form: FormData) {
-  const id = Number(form.get("id"));
-  if (!Number.isInteger(id) || id <= 0) return;
+  const id = parseId(form.get("id"));
+  if (id === null) return;
   await runAction((ctx) => revokeApiToken(ctx, id));
   revalidatePath("/tokens");
 }

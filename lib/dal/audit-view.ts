@@ -3,20 +3,20 @@ import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { escapeLike } from "./filters";
 import { usableDaySchema } from "@/lib/engine/dates";
+import { describeIssues, escapeLike, pageNumberSchema, plainText } from "./filters";
 
 const day = usableDaySchema.optional();
 
 export const auditFilterSchema = z.object({
   /** Part of the actor's email, or "system" for changes nobody made by hand. */
-  actor: z.string().trim().max(320).optional(),
-  action: z.string().trim().max(100).optional(),
-  entityType: z.string().trim().max(100).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  actor: plainText(320).optional(),
+  action: plainText(100).optional(),
+  entityType: plainText(100).optional(),
+  entityId: plainText(100).optional(),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumberSchema.default(1),
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
@@ -55,7 +55,7 @@ export async function exportAudit(ctx: DalContext, filter: AuditFilter): Promise
 
 function parse(filter: AuditFilter) {
   const parsed = auditFilterSchema.safeParse(filter);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) throw new DalError("invalid", "The start date is after the end date.");
   return parsed.data;
 }

@@ -5,8 +5,9 @@ import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/exp
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { parseId, plainText } from "./filters";
 
-const nameSchema = z.string().trim().min(1, "give the report a name").max(120, "a report name has at most 120 characters");
+const nameSchema = plainText(120).pipe(z.string().min(1, "give the report a name"));
 
 export interface SavedReport {
   id: number;
@@ -20,7 +21,7 @@ export interface SavedReport {
 export async function saveReport(ctx: DalContext, input: { name: string; spec: unknown }): Promise<{ id: number }> {
   const actor = await requirePermission(ctx, "reports:export");
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new DalError("invalid", name.error.issues[0]!.message);
+  if (!name.success) throw new DalError("invalid", `A report name: ${name.error.issues[0]!.message}.`);
   const spec = reportSpecSchema.safeParse(input.spec);
   if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeSpecIssues(spec.error)}.`);
   return ctx.db.transaction(async (tx) => {
@@ -45,7 +46,7 @@ const NOT_SAVED = "There is no such saved report; it may have been deleted.";
 
 export async function getReport(ctx: DalContext, id: number): Promise<SavedReport> {
   await requirePermission(ctx, "reports:export");
-  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
+  if (parseId(id) === null) throw new DalError("not_found", NOT_SAVED);
   const [row] = await ctx.db
     .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
     .from(reportDefinitions)
@@ -57,7 +58,7 @@ export async function getReport(ctx: DalContext, id: number): Promise<SavedRepor
 
 export async function deleteReport(ctx: DalContext, id: number): Promise<void> {
   const actor = await requirePermission(ctx, "reports:export");
-  if (!Number.isSafeInteger(id) || id <= 0) throw new DalError("not_found", NOT_SAVED);
+  if (parseId(id) === null) throw new DalError("not_found", NOT_SAVED);
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(reportDefinitions).where(eq(reportDefinitions.id, id)).returning();
     if (!gone) throw new DalError("not_found", "There is no such saved report; it may have been deleted already.");

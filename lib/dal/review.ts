@@ -5,7 +5,7 @@ import { claimsOn } from "./claims";
 import { modelSuggestions, retrainInBackground } from "./learn";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { escapeLike, statementFilterSchema } from "./filters";
+import { describeIssues, escapeLike, parsePage, plainText, statementFilterSchema } from "./filters";
 import { editStatement, type EditResult, type EditTarget } from "./history";
 import { statementWhere } from "./statement-filter-sql";
 
@@ -17,7 +17,7 @@ export const REVIEW_REASONS = ["new", "retagged", "low-confidence", "disputed", 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export const queueFilterSchema = statementFilterSchema.extend({
-  source: z.string().trim().max(200).optional(),
+  source: plainText(200).optional(),
   reason: z.enum(REVIEW_REASONS).optional(),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
@@ -54,6 +54,12 @@ function reasonWhere(reason: ReviewReason | undefined): SQL | undefined {
   }
 }
 
+function checkedFilter(filter: QueueFilter): QueueFilter {
+  const parsed = queueFilterSchema.safeParse(filter);
+  if (!parsed.success) throw new DalError("invalid", `This filter cannot be used: ${describeIssues(parsed.error)}.`);
+  return parsed.data;
+}
+
 function queueWhere(filter: QueueFilter): SQL | undefined {
   const pattern = filter.source ? `%${escapeLike(filter.source)}%` : null;
   const source = pattern ? or(...[statements.sourceUrl, statements.venue, statements.kind].map((column) => ilike(column, pattern))) : undefined;
@@ -65,8 +71,10 @@ function queueWhere(filter: QueueFilter): SQL | undefined {
  * between coders, or left out of every series for want of a date, a speaker's country or a counterpart; disputes first, then re-tags, then low-confidence suggestions, newest first. With progress
  * (reviewed of all matching the filter) and who holds each one.
  */
-export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1, pageSize = QUEUE_PAGE_SIZE) {
+export async function reviewQueue(ctx: DalContext, given: QueueFilter, page: unknown = 1, pageSize = QUEUE_PAGE_SIZE) {
   const actor = await requirePermission(ctx, "tags:write");
+  const filter = checkedFilter(given);
+  const current = parsePage(page);
   const base = queueWhere(filter);
   const where = and(base, needsReview, reasonWhere(filter.reason));
   const [rows, [counts]] = await Promise.all([
@@ -92,7 +100,7 @@ export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1
       .where(where)
       .orderBy(desc(disputed), desc(retagged), desc(lowConfidence), sql`${statements.date} desc nulls last`, asc(statements.id))
       .limit(pageSize)
-      .offset((Math.max(1, page) - 1) * pageSize),
+      .offset((current - 1) * pageSize),
     ctx.db
       .select({
         total: sql<number>`count(*)::int`,
@@ -131,7 +139,7 @@ export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1
         claim: claim ? { holder: claim.holder, expiresAt: claim.expiresAt, mine: claim.userId === actor.id } : null,
       };
     }),
-    page,
+    page: current,
     pageSize,
     waiting,
     progress: { reviewed: total - waiting, total },
@@ -141,8 +149,9 @@ export async function reviewQueue(ctx: DalContext, filter: QueueFilter, page = 1
 export type ReviewQueue = Awaited<ReturnType<typeof reviewQueue>>;
 
 /** The next statement needing review that nobody else holds, after `afterId` in queue order (or the first). */
-export async function nextInQueue(ctx: DalContext, filter: QueueFilter, afterId: number | null): Promise<number | null> {
+export async function nextInQueue(ctx: DalContext, given: QueueFilter, afterId: number | null): Promise<number | null> {
   const actor = await requirePermission(ctx, "tags:write");
+  const filter = checkedFilter(given);
   const rows = await ctx.db
     .select({ id: statements.id })
     .from(statements)

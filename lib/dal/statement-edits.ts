@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { countries, statementPairs, statements } from "@/db/schema";
+import { sourceProblem } from "@/lib/ingest/draft";
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
@@ -34,7 +35,10 @@ export const metadataSchema = z.object({
     .string()
     .trim()
     .max(2000)
-    .refine((v) => v === "" || /^https?:\/\//i.test(v), "a source is an http(s) address")
+    .superRefine((v, ctx) => {
+      const problem = sourceProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .transform((v) => v || null)
     .nullable(),
   kind: z.string().trim().min(1).max(50),

@@ -10,7 +10,7 @@ import { tokenize } from "@/lib/engine/tokens";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
-import type { StatementDraft } from "./draft";
+import { sourceProblem, type StatementDraft } from "./draft";
 
 export interface ActiveCodebook {
   version: number;
@@ -27,6 +27,8 @@ export class UnusableDraftError extends Error {
  * The text is read into words once for the tagger and tone, and once into tokens for the gazetteer.
  */
 export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): AnalysedStatement {
+  const badSource = draft.sourceUrl ? sourceProblem(draft.sourceUrl) : null;
+  if (badSource) throw new UnusableDraftError(badSource);
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
   const { text, removed } = clean(plain);
   if (text.trim().length === 0) throw new UnusableDraftError("The statement has no text left after cleaning.");

@@ -1,35 +1,32 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { compareVersions, type Floor } from "@/scripts/security-floors";
 
-/** Versions below these carry known advisories in the framework and session layer (issue #2, #8). */
-const FLOORS: Record<string, string> = {
-  next: "16.2.6",
-  react: "19.2.6",
-  "react-dom": "19.2.6",
-  "next-auth": "4.24.15",
-  "drizzle-orm": "0.45.2",
-};
-
+/** The floors CI checks (scripts/security-floors.json): each named package is installed at or above its floor. */
+const { floors } = JSON.parse(readFileSync("scripts/security-floors.json", "utf8")) as { floors: Floor[] };
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
 
-function atLeast(version: string, floor: string): boolean {
-  const [a, b] = [version, floor].map((v) => v.split(/[.-]/).slice(0, 3).map(Number));
-  for (let i = 0; i < 3; i++) if (a![i] !== b![i]) return a![i]! > b![i]!;
-  return true;
-}
-
 describe("dependency floors", () => {
-  for (const [name, floor] of Object.entries(FLOORS)) {
+  for (const { package: name, floor } of floors) {
     it(`installs ${name} ≥ ${floor}`, () => {
       const installed = lock.packages[`node_modules/${name}`]?.version;
       expect(installed, `${name} is not in package-lock.json`).toBeDefined();
-      expect(atLeast(installed!, floor), `${name} ${installed} is below ${floor}`).toBe(true);
+      expect(compareVersions(installed!, floor), `${name} ${installed} is below ${floor}`).toBeGreaterThanOrEqual(0);
     });
   }
 
+  it("keeps the framework and session floors of issues #2 and #8", () => {
+    const floorOf = (name: string) => floors.find((f) => f.package === name)?.floor;
+    expect(floorOf("next")).toBe("16.2.6");
+    expect(floorOf("react")).toBe("19.2.6");
+    expect(floorOf("react-dom")).toBe("19.2.6");
+    expect(floorOf("next-auth")).toBe("4.24.15");
+    expect(floorOf("drizzle-orm")).toBe("0.45.2");
+  });
+
   it("compares versions numerically", () => {
-    expect(atLeast("16.10.0", "16.2.6")).toBe(true);
-    expect(atLeast("16.2.5", "16.2.6")).toBe(false);
-    expect(atLeast("0.45.2", "0.45.2")).toBe(true);
+    expect(compareVersions("16.10.0", "16.2.6")).toBe(1);
+    expect(compareVersions("16.2.5", "16.2.6")).toBe(-1);
+    expect(compareVersions("0.45.2", "0.45.2")).toBe(0);
   });
 });

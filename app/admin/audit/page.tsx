@@ -2,21 +2,21 @@ import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
 import { DalError } from "@/lib/dal/errors";
-import { parseSearchParams } from "@/lib/dal/filters";
+import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx } = await requireSignedIn("/admin/audit");
-  const filter = parseSearchParams(auditFilterSchema, await searchParams);
-  const { page: _page, ...criteria } = filter;
+  const params = await searchParams;
+  const { page: _page, ...criteria } = parseSearchParams(auditFilterSchema, params);
   const query = (extra: Record<string, string> = {}) =>
     new URLSearchParams({ ...(Object.fromEntries(Object.entries(criteria).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
   const vocabulary = await auditVocabulary(ctx);
   let result: Awaited<ReturnType<typeof listAudit>> | null = null;
   let problem: string | null = null;
   try {
-    result = await listAudit(ctx, filter);
+    result = await listAudit(ctx, readSearchParams(auditFilterSchema, params));
   } catch (error) {
     if (!(error instanceof DalError)) throw error;
     problem = error.message;

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { ROLES } from "@/lib/auth/permissions";
+import { recordIdSchema } from "@/lib/dal/filters";
 import { passwordLinkPath } from "@/lib/dal/password-links";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, type IssuedCredential } from "@/lib/dal/user-admin";
 
 const NOT_UNDERSTOOD = { ok: false as const, error: "That request was not understood; nothing was changed." };
-const userId = z.coerce.number().int().positive();
+const userId = recordIdSchema;
 const credential = z.enum(["password", "link"]);
 
 /** A secret is shown once: a first password as it is, a link as the path to open. */

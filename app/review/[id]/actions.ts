@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import type { DalContext } from "@/lib/dal/context";
+import { recordIdSchema } from "@/lib/dal/filters";
 import type { EditResult } from "@/lib/dal/history";
 import { restoreStatement } from "@/lib/dal/history";
 import { markReviewed } from "@/lib/dal/review";
@@ -11,7 +12,7 @@ import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
 import { acceptSuggestions, addSpanTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 
-const positive = z.number().int().positive();
+const positive = recordIdSchema;
 const target = { statementId: positive, version: positive };
 const theme = z.string().regex(/^[a-z0-9-]{1,64}$/);
 

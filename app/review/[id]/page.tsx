@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
-import { parseSearchParams } from "@/lib/dal/filters";
+import { parseId, parseSearchParams } from "@/lib/dal/filters";
 import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
 import { Reader } from "./reader";
 
@@ -14,8 +14,8 @@ export default async function ReviewStatementPage({ params, searchParams }: Prop
   const { id: rawId } = await params;
   const { ctx, actor } = await requireSignedIn(`/review/${rawId}`);
   if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(rawId);
+  if (id === null) notFound();
   const data = await orNotFound(reviewStatement(ctx, id));
   const filter = parseSearchParams(queueFilterSchema, await searchParams);
   return (

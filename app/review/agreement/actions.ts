@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { adjudicate, createSample, submitCoding } from "@/lib/dal/agreement";
+import { recordIdSchema } from "@/lib/dal/filters";
 
-const positive = z.number().int().positive();
+const positive = recordIdSchema;
 const refused = (issue?: string) => ({ ok: false as const, error: `That request was not understood${issue ? ` (${issue})` : ""}; nothing was changed.` });
 const coded = z.object({ passageId: positive, themes: z.array(z.string().max(64)).max(50), tone: z.number().int().nullable() });
 

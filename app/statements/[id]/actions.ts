@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/auth/action";
+import { recordIdSchema } from "@/lib/dal/filters";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 
 const tagChangeSchema = z.object({
-  statementId: z.coerce.number().int().positive(),
+  statementId: recordIdSchema,
   theme: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  version: z.coerce.number().int().positive(),
+  version: recordIdSchema,
   change: z.enum(["add", "remove"]),
 });
 

@@ -8,15 +8,17 @@ import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
 import { getStatement } from "@/lib/dal/statements";
+import { isHttpUrl } from "@/lib/ingest/draft";
 import { changeThemeTag } from "./actions";
+import { parseId } from "@/lib/dal/filters";
 
 export const dynamic = "force-dynamic";
 
 export default async function StatementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
   const { ctx, actor } = await requireSignedIn(`/statements/${rawId}`);
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(rawId);
+  if (id === null) notFound();
   const statement = await orNotFound(getStatement(ctx, id));
   const canTag = roleHas(actor.role, "tags:write");
   const allThemes = canTag ? await listThemes(ctx) : [];
@@ -65,9 +67,14 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
           <>
             <dt>Source</dt>
             <dd>
-              <a href={statement.sourceUrl} rel="noreferrer noopener">
-                {statement.sourceUrl}
-              </a>
+              {/* a row saved before source addresses were checked may hold a javascript: link: shown, never linked */}
+              {isHttpUrl(statement.sourceUrl) ? (
+                <a href={statement.sourceUrl} rel="noreferrer noopener">
+                  {statement.sourceUrl}
+                </a>
+              ) : (
+                statement.sourceUrl
+              )}
             </dd>
           </>
         )}

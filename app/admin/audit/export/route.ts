@@ -1,6 +1,6 @@
 import { handleRoute } from "@/lib/auth/route";
 import { auditFilterSchema, exportAudit } from "@/lib/dal/audit-view";
-import { parseSearchParams } from "@/lib/dal/filters";
+import { readSearchParams } from "@/lib/dal/filters";
 import { toCsv } from "@/lib/export/csv";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ const HEADER = ["id", "at", "actor", "action", "entity_type", "entity_id", "befo
 
 export async function GET(request: Request) {
   return handleRoute(request, async (ctx) => {
-    const filter = parseSearchParams(auditFilterSchema, new URL(request.url).searchParams);
+    const filter = readSearchParams(auditFilterSchema, new URL(request.url).searchParams);
     const rows = await exportAudit(ctx, filter);
     const csv = toCsv(
       HEADER,

@@ -1,5 +1,6 @@
 import { handleRoute } from "@/lib/auth/route";
 import { DalError } from "@/lib/dal/errors";
+import { parseId, plainText } from "@/lib/dal/filters";
 import { getReport } from "@/lib/dal/report-definitions";
 import { exportReport, openReportStatements } from "@/lib/dal/reports";
 import { seriesCsv, statementsCsv } from "@/lib/export/report-csv";
@@ -33,14 +34,17 @@ export async function GET(request: Request) {
 }
 
 async function requestedReport(ctx: Parameters<typeof getReport>[0], params: URLSearchParams): Promise<{ name: string; spec: ReportSpec }> {
-  const id = params.get("report");
-  if (id) {
-    if (!/^\d{1,9}$/.test(id)) throw new DalError("invalid", "That is not a saved report.");
-    return getReport(ctx, Number(id));
+  const given = params.get("report");
+  if (given) {
+    const id = parseId(given);
+    if (id === null) throw new DalError("invalid", "That is not a saved report.");
+    return getReport(ctx, id);
   }
   const parsed = specFromParams(params);
   if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeSpecIssues(parsed.error)}.`);
-  return { name: params.get("name")?.trim().slice(0, 120) || "Dyad report", spec: parsed.data };
+  const name = plainText(120).safeParse((params.get("name") ?? "").trim().slice(0, 120));
+  if (!name.success) throw new DalError("invalid", `The report name: ${name.error.issues[0]!.message}.`);
+  return { name: name.data || "Dyad report", spec: parsed.data };
 }
 
 async function render(ctx: Parameters<typeof getReport>[0], format: ReportFormat, spec: ReportSpec, name: string): Promise<BodyInit> {

@@ -1,17 +1,22 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/auth/route";
-import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { z } from "zod";
+import { pageNumberSchema, parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { listStatements } from "@/lib/dal/statements";
 
 export const dynamic = "force-dynamic";
+
+const PAGING = z.object({
+  page: pageNumberSchema.default(1),
+  pageSize: z.coerce.number().int("pageSize is a whole number").min(1, "pageSize is at least 1").max(500, "pageSize is at most 500").default(100),
+});
 
 /** Statements matching speaker, counterpart, theme, from, to; `page` and `pageSize` (at most 500) page through all of them. */
 export async function GET(request: Request) {
   return handleRoute(request, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const filter = parseSearchParams(statementFilterSchema, params);
-    const page = Math.max(1, Number(params.get("page")) || 1);
-    const pageSize = Math.min(500, Math.max(1, Number(params.get("pageSize")) || 100));
+    const { page, pageSize } = readSearchParams(PAGING, params);
     return NextResponse.json({ filter, ...(await listStatements(ctx, filter, page, pageSize)) });
   });
 }

@@ -4,6 +4,7 @@ import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { sampleReport } from "@/lib/dal/agreement";
 import { AdjudicateForm } from "./adjudicate-form";
+import { parseId } from "@/lib/dal/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,8 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
   const { sampleId: raw } = await params;
   const { ctx, actor } = await requireSignedIn(`/review/agreement/${raw}`);
   if (!roleHas(actor.role, "codebook:manage")) return <p>Your role ({actor.role}) cannot manage agreement samples.</p>;
-  const sampleId = Number(raw);
-  if (!Number.isInteger(sampleId) || sampleId <= 0) notFound();
+  const sampleId = parseId(raw);
+  if (sampleId === null) notFound();
   const report = await orNotFound(sampleReport(ctx, sampleId));
   const pairs = report.coders.flatMap((a, i) => report.coders.slice(i + 1).map((b) => `${a.name} × ${b.name}`));
   const byStatement = new Map<number, typeof report.disagreements>();

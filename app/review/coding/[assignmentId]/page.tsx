@@ -4,6 +4,7 @@ import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { codingTask } from "@/lib/dal/agreement";
 import { CodingForm } from "./coding-form";
+import { parseId } from "@/lib/dal/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +12,8 @@ export default async function CodingTaskPage({ params }: { params: Promise<{ ass
   const { assignmentId: raw } = await params;
   const { ctx, actor } = await requireSignedIn(`/review/coding/${raw}`);
   if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot code statements.</p>;
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   const task = await orNotFound(codingTask(ctx, id));
   return (
     <>

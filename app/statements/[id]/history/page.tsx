@@ -5,6 +5,7 @@ import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { statementHistory } from "@/lib/dal/history";
 import { getStatement } from "@/lib/dal/statements";
 import { RestoreButton } from "./restore-button";
+import { parseId } from "@/lib/dal/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +29,8 @@ const ACTION_LABEL: Record<string, string> = {
 export default async function StatementHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
   const { ctx, actor } = await requireSignedIn(`/statements/${rawId}/history`);
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(rawId);
+  if (id === null) notFound();
   const statement = await orNotFound(getStatement(ctx, id));
   const history = await statementHistory(ctx, id);
   const canRestore = roleHas(actor.role, "tags:write");
