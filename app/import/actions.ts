@@ -4,9 +4,10 @@ import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { draftFromSource, importDraft, previewDraft, type ImportSource } from "@/lib/dal/imports";
 import type { StatementDraft } from "@/lib/ingest/draft";
+import { LIMITS } from "@/lib/ingest/limits";
 
 const sourceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("paste"), text: z.string().max(20_000_000), html: z.coerce.boolean().default(false) }),
+  z.object({ kind: z.literal("paste"), text: z.string().max(LIMITS.statementChars), html: z.coerce.boolean().default(false) }),
   z.object({ kind: z.literal("file"), file: z.instanceof(File) }),
   z.object({ kind: z.literal("url"), url: z.string().trim().min(1).max(2000) }),
 ]);
