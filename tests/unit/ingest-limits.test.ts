@@ -1,4 +1,6 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { bulkDrafts, previewBulk, readBulkRecords } from "@/lib/ingest/bulk";
 import { LIMITS } from "@/lib/ingest/limits";
 import { readSingleFile } from "@/lib/ingest/single-file";
 import { docxWithBody, paragraph, withDeclaredSize } from "../support/docx";
@@ -63,5 +65,69 @@ describe("hostile .docx files (issue #14, finding 1)", () => {
     const docx = await docxWithBody(paragraph(text).repeat(5_000));
     const draft = await readSingleFile("long.docx", docx);
     expect(draft.raw.trim().split("\n\n")).toHaveLength(5_000);
+  });
+});
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("hostile bulk files (issue #14, finding 10)", () => {
+  it("refuses a .jsonl.gz of millions of rows before parsing them", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `{"n":${i}}`).join("\n") + "\n";
+    const gz = gzipSync(bytes(rows.repeat(3_000)), { level: 9 }); // 3 million rows, 27 MB, ~100 KB compressed
+    const { result: error, ms, heapGrowthMb } = await measured(() => ingestRefusal(previewBulk("many.jsonl.gz", gz)));
+    expect(error.code).toBe("too_large");
+    expect(error.message).toBe("many.jsonl holds more than 1,000,000 rows; a bulk file may hold at most 1,000,000.");
+    expect(ms).toBeLessThan(3_000);
+    expect(heapGrowthMb).toBeLessThan(300);
+  });
+
+  it("refuses one row past the row limit instead of dropping it", async () => {
+    const jsonl = "{}\n".repeat(LIMITS.bulkRows + 1);
+    expect((await ingestRefusal(readBulkRecords("over.jsonl", bytes(jsonl)))).message).toMatch(/more than 1,000,000 rows/);
+    const csv = "text\n" + "a\n".repeat(LIMITS.bulkRows + 1);
+    expect((await ingestRefusal(readBulkRecords("over.csv", bytes(csv)))).message).toMatch(/more than 1,000,000 rows/);
+    const json = "[" + Array(LIMITS.bulkRows + 1).fill("{}").join(",") + "]";
+    expect((await ingestRefusal(readBulkRecords("over.json", bytes(json)))).message).toMatch(/more than 1,000,000 rows/);
+  });
+
+  it("hands on every row it is given: bulkDrafts never drops rows silently", async () => {
+    const rows = Array.from({ length: LIMITS.bulkRows + 1 }, (_, i) => ({ rowNumber: i + 1, error: "x" }));
+    let n = 0;
+    for await (const row of bulkDrafts(rows, { text: "text" })) if (row) n++;
+    expect(n).toBe(LIMITS.bulkRows + 1);
+  });
+
+  it("refuses a CSV with a million columns quickly", async () => {
+    const header = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",");
+    const { result: error, ms } = await measured(() => ingestRefusal(previewBulk("wide.csv", bytes(`${header}\n1\n`))));
+    expect(error.code).toBe("too_large");
+    expect(error.message).toMatch(/^wide\.csv: (its header has more than 200 columns|line 1 is longer than 2,000,000 characters)/);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it("refuses more columns or fields than the limit in every format", async () => {
+    const names = Array.from({ length: LIMITS.bulkColumns + 1 }, (_, i) => `c${i}`);
+    expect((await ingestRefusal(readBulkRecords("w.csv", bytes(`${names.join(",")}\n${names.join(",")}\n`)))).message).toBe(
+      "w.csv: its header has more than 200 columns; a bulk file may have at most 200.",
+    );
+    const wide = JSON.stringify(Object.fromEntries(names.map((n) => [n, 1])));
+    const rows = await readBulkRecords("w.jsonl", bytes(`{"text":"ok"}\n${wide}\n`));
+    expect(rows).toEqual([{ rowNumber: 1, record: { text: "ok" } }, { rowNumber: 2, error: "has 201 fields; a row may have at most 200" }]);
+    expect((await ingestRefusal(readBulkRecords("w.json", bytes(`[${wide}]`)))).message).toBe("w.json: object 1 has 201 fields; a row may have at most 200.");
+  });
+
+  it("refuses a row longer than the limit, never keeping part of the file", async () => {
+    const long = "x".repeat(LIMITS.bulkRowChars + 1);
+    const csv = `text,year\nfirst,2001\n"${long}",2002\nthird,2003\n`;
+    expect((await ingestRefusal(readBulkRecords("long.csv", bytes(csv)))).message).toBe("long.csv: line 3 is longer than 2,000,000 characters, the limit for one row.");
+    const rows = await readBulkRecords("long.jsonl", bytes(`{"text":"first"}\n{"text":"${long}"}\n{"text":"third"}\n`));
+    expect(rows).toEqual([
+      { rowNumber: 1, record: { text: "first" } },
+      { rowNumber: 2, error: "is longer than 2,000,000 characters, the limit for one row" },
+      { rowNumber: 3, record: { text: "third" } },
+    ]);
+    expect((await ingestRefusal(readBulkRecords("long.json", bytes(`[{"text":"a"},{"text":"${long}"}]`)))).message).toBe(
+      "long.json: object 2 is longer than 2,000,000 characters, the limit for one row.",
+    );
   });
 });
