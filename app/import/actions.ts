@@ -35,7 +35,7 @@ const iso3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "countries are 
 const optional = (schema: z.ZodString) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 const draftSchema = z.object({
-  raw: z.string().min(1).max(20_000_000),
+  raw: z.string().min(1).max(LIMITS.statementChars),
   format: z.enum(["text", "html"]),
   title: optional(z.string().trim().max(500)),
   date: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")),

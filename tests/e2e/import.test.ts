@@ -78,6 +78,48 @@ describe("staff import", () => {
   });
 });
 
+describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  afterAll(() => context?.close());
+
+  it("previews every row of a 12 MB CSV, none cut off", async () => {
+    const rows = Array.from({ length: 197 }, (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_500)}",${1950 + (i % 70)},USA`);
+    const csv = `text,year,speaker_country_iso3\n${rows.join("\n")}\n`;
+    expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
+    const response = await context.request.post("/api/imports/upload?name=big.csv", { data: Buffer.from(csv), headers: { origin: app.baseUrl } });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ total: 197, broken: 0 });
+  });
+
+  it("reads a 12 MB single file (the limit is 20 MB)", async () => {
+    const html = `<html><head><title>Joint Statement</title></head><body><!-- ${"x".repeat(12 * 1024 * 1024)} --><article><h1>Joint Statement</h1>
+      <p>The United States and Georgia reaffirm their strategic partnership and shared commitment to democracy and the rule of law.</p></article></body></html>`;
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "long.html", mimeType: "text/html", buffer: Buffer.from(html) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    const cleaned = page.getByTestId("cleaned-text");
+    await cleaned.waitFor();
+    expect(await cleaned.textContent()).toContain("strategic partnership");
+  });
+
+  it("refuses a single file over 20 MB with a clear message", async () => {
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(21 * 1024 * 1024, 0x61) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toBe("huge.txt is 21 MB; one statement file may be at most 20 MB.");
+  });
+
+  it("refuses a form post over the request limit before anything reads it", async () => {
+    const response = await context.request.post("/import", { data: Buffer.alloc(22 * 1024 * 1024, 0x61), headers: { origin: app.baseUrl, "content-type": "text/plain" } });
+    expect(response.status()).toBe(413);
+    expect(await response.text()).toMatch(/larger than 21 MB, the limit for one statement and its form/);
+  });
+});
+
 describe("analysts", () => {
   it("cannot import, in the page or through the upload endpoint", async () => {
     const { context, page } = await signedIn("analyst");

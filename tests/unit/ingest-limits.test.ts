@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { bulkDrafts, previewBulk, readBulkRecords } from "@/lib/ingest/bulk";
@@ -129,5 +130,14 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
     expect((await ingestRefusal(readBulkRecords("long.json", bytes(`[{"text":"a"},{"text":"${long}"}]`)))).message).toBe(
       "long.json: object 2 is longer than 2,000,000 characters, the limit for one row.",
     );
+  });
+});
+
+describe("request body limits (issue #14, finding 4)", () => {
+  it("gives Next the same body limit as LIMITS, for server actions and for the proxy that would otherwise cut bodies at 10 MB", () => {
+    const config = createRequire(import.meta.url)("../../next.config.js") as { experimental: { serverActions: { bodySizeLimit: number }; proxyClientMaxBodySize: number } };
+    expect(config.experimental.serverActions.bodySizeLimit).toBe(LIMITS.requestBytes);
+    expect(config.experimental.proxyClientMaxBodySize).toBe(LIMITS.requestBytes);
+    expect(LIMITS.requestBytes).toBeGreaterThan(LIMITS.singleFileBytes);
   });
 });
