@@ -1,6 +1,8 @@
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
+import { docxWithBody } from "../support/docx";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";
 import { signIn } from "./support/session";
@@ -85,7 +87,7 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
   afterAll(() => context?.close());
 
   it("previews every row of a 12 MB CSV, none cut off", async () => {
-    const rows = Array.from({ length: 197 }, (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_500)}",${1950 + (i % 70)},USA`);
+    const rows = Array.from({ length: 197 }, (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_700)}",${1950 + (i % 70)},USA`);
     const csv = `text,year,speaker_country_iso3\n${rows.join("\n")}\n`;
     expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
     const response = await context.request.post("/api/imports/upload?name=big.csv", { data: Buffer.from(csv), headers: { origin: app.baseUrl } });
@@ -117,6 +119,31 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
     const response = await context.request.post("/import", { data: Buffer.alloc(22 * 1024 * 1024, 0x61), headers: { origin: app.baseUrl, "content-type": "text/plain" } });
     expect(response.status()).toBe(413);
     expect(await response.text()).toMatch(/larger than 21 MB, the limit for one statement and its form/);
+  });
+});
+
+describe("hostile files (issue #14, findings 1 and 10)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  afterAll(() => context?.close());
+
+  it("refuses a 300 KB .docx of 3 million paragraphs with a reason, and goes on serving", async () => {
+    const docx = await docxWithBody("<w:p/>".repeat(3_000_000));
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "paragraphs.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docx) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(/^paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/);
+    expect((await fetch(`${app.baseUrl}/signin`)).ok).toBe(true);
+  });
+
+  it("refuses a .jsonl.gz of millions of rows with a reason", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `{"n":${i}}`).join("\n") + "\n";
+    const gz = gzipSync(Buffer.from(rows.repeat(3_000)), { level: 9 });
+    const response = await context.request.post("/api/imports/upload?name=many.jsonl.gz", { data: gz, headers: { origin: app.baseUrl } });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toBe("many.jsonl holds more than 1,000,000 rows; a bulk file may hold at most 1,000,000.");
   });
 });
 
