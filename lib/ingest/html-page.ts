@@ -8,7 +8,9 @@ import type { StatementDraft } from "./draft";
  * the page's own metadata become suggestions.
  */
 export function draftFromHtmlPage(html: string, sourceUrl: string | null): StatementDraft {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // linkedom builds no root element for text without tags, and then fails on document.body.
+  if (!document.documentElement) ({ document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`));
   for (const el of document.querySelectorAll("script, style, noscript, template, iframe, object")) el.remove();
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute("content")?.trim() || null;
   const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="dcterms.date"]');
