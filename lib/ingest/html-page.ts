@@ -9,8 +9,8 @@ import type { StatementDraft } from "./draft";
  */
 export function draftFromHtmlPage(html: string, sourceUrl: string | null): StatementDraft {
   let { document } = parseHTML(html);
-  // linkedom builds no root element for text without tags, and then fails on document.body.
-  if (!document.documentElement) ({ document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`));
+  // linkedom makes the first element the root, or none for bare text; Readability and document.body need <html>.
+  if (document.documentElement?.localName !== "html") ({ document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`));
   for (const el of document.querySelectorAll("script, style, noscript, template, iframe, object")) el.remove();
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute("content")?.trim() || null;
   const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="dcterms.date"]');

@@ -135,6 +135,18 @@ describe("single files", () => {
     );
   });
 
+  it("answer any tag soup in an .html file with a draft or an IngestError", async () => {
+    const soup = fc
+      .array(fc.constantFrom("<html>", "<body>", "</body>", "<p>", "</p>", "<article>", "<script>", "</script>", "<!--", "-->", "<title>", "&amp;", "<", ">", "Words here.", " ", "\n"), { maxLength: 40 })
+      .map((parts) => encode(parts.join("")));
+    await fc.assert(
+      fc.asyncProperty(soup, async (bytes) => {
+        await readsOrRefuses(() => readSingleFile("x.html", bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("read every paragraph of a generated Word document, or refuse it, never crash", async () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
     await fc.assert(
