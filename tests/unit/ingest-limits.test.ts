@@ -7,7 +7,7 @@ import { readSingleFile } from "@/lib/ingest/single-file";
 import { docxWithBody, paragraph, withDeclaredSize } from "../support/docx";
 import { ingestRefusal } from "../support/refusal";
 
-/** Runs `work` and reports how long it took and how much the heap grew at most, sampled as it ran. */
+/** Runs `work` and reports how long it took and how much the heap grew at most, sampled as it ran. Time bounds below are loose (a loaded CI machine) yet far under what the unguarded parsers took: 10 s for the million-column CSV, minutes for the .docx files. */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; heapGrowthMb: number }> {
   const before = process.memoryUsage().heapUsed;
   let peak = before;
@@ -27,7 +27,7 @@ describe("hostile .docx files (issue #14, finding 1)", () => {
     expect(docx.length).toBeLessThan(LIMITS.singleFileBytes);
     const { result: error, ms, heapGrowthMb } = await measured(() => ingestRefusal(readSingleFile("paragraphs.docx", docx)));
     expect(error.message).toMatch(/paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(10_000);
     expect(heapGrowthMb).toBeLessThan(200);
   });
 
@@ -37,7 +37,7 @@ describe("hostile .docx files (issue #14, finding 1)", () => {
     const { result: error, ms } = await measured(() => ingestRefusal(readSingleFile("bomb.docx", docx)));
     expect(error.code).toBe("bomb");
     expect(error.message).toMatch(/^bomb\.docx expands to more than \d+ MB: refused as a possible decompression bomb\.$/);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it("refuses a part whose header understates its size, without inflating past what it declared", async () => {
@@ -78,7 +78,7 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
     const { result: error, ms, heapGrowthMb } = await measured(() => ingestRefusal(previewBulk("many.jsonl.gz", gz)));
     expect(error.code).toBe("too_large");
     expect(error.message).toBe("many.jsonl holds more than 1,000,000 rows; a bulk file may hold at most 1,000,000.");
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(4_000);
     expect(heapGrowthMb).toBeLessThan(300);
   });
 
@@ -103,7 +103,7 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
     const { result: error, ms } = await measured(() => ingestRefusal(previewBulk("wide.csv", bytes(`${header}\n1\n`))));
     expect(error.code).toBe("too_large");
     expect(error.message).toMatch(/^wide\.csv: (its header has more than 200 columns|line 1 is longer than 2,000,000 characters)/);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it("refuses more columns or fields than the limit in every format", async () => {
