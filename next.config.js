@@ -1,3 +1,6 @@
+/** LIMITS.requestBytes in lib/ingest/limits.ts: one statement file (20 MB) with its form; tests/unit/ingest-limits.test.ts keeps them equal. */
+const REQUEST_BYTES = 21 * 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time: PGlite's wasm must not be copied into public static assets.
@@ -5,8 +8,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@vercel/postgres", "pg", "bcryptjs", "pdfkit", "exceljs"],
   poweredByHeader: false,
   typedRoutes: false,
-  // A single statement file may be 20 MB (lib/ingest/limits.ts); bulk files go through a route handler instead.
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // Bulk files go through a route handler instead, which proxy.ts leaves out. The proxy buffers each body it
+  // sees and silently cuts it past proxyClientMaxBodySize (Next's default 10 MB), so that must be no smaller than
+  // the largest body accepted; proxy.ts refuses a larger declared body with 413 before anything reads it.
+  experimental: { serverActions: { bodySizeLimit: REQUEST_BYTES }, proxyClientMaxBodySize: REQUEST_BYTES },
   // The Content-Security-Policy itself is set per request with a nonce, in proxy.ts.
   async headers() {
     return [

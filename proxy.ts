@@ -1,10 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 
 /**
  * A fresh nonce per request for a strict Content-Security-Policy: Next.js stamps it on its own scripts, so an
  * injected <script> without it never runs. This is defence in depth only; authorization lives in lib/dal.
  */
 export function proxy(request: NextRequest) {
+  // Next would cut a longer body at its proxyClientMaxBodySize (next.config.js) without a word: refuse it whole.
+  if (Number(request.headers.get("content-length")) > LIMITS.requestBytes) {
+    return new NextResponse(`The request is larger than ${formatBytes(LIMITS.requestBytes)}, the limit for one statement and its form; nothing was read.`, {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -31,6 +39,7 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// The bulk upload route is left out: it answers JSON (no nonce needed) and must get its body uncut and unbuffered.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/imports/upload).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

@@ -5,9 +5,10 @@ import { runAction } from "@/lib/auth/action";
 import { draftFromSource, importDraft, previewDraft, type ImportSource } from "@/lib/dal/imports";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { usableDaySchema } from "@/lib/engine/dates";
+import { LIMITS } from "@/lib/ingest/limits";
 
 const sourceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("paste"), text: z.string().max(20_000_000), html: z.coerce.boolean().default(false) }),
+  z.object({ kind: z.literal("paste"), text: z.string().max(LIMITS.statementChars), html: z.coerce.boolean().default(false) }),
   z.object({ kind: z.literal("file"), file: z.instanceof(File) }),
   z.object({ kind: z.literal("url"), url: z.string().trim().min(1).max(2000) }),
 ]);
@@ -35,7 +36,7 @@ const iso3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "countries are 
 const optional = (schema: z.ZodString) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 const draftSchema = z.object({
-  raw: z.string().min(1).max(20_000_000),
+  raw: z.string().min(1).max(LIMITS.statementChars),
   format: z.enum(["text", "html"]),
   title: optional(z.string().trim().max(500)),
   date: optional(usableDaySchema),
@@ -45,7 +46,7 @@ const draftSchema = z.object({
   speakerCountry: optional(iso3),
   counterparts: z.preprocess((v) => String(v ?? "").split(/[\s,;]+/).filter(Boolean), z.array(iso3).max(30)),
   venue: optional(z.string().trim().max(200)),
-  sourceUrl: optional(z.string().trim().url().max(2000)),
+  sourceUrl: optional(z.string().trim().max(2000)), // checked with every other entry in the pipeline (sourceProblem)
   kind: optional(z.string().trim().max(50)),
   language: optional(z.string().trim().max(8)),
 });

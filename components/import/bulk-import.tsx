@@ -3,6 +3,7 @@
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { importJobAction, startBulkImportAction } from "@/app/import/bulk/actions";
 import type { FieldMapping } from "@/lib/ingest/bulk";
+import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 
 interface Staged {
   uploadId: string;
@@ -41,6 +42,7 @@ export function BulkImport() {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) return setError("Choose a file first.");
+    if (file.size > LIMITS.bulkFileBytes) return setError(`${file.name} is ${formatBytes(file.size)}; a bulk file may be at most ${formatBytes(LIMITS.bulkFileBytes)}.`);
     setError(null);
     startTransition(async () => {
       const response = await fetch(`/api/imports/upload?name=${encodeURIComponent(file.name)}`, { method: "POST", body: file });

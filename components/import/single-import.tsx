@@ -3,9 +3,19 @@
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { previewImportAction, saveImportAction } from "@/app/import/actions";
+import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewImportAction>>, { ok: true }>["value"];
 type Saved = { id: number; duplicate: boolean };
+
+/** A request the server refused before the action ran (too large, say) becomes a message, not a crashed page. */
+async function refusedIfThrown<T>(call: () => Promise<T>): Promise<T | { ok: false; error: string }> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, error: `The server refused the request. A statement with its form may be at most ${formatBytes(LIMITS.requestBytes)}.` };
+  }
+}
 
 /** Paste, upload or fetch one statement; review the cleaned text and suggested metadata; then save. */
 export function SingleImport() {
@@ -19,10 +29,14 @@ export function SingleImport() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     form.set("kind", source);
-    setError(null);
     setSaved(null);
+    const file = form.get("file");
+    if (source === "file" && file instanceof File && file.size > LIMITS.singleFileBytes) {
+      return setError(`${file.name} is ${formatBytes(file.size)}; one statement file may be at most ${formatBytes(LIMITS.singleFileBytes)}.`);
+    }
+    setError(null);
     startTransition(async () => {
-      const result = await previewImportAction(form);
+      const result = await refusedIfThrown(() => previewImportAction(form));
       if (result.ok) setPreview(result.value);
       else setError(result.error);
     });
@@ -33,7 +47,7 @@ export function SingleImport() {
     const form = new FormData(event.currentTarget);
     setError(null);
     startTransition(async () => {
-      const result = await saveImportAction(form);
+      const result = await refusedIfThrown(() => saveImportAction(form));
       if (result.ok) setSaved(result.value);
       else setError(result.error);
     });

@@ -1,18 +1,32 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bulkDrafts, previewBulk, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
 import { IngestError } from "@/lib/ingest/errors";
-import { formatBytes, LIMITS } from "@/lib/ingest/limits";
+import { formatBytes, formatCount, LIMITS } from "@/lib/ingest/limits";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { runBulkImport, startBulkImport } from "./imports";
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
+/** A staged upload nobody imported is deleted after this long (README, Import limits). */
+const STAGED_FOR_MS = 60 * 60 * 1000;
 
-function uploadDir(): string {
-  return process.env.DYAD_UPLOAD_DIR ?? path.join(tmpdir(), "dyad-uploads");
+/**
+ * Staged files live in a folder only the server's user can open (0700, files 0600). The default sits in the
+ * shared temporary folder under a per-user name, so it is checked to be a real folder of ours: a folder or
+ * link someone else made there first is refused, not used.
+ */
+async function uploadDir(): Promise<string> {
+  const dir = process.env.DYAD_UPLOAD_DIR ?? path.join(tmpdir(), `dyad-uploads-${process.getuid?.() ?? "user"}`);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const info = await lstat(dir);
+  if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid())) {
+    throw new Error(`${dir} is not a folder owned by this server's user; set DYAD_UPLOAD_DIR to a private folder`);
+  }
+  if ((info.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
+  return dir;
 }
 
 function asDalError(error: unknown): never {
@@ -20,18 +34,29 @@ function asDalError(error: unknown): never {
   throw error;
 }
 
+const tooLarge = () => new DalError("invalid", `The file is larger than ${formatBytes(LIMITS.bulkFileBytes)}, the limit for a bulk file.`);
+
 /**
  * Reads an uploaded bulk file from the request body — only after the permission check, and never past the
- * size limit — keeps it while staff choose the mapping, and shows them its first rows.
+ * size limit — keeps it while staff choose the mapping, and shows them its first rows. A body that ends before
+ * the length its request declared was cut short on the way and is refused whole.
  */
-export async function stageBulkUpload(ctx: DalContext, name: string, body: ReadableStream<Uint8Array> | null) {
+export async function stageBulkUpload(ctx: DalContext, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number | null = null) {
   await requirePermission(ctx, "statements:import");
+  if (declaredBytes !== null && declaredBytes > LIMITS.bulkFileBytes) {
+    await body?.cancel();
+    throw tooLarge();
+  }
   const bytes = await readCapped(body, LIMITS.bulkFileBytes);
+  if (declaredBytes !== null && bytes.length !== declaredBytes) {
+    throw new DalError("invalid", `The upload was cut short (${formatCount(bytes.length)} bytes of ${formatCount(declaredBytes)} arrived); nothing was imported. Please upload the file again.`);
+  }
   const preview = await previewBulk(name, bytes).catch(asDalError);
+  const dir = await uploadDir();
+  await deleteStale(dir);
   const uploadId = randomBytes(16).toString("hex");
-  await mkdir(uploadDir(), { recursive: true });
-  await writeFile(path.join(uploadDir(), uploadId), bytes);
-  await writeFile(path.join(uploadDir(), `${uploadId}.json`), JSON.stringify({ name }));
+  await writeFile(path.join(dir, uploadId), bytes, { mode: 0o600, flag: "wx" });
+  await writeFile(path.join(dir, `${uploadId}.json`), JSON.stringify({ name }), { mode: 0o600, flag: "wx" });
   return { uploadId, name, ...preview };
 }
 
@@ -44,23 +69,45 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number):
     size += part.value.length;
     if (size > cap) {
       await reader.cancel();
-      throw new DalError("invalid", `The file is larger than ${formatBytes(cap)}, the limit for a bulk file.`);
+      throw tooLarge();
     }
     chunks.push(part.value);
   }
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Starts importing a staged file with the chosen mapping; runs in the background and reports through its job. */
+async function deleteStale(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const file of await readdir(dir)) {
+    const info = await stat(path.join(dir, file)).catch(() => null);
+    if (info && now - info.mtimeMs > STAGED_FOR_MS) await rm(path.join(dir, file), { force: true });
+  }
+}
+
+/**
+ * Starts importing a staged file with the chosen mapping; runs in the background and reports through its job.
+ * The staged copy is deleted as soon as it is read, whatever happens next.
+ */
 export async function startStagedImport(ctx: DalContext, uploadId: string, mapping: FieldMapping): Promise<number> {
   await requirePermission(ctx, "statements:import");
-  if (!UPLOAD_ID.test(uploadId)) throw new DalError("invalid", "That upload is unknown; upload the file again.");
-  const file = path.join(uploadDir(), uploadId);
-  const { name } = JSON.parse(await readFile(`${file}.json`, "utf8").catch(() => asDalError(new IngestError("empty", "That upload has expired; upload the file again.")))) as { name: string };
-  const rows = await readBulkRecords(name, new Uint8Array(await readFile(file))).catch(asDalError);
+  if (!UPLOAD_ID.test(uploadId)) throw expired();
+  const { name, bytes } = await takeStaged(path.join(await uploadDir(), uploadId));
+  const rows = await readBulkRecords(name, bytes).catch(asDalError);
   const jobId = await startBulkImport(ctx, name);
-  void runBulkImport(ctx, jobId, bulkDrafts(rows, mapping))
-    .catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error))
-    .finally(() => Promise.all([rm(file, { force: true }), rm(`${file}.json`, { force: true })]));
+  void runBulkImport(ctx, jobId, bulkDrafts(rows, mapping)).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
   return jobId;
+}
+
+const expired = () => new DalError("invalid", "That upload is unknown or has expired; upload the file again.");
+
+/** Reads a staged upload and deletes it, whether or not it could be read. */
+async function takeStaged(file: string): Promise<{ name: string; bytes: Uint8Array }> {
+  try {
+    const { name } = JSON.parse(await readFile(`${file}.json`, "utf8")) as { name: string };
+    return { name, bytes: new Uint8Array(await readFile(file)) };
+  } catch {
+    throw expired();
+  } finally {
+    await Promise.all([rm(file, { force: true }), rm(`${file}.json`, { force: true })]);
+  }
 }

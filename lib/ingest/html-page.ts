@@ -9,7 +9,9 @@ import { isUsableDay } from "@/lib/engine/dates";
  * the page's own metadata become suggestions.
  */
 export function draftFromHtmlPage(html: string, sourceUrl: string | null): StatementDraft {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // linkedom makes the first element the root, or none for bare text; Readability and document.body need <html>.
+  if (document.documentElement?.localName !== "html") ({ document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`));
   for (const el of document.querySelectorAll("script, style, noscript, template, iframe, object")) el.remove();
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute("content")?.trim() || null;
   const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[name="dcterms.date"]');

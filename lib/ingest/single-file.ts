@@ -1,10 +1,11 @@
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy } from "unpdf";
 import { decodeUtf8 } from "./decode";
+import { checkDocxBounds } from "./docx";
 import type { StatementDraft } from "./draft";
 import { IngestError } from "./errors";
 import { draftFromHtmlPage } from "./html-page";
-import { formatBytes, LIMITS } from "./limits";
+import { formatBytes, formatCount, LIMITS } from "./limits";
 import { checkContentMatchesName } from "./sniff";
 
 /** One statement from an uploaded .txt, .md, .html, .pdf or .docx file. Size and type are checked before parsing. */
@@ -16,6 +17,9 @@ export async function readSingleFile(name: string, bytes: Uint8Array): Promise<S
   const kind = checkContentMatchesName(name, bytes);
   const draft = await draftFor(kind, name, bytes);
   if (!draft.raw.trim()) throw new IngestError("empty", `${name} contains no text${kind === "pdf" ? " (a scanned PDF needs OCR first)" : ""}.`);
+  if (draft.raw.length > LIMITS.statementChars) {
+    throw new IngestError("too_large", `${name} holds ${formatCount(draft.raw.length)} characters of text; one statement may hold at most ${formatCount(LIMITS.statementChars)}.`);
+  }
   return draft;
 }
 
@@ -46,6 +50,7 @@ async function pdfText(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 async function docxText(name: string, bytes: Uint8Array): Promise<string> {
+  await checkDocxBounds(name, bytes);
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return value;

@@ -1,6 +1,8 @@
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
+import { docxWithBody } from "../support/docx";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";
 import { signIn } from "./support/session";
@@ -75,6 +77,73 @@ describe("staff import", () => {
     await page.getByRole("heading", { name: "Import finished" }).waitFor();
     expect(await page.getByTestId("import-report").textContent()).toBe("4 rows processed: 3 imported, 0 duplicates, 1 rejected.");
     expect(await page.locator("table", { hasText: "Rejected rows" }).textContent()).toMatch(/3.*malformed CSV/);
+  });
+});
+
+describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  afterAll(() => context?.close());
+
+  it("previews every row of a 12 MB CSV, none cut off", async () => {
+    const rows = Array.from({ length: 197 }, (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_700)}",${1950 + (i % 70)},USA`);
+    const csv = `text,year,speaker_country_iso3\n${rows.join("\n")}\n`;
+    expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
+    const response = await context.request.post("/api/imports/upload?name=big.csv", { data: Buffer.from(csv), headers: { origin: app.baseUrl } });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ total: 197, broken: 0 });
+  });
+
+  it("reads a 12 MB single file (the limit is 20 MB)", async () => {
+    const html = `<html><head><title>Joint Statement</title></head><body><!-- ${"x".repeat(12 * 1024 * 1024)} --><article><h1>Joint Statement</h1>
+      <p>The United States and Georgia reaffirm their strategic partnership and shared commitment to democracy and the rule of law.</p></article></body></html>`;
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "long.html", mimeType: "text/html", buffer: Buffer.from(html) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    const cleaned = page.getByTestId("cleaned-text");
+    await cleaned.waitFor();
+    expect(await cleaned.textContent()).toContain("strategic partnership");
+  });
+
+  it("refuses a single file over 20 MB with a clear message", async () => {
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(21 * 1024 * 1024, 0x61) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toBe("huge.txt is 21 MB; one statement file may be at most 20 MB.");
+  });
+
+  it("refuses a form post over the request limit before anything reads it", async () => {
+    const response = await context.request.post("/import", { data: Buffer.alloc(22 * 1024 * 1024, 0x61), headers: { origin: app.baseUrl, "content-type": "text/plain" } });
+    expect(response.status()).toBe(413);
+    expect(await response.text()).toMatch(/larger than 21 MB, the limit for one statement and its form/);
+  });
+});
+
+describe("hostile files (issue #14, findings 1 and 10)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  afterAll(() => context?.close());
+
+  it("refuses a 300 KB .docx of 3 million paragraphs with a reason, and goes on serving", async () => {
+    const docx = await docxWithBody("<w:p/>".repeat(3_000_000));
+    await page.goto("/import");
+    await page.getByLabel("Upload a file").check();
+    await page.getByLabel(/^File/).setInputFiles({ name: "paragraphs.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docx) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(/^paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/);
+    expect((await fetch(`${app.baseUrl}/signin`)).ok).toBe(true);
+  });
+
+  it("refuses a .jsonl.gz of millions of rows with a reason", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `{"n":${i}}`).join("\n") + "\n";
+    const gz = gzipSync(Buffer.from(rows.repeat(3_000)), { level: 9 });
+    const response = await context.request.post("/api/imports/upload?name=many.jsonl.gz", { data: gz, headers: { origin: app.baseUrl } });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toBe("many.jsonl holds more than 1,000,000 rows; a bulk file may hold at most 1,000,000.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createGzip } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { clean } from "@/lib/engine/clean";
+import { clean, htmlToText } from "@/lib/engine/clean";
 import { bulkDrafts, guessMapping, previewBulk, readBulkRecords, recordToDraft } from "@/lib/ingest/bulk";
 import { LIMITS } from "@/lib/ingest/limits";
 import { readSingleFile } from "@/lib/ingest/single-file";
@@ -39,6 +39,11 @@ describe("single files", () => {
     expect(draft.title).toBe("Joint Statement");
     expect(draft.raw).toContain("strategic partnership");
     expect(draft.raw).not.toMatch(/alert|injected|window\.evil/);
+  });
+
+  it("reads an .html file of bare text without tags (found by the property tests: it was a server error)", async () => {
+    const draft = await readSingleFile("bare.html", bytes("The ministers met in Baku."));
+    expect(htmlToText(draft.raw)).toBe("The ministers met in Baku.");
   });
 
   it("refuses an oversized file before parsing it", async () => {
