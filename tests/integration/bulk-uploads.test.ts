@@ -48,8 +48,8 @@ describe("staged bulk uploads", () => {
   });
 
   it("deletes the staged file as soon as its import starts", async () => {
-    const { uploadId } = await stageBulkUpload(staff, "rows.jsonl", streamOf('{"text":"The talks will resume next month."}\n'));
-    const jobId = await startStagedImport(staff, uploadId, { text: "text" });
+    const { uploadId } = await stageBulkUpload(staff, "rows.jsonl", streamOf('{"text":"The talks will resume next month.","speaker":"USA"}\n'));
+    const jobId = await startStagedImport(staff, uploadId, { text: "text", speakerCountry: "speaker" });
     expect(readdirSync(dir).filter((f) => f.startsWith(uploadId))).toEqual([]);
     for (let i = 0; i < 100 && (await getImportJob(staff, jobId)).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await getImportJob(staff, jobId)).toMatchObject({ status: "done", imported: 1 });
