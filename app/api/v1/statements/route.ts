@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { handleRoute } from "@/lib/auth/route";
+import { handleApiRoute } from "@/lib/auth/route";
 import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { listStatements } from "@/lib/dal/statements";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Statements matching speaker, counterpart, theme, from, to; `page` and `pageSize` (at most 500) page through all of them. */
 export async function GET(request: Request) {
-  return handleRoute(request, async (ctx) => {
+  return handleApiRoute(request, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const filter = parseSearchParams(statementFilterSchema, params);
     const page = Math.max(1, Number(params.get("page")) || 1);
