@@ -11,7 +11,7 @@ const READABLE_BYTES = 10 * 1024 * 1024;
 export async function actionBodyProblem(request: Request): Promise<string | null> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
-    return isJson(await request.clone().text()) ? null : "The server action's arguments are not valid JSON.";
+    return isArgumentList(await request.clone().text()) ? null : NOT_ARGUMENTS;
   }
   // A browser always sends the length of a form; only a larger one than the proxy can see whole is let through.
   if (Number(request.headers.get("content-length") ?? 0) > READABLE_BYTES) return null;
@@ -21,18 +21,22 @@ export async function actionBodyProblem(request: Request): Promise<string | null
   } catch {
     return "The server action's form data cannot be read.";
   }
-  // React's reply rows are numbered fields holding JSON; row 0 holds the arguments.
+  // React's reply rows are numbered fields holding JSON; row 0 holds the argument list.
   for (const [name, value] of form) {
-    if (/^\d+$/.test(name) && typeof value === "string" && !isJson(value)) return "The server action's arguments are not valid JSON.";
+    if (!/^\d+$/.test(name) || typeof value !== "string") continue;
+    if (name === "0" ? !isArgumentList(value) : parseJson(value) === undefined) return NOT_ARGUMENTS;
   }
   return null;
 }
 
-function isJson(text: string): boolean {
+const NOT_ARGUMENTS = "The server action's arguments are not a JSON list.";
+
+const isArgumentList = (text: string) => Array.isArray(parseJson(text));
+
+function parseJson(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
 }

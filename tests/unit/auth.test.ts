@@ -99,11 +99,12 @@ describe("server-action bodies", () => {
   };
 
   it("refuses bodies Next.js cannot decode", async () => {
-    expect(await actionBodyProblem(post("text/plain;charset=UTF-8", "{"))).toMatch(/not valid JSON/);
-    expect(await actionBodyProblem(post("application/json", "["))).toMatch(/not valid JSON/);
+    expect(await actionBodyProblem(post("text/plain;charset=UTF-8", "{"))).toMatch(/not a JSON list/);
+    expect(await actionBodyProblem(post("application/json", "["))).toMatch(/not a JSON list/);
+    expect(await actionBodyProblem(post("text/plain;charset=UTF-8", '"x"'))).toMatch(/not a JSON list/); // apply() needs a list
     expect(await actionBodyProblem(post("multipart/form-data; boundary=z", "--z\r\nbroken"))).toMatch(/cannot be read/);
     const badRow = new Request("http://x/", { method: "POST", body: form({ _1_name: "x", 0: "[" }) });
-    expect(await actionBodyProblem(badRow)).toMatch(/not valid JSON/);
+    expect(await actionBodyProblem(badRow)).toMatch(/not a JSON list/);
   });
 
   it("lets well-formed bodies through, and leaves the body readable for Next.js", async () => {
