@@ -72,9 +72,15 @@ export async function setPasswordWithLink(ctx: DalContext, input: { token: strin
         ),
       )
       .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
-    if (!link) throw new DalError("invalid", "This link is not valid any more (used, replaced, expired or mistyped). Ask a manager for a new one.");
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId)).returning({ id: users.id, email: users.email });
-    if (!user) throw new DalError("not_found", "The account of this link no longer exists.");
+    const refused = new DalError("invalid", "This link is not valid any more (used, replaced, expired or mistyped). Ask a manager for a new one.");
+    if (!link) throw refused;
+    // Checked again under the row lock: a disable that commits meanwhile wins.
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, link.userId), eq(users.disabled, false)))
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw refused;
     await voidPasswordLinks(tx, user.id);
     await endSessions(tx, user.id);
     await writeAudit(tx, { actorId: user.id, action: "user.set_password", entityType: "user", entityId: user.id, after: { via: link.purpose } });
