@@ -1,17 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionBodyProblem } from "@/lib/auth/action-body";
 import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 
 /**
  * A fresh nonce per request for a strict Content-Security-Policy: Next.js stamps it on its own scripts, so an
- * injected <script> without it never runs. This is defence in depth only; authorization lives in lib/dal.
+ * injected <script> without it never runs. A server-action post whose body cannot be decoded gets a 400 here
+ * (Next would answer 500). This is defence in depth only; authorization lives in lib/dal.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Next would cut a longer body at its proxyClientMaxBodySize (next.config.js) without a word: refuse it whole.
   if (Number(request.headers.get("content-length")) > LIMITS.requestBytes) {
     return new NextResponse(`The request is larger than ${formatBytes(LIMITS.requestBytes)}, the limit for one statement and its form; nothing was read.`, {
       status: 413,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  }
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const problem = await actionBodyProblem(request);
+    if (problem) return new NextResponse(problem, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);

@@ -155,7 +155,7 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     }
     rows.push(series, ragged, overview, dashboard);
     if (options.http) {
-      const { token } = await createApiToken(ctx, `bench ${new Date().toISOString()}`);
+      const { token } = await createApiToken(ctx, { name: `bench ${new Date().toISOString()}` });
       rows.push({ query: "GET /api/v1/series (HTTP, bearer token)", target: 50, cells: await timeHttp(runs, `${options.http}/api/v1/series?${SERIES_PARAMS}`, token) });
       rows.push({ query: "GET /dashboard, default view: yearly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?pair=${PAIR.speaker}>${PAIR.counterpart}`, token) });
       rows.push({ query: "GET /dashboard, 30 years monthly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?${SERIES_PARAMS}`, token) });

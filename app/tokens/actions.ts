@@ -2,20 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/auth/action";
+import { formFields, runAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
 import { parseId } from "@/lib/dal/filters";
 
+const newToken = z.object({
+  name: z.string().trim().min(1, "name the token").max(100),
+  access: z.enum(["read", "write"]).default("read"),
+  days: z.coerce.number().int().positive().optional(),
+});
+
 export async function createTokenAction(_previous: unknown, form: FormData) {
-  const parsed = z.object({ name: z.string().trim().min(1, "name the token").max(100) }).safeParse(Object.fromEntries(form));
+  const parsed = newToken.safeParse(formFields(form));
   if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "That request was not understood." };
-  const result = await runAction((ctx) => createApiToken(ctx, parsed.data.name));
+  const { name, access, days } = parsed.data;
+  const result = await runAction((ctx) => createApiToken(ctx, { name, scopes: access === "write" ? ["read", "write"] : ["read"], days }));
   if (result.ok) revalidatePath("/tokens");
   return result;
 }
 
 export async function revokeTokenAction(form: FormData) {
-  const id = parseId(form.get("id"));
+  const id = form instanceof FormData ? parseId(form.get("id")) : null;
   if (id === null) return;
   await runAction((ctx) => revokeApiToken(ctx, id));
   revalidatePath("/tokens");

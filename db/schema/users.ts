@@ -1,4 +1,4 @@
-import { boolean, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
 
 export const users = pgTable("users", {
@@ -8,5 +8,7 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: roleEnum("role").notNull().default("analyst"),
   disabled: boolean("disabled").notNull().default(false),
+  /** Carried in every session cookie; bumping it (reset, disable, role change, sign-out) ends all sessions. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -15,3 +15,11 @@ export async function runAction<T>(call: (ctx: DalContext) => Promise<T>): Promi
     return { ok: false, error: "Something went wrong on our side; nothing was saved. Please try again." };
   }
 }
+
+/**
+ * The fields of a form posted to a server action, or null when what arrived is not a form at all (a hand-made
+ * request): a zod parse of null fails, so the action answers "not understood" instead of crashing.
+ */
+export function formFields(form: unknown): Record<string, FormDataEntryValue> | null {
+  return form instanceof FormData ? Object.fromEntries(form) : null;
+}

@@ -2,8 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
+import { sessionYoungEnough } from "@/lib/dal/context";
 import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
-import { verifyCredentials } from "@/lib/dal/users";
+import { endMySessions, verifyCredentials } from "@/lib/dal/users";
+import { safeRedirectUrl } from "./safe-redirect";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
@@ -15,6 +17,8 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 export const authOptions: NextAuthOptions = {
+  // A cookie unused for 8 hours lapses; however often it is used, it ends SESSION_LIFETIME_HOURS after sign-in
+  // (the jwt callback below, and the DAL on every request).
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
@@ -33,19 +37,37 @@ export const authOptions: NextAuthOptions = {
           if (result.reason === "disabled") throw new Error("AccountDisabled");
           return null;
         }
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = user.sessionVersion ?? 0;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+      }
+      // Throwing makes next-auth clear the cookie instead of refreshing it (the DAL refuses it regardless).
+      if (!sessionYoungEnough(token.signedInAt ?? Number.NaN)) throw new Error("The session has ended; sign in again.");
       return token;
     },
     session({ session, token }) {
-      // Only the id travels in the token; role and disabled are read fresh from the database per request.
+      // Role and disabled are read fresh from the database per request; the DAL checks the claims every time.
       session.user = { id: token.uid ?? 0, email: token.email, name: token.name };
+      session.claims = { uid: token.uid ?? 0, sv: token.sv ?? -1, signedInAt: token.signedInAt ?? 0 };
       return session;
+    },
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    // Signing out ends every session of the account, so a copied cookie dies with the one signed out.
+    async signOut({ token }) {
+      if (!token?.uid || token.sv === undefined || token.signedInAt === undefined) return;
+      const { db } = await getDatabase();
+      await endMySessions({ db, userId: token.uid, auth: { kind: "session", version: token.sv, signedInAt: token.signedInAt } });
     },
   },
 };

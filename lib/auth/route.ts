@@ -2,20 +2,35 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { DalError } from "@/lib/dal/errors";
 import type { DalContext } from "@/lib/dal/context";
-import { requestContext } from "./session";
+import { apiRequestContext, requestContext } from "./session";
+
+type Respond = (ctx: DalContext) => Promise<Response>;
 
 /**
  * Route handlers in one shape: refuse cross-site writes → context → DAL (which checks permission) →
- * response; refusals become JSON with a status, anything unexpected is logged and never shown.
+ * response; refusals become JSON with a status, anything unexpected is logged and never shown. Only a signed-in
+ * session counts here; see handleApiRoute for the JSON API.
  */
-export async function handleRoute(request: Request, respond: (ctx: DalContext) => Promise<Response>): Promise<Response> {
+export function handleRoute(request: Request, respond: Respond): Promise<Response> {
+  return handle(request, respond, requestContext);
+}
+
+/** The same for the JSON API (/api/v1): a personal API token counts too, within its scopes. */
+export function handleApiRoute(request: Request, respond: Respond): Promise<Response> {
+  return handle(request, respond, apiRequestContext);
+}
+
+async function handle(request: Request, respond: Respond, context: () => Promise<DalContext>): Promise<Response> {
   if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request)) {
     return NextResponse.json({ error: "Cross-site requests are refused." }, { status: 403 });
   }
   try {
-    const ctx = await requestContext();
+    const ctx = await context();
     // Nobody signed in: say so before reading parameters, so validation messages tell a stranger nothing.
     // Permission itself is still checked by the DAL call inside `respond`.
+    if (ctx.userId === null && ctx.auth?.kind === "token") {
+      return NextResponse.json({ error: "This API token is unknown, revoked or expired." }, { status: 401 });
+    }
     if (ctx.userId === null) return NextResponse.json({ error: "Please sign in to continue." }, { status: 401 });
     return await respond(ctx);
   } catch (error) {

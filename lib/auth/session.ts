@@ -4,27 +4,38 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
-import { userIdForToken } from "@/lib/dal/api-tokens";
+import { contextForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { authOptions } from "./options";
 
 /**
- * The data-access context for this request: the database and who is asking — the bearer of a personal API
- * token if the request carries one, else whoever the session cookie says is signed in. A page render builds it
- * once (React's cache: the layout and the page share it, and the user is looked up once); server actions and
- * route handlers, where React's cache does not apply, build a fresh one per call.
+ * The data-access context for this request: the database and whoever the session cookie says is signed in,
+ * with the session version and sign-in time the DAL checks. A bearer token is ignored here: pages and server
+ * actions act only for a signed-in person. A page render builds it once (React's cache: the layout and the page
+ * share it, and the user is looked up once); server actions and route handlers, where React's cache does not
+ * apply, build a fresh one per call.
  */
 export const requestContext = cache(async (): Promise<DalContext> => {
   const { db } = await getDatabase();
+  const session = await getServerSession(authOptions);
+  const claims = session?.claims;
+  if (!claims) return { db, userId: null, requestMemo: {} };
+  return { db, userId: claims.uid, auth: { kind: "session", version: claims.sv, signedInAt: claims.signedInAt }, requestMemo: {} };
+});
+
+/**
+ * For the JSON API (/api/v1) only: the bearer of a personal API token, limited to its scopes, if the request
+ * carries one; else the session as for any other request.
+ */
+export async function apiRequestContext(): Promise<DalContext> {
   const authorization = (await headers()).get("authorization");
   if (authorization?.startsWith("Bearer ")) {
-    return { db, userId: await userIdForToken(db, authorization.slice("Bearer ".length).trim()), requestMemo: {} };
+    const { db } = await getDatabase();
+    return contextForToken(db, authorization.slice("Bearer ".length).trim());
   }
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  return { db, userId: typeof userId === "number" && userId > 0 ? userId : null, requestMemo: {} };
-});
+  return requestContext();
+}
 
 /** For pages: the signed-in, enabled user, or a redirect to sign in. A convenience; the DAL checks again. */
 export async function requireSignedIn(from: string): Promise<{ ctx: DalContext; actor: Actor }> {

@@ -1,13 +1,13 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { isRole, roleHas, type Role } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { issuePasswordLink, NO_PASSWORD, randomPassword } from "./password-links";
-import { hashPassword } from "./users";
+import { issuePasswordLink, NO_PASSWORD, randomPassword, voidPasswordLinks } from "./password-links";
+import { endSessions, hashPassword } from "./users";
 
 export interface ManagedUser {
   id: number;
@@ -75,18 +75,24 @@ export async function setUserDisabled(ctx: DalContext, input: { userId: number; 
   return changeUser(ctx.db, actor, input.userId, input.disabled ? "user.disable" : "user.enable", async (tx, before) => {
     if (input.disabled && before.id === actor.id) throw new DalError("invalid", "You cannot disable your own account.");
     if (input.disabled && before.role === "admin") await keepAnActiveAdmin(tx, before.id, "disabled");
+    if (input.disabled) await voidPasswordLinks(tx, before.id);
     return { disabled: input.disabled };
   });
 }
 
-/** The old password stops working at once; the person gets a new one (or a link), shown once to the manager. */
+/**
+ * The old password, older set-password links and the person's API tokens stop working at once (whoever knew the
+ * password may have made a token with it); the person gets a new password (or a link), shown once to the manager.
+ */
 export async function resetUserPassword(ctx: DalContext, input: { userId: number; credential: Credential }): Promise<IssuedCredential> {
   const actor = await requirePermission(ctx, "users:manage");
   const password = input.credential === "password" ? randomPassword() : null;
   const passwordHash = password ? await hashPassword(password) : NO_PASSWORD;
   let issued: IssuedCredential | null = null;
   await changeUser(ctx.db, actor, input.userId, "user.reset_password", async (tx, before) => {
+    if (password) await voidPasswordLinks(tx, before.id);
     issued = password ? { password } : { link: await issuePasswordLink(tx, before.id, "reset") };
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
     return { passwordHash };
   });
   return issued!;
@@ -94,7 +100,8 @@ export async function resetUserPassword(ctx: DalContext, input: { userId: number
 
 /**
  * Loads the target under a row lock, lets `decide` check and compute the change, writes it and its audit row
- * (role and disabled before and after; never a password hash) in one transaction.
+ * (role and disabled before and after; never a password hash) in one transaction. A new password, a disable or
+ * a new role ends the person's sessions in the same transaction: they sign in again as who they now are.
  */
 async function changeUser(
   db: Db,
@@ -111,6 +118,7 @@ async function changeUser(
     mayHandleRole(actor, before.role);
     const change = await decide(tx, before);
     const [after] = await tx.update(users).set(change).where(eq(users.id, userId)).returning(columns);
+    if ("passwordHash" in change || after!.disabled !== before.disabled || after!.role !== before.role) await endSessions(tx, userId);
     await writeAudit(tx, {
       actorId: actor.id,
       action,

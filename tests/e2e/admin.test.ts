@@ -37,6 +37,7 @@ async function signInAs(email: string, password: string): Promise<{ context: Bro
 
 describe("users", () => {
   let newcomer: { context: BrowserContext; page: Page };
+  let newcomerPassword: string;
 
   it("a manager creates a user with a first password shown once, who can then sign in", async () => {
     const { page } = manager;
@@ -51,17 +52,22 @@ describe("users", () => {
     const password = (await form.getByTestId("secret").textContent())!;
     expect(password.length).toBeGreaterThanOrEqual(12);
     await page.getByTestId(`user-${NEW_EMAIL}`).waitFor();
+    newcomerPassword = password;
     newcomer = await signInAs(NEW_EMAIL, password);
     await newcomer.page.goto("/import");
     await expect(newcomer.page.getByText("cannot import statements").count()).resolves.toBe(1);
   });
 
-  it("a manager changes the role; the person has the new role on their next request", async () => {
+  it("a manager changes the role; the person's session ends and they sign in again with the new role", async () => {
     const row = manager.page.getByTestId(`user-${NEW_EMAIL}`);
     await row.getByLabel(`Role of ${NEW_EMAIL}`, { exact: true }).selectOption("staff");
     await row.getByRole("button", { name: `Change role of ${NEW_EMAIL}` }).click();
     await row.getByText(`${NEW_EMAIL} is now staff.`).waitFor();
     await expect(row.locator("td").nth(2).textContent()).resolves.toBe("staff");
+    await newcomer.page.goto("/import");
+    expect(new URL(newcomer.page.url()).pathname).toBe("/signin");
+    await newcomer.context.close();
+    newcomer = await signInAs(NEW_EMAIL, newcomerPassword);
     await newcomer.page.goto("/import");
     await newcomer.page.getByRole("heading", { name: "Import a statement" }).waitFor();
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { decode, encode } from "next-auth/jwt";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
@@ -37,6 +39,26 @@ async function sessionCookie(baseUrl: string, email: string, password: string): 
   });
   return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
 }
+
+/** The id the build gave a server action, as a browser would send it in the Next-Action header. */
+function actionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === name)?.[0];
+  if (!id) throw new Error(`the build has no server action ${name}`);
+  return id;
+}
+
+/** Posts a form to a server action the way React does for useActionState: (previous state, form data). */
+function postAction(path: string, name: string, fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.set(`_1_${key}`, value);
+  body.set("0", JSON.stringify(["$undefined", "$K1"]));
+  return fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "Next-Action": actionId(name), ...headers }, body });
+}
+
+const SECRET = "e2e-secret-not-for-production"; // the NEXTAUTH_SECRET startApp gives the server
+const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+const cookieOf = async (role: string) => (await sessionCookie(app.baseUrl, account(role).email, account(role).password)).split(";")[0]!;
 
 describe("headers", () => {
   it("sends a strict Content-Security-Policy with a fresh nonce, and nosniff", async () => {
@@ -100,6 +122,48 @@ describe("the session", () => {
     });
   }
 
+  it("a copied cookie stops working once its owner signs out", async () => {
+    const cookie = await cookieOf("analyst");
+    expect((await get("/api/v1/pairs", { cookie })).status).toBe(200);
+    const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`, { headers: { cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const signOut = await fetch(`${app.baseUrl}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${csrfCookie}` },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    expect(signOut.status).toBeLessThan(400);
+    expect((await get("/api/v1/pairs", { cookie })).status).toBe(401);
+    expect((await get("/api/v1/pairs", { cookie: await cookieOf("analyst") })).status).toBe(200); // signing in again works
+  });
+
+  it("has an absolute lifetime: refreshing the session does not keep a cookie alive past it", async () => {
+    const [name, value] = (await cookieOf("staff")).split(/=(.*)/s) as [string, string];
+    const claims = await decode({ token: value, secret: SECRET });
+    const thirteenHoursAgo = Math.floor(Date.now() / 1000) - 13 * 3600;
+    const old = `${name}=${await encode({ token: { ...claims, signedInAt: thirteenHoursAgo }, secret: SECRET })}`;
+    const refreshed = await get("/api/auth/session", { cookie: old });
+    expect(await refreshed.json()).not.toHaveProperty("user");
+    expect((await get("/api/v1/pairs", { cookie: old })).status).toBe(401);
+    const fresh = `${name}=${await encode({ token: { ...claims, signedInAt: thirteenHoursAgo + 2 * 3600 }, secret: SECRET })}`;
+    expect((await get("/api/v1/pairs", { cookie: fresh })).status).toBe(200);
+  });
+
+  it("a callbackUrl that only looks like our host gets a safe redirect, never a server error", async () => {
+    const lookalike = `${app.baseUrl}.evil.test/`;
+    for (const path of ["/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/signin"]) {
+      const response = await get(`${path}?callbackUrl=${encodeURIComponent(lookalike)}`);
+      expect(response.status, path).toBeLessThan(500);
+      const location = response.headers.get("location");
+      if (location) {
+        expect(new URL(location, app.baseUrl).origin, path).toBe(new URL(app.baseUrl).origin);
+        expect(decodeURIComponent(location), path).not.toMatch(/evil|error=/);
+      }
+    }
+  });
+
   it("pauses sign-in for an account after repeated failures, even with the right password, and says why", async () => {
     const manager = DEMO_ACCOUNTS.find((a) => a.role === "manager")!;
     const page = await browser.newPage({ baseURL: app.baseUrl });
@@ -156,6 +220,35 @@ describe("requests that try to get round the sign-in", () => {
       expect(response.status).toBeLessThan(500);
     }
     expect((await get("/signin")).status).toBe(200);
+  });
+
+  it("a malformed body for a real server action gets 400; arguments it does not take get no server error", async () => {
+    const cookie = await cookieOf("admin");
+    const post = (contentType: string, body: string) =>
+      fetch(`${app.baseUrl}/admin/users`, { method: "POST", headers: { "Next-Action": actionId("createUserAction"), "content-type": contentType, cookie }, body });
+    for (const [contentType, body] of [
+      ["text/plain;charset=UTF-8", "{"],
+      ["application/json", "{"],
+      ["multipart/form-data; boundary=z", "--z\r\nbroken"],
+      ["multipart/form-data; boundary=z", '--z\r\nContent-Disposition: form-data; name="0"\r\n\r\n[\r\n--z--\r\n'],
+    ]) {
+      expect((await post(contentType!, body!)).status, `${contentType} ${JSON.stringify(body)}`).toBe(400);
+    }
+    for (const body of ["[]", "{}", '"x"', "[null,null]"]) expect((await post("text/plain;charset=UTF-8", body)).status, body).toBeLessThan(500);
+    expect((await get("/signin")).status).toBe(200);
+  });
+
+  it("server actions never accept a bearer token, even one the API honours", async () => {
+    const admin = await cookieOf("admin"); // the manager may be paused by the sign-in throttle test above
+    const created = await postAction("/tokens", "createTokenAction", { name: "e2e bot" }, { cookie: admin });
+    const token = (await created.text()).match(/dyad_[A-Za-z0-9_-]+/)?.[0];
+    expect(token).toBeTruthy();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await get("/api/v1/pairs", bearer)).status).toBe(200);
+    await postAction("/admin/users", "createUserAction", { email: "made-by-a-token@example.org", name: "T", role: "analyst", credential: "link" }, bearer);
+    await postAction("/tokens", "createTokenAction", { name: "token-made token" }, bearer);
+    expect((await (await get("/admin/users", { cookie: admin })).text()).includes("made-by-a-token@example.org"), "the token made a user").toBe(false);
+    expect((await (await get("/tokens", { cookie: admin })).text()).includes("token-made token"), "the token made a token").toBe(false);
   });
 
   it("a cross-site post to a route handler is refused, even with a valid session", async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
-import { roleHas, type Permission } from "@/lib/auth/permissions";
+import { roleHas, scopeGrants, type Permission, type TokenScope } from "@/lib/auth/permissions";
 import { activeCodebook } from "@/lib/dal/codebook";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import type { DalContext } from "@/lib/dal/context";
@@ -14,7 +14,7 @@ import { addEvent, eventsFor } from "@/lib/dal/events";
 import { searchStatements } from "@/lib/dal/search";
 import { getStatement, importStatement, listStatements, writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
+import { contextForToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
@@ -131,11 +131,11 @@ const ACTIONS: Record<
   },
   searchStatements: { permission: "statements:read", run: (ctx) => searchStatements(ctx, "energy security", {}) },
   pairThemeOverview: { permission: "series:read", run: (ctx) => pairThemeOverview(ctx, {}) },
-  createApiToken: { permission: "series:read", run: (ctx) => createApiToken(ctx, "matrix") },
-  listApiTokens: { permission: "series:read", run: (ctx) => listApiTokens(ctx) },
+  createApiToken: { permission: "tokens:manage", run: (ctx) => createApiToken(ctx, { name: "matrix", scopes: ["read", "write"] }) },
+  listApiTokens: { permission: "tokens:manage", run: (ctx) => listApiTokens(ctx) },
   revokeApiToken: {
-    permission: "series:read",
-    run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, "to revoke")).id).then(() => "revoked"),
+    permission: "tokens:manage",
+    run: async (ctx) => revokeApiToken(ctx, (await createApiToken(ctx, { name: "to revoke" })).id).then(() => "revoked"),
   },
   reviewQueue: { permission: "tags:write", run: (ctx) => reviewQueue(ctx, {}) },
   nextInQueue: { permission: "tags:write", run: (ctx) => nextInQueue(ctx, {}, null) },
@@ -404,24 +404,40 @@ describe.each(TEST_DRIVERS)("permission matrix on %s", (driver) => {
   });
   afterAll(() => database?.close());
 
+  /** The action run by `ctx`: allowed ones succeed; refused ones throw `code` and change no table. */
+  async function check(ctx: DalContext, action: (typeof ACTIONS)[string], allowed: boolean, code: DalError["code"]) {
+    await action.prepare?.(fixture);
+    if (allowed) {
+      await expect(action.run(ctx, fixture)).resolves.toBeDefined();
+      return;
+    }
+    const before = await tableCounts(database.db);
+    const error = await action.run(ctx, fixture).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DalError);
+    expect((error as DalError).code).toBe(code);
+    expect(await tableCounts(database.db)).toEqual(before);
+  }
+
   for (const person of PEOPLE) {
     for (const [name, action] of Object.entries(ACTIONS)) {
       const allowed = person !== "anonymous" && person !== "disabled" && roleHas(person, action.permission);
       it(`${person} ${allowed ? "may" : "may not"} ${name}`, async () => {
-        const ctx = people[person];
-        await action.prepare?.(fixture);
-        if (allowed) {
-          await expect(action.run(ctx, fixture)).resolves.toBeDefined();
-          return;
-        }
-        const before = await tableCounts(database.db);
-        const error = await action.run(ctx, fixture).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error).toBeInstanceOf(DalError);
-        expect((error as DalError).code).toBe(person === "anonymous" || person === "disabled" ? "unauthenticated" : "forbidden");
-        expect(await tableCounts(database.db)).toEqual(before);
+        await check(people[person], action, allowed, person === "anonymous" || person === "disabled" ? "unauthenticated" : "forbidden");
+      });
+    }
+  }
+
+  // An admin's API token: the most powerful owner, so every refusal below comes from the token's scopes alone.
+  for (const scopes of [["read"], ["read", "write"]] satisfies TokenScope[][]) {
+    const person = `admin's ${scopes.join("+")} token`;
+    for (const [name, action] of Object.entries(ACTIONS)) {
+      const allowed = roleHas("admin", action.permission) && scopes.some((s) => scopeGrants(s, action.permission));
+      it(`${person} ${allowed ? "may" : "may not"} ${name}`, async () => {
+        const { token } = await createApiToken(people.admin, { name: person, scopes });
+        await check(await contextForToken(database.db, token), action, allowed, "forbidden");
       });
     }
   }

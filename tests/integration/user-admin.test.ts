@@ -1,10 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
-import { requirePermission, type DalContext } from "@/lib/dal/context";
+import { requirePermission, SESSION_LIFETIME_HOURS, type DalContext } from "@/lib/dal/context";
 import { setPasswordWithLink } from "@/lib/dal/password-links";
 import { changeUserRole, createUser, listUsers, resetUserPassword, setUserDisabled } from "@/lib/dal/user-admin";
-import { verifyCredentials } from "@/lib/dal/users";
+import { endMySessions, verifyCredentials } from "@/lib/dal/users";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createPeople, PASSWORD, tableCounts, type Person } from "../support/fixtures";
 
@@ -119,5 +119,120 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     const [row] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, staffId));
     expect((await lastAudit()).after).not.toHaveProperty("passwordHash");
     expect(row!.hash).toMatch(/^\$2/);
+  });
+
+  describe("sessions end when the account changes", () => {
+    /** What the session cookie carries after a real sign-in: the account's session version and when it began. */
+    async function signIn(email: string, password: string, signedInAt = Math.floor(Date.now() / 1000)): Promise<DalContext> {
+      const result = await verifyCredentials(database.db, email, password);
+      if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+      return { db: database.db, userId: result.user.id, auth: { kind: "session", version: result.user.sessionVersion, signedInAt } };
+    }
+    const withPassword = async (email: string, role: "analyst" | "staff" | "manager") => {
+      const made = await createUser(people.admin, { email, name: email, role, credential: "password" });
+      if (!("password" in made)) throw new Error("expected a password");
+      return made;
+    };
+
+    it("a password reset ends the old session: it can no longer make an API token", async () => {
+      const made = await withPassword("reset-session@example.org", "analyst");
+      const session = await signIn("reset-session@example.org", made.password);
+      await expect(requirePermission(session, "series:read")).resolves.toMatchObject({ id: made.id });
+      const issued = await resetUserPassword(people.manager, { userId: made.id, credential: "password" });
+      await expect(requirePermission(session, "series:read")).rejects.toMatchObject({ code: "unauthenticated" });
+      const { createApiToken } = await import("@/lib/dal/api-tokens");
+      await expect(createApiToken(session, { name: "persistence" })).rejects.toMatchObject({ code: "unauthenticated" });
+      if (!("password" in issued)) throw new Error("expected a password");
+      await expect(requirePermission(await signIn("reset-session@example.org", issued.password), "series:read")).resolves.toBeDefined();
+    });
+
+    it("a disable ends sessions for good, even after the account is enabled again", async () => {
+      const made = await withPassword("disable-session@example.org", "staff");
+      const session = await signIn("disable-session@example.org", made.password);
+      await setUserDisabled(people.manager, { userId: made.id, disabled: true });
+      await setUserDisabled(people.manager, { userId: made.id, disabled: false });
+      await expect(requirePermission(session, "statements:read")).rejects.toMatchObject({ code: "unauthenticated" });
+    });
+
+    it("a role change ends sessions", async () => {
+      const made = await withPassword("role-session@example.org", "staff");
+      const session = await signIn("role-session@example.org", made.password);
+      await changeUserRole(people.manager, { userId: made.id, role: "analyst" });
+      await expect(requirePermission(session, "statements:read")).rejects.toMatchObject({ code: "unauthenticated" });
+    });
+
+    it("signing out ends every session of that person, not only the one that signed out", async () => {
+      const made = await withPassword("signout-session@example.org", "analyst");
+      const here = await signIn("signout-session@example.org", made.password);
+      const copied = await signIn("signout-session@example.org", made.password);
+      await endMySessions(here);
+      await expect(requirePermission(copied, "statements:read")).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(endMySessions(copied)).resolves.toBe(false); // an ended session cannot end anything
+      await expect(requirePermission(await signIn("signout-session@example.org", made.password), "statements:read")).resolves.toBeDefined();
+    });
+
+    it("a session has an absolute lifetime, however often it was refreshed", async () => {
+      const made = await withPassword("lifetime-session@example.org", "analyst");
+      const hoursAgo = (h: number) => Math.floor(Date.now() / 1000) - h * 3600;
+      const old = await signIn("lifetime-session@example.org", made.password, hoursAgo(SESSION_LIFETIME_HOURS + 0.1));
+      await expect(requirePermission(old, "statements:read")).rejects.toMatchObject({ code: "unauthenticated" });
+      const young = await signIn("lifetime-session@example.org", made.password, hoursAgo(SESSION_LIFETIME_HOURS - 0.1));
+      await expect(requirePermission(young, "statements:read")).resolves.toBeDefined();
+    });
+  });
+
+  describe("set-password links", () => {
+    const useLink = (token: string, password = "a long enough password") => setPasswordWithLink({ db: database.db, userId: null }, { token, password });
+    const linkOf = (issued: object) => {
+      if (!("link" in issued) || typeof issued.link !== "string") throw new Error("expected a link");
+      return issued.link;
+    };
+
+    it("a new link voids the older ones", async () => {
+      const { id } = await createUser(people.manager, { email: "two-links@example.org", name: "T", role: "analyst", credential: "link" });
+      const first = linkOf(await resetUserPassword(people.manager, { userId: id, credential: "link" }));
+      const second = linkOf(await resetUserPassword(people.manager, { userId: id, credential: "link" }));
+      await expect(useLink(first)).rejects.toThrow(/not valid any more/);
+      await expect(useLink(second)).resolves.toMatchObject({ email: "two-links@example.org" });
+    });
+
+    it("a reset to a random password voids the links", async () => {
+      const made = await createUser(people.manager, { email: "link-then-password@example.org", name: "L", role: "analyst", credential: "link" });
+      await resetUserPassword(people.manager, { userId: made.id, credential: "password" });
+      await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
+    });
+
+    it("a disabled account's links are void, and stay void once it is enabled again", async () => {
+      const made = await createUser(people.manager, { email: "disabled-link@example.org", name: "D", role: "analyst", credential: "link" });
+      const other = await createUser(people.manager, { email: "disabled-link-2@example.org", name: "D2", role: "analyst", credential: "link" });
+      await setUserDisabled(people.manager, { userId: made.id, disabled: true });
+      await setUserDisabled(people.manager, { userId: other.id, disabled: true });
+      await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
+      await setUserDisabled(people.manager, { userId: other.id, disabled: false });
+      await expect(useLink(linkOf(other))).rejects.toThrow(/not valid any more/);
+    });
+
+    it("a link sets a password only for an enabled account, even one disabled directly in the database", async () => {
+      const made = await createUser(people.manager, { email: "db-disabled-link@example.org", name: "D", role: "analyst", credential: "link" });
+      await database.db.update(users).set({ disabled: true }).where(eq(users.id, made.id));
+      await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
+    });
+  });
+
+  it("sign-in costs the same whether the account exists, has a password yet, or not", async () => {
+    await createUser(people.manager, { email: "waiting@example.org", name: "W", role: "analyst", credential: "link" });
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        await verifyCredentials(database.db, email, "a wrong password");
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const real = await median("analyst@test.example");
+    // bcrypt at cost 10 takes tens of milliseconds; a skipped check takes well under one
+    expect(await median("waiting@example.org")).toBeGreaterThan(real * 0.5);
+    expect(await median("nobody-here@example.org")).toBeGreaterThan(real * 0.5);
   });
 });

@@ -1,4 +1,4 @@
-import { handleRoute } from "@/lib/auth/route";
+import { handleApiRoute } from "@/lib/auth/route";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { pairSeries } from "@/lib/dal/pair-series";
 import { seriesResponse } from "./respond";
@@ -6,7 +6,7 @@ import { seriesResponse } from "./respond";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return handleRoute(request, async (ctx) => {
+  return handleApiRoute(request, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const query = seriesQueryFromParams(params);
     return seriesResponse(query, await pairSeries(ctx, query), params.get("format"));

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { handleRoute } from "@/lib/auth/route";
 import { z } from "zod";
+import { handleApiRoute } from "@/lib/auth/route";
 import { pageNumberSchema, parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { listStatements } from "@/lib/dal/statements";
 
@@ -13,7 +13,7 @@ const PAGING = z.object({
 
 /** Statements matching speaker, counterpart, theme, from, to; `page` and `pageSize` (at most 500) page through all of them. */
 export async function GET(request: Request) {
-  return handleRoute(request, async (ctx) => {
+  return handleApiRoute(request, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const filter = parseSearchParams(statementFilterSchema, params);
     const { page, pageSize } = readSearchParams(PAGING, params);
