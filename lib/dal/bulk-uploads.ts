@@ -92,10 +92,15 @@ export async function startStagedImport(ctx: DalContext, uploadId: string, mappi
   await requirePermission(ctx, "statements:import");
   if (!UPLOAD_ID.test(uploadId)) throw expired();
   const { name, bytes } = await takeStaged(path.join(await uploadDir(), uploadId));
-  const rows = await readBulkRecords(name, bytes).catch(asDalError);
   const jobId = await startBulkImport(ctx, name);
-  void runBulkImport(ctx, jobId, bulkDrafts(rows, mapping)).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
+  // Reading a large file takes seconds: the person gets the job at once and watches it; a file that cannot be
+  // read ends the job as failed, with the reason.
+  void runBulkImport(ctx, jobId, rowsOf(name, bytes, mapping)).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
   return jobId;
+}
+
+async function* rowsOf(name: string, bytes: Uint8Array, mapping: FieldMapping) {
+  yield* bulkDrafts(await readBulkRecords(name, bytes), mapping);
 }
 
 const expired = () => new DalError("invalid", "That upload is unknown or has expired; upload the file again.");

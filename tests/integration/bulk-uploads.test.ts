@@ -56,6 +56,15 @@ describe("staged bulk uploads", () => {
     expect((await refusal(startStagedImport(staff, uploadId, { text: "text" }))).message).toMatch(/upload the file again/);
   });
 
+  it("answers the start at once and fails the job with the reason when the whole file cannot be read", async () => {
+    const { uploadId } = await stageBulkUpload(staff, "wide.csv", streamOf("text,speaker\nWe agree.,USA\n"));
+    // What the full read finds past the preview: here, more columns than a bulk file may have.
+    writeFileSync(path.join(dir, uploadId), `${Array.from({ length: LIMITS.bulkColumns + 1 }, (_, i) => `c${i}`).join(",")}\n`);
+    const jobId = await startStagedImport(staff, uploadId, { text: "text", speakerCountry: "speaker" });
+    for (let i = 0; i < 100 && (await getImportJob(staff, jobId)).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await getImportJob(staff, jobId)).toMatchObject({ status: "failed", imported: 0, error: expect.stringMatching(/columns/) });
+  });
+
   it("deletes uploads nobody imported once they are an hour old", async () => {
     const stale = path.join(dir, "0".repeat(32));
     writeFileSync(stale, "text\nold\n");
