@@ -13,9 +13,13 @@ export interface Passage extends Span {
   sentences: Sentence[];
 }
 
+/** How a mention names its country: "Azerbaijan", "Azerbaijani", "Baku", "the State Department", "the Kremlin", "the USSR". */
+export type MentionVia = "name" | "demonym" | "capital" | "office" | "metonym" | "historical";
+
 export interface CountryMention extends Span {
   iso3: string;
   surface: string;
+  via?: MentionVia;
 }
 
 export interface Country {

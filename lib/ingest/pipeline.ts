@@ -28,7 +28,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
   const { text, removed } = clean(plain);
   if (text.trim().length === 0) throw new UnusableDraftError("The statement has no text left after cleaning.");
-  const mentions = findCountryMentions(text, tokenize(text));
+  const tokens = tokenize(text);
+  let mentions = findCountryMentions(text, tokens, { date: draft.date });
   const suggested = suggestMetadata(text, {
     title: draft.title,
     date: draft.date,
@@ -46,6 +47,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   );
   const counterparts = (draft.counterparts ?? []).map((c) => knownCountry(c, "counterpart")!);
   const date = draft.date ?? suggested.date?.value.date ?? null;
+  // Names read by date ("Korea" before 1991): a date found in the text changes what the mentions mean.
+  if (date && date !== draft.date) mentions = findCountryMentions(text, tokens, { date });
 
   const words = scanWords(text);
   const passages = segment(text);
