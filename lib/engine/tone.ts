@@ -593,3 +593,26 @@ export function lexiconTone(text: string, valences: Record<string, number>, offs
   }
   return { score: toneOf(found), words: found };
 }
+
+export interface TargetTone {
+  /** In [-1, 1]: the evaluation-weighted tone of the sentences aimed at the target. */
+  score: number;
+  /** The scored words behind it, each with the sentence it stands in. */
+  words: ToneWord[];
+  sentences: number;
+}
+
+/**
+ * Tone towards one country: the scored words of the sentences that name it, weighted as a statement's tone is.
+ * `words` are the statement's scored words (scoreStatementTone), so the figure is made of what the UI shows.
+ */
+export function toneTowards(text: string, sentences: { start: number; end: number }[], mentions: CountryMention[], target: string, words: ToneWord[]): TargetTone | null {
+  const aimed = sentences.filter((s) => mentions.some((m) => m.iso3 === target && m.start >= s.start && m.end <= s.end));
+  const tones = aimed.map((s) => {
+    const found = words.filter((w) => w.start >= s.start && w.start < s.end);
+    return { score: toneOf(found), words: found };
+  });
+  const score = aggregateTone(tones);
+  if (score === null) return null;
+  return { score, words: tones.flatMap((t) => t.words), sentences: aimed.length };
+}
