@@ -6,8 +6,11 @@
  *             Armenian and Azerbaijani speeches
  *   --unscon  tone against human labels of negative evaluation, per meeting and pooled over the meetings not
  *             tuned on, beside AFINN and a length baseline; intervals resample whole speeches
+ *   --reviewed  the rules' precision and recall of the four core themes on the passages read by hand in
+ *             tests/fixtures/ungd-reviewed (its README is the labelling guide); needs the UNGD file they come from
  *   --json    the same figures as one JSON object
  *   --train   refits the tone model on the tuning meeting first (scripts/train-tone.ts)
+ *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +26,7 @@ import { lexiconTone, toneTowards } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
 import { textTable } from "./text-table";
 import { retrain } from "./train-tone";
+import { LABELLED_THEMES, readLabels, sha256 } from "./learning-eval";
 import { DATA, TRAINING_MEETING as TUNING_MEETING } from "./unscon";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
@@ -108,6 +112,41 @@ function ungdText(f: ReturnType<typeof ungd>): string {
     textTable(["year", "speeches", "one passage", "counterterrorism", "CT ≥ 3", "energy security", "democracy"], rows),
     `Nagorno-Karabakh since 1992: ARM ${k(f.karabakh.ARM)}; AZE ${k(f.karabakh.AZE)}`,
   ].join("\n");
+}
+
+/** The rules against the hand labels of tests/fixtures/ungd-reviewed, passage by passage. */
+function reviewed(path: string) {
+  const labels = readLabels();
+  const wanted = new Set(labels.map((l) => l.speech));
+  const speeches = new Map(readLines<Speech>(path, ["id", "text"]).filter((s) => wanted.has(s.id)).map((s) => [s.id, s]));
+  const readings = new Map([...speeches].map(([id, s]) => [id, readStatement(s.text, codebook, { date: String(s.year) })]));
+  const counts = new Map(LABELLED_THEMES.map((t) => [t, { positives: 0, said: 0, hits: 0 }]));
+  let drift = 0;
+  for (const label of labels) {
+    const reading = readings.get(label.speech);
+    const passage = reading?.passages[label.passage];
+    if (!reading || !passage || passage.start !== label.start || sha256(reading.text.slice(passage.start, passage.end)) !== label.sha256) {
+      drift++;
+      continue;
+    }
+    const said = new Set(reading.tags.passages[label.passage]!.tags.map((t) => t.theme));
+    for (const [theme, c] of counts) {
+      const truth = label.themes.includes(theme);
+      if (truth) c.positives++;
+      if (said.has(theme)) c.said++;
+      if (truth && said.has(theme)) c.hits++;
+    }
+  }
+  if (drift > 0) fail(`${drift} labelled passages no longer match the text the app makes of their speech (cleaning or segmenting changed).`);
+  return {
+    passages: labels.length,
+    themes: [...counts].map(([theme, c]) => ({ theme, ...c, precision: round(c.hits / c.said), recall: round(c.hits / c.positives) })),
+  };
+}
+
+function reviewedText(f: ReturnType<typeof reviewed>): string {
+  const rows = f.themes.map((t) => [t.theme, t.positives, t.said, t.hits, num(t.precision), num(t.recall)]);
+  return [`Rules on the ${f.passages} hand-labelled passages of tests/fixtures/ungd-reviewed`, textTable(["theme", "labelled", "tagged", "both", "precision", "recall"], rows)].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------- UNSCon
@@ -238,8 +277,8 @@ function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], ex
   };
 }
 
-function unscon(path: string) {
-  const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]);
+function unscon(path: string, tuneOnly = false) {
+  const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]).filter((e) => !tuneOnly || e.meeting === TUNING_MEETING);
   const scored = excerpts.map(scoreExcerpt);
   const of = (keep: (e: Excerpt) => boolean) => {
     const idx = excerpts.map((e, i) => (keep(e) ? i : -1)).filter((i) => i >= 0);
@@ -280,16 +319,17 @@ function unsconText(f: ReturnType<typeof unscon>): string {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, train: { type: "boolean", default: false } },
+    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } },
   });
-  const named = values.unscon !== undefined || values.ungd !== undefined;
-  const ungdFile = values.ungd ?? (named ? undefined : join(DATA, "ungd", "ungd-dev.jsonl.gz"));
-  const unsconFile = values.unscon ?? (named ? undefined : join(DATA, "unscon", "unscon-dev.jsonl.gz"));
+  const named = values.unscon !== undefined || values.ungd !== undefined || values.reviewed || values.tune;
+  const ungdFile = values.reviewed ? undefined : (values.ungd ?? (named ? undefined : join(DATA, "ungd", "ungd-dev.jsonl.gz")));
+  const unsconFile = values.unscon ?? (named && !values.tune ? undefined : join(DATA, "unscon", "unscon-dev.jsonl.gz"));
   const started = performance.now();
   const training = values.train ? retrain() : null;
   const result = {
     ...(ungdFile ? { ungd: ungd(ungdFile) } : {}),
-    ...(unsconFile ? { unscon: unscon(unsconFile) } : {}),
+    ...(unsconFile ? { unscon: unscon(unsconFile, values.tune) } : {}),
+    ...(values.reviewed ? { reviewed: reviewed(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz")) } : {}),
     seconds: round((performance.now() - started) / 1000, 1),
   };
   if (values.json) {
@@ -297,7 +337,7 @@ function main(): void {
     return;
   }
   if (training) console.log(training + "\n");
-  const sections = [result.ungd && ungdText(result.ungd), result.unscon && unsconText(result.unscon)].filter(Boolean);
+  const sections = [result.ungd && ungdText(result.ungd), result.unscon && unsconText(result.unscon), result.reviewed && reviewedText(result.reviewed)].filter(Boolean);
   console.log(sections.join("\n\n"));
   console.log(`\n(${result.seconds} s)`);
 }
