@@ -1,6 +1,7 @@
 import { COUNTRIES, type CountryEntry } from "./countries";
 import { foldKey, type Token } from "./tokens";
 import type { CountryMention, MentionVia } from "./types";
+import { wordKey, type Words as ScannedWords } from "./words";
 
 /**
  * Names of treaties, processes, regions and institutions that contain a country name but are not about that
@@ -146,6 +147,11 @@ function tokenWords(tokens: Token[]): Words {
   return { length: tokens.length, start: (k) => tokens[k]!.start, end: (k) => tokens[k]!.end, key: (k) => tokens[k]!.key };
 }
 
+/** The scanner's words (words.ts), which the tagger and tone read already: no second pass over the text. */
+function scannedWords(w: ScannedWords): Words {
+  return { length: w.count, start: (k) => w.starts[k]!, end: (k) => w.ends[k]!, key: (k) => wordKey(w.ids[k]!) };
+}
+
 function wordsOf(phrase: string): string[] {
   const words = scanWords(phrase);
   return Array.from({ length: words.length }, (_, k) => phrase.slice(words.start(k), words.end(k)));
@@ -254,10 +260,10 @@ export interface MentionOptions {
 /**
  * Every country mention in the text in one pass over its words, longest name first ("South Sudan" is not
  * "Sudan", "Papua New Guinea" is not "Guinea"), with offsets into the text. Pass the statement's tokens when
- * they exist already, and its date when known.
+ * they exist already (tokens.ts, or the scanner's words from words.ts), and its date when known.
  */
-export function findCountryMentions(text: string, tokens?: Token[], options: MentionOptions = {}): CountryMention[] {
-  const words = tokens ? tokenWords(tokens) : scanWords(text);
+export function findCountryMentions(text: string, tokens?: Token[] | ScannedWords, options: MentionOptions = {}): CountryMention[] {
+  const words = !tokens ? scanWords(text) : Array.isArray(tokens) ? tokenWords(tokens) : scannedWords(tokens);
   const mentions: CountryMention[] = [];
   for (let i = 0; i < words.length; i++) {
     // Every name starts with a capital, so the lower-case majority of words is never looked up.
@@ -327,7 +333,7 @@ export interface RankedCounterpart {
  * Countries a text speaks about, most salient first. Each mention counts 1, plus up to 1 the earlier it comes
  * (leads name the subject), plus 2 in a headline. The speaker's own country is left out.
  */
-export function rankCounterparts(text: string, speakerIso3: string | null, tokens?: Token[], options?: MentionOptions): RankedCounterpart[] {
+export function rankCounterparts(text: string, speakerIso3: string | null, tokens?: Token[] | ScannedWords, options?: MentionOptions): RankedCounterpart[] {
   return rankMentions(findCountryMentions(text, tokens, options), speakerIso3, text);
 }
 

@@ -2,7 +2,6 @@ import { clean, type Removed } from "./clean";
 import { findCountryMentions, rankMentions, type RankedCounterpart } from "./gazetteer";
 import { segment } from "./segment";
 import { tagStatement, type CompiledCodebook, type StatementTags } from "./tag";
-import { tokenize } from "./tokens";
 import { scoreStatementTone, type StatementTone } from "./tone";
 import type { CountryMention, Passage } from "./types";
 import { scanWords } from "./words";
@@ -27,6 +26,6 @@ export function readStatement(raw: string, codebook: CompiledCodebook, options: 
   const passages = segment(text);
   const tags = tagStatement(codebook, text, passages, words);
   const tone = scoreStatementTone(text, passages, words);
-  const mentions = findCountryMentions(text, tokenize(text), { date: options.date ?? null });
+  const mentions = findCountryMentions(text, words, { date: options.date ?? null });
   return { text, removed, passages, tags, tone, mentions, counterparts: rankMentions(mentions, options.speakerIso3 ?? null, text) };
 }

@@ -4,7 +4,6 @@ import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
-import { tokenize } from "@/lib/engine/tokens";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
@@ -22,14 +21,14 @@ export class UnusableDraftError extends Error {
 
 /**
  * Draft → cleaned, segmented, tagged, scored statement with its country pairs. Pure: nothing is saved here.
- * The text is read into words once for the tagger and tone, and once into tokens for the gazetteer.
+ * The text is read into words once, for the gazetteer, the tagger and tone.
  */
 export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): AnalysedStatement {
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
   const { text, removed } = clean(plain);
   if (text.trim().length === 0) throw new UnusableDraftError("The statement has no text left after cleaning.");
-  const tokens = tokenize(text);
-  let mentions = findCountryMentions(text, tokens, { date: draft.date });
+  const words = scanWords(text);
+  let mentions = findCountryMentions(text, words, { date: draft.date });
   const suggested = suggestMetadata(text, {
     title: draft.title,
     date: draft.date,
@@ -48,9 +47,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const counterparts = (draft.counterparts ?? []).map((c) => knownCountry(c, "counterpart")!);
   const date = draft.date ?? suggested.date?.value.date ?? null;
   // Names read by date ("Korea" before 1991): a date found in the text changes what the mentions mean.
-  if (date && date !== draft.date) mentions = findCountryMentions(text, tokens, { date });
+  if (date && date !== draft.date) mentions = findCountryMentions(text, words, { date });
 
-  const words = scanWords(text);
   const passages = segment(text);
   const tagged = tagStatement(codebook.compiled, text, passages, words);
   const tone = scoreStatementTone(text, passages, words);

@@ -4,6 +4,7 @@ import { clean } from "@/lib/engine/clean";
 import { COUNTRIES } from "@/lib/engine/countries";
 import { capitalOf, countryFromText, findCountryMentions, lookupCountry, rankCounterparts } from "@/lib/engine/gazetteer";
 import { tokenize } from "@/lib/engine/tokens";
+import { scanWords } from "@/lib/engine/words";
 import { hasShared, readJsonl } from "../support/shared-data";
 
 const seed = clean(readFileSync("tests/fixtures/seed-statement.txt", "utf8")).text;
@@ -200,5 +201,13 @@ describe.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))("on the UN Security Co
     }
     // Targets are sometimes named only by "they" or "the delegation": most, not all, are mentioned by name.
     expect(found / labelled).toBeGreaterThan(0.8);
+  });
+});
+
+describe("findCountryMentions on the scanner's words", () => {
+  it("gives the same mentions from words.ts as from tokens or its own scan", () => {
+    const text = `${seed}\nThe Kremlin and Atlanta, Georgia; Côte d'Ivoire and the U.S.`;
+    expect(findCountryMentions(text, scanWords(text))).toEqual(findCountryMentions(text));
+    expect(findCountryMentions(text, scanWords(text))).toEqual(findCountryMentions(text, tokenize(text)));
   });
 });
