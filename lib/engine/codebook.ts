@@ -217,7 +217,8 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
           "citizen*", "my country", "our country", "my people", "our people", "national", "reform*", "transition*", "judiciary",
           "judicial", "court*", "free and fair", "electoral", "ballot*", "voter*", "polling", "civil society", "media", "journalist*",
           "freedom of expression", "freedom of the press", "political prisoners", "arrest*", "detention*", "corruption",
-          "transparen*", "accountab*", "institutions", "democra*", "police", "minorities", "legislat*", "president", "regime",
+          "transparen*", "accountab*", "institutions", "democracy", "democracies", "democratic", "police", "minorities", "legislat*",
+          "president", "regime", "elections", "election", "freedom*", "liberty", "liberties", "ombudsman", "society",
           // human rights as a subject of their own: the Council, the treaties, a record
           "Human Rights Council", "universal periodic review", "High Commissioner for Human Rights", "promotion and protection",
           "protection of human rights", "violations of human rights", "human rights violations", "convention*", "covenant*",

@@ -291,7 +291,10 @@ function spellingMatches(rule: Rule, text: string, textOffset: number, words: Wo
 function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text: string, textOffset: number, to: number): PassageTag[] {
   const themeCount = codebook.themes.length;
   const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * themeCount + m.theme));
-  const withContext = new Set(matches.filter((m) => m.rule.role === "context").map((m) => m.theme));
+  const contexts = matches.filter((m) => m.rule.role === "context");
+  /** Context for `theme` in the passage; beside a single mention it must be elsewhere: "democracy" does not vouch for itself. */
+  const contextBeside = (theme: number, evidence: Match[]) =>
+    contexts.some((c) => c.theme === theme && (evidence.length > 1 || c.last < evidence[0]!.first || c.first > evidence[0]!.last));
   const evidenceByTheme = new Map<number, Match[]>();
   for (const m of matches) {
     if (m.rule.role !== "phrase" || excluded.has(m.sentence * themeCount + m.theme)) continue;
@@ -303,13 +306,16 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
     const strength = strengthOf(evidence);
     if (strength < threshold || strength <= 0) continue;
     if (evidence.length === 1 && isListItem(evidence[0]!, words, text, textOffset, to)) continue;
+    // A theme that asks for context takes a single passing mention only beside it ("our young democracy" among
+    // the purposes of a security agreement is not a passage about democracy).
+    if (evidence.length === 1 && codebook.needsContext[theme] && !contextBeside(theme, evidence)) continue;
     tags.set(theme, {
       theme: codebook.themes[theme]!.slug,
       confidence: round(1 - 0.5 ** (strength / threshold)),
       evidence: evidence.map((m) => ({ start: words.starts[m.first]!, end: words.ends[m.last]!, phrase: m.rule.phrase })),
     });
   }
-  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent) => withContext.has(parent) && !excluded.has(m.sentence * themeCount + parent));
+  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent, all) => contextBeside(parent, all) && !excluded.has(m.sentence * themeCount + parent));
   return [...tags.values()];
 }
 
@@ -357,10 +363,11 @@ function isListItem(m: Match, words: Words, text: string, textOffset: number, to
  * the parent asks for context (ThemeRules.rollUpContext) that the passage lacks; the parent's exclusions hold for
  * the evidence it inherits ("self-determination" keeps a colony's referendum out of democracy).
  */
-function rollUpToParents(codebook: CompiledCodebook, tags: Map<number, PassageTag>, evidence: Map<number, Match[]>, inherits: (m: Match, parent: number) => boolean): void {
+function rollUpToParents(codebook: CompiledCodebook, tags: Map<number, PassageTag>, evidence: Map<number, Match[]>, inherits: (m: Match, parent: number, all: Match[]) => boolean): void {
   for (const [theme, tag] of [...tags]) {
     for (let parent = codebook.parents[theme]!; parent >= 0; parent = codebook.parents[parent]!) {
-      const kept = (evidence.get(theme) ?? []).filter((m) => !codebook.needsContext[parent] || inherits(m, parent));
+      const own = evidence.get(theme) ?? [];
+      const kept = own.filter((m) => !codebook.needsContext[parent] || inherits(m, parent, own));
       if (kept.length === 0) continue;
       const spans = tag.evidence.filter((e) => kept.some((m) => e.phrase === m.rule.phrase));
       const existing = tags.get(parent);
