@@ -8,6 +8,9 @@
  *             tuned on, beside AFINN and a length baseline; intervals resample whole speeches
  *   --reviewed  the rules' precision and recall of the four core themes on the passages read by hand in
  *             tests/fixtures/ungd-reviewed (its README is the labelling guide); needs the UNGD file they come from
+ *   --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE]
+ *             random passages the rules tag with THEME, from UNGD speeches of those years outside the reviewed
+ *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line), to read by hand: how precision is measured
  *   --json    the same figures as one JSON object
  *   --train   refits the tone model on the tuning meeting first (scripts/train-tone.ts)
  *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
@@ -147,6 +150,49 @@ function reviewed(path: string) {
 function reviewedText(f: ReturnType<typeof reviewed>): string {
   const rows = f.themes.map((t) => [t.theme, t.positives, t.said, t.hits, num(t.precision), num(t.recall)]);
   return [`Rules on the ${f.passages} hand-labelled passages of tests/fixtures/ungd-reviewed`, textTable(["theme", "labelled", "tagged", "both", "precision", "recall"], rows)].join("\n");
+}
+
+/** A seeded random sample of tagged passages, for reading against the labelling guide. */
+function sample(path: string, theme: string, years: string, n: number, seed: number, exclude: string | undefined) {
+  const [from, to] = years.split("-").map(Number);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) fail(`--years ${years}: give a range such as 1991-2023.`);
+  const fixture = new Set(readLabels().map((l) => l.speech));
+  const seen = new Set(exclude ? readFileSync(exclude, "utf8").split("\n").map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : []);
+  const tagged: { id: string; evidence: string[]; text: string }[] = [];
+  for (const s of readLines<Speech>(path, ["id", "year", "text"])) {
+    if (s.year < from! || s.year > to! || fixture.has(s.id)) continue;
+    const reading = readStatement(s.text, codebook, { date: String(s.year) });
+    reading.tags.passages.forEach((p, i) => {
+      const tag = p.tags.find((t) => t.theme === theme);
+      const id = `${s.id}#${i}`;
+      const passage = reading.passages[i]!;
+      if (tag && !seen.has(id)) tagged.push({ id, evidence: tag.evidence.map((e) => reading.text.slice(e.start, e.end)), text: reading.text.slice(passage.start, passage.end) });
+    });
+  }
+  const order = tagged.map((_, i) => i);
+  const random = seeded(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return { theme, years, tagged: tagged.length, passages: order.slice(0, n).map((i) => tagged[i]!) };
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sampleText(f: ReturnType<typeof sample>): string {
+  return [
+    `${f.passages.length} of ${f.tagged} passages tagged ${f.theme} in ${f.years} (reviewed fixture's speeches left out)`,
+    ...f.passages.map((p) => `--- ${p.id} [${p.evidence.join(" | ")}]\n${p.text}`),
+  ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------- UNSCon
@@ -319,8 +365,15 @@ function unsconText(f: ReturnType<typeof unscon>): string {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } },
+    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false },
+      sample: { type: "string" }, years: { type: "string", default: "1991-2023" }, n: { type: "string", default: "50" }, seed: { type: "string", default: "1" },
+      exclude: { type: "string" }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } },
   });
+  if (values.sample !== undefined) {
+    const result = sample(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz"), values.sample, values.years, Number(values.n), Number(values.seed), values.exclude);
+    console.log(values.json ? JSON.stringify(result) : sampleText(result));
+    return;
+  }
   const named = values.unscon !== undefined || values.ungd !== undefined || values.reviewed || values.tune;
   const ungdFile = values.reviewed ? undefined : (values.ungd ?? (named ? undefined : join(DATA, "ungd", "ungd-dev.jsonl.gz")));
   const unsconFile = values.unscon ?? (named && !values.tune ? undefined : join(DATA, "unscon", "unscon-dev.jsonl.gz"));
