@@ -38,7 +38,6 @@ function endsSentenceLine(line: string): boolean {
 }
 const CLOSERS = "\"')]";
 const LOWER_START = /^[\p{Ll}]/u;
-const MULTIPLE_SPACE = /\t| {2}/;
 /** Furniture lines are short; a paragraph-long line is never page furniture, so it skips those patterns. */
 const LONGEST_FURNITURE = 300;
 /** Form feeds become a line of their own, marked with a private-use character that trimming keeps. */
@@ -65,7 +64,7 @@ export function clean(raw: string): Cleaned {
     const number = (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0];
     if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
     const line = number ? l.slice(number.length) : l;
-    return (MULTIPLE_SPACE.test(line) ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
+    return (line.includes("\t") || line.includes("  ") ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
   });
   const running = runningLines(lines);
 
@@ -199,18 +198,20 @@ const LETTER = /^\p{L}$/u;
 /** Any character normaliseCharacters changes: most texts have none, or few, and are then read once, not nine times. */
 const TO_NORMALISE = /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
 
+/** What each character normaliseCharacters changes becomes (every replacement is final: none is changed again). */
+const NORMALISED = new Map<string, string>([
+  ["\r", "\n"], ["\r\n", "\n"], ["\f", `\n${PAGE_BREAK}\n`], ["\u2026", "..."], ["\u2028", "\n"], ["\u2029", "\n"], ["\v", "\n"],
+  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [c, " "]),
+  ...[..."\u00AD\u200B\u200C\u200D\u2060\uFEFF"].map((c): [string, string] => [c, ""]),
+  ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
+  ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
+]);
+const TO_NORMALISE_ALL = new RegExp(`\\r\\n?|${TO_NORMALISE.source}`, "g");
+
+/** Line ends, spaces, invisible characters, quotes and ellipses made plain, in one pass over the text. */
 function normaliseCharacters(raw: string): string {
   if (!TO_NORMALISE.test(raw)) return raw;
-  return raw
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\f/g, `\n${PAGE_BREAK}\n`)
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/\u2026/g, "...")
-    .replace(/[\u2028\u2029\v]/g, "\n");
+  return raw.replace(TO_NORMALISE_ALL, (c) => NORMALISED.get(c)!);
 }
 
 const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;
