@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { clean } from "@/lib/engine/clean";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { segment } from "@/lib/engine/segment";
+import { readStatement } from "@/lib/engine/read";
 import { compileCodebook, tagPassage, tagStatement } from "@/lib/engine/tag";
+import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { ThemeDefinition } from "@/lib/engine/types";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
@@ -189,5 +191,18 @@ describe("recall patterns from issue 16", () => {
     // One generic word is not enough.
     expect(themesOf("the occupied territories of Palestine")).not.toContain("nagorno-karabakh");
     expect(themesOf("the line of contact in Donbas")).not.toContain("nagorno-karabakh");
+  });
+});
+
+describe("readStatement: the path the evaluation and npm run analyse measure", () => {
+  it("reads a text exactly as an import does (clean, segment, tag, tone, countries)", () => {
+    const raw = readFileSync("tests/fixtures/seed-statement.txt", "utf8");
+    const reading = readStatement(raw, codebook, { speakerIso3: "USA" });
+    const imported = analyseDraft({ raw, format: "text", speakerCountry: "USA", date: "2007-02-19" }, { version: 1, compiled: codebook });
+    expect(reading.text).toBe(imported.text);
+    expect(reading.passages.map((p) => [p.start, p.end])).toEqual(imported.passages.map((p) => [p.start, p.end]));
+    expect(reading.tags.passages.map((p) => p.tags)).toEqual(imported.passages.map((p) => p.tags));
+    expect(reading.tone.passages.map((p) => p.words)).toEqual(imported.passages.map((p) => p.toneWords));
+    expect(reading.counterparts.map((c) => c.iso3)).toEqual(imported.pairs.map((p) => p.counterpartIso3));
   });
 });
