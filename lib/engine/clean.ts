@@ -30,8 +30,16 @@ const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{
 const NUMBER_TAB = /^\d{1,3}\.\t\s*/;
 const NUMBER_SPACE = /^\d{1,3}\.[\t ]+(?=[\p{Lu}"'(])/u;
 const LONE_PARAGRAPH_NUMBER = /^\d{1,3}\.$/;
-const SENTENCE_END = /[.!?:;]["')\]]*$/;
+/** Whether a line ends a sentence: . ! ? : or ; perhaps followed by closing quotes or brackets. Checked from the end (a regex anchored at $ reads the whole line). */
+function endsSentenceLine(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && CLOSERS.includes(line[i]!)) i--;
+  return i >= 0 && ".!?:;".includes(line[i]!);
+}
+const CLOSERS = "\"')]";
 const LOWER_START = /^[\p{Ll}]/u;
+/** Furniture lines are short; a paragraph-long line is never page furniture, so it skips those patterns. */
+const LONGEST_FURNITURE = 300;
 /** Form feeds become a line of their own, marked with a private-use character that trimming keeps. */
 const PAGE_BREAK = "\uE000";
 
@@ -55,7 +63,8 @@ export function clean(raw: string): Cleaned {
   const lines = rawLines.map((l) => {
     const number = (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0];
     if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
-    return (number ? l.slice(number.length) : l).replace(/[ \t]+/g, " ").trim();
+    const line = number ? l.slice(number.length) : l;
+    return (line.includes("\t") || line.includes("  ") ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
   });
   const running = runningLines(lines);
 
@@ -82,10 +91,12 @@ export function clean(raw: string): Cleaned {
 }
 
 function removalReason(line: string, running: Set<string>, previous: string | undefined): string | null {
-  for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
-  if (PAGE_NUMBER.test(line)) return "page number";
-  if (LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
-  if (running.has(digitless(line))) return "running header or footer";
+  if (line.length <= LONGEST_FURNITURE) {
+    for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
+    if (PAGE_NUMBER.test(line)) return "page number";
+    if (LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
+    if (running.size > 0 && running.has(digitless(line))) return "running header or footer";
+  }
   // Short replies ("Okay.", "Thank you.") do repeat in transcripts; a doubled caption or paragraph is longer.
   if (line === previous && line.length >= 15) return "doubled line";
   return null;
@@ -134,7 +145,7 @@ function runningLines(lines: string[]): Set<string> {
   }
   const paged = new Set<string>();
   for (const line of lines) {
-    if (line.length < 10 || line.length > 100 || !/\d/.test(line) || !/\p{L}/u.test(line) || SENTENCE_END.test(line)) continue;
+    if (line.length < 10 || line.length > 100 || !/\d/.test(line) || !/\p{L}/u.test(line) || endsSentenceLine(line)) continue;
     counts.set(digitless(line), (counts.get(digitless(line)) ?? 0) + 1);
     if (/^\d{1,4} |\s\d{1,4}$/.test(line)) paged.add(digitless(line));
   }
@@ -154,7 +165,7 @@ function paragraphs(lines: Line[]): string[] {
   let previous: Line | undefined;
   for (const line of lines) {
     if (previous && runsOn(previous.text, line, width)) {
-      current += (/\p{L}-$/u.test(current) ? "" : " ") + line.text;
+      current += (current.endsWith("-") && LETTER.test(current.charAt(current.length - 2)) ? "" : " ") + line.text;
     } else {
       if (current) result.push(current);
       current = line.text;
@@ -167,7 +178,7 @@ function paragraphs(lines: Line[]): string[] {
 
 function runsOn(previous: string, line: Line, width: number | null): boolean {
   if (line.blankBefore && !line.cutBefore) return false;
-  const ended = SENTENCE_END.test(previous);
+  const ended = endsSentenceLine(previous);
   if (!ended && LOWER_START.test(line.text)) return true;
   if (width === null) return false;
   return ended ? previous.length >= 0.85 * width : previous.length >= 0.5 * width;
@@ -177,23 +188,30 @@ function runsOn(previous: string, line: Line, width: number | null): boolean {
 function wrapWidth(lines: Line[]): number | null {
   const long = lines.map((l) => l.text).filter((t) => t.length >= 20);
   if (long.length < 5) return null;
-  const open = long.filter((t) => !SENTENCE_END.test(t)).length;
+  const open = long.filter((t) => !endsSentenceLine(t)).length;
   if (open / long.length <= 0.5) return null;
   const lengths = long.map((t) => t.length).sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.9)]!;
 }
 
+const LETTER = /^\p{L}$/u;
+/** Any character normaliseCharacters changes: most texts have none, or few, and are then read once, not nine times. */
+const TO_NORMALISE = /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
+
+/** What each character normaliseCharacters changes becomes (every replacement is final: none is changed again). */
+const NORMALISED = new Map<string, string>([
+  ["\r", "\n"], ["\r\n", "\n"], ["\f", `\n${PAGE_BREAK}\n`], ["\u2026", "..."], ["\u2028", "\n"], ["\u2029", "\n"], ["\v", "\n"],
+  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [c, " "]),
+  ...[..."\u00AD\u200B\u200C\u200D\u2060\uFEFF"].map((c): [string, string] => [c, ""]),
+  ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
+  ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
+]);
+const TO_NORMALISE_ALL = new RegExp(`\\r\\n?|${TO_NORMALISE.source}`, "g");
+
+/** Line ends, spaces, invisible characters, quotes and ellipses made plain, in one pass over the text. */
 function normaliseCharacters(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\f/g, `\n${PAGE_BREAK}\n`)
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/\u2026/g, "...")
-    .replace(/[\u2028\u2029\v]/g, "\n");
+  if (!TO_NORMALISE.test(raw)) return raw;
+  return raw.replace(TO_NORMALISE_ALL, (c) => NORMALISED.get(c)!);
 }
 
 const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;

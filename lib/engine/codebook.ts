@@ -22,6 +22,8 @@ export const themeRulesSchema = z.object({
   phrases: z.array(phraseSchema).max(5000),
   aliases: z.array(phraseSchema).max(500).optional(),
   exclusions: z.array(phraseSchema).max(500).default([]),
+  names: z.array(phraseSchema).max(500).optional(),
+  rollUpContext: z.array(phraseSchema).max(500).optional(),
   weight: z.number().min(0).max(10).default(1),
   threshold: z.number().min(0.1).max(20).optional(),
 });
@@ -83,11 +85,12 @@ export function parsePhrase(phrase: string): { words: string; weight: number } {
   return { words: trimmed.slice(0, colon).trim(), weight };
 }
 
-const rules = (phrases: string[], exclusions: string[] = [], threshold?: number): ThemeRules => ({
+const rules = (phrases: string[], exclusions: string[] = [], threshold?: number, more: Pick<ThemeRules, "names" | "rollUpContext"> = {}): ThemeRules => ({
   phrases,
   exclusions,
   weight: 1,
   ...(threshold ? { threshold } : {}),
+  ...more,
 });
 
 /**
@@ -109,15 +112,25 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
       [
         "energy security: 2", "security of energy supply: 2", "energy supply", "energy supplies", "energy policy", "energy policies",
         "energy cooperation", "energy sector", "energy resources", "energy routes", "energy corridor*: 2", "energy independence: 2",
-        "energy diversification: 2", "energy crisis: 2", "energy transit: 2", "energy markets", "energy infrastructure",
+        "energy diversification: 2", "energy crisis: 1.5", "global energy crisis: 2", "energy transit: 2", "energy markets", "energy infrastructure",
         "energy projects", "energy exports", "energy imports", "energy dependence: 2", "energy blackmail: 2", "energy weapon: 2",
         "pipeline*: 2", "gas supply", "gas supplies", "gas transit: 2", "natural gas", "oil and gas", "oil supplies", "oil supply",
-        "oil prices", "price of oil", "oil embargo: 2", "oil crisis: 2", "oil-producing", "oil producers", "LNG", "OPEC",
-        "supply disruptions", "diverse sources and routes: 2", "Baku-Tbilisi-Ceyhan: 2", "Southern Gas Corridor: 2", "Nord Stream: 2",
-        "TANAP: 2", "TAP", "Caspian energy: 2", "Caspian oil: 2", "Caspian gas: 2", "hydrocarbon*", "Gazprom", "petroleum",
+        "oil price*", "price of oil", "prices of oil", "oil market*", "energy price*", "gas price*", "oil embargo", "oil crisis: 1.5",
+        "oil-producing", "oil producing", "oil producers", "oil-exporting", "oil exporting", "oil exporters", "oil production: 2",
+        "oil output", "oil reserves", "gas reserves", "reserves of oil", "reserves of gas", "oilfield*: 2", "oil field*: 2",
+        "oil facilities: 2", "oil installations: 2", "oil-pumping", "oil pumping", "tankers", "flow of oil: 2", "question of oil",
+        "question of energy", "energy delivery", "LNG", "supply disruptions", "diverse sources and routes: 2",
+        "Baku-Tbilisi-Ceyhan: 2", "Southern Gas Corridor: 2", "Nord Stream: 2", "TANAP: 2", "TAP", "Caspian energy: 2",
+        "Caspian oil: 2", "Caspian gas: 2", "hydrocarbon*", "petroleum",
       ],
-      ["International Atomic Energy Agency", "Atomic Energy Agency"],
+      ["International Atomic Energy Agency", "Atomic Energy Agency", "in the pipeline", "pipeline of"],
       2,
+      {
+        names: [
+          "OPEC", "Gazprom", "Organization of the Petroleum Exporting Countries", "Organization of Petroleum Exporting Countries",
+          "Organization of Arab Petroleum Exporting Countries", "OAPEC", "International Energy Agency", "Energy Charter",
+        ],
+      },
     ),
   },
   {
@@ -133,6 +146,10 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
         "Al-Qaida: 2", "Al-Qaeda: 2", "al Qaeda: 2", "Qaida: 2", "Taliban", "ISIS: 2", "ISIL: 2", "Daesh: 2", "Islamic State",
         "Jabhat al-Nusra: 2", "Al-Shabaab: 2", "Boko Haram: 2", "Lashkar-e-Taiba: 2", "suicide bomb*", "hijack*", "hostage-taking",
         "taking of hostages", "foreign terrorist fighters: 2", "financing of terrorism: 2", "terrorist financing: 2",
+        // "terror" alone is often an insult about something else; in these phrases it is terrorism
+        "terror", "terror experienced: 2", "terror campaign*: 2", "global terror: 2", "acts of terror: 2", "act of terror: 2",
+        "terror network*: 2", "terror group*: 2", "fighting terror: 2", "fight terror: 2", "11 September: 2", "September 11: 2",
+        "World Trade Center",
       ],
       [],
       2,
@@ -147,7 +164,18 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     rules: rules([
       "Karabakh", "Karabagh", "Garabagh", "Qarabag", "Qarabağ", "Karabach", "Artsakh", "Nagorno-Karabakh", "Nagorny Karabakh",
       "Nagorno-Karabagh", "Minsk Group", "Khankendi", "Stepanakert", "Shusha", "Shushi", "Lachin", "Lachin corridor", "Kalbajar",
-      "Kelbajar", "Aghdam", "Agdam", "Fuzuli", "Zangilan", "Jabrayil", "Gubadli",
+      "Kelbajar", "Kelbadjar", "Aghdam", "Agdam", "Fuzuli", "Fizuli", "Zangilan", "Zengilan", "Jabrayil", "Jabrail", "Gubadli",
+      "Qubadli", "Kubatly", "Khojaly", "Khojali",
+      // the conflict without the region's name, in the words Armenia and Azerbaijan use for it
+      "Minsk process", "Minsk Conference", "occupied territories of Azerbaijan", "occupied Azerbaijani territories",
+      "occupation of Azerbaijani", "territory of Azerbaijan", "territories of Azerbaijan", "territorial integrity of Azerbaijan",
+      "aggression against Azerbaijan", "aggression of Armenia", "Armenian aggression", "Armenia against Azerbaijan",
+      "Armenian occupation", "Armenian troops", "Armenian armed forces", "armed forces of Armenia", "Armenian-Azerbaijani",
+      "Azerbaijani-Armenian", "Armenia-Azerbaijan", "Azerbaijan-Armenia", "between Armenia and Azerbaijan",
+      "between Azerbaijan and Armenia", "normalization with Armenia", "normalization with Azerbaijan", "seven districts",
+      "occupied districts", "Armenia and Azerbaijan: 0.5", "Azerbaijan and Armenia: 0.5", "line of contact: 0.5",
+      "ceasefire violations: 0.5", "occupied territories: 0.5", "occupation of our territories: 0.5", "Azerbaijani armed forces: 0.5",
+      "Azerbaijan armed forces: 0.5",
     ]),
   },
   {
@@ -158,12 +186,45 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     enabled: true,
     rules: rules(
       [
-        "democra*: 2", "democratic institutions: 2", "democratization: 2", "democratisation: 2", "civil society", "pluralism",
+        // the adjective alone ("democratic countries", "people's democracies") is a bloc's name as often as governance
+        "democra*", "democracy: 2", "democratic institutions: 2", "democratization: 2", "democratisation: 2", "democratic process*: 2",
+        "democratic transition*: 2", "democratic reform*: 2", "democratic government*: 2", "democratic elections: 2",
+        "democratically elected: 2", "democratic system: 2", "democratic society: 2", "democratic governance: 2", "democratic State: 2",
+        "democratic country: 2", "democratic values", "democratic principles", "civil society", "pluralism",
         "political pluralism: 2", "good governance", "free press", "freedom of the press", "media freedom", "fundamental freedoms",
-        "open society", "free society", "self-government", "popular sovereignty", "participatory",
+        "open society", "free society", "popular sovereignty", "participatory", "new constitution: 2", "draft constitution: 2",
+        "constitutional reform*: 2", "representative government: 2", "accountable government", "Loya Jirga: 2",
       ],
-      ["Democratic Republic", "Democratic People's Republic", "Democratic Socialist Republic", "Democratic Party", "Social Democratic", "Christian Democratic"],
+      [
+        "Democratic Republic", "Democratic People's Republic", "Democratic Socialist Republic", "Democratic Party", "Social Democratic",
+        "Christian Democratic", "Democratic Kampuchea", "Democratic Yemen", "people's democracy", "people's democracies",
+        "popular democracies", "democratic countries", "peace-loving democratic", "democratic camp",
+        // the United Nations and the world order made "more democratic": institutional reform, not a country's governance
+        "democratization of the United Nations", "democratize the United Nations", "democratizing the United Nations",
+        "democratic United Nations", "United Nations more democratic", "democratization of the Organization",
+        "democratize the Organization", "democratization of this Organization", "democratization of our Organization",
+        "Organization more democratic", "Security Council", "General Assembly", "international relations", "world order",
+        "international order", "international economic order", "Bretton Woods", "international financial institutions",
+        "decision-making", "global governance", "international system",
+        // colonies' self-determination and independence
+        "self-determination", "colonial*", "decoloni*", "Non-Self-Governing", "Trust Territor*", "apartheid",
+      ],
       2,
+      {
+        // elections, the rule of law and human rights are democracy when the passage is about how a country is governed
+        rollUpContext: [
+          "government", "my Government", "our Government", "parliament*", "constitution*", "opposition", "political part*",
+          "citizen*", "my country", "our country", "my people", "our people", "national", "reform*", "transition*", "judiciary",
+          "judicial", "court*", "free and fair", "electoral", "ballot*", "voter*", "polling", "civil society", "media", "journalist*",
+          "freedom of expression", "freedom of the press", "political prisoners", "arrest*", "detention*", "corruption",
+          "transparen*", "accountab*", "institutions", "democracy", "democracies", "democratic", "police", "minorities", "legislat*",
+          "president", "regime", "elections", "election", "freedom*", "liberty", "liberties", "ombudsman", "society",
+          // human rights as a subject of their own: the Council, the treaties, a record
+          "Human Rights Council", "universal periodic review", "High Commissioner for Human Rights", "promotion and protection",
+          "protection of human rights", "violations of human rights", "human rights violations", "convention*", "covenant*",
+          "human rights defenders", "women's rights", "rights of women", "torture",
+        ],
+      },
     ),
   },
   {
@@ -177,7 +238,13 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
         "elections: 2", "election: 2", "electoral*: 2", "ballot*", "voter*", "voting", "polling stations", "referendum", "free and fair: 2",
         "election observation: 2", "election observers: 2", "electoral commission: 2", "parliamentary elections: 2", "presidential elections: 2",
       ],
-      ["election of the President of the General Assembly", "on your election", "your election", "his election", "her election", "unanimous election"],
+      [
+        "election of the President of the General Assembly", "on your election", "your election", "his election", "her election", "unanimous election",
+        // elections to United Nations offices and bodies, and of their officials
+        "re-election", "reelection", "election to the", "elected to the", "election of the", "elected President", "election as President",
+        "Secretary-General", "non-permanent", "seat on the", "membership of the", "candidature", "candidacy", "high office",
+        "congratulat*", "presidency", "this session", "the Assembly",
+      ],
       2,
     ),
   },
@@ -190,10 +257,10 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     rules: rules(
       [
         "rule of law: 2", "independent judiciary: 2", "judicial independence: 2", "independence of the judiciary: 2", "judicial reform: 2",
-        "corruption", "anti-corruption: 2", "accountability", "due process: 2", "fair trial*: 2", "separation of powers: 2",
+        "corruption", "bribery", "anti-corruption: 2", "accountability", "due process: 2", "fair trial*: 2", "separation of powers: 2",
         "constitutional order", "law enforcement",
       ],
-      ["international rule of law"],
+      ["international rule of law", "national and international levels", "outer space", "cosmos", "international relations", "among nations"],
       2,
     ),
   },
@@ -209,6 +276,7 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
         "freedom of religion: 2", "freedom of speech: 2", "religious freedom: 2", "political prisoners: 2", "torture*", "rights of minorities: 2",
         "minority rights: 2", "civil and political rights: 2", "Universal Declaration of Human Rights: 2", "Human Rights Council: 2",
         "arbitrary detention*: 2", "enforced disappearance*: 2", "journalists", "human dignity",
+        "civil political economic social and cultural rights: 2",
       ],
       [],
       2,

@@ -1,5 +1,3 @@
-import { COUNTRIES } from "./countries";
-import { foldKey } from "./tokens";
 import type { CounterpartEvidence, CountryMention, MentionVia, PassageCounterpart, Span } from "./types";
 
 /**
@@ -39,32 +37,6 @@ const NAMED_AFTER = /^\s+(?:Conference|Summit|Declaration|Agreements?|Accords?|P
 /** A date line: a place at the start of a line followed by a date ("BAKU, March 3 —", "Moscow, 12 May 2010"). */
 const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 const DATE_AFTER = new RegExp(`^[\\s,.:—–-]*(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`);
-
-const METONYMS = new Set(["white house", "kremlin", "downing street", "elysee", "élysée", "quai d'orsay", "foggy bottom", "zhongnanhai"].map(foldKey));
-const OFFICE = /\b(?:President|Prime Minister|Minister|Foreign Minister|Government|Ambassador|Embassy|Chancellor|King|Emir|Shah)\b/;
-
-interface NameKinds {
-  capitals: Set<string>;
-  historical: Set<string>;
-  name: string;
-}
-const KINDS = new Map<string, NameKinds>(
-  COUNTRIES.map((c) => [c.iso3, { capitals: new Set(c.capitals.map(foldKey)), historical: new Set(c.historical.map(foldKey)), name: foldKey(c.name) }]),
-);
-const DEMONYM_END = /(?:an|ans|ian|ians|ese|i|is|ish|ch|ss|ic|ot|ots|er|ers|ine|ines|ite|ites|ais|ois)$/;
-
-/** How a mention names its country, when the gazetteer did not say. */
-export function viaOf(mention: CountryMention, text: string): MentionVia {
-  if (mention.via) return mention.via;
-  const key = foldKey(mention.surface);
-  const kinds = KINDS.get(mention.iso3);
-  if (METONYMS.has(key)) return "metonym";
-  if (kinds?.capitals.has(key)) return "capital";
-  if (kinds?.historical.has(key)) return "historical";
-  if (OFFICE.test(text.slice(Math.max(0, mention.start - 40), mention.start).split(/[.!?\n]/).at(-1) ?? "") && /\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start))) return "office";
-  if (kinds && key !== kinds.name && !/\s/.test(mention.surface) && DEMONYM_END.test(key)) return "demonym";
-  return "name";
-}
 
 /** The sentence around a character offset, inside its passage. */
 function sentenceAround(text: string, passage: Span, at: number): string {
@@ -137,7 +109,7 @@ export function passageCounterparts(input: CounterpartInput, inherit: InheritRul
     while (next < mentions.length && mentions[next]!.start < passage.end) {
       const m = mentions[next++]!;
       if (m.start < passage.start || m.iso3 === speaker) continue;
-      const via = viaOf(m, text);
+      const via = m.via;
       const passing = passingReason(text, passage, m, via, inList.has(m));
       const entry = byCountry.get(m.iso3) ?? { iso3: m.iso3, addressed: false, evidence: [] };
       entry.addressed ||= passing === undefined;

@@ -2,8 +2,9 @@ import type { Country } from "./types";
 
 /**
  * Every ISO 3166-1 alpha-3 country plus Kosovo (XKX, the user-assigned code in common use), one per line:
- * `ISO Name|alias|@capital|~historical name`. Names of former states go to their successor as the UN seats
- * them (Soviet Union → RUS, Yugoslavia → SRB, Zaire → COD, United Arab Republic → EGY) and are marked `~`.
+ * `ISO Name|alias|@capital|~historical name|^metonym|!office`. Names of former states go to their successor as the
+ * UN seats them (Soviet Union → RUS, Yugoslavia → SRB, Zaire → COD, United Arab Republic → EGY) and are marked `~`;
+ * `^` marks a place that stands for the government (the Kremlin, Whitehall), `!` a ministry (the State Department).
  *
  * Aliases are proper nouns: the gazetteer requires them capitalised in the text, and all-capital short forms
  * (US, UK, DPRK) to match exactly, so "us" and "turkey" never count. Left out on purpose because they name
@@ -11,7 +12,8 @@ import type { Country } from "./types";
  * Republic), "Congolese", "Korean", "Guiana", "English"; the capitals Victoria, Hamilton, Georgetown, Douglas,
  * Stanley, Plymouth, Jamestown, Malé ("male"); and Jerusalem, whose status is itself disputed in the statements.
  * Regions (Chechnya, Crimea, Nagorno-Karabakh, Abkhazia, Kashmir, Tibet) are not countries and are not listed.
- * Plain "Congo" is the Republic of the Congo, as in ISO 3166; plain "Korea" is the Republic of Korea.
+ * Plain "Congo" is the Republic of the Congo, as in ISO 3166; plain "Korea" is the Republic of Korea. Both change
+ * meaning with the date of the statement: the gazetteer reads them by date (gazetteer.ts).
  */
 const TABLE = `
 ABW Aruba|Aruban|@Oranjestad
@@ -57,10 +59,10 @@ CAN Canada|Canadian|Canadians|@Ottawa
 CCK Cocos (Keeling) Islands|Cocos Islands|Keeling Islands
 CHE Switzerland|Swiss Confederation|Swiss|@Bern|@Berne
 CHL Chile|Republic of Chile|Chilean|Chileans|@Santiago
-CHN China|People's Republic of China|PRC|P.R.C.|Chinese|@Beijing|~Peking|~Communist China|~Red China
+CHN China|People's Republic of China|PRC|P.R.C.|Chinese|@Beijing|^Zhongnanhai|~Peking|~Communist China|~Red China
 CIV Côte d'Ivoire|Cote d'Ivoire|Republic of Côte d'Ivoire|Ivory Coast|Ivorian|Ivorians|@Yamoussoukro|Abidjan
 CMR Cameroon|Republic of Cameroon|Cameroonian|Cameroonians|@Yaoundé|@Yaounde
-COD Democratic Republic of the Congo|Democratic Republic of Congo|DR Congo|D.R. Congo|DRC|Congo-Kinshasa|@Kinshasa|~Zaire|~Zairian|~Zairean|~Belgian Congo|~Republic of Zaire
+COD Democratic Republic of the Congo|Democratic Republic of Congo|DR Congo|D.R. Congo|DRC|Congo-Kinshasa|@Kinshasa|~Léopoldville|~Leopoldville|~Congo-Léopoldville|~Congo-Leopoldville|~Zaire|~Zairian|~Zairean|~Belgian Congo|~Republic of Zaire
 COG Congo|Republic of the Congo|Republic of Congo|Congo-Brazzaville|@Brazzaville
 COK Cook Islands|Cook Islander|Cook Islanders|@Avarua
 COL Colombia|Republic of Colombia|Colombian|Colombians|@Bogotá|@Bogota
@@ -89,11 +91,11 @@ ETH Ethiopia|Federal Democratic Republic of Ethiopia|Ethiopian|Ethiopians|@Addis
 FIN Finland|Republic of Finland|Finnish|Finns|@Helsinki
 FJI Fiji|Republic of Fiji|Fijian|Fijians|@Suva
 FLK Falkland Islands|Falklands|Malvinas|Islas Malvinas|Falkland Islanders
-FRA France|French Republic|French|Frenchman|Frenchmen|@Paris
+FRA France|French Republic|French|Frenchman|Frenchmen|@Paris|^Quai d'Orsay|^Élysée|^Elysee|^Élysée Palace|^Elysee Palace
 FRO Faroe Islands|Faeroe Islands|Faroes|Faroese|@Tórshavn|@Torshavn
 FSM Micronesia|Federated States of Micronesia|Micronesian|Micronesians|@Palikir
 GAB Gabon|Gabonese Republic|Gabonese|@Libreville
-GBR United Kingdom|United Kingdom of Great Britain and Northern Ireland|UK|U.K.|Britain|Great Britain|British|Britons|Brits|England|Scotland|Wales|Northern Ireland|Scottish|Welsh|@London|Downing Street
+GBR United Kingdom|United Kingdom of Great Britain and Northern Ireland|UK|U.K.|Britain|Great Britain|British|Britons|Brits|England|Scotland|Wales|Northern Ireland|Scottish|Welsh|@London|^Downing Street|^Whitehall|!Foreign and Commonwealth Office
 GEO Georgia|Georgian|Georgians|Sakartvelo|@Tbilisi|~Tiflis|~Georgian SSR|~Georgian Soviet Socialist Republic
 GGY Guernsey|Bailiwick of Guernsey|@St. Peter Port|@Saint Peter Port
 GHA Ghana|Republic of Ghana|Ghanaian|Ghanaians|@Accra|~Gold Coast
@@ -102,7 +104,7 @@ GIN Guinea|Republic of Guinea|Guinea-Conakry|Guinean|Guineans|@Conakry
 GLP Guadeloupe|Guadeloupean|@Basse-Terre
 GMB Gambia|The Gambia|Republic of the Gambia|Gambian|Gambians|@Banjul|~Bathurst
 GNB Guinea-Bissau|Guinea Bissau|Republic of Guinea-Bissau|Bissau-Guinean|Bissau-Guineans|@Bissau|~Portuguese Guinea
-GNQ Equatorial Guinea|Republic of Equatorial Guinea|Equatorial Guinean|Equatoguinean|@Malabo
+GNQ Equatorial Guinea|Republic of Equatorial Guinea|Equatorial Guinean|Equatoguinean|@Malabo|~Spanish Guinea|~Fernando Po|~Rio Muni
 GRC Greece|Hellenic Republic|Greek|Greeks|Hellenic|@Athens
 GRD Grenada|Grenadian|Grenadians|@St. George's|@Saint George's
 GRL Greenland|Greenlandic|Greenlanders|@Nuuk|~Godthåb
@@ -203,7 +205,7 @@ PYF French Polynesia|French Polynesian|Tahiti|Tahitian|@Papeete|@Papeetē
 QAT Qatar|State of Qatar|Qatari|Qataris|@Doha
 REU Réunion|Reunion|Réunion Island|Réunionese
 ROU Romania|Rumania|Roumania|Romanian|Romanians|@Bucharest
-RUS Russia|Russian Federation|Russian|Russians|Kremlin|Rossiya|@Moscow|~Soviet Union|~USSR|~U.S.S.R.|~Union of Soviet Socialist Republics|~Soviet|~Soviets|~Russian SFSR
+RUS Russia|Russian Federation|Russian|Russians|^Kremlin|Rossiya|@Moscow|~Soviet Union|~USSR|~U.S.S.R.|~Union of Soviet Socialist Republics|~Soviet|~Soviets|~Russian SFSR
 RWA Rwanda|Republic of Rwanda|Rwandan|Rwandans|@Kigali
 SAU Saudi Arabia|Kingdom of Saudi Arabia|KSA|Saudi|Saudis|Saudi Arabian|Saudi Arabians|@Riyadh
 SDN Sudan|Republic of the Sudan|Republic of Sudan|Sudanese|@Khartoum
@@ -248,7 +250,7 @@ UGA Uganda|Republic of Uganda|Ugandan|Ugandans|@Kampala
 UKR Ukraine|Ukrainian|Ukrainians|@Kyiv|@Kiev|~Ukrainian SSR|~Ukrainian Soviet Socialist Republic
 UMI United States Minor Outlying Islands|U.S. Minor Outlying Islands|Wake Island|Midway Islands
 URY Uruguay|Oriental Republic of Uruguay|Uruguayan|Uruguayans|@Montevideo
-USA United States|United States of America|U.S.|US|U.S.A.|USA|America|American|Americans|@Washington|White House
+USA United States|United States of America|U.S.|US|U.S.A.|USA|America|American|Americans|@Washington|^White House|^Foggy Bottom|^Capitol Hill|!State Department|!Pentagon
 UZB Uzbekistan|Republic of Uzbekistan|Uzbek|Uzbeks|Uzbekistani|@Tashkent|~Uzbek SSR
 VAT Holy See|@Vatican City|Vatican|Vatican City State
 VCT Saint Vincent and the Grenadines|St. Vincent and the Grenadines|Saint Vincent|St. Vincent|Vincentian|Vincentians|@Kingstown
@@ -270,6 +272,10 @@ export interface CountryEntry extends Country {
   capitals: string[];
   /** Names of the country's predecessor states, which statements before their dissolution use. */
   historical: string[];
+  /** Places that stand for the government: the Kremlin, the White House, Whitehall. */
+  metonyms: string[];
+  /** Ministries named without the country: the State Department. */
+  offices: string[];
 }
 
 function parse(line: string): CountryEntry {
@@ -280,9 +286,11 @@ function parse(line: string): CountryEntry {
   return {
     iso3,
     name,
-    aliases: [...new Set(names.map((n) => n.replace(/^[@~]/, "")))],
+    aliases: [...new Set(names.map((n) => n.replace(/^[@~^!]/, "")))],
     capitals: marked("@"),
     historical: marked("~"),
+    metonyms: marked("^"),
+    offices: marked("!"),
   };
 }
 

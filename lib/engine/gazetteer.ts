@@ -1,6 +1,7 @@
 import { COUNTRIES, type CountryEntry } from "./countries";
 import { foldKey, type Token } from "./tokens";
-import type { CountryMention } from "./types";
+import type { CountryMention, MentionVia } from "./types";
+import { wordKey, type Words as ScannedWords } from "./words";
 
 /**
  * Names of treaties, processes, regions and institutions that contain a country name but are not about that
@@ -20,11 +21,63 @@ const NOT_A_COUNTRY = [
   "Pan American", "Indian Ocean", "American Indian", "American Indians", "Persian Gulf", "New Mexico",
   "New Jersey", "New South Wales", "Gulf of Mexico", "Korean Peninsula", "Korean War", "Niger Delta",
   "Niger River", "Congo River", "Congo Basin", "Chinese Taipei Olympic",
+  // Places named after a country that are not it: the island, the gulf, the river, the lake, the seas.
+  "New Guinea", "West New Guinea", "Gulf of Guinea", "Indo-China", "Indo-Chinese", "Jordan River", "River Jordan",
+  "Jordan Valley", "Jordan Rift Valley", "West Bank of the Jordan", "Lake Chad", "Lake Chad Basin", "South China Sea",
+  "East China Sea", "China Sea", "Georgia Tech", "Michael Jordan", "Washington Summit",
 ];
+
+/**
+ * A name that means something else when read on the date of the statement: until `until` (exclusive), the name
+ * stands for `iso3`, or for no country when null. Both Koreas joined the UN on 17 September 1991; before, "Korea" is
+ * the peninsula and its question. Until it became Zaire (27 October 1971) "the Congo" was Léopoldville/Kinshasa,
+ * and until August 1964 both Congos were called "Republic of the Congo". Berlin was the capital of neither
+ * Germany the UN seated (Bonn was) until reunification on 3 October 1990: "the Berlin question" is the city's.
+ */
+const BY_DATE: { name: string; until: string; iso3: string | null }[] = [
+  { name: "Korea", until: "1991-09-17", iso3: null },
+  { name: "Congo", until: "1971-10-27", iso3: "COD" },
+  { name: "Republic of the Congo", until: "1964-08-01", iso3: null },
+  { name: "Republic of Congo", until: "1964-08-01", iso3: null },
+  { name: "Berlin", until: "1990-10-03", iso3: null },
+];
+
+/** After a capital these words make it the name of a thing: the Moscow Treaty, the Helsinki Conference. */
+const NAMED_AFTER = new Set([
+  "treaty", "treaties", "conference", "conferences", "agreement", "agreements", "accord", "accords", "declaration", "pact",
+  "plan", "convention", "conventions", "principles", "group", "process", "protocol", "protocols", "document", "charter",
+  "statement", "summit", "round", "wall", "consensus", "club", "communique", "memorandum", "programme", "program",
+  "platform", "initiative", "talks", "format", "commission", "final", "rules", "framework", "outcome", "action", "agenda",
+  "appeal", "commitments", "understanding", "peace", "economic", "formula", "meeting", "meetings", "negotiations",
+]);
+
+/** Country names that are also given names or surnames: "Chad Smith", "Michael Jordan", "Georgia O'Keeffe". */
+const ALSO_PERSONAL = new Set(["chad", "jordan", "georgia"]);
+/** Capitalised words after a country's name that keep it a country: "the Chad Government", "Jordan Valley" aside. */
+const AFTER_COUNTRY = new Set([
+  "government", "governments", "president", "presidents", "prime", "minister", "ministers", "ministry", "parliament",
+  "delegation", "delegations", "republic", "kingdom", "army", "armed", "forces", "embassy", "ambassador", "foreign",
+  "national", "state", "states", "people", "peoples", "constitution", "council", "assembly", "authorities", "red",
+  "crisis", "conflict", "question", "problem", "issue", "war", "basin", "region", "mission", "and", "or", "the", "in",
+  "is", "has", "was", "will", "i", "we", "it", "this", "on", "at", "for", "but", "as", "since", "after", "before",
+  "hashemite", "arab", "airways", "defence", "defense", "security", "dream", "lake",
+]);
+/** Words before a given name that make what follows a person: "Mr. Jordan", "Senator Chad". */
+const PERSON_BEFORE = new Set(["mr", "mrs", "ms", "miss", "dr", "senator", "michael", "vernon", "barbara", "eddie", "jim", "king"]);
+/** "Atlanta, Georgia", "the state of Georgia": the US state. */
+const US_STATE_BEFORE = /(?:\b(?:Atlanta|Savannah|Augusta|Macon|Athens|Columbus|Albany|Valdosta),?|\bstate of|\bU\.?S\.? state of)\s*$/;
+const US_STATE_AFTER = /^,?\s*(?:USA\b|U\.S\.A?\.?|United States\b)/;
+const CONGO_SEAT = /^\s*\(\s*(Brazzaville|L[eé]opoldville|Kinshasa)\s*\)/;
+/** "(spoke in French)", "interpretation from Russian", "French-speaking": the language, not the country. */
+const LANGUAGE_BEFORE = /\b(?:spoke|speaks|speaking|spoken|delivered|interpretation|interpreted|translation|translated|written|original)\s+(?:in|from)(?:\s+the)?\s*$/i;
+const LANGUAGE_AFTER = /^(?:\s|-)(?:speaking|language|languages|version|text|translation|original)\b/i;
 const NONE = "";
 
 interface Alias {
   iso3: string;
+  via: MentionVia;
+  /** The name's words, folded and joined by spaces: what the date rules look up. */
+  key: string;
   /** Per word: must the text spell it exactly (US, UK, the U and S of U.S.), or only capitalised? */
   exact: (string | null)[];
   capital: boolean[];
@@ -94,16 +147,19 @@ function tokenWords(tokens: Token[]): Words {
   return { length: tokens.length, start: (k) => tokens[k]!.start, end: (k) => tokens[k]!.end, key: (k) => tokens[k]!.key };
 }
 
+/** The scanner's words (words.ts), which the tagger and tone read already: no second pass over the text. */
+function scannedWords(w: ScannedWords): Words {
+  return { length: w.count, start: (k) => w.starts[k]!, end: (k) => w.ends[k]!, key: (k) => wordKey(w.ids[k]!) };
+}
+
 function wordsOf(phrase: string): string[] {
   const words = scanWords(phrase);
   return Array.from({ length: words.length }, (_, k) => phrase.slice(words.start(k), words.end(k)));
 }
 
-const ROOT = buildTrie();
-
 function buildTrie(): Map<string, TrieNode> {
   const root = new Map<string, TrieNode>();
-  const add = (iso3: string, phrase: string) => {
+  const add = (iso3: string, phrase: string, via: MentionVia = "name") => {
     const words = wordsOf(phrase);
     let children = root;
     let node: TrieNode | undefined;
@@ -116,14 +172,26 @@ function buildTrie(): Map<string, TrieNode> {
     if (!node) return;
     // Blocked phrases need only their first word capitalised: "the Helsinki principles".
     const capital = words.map((w, k) => (iso3 === NONE ? k === 0 : isUpperCode(w.charCodeAt(0))));
-    const alias = { iso3, exact: words.map(exactForm), capital, dotted: phrase.endsWith(".") };
+    const alias = { iso3, via, key: words.map(foldKey).join(" "), exact: words.map(exactForm), capital, dotted: phrase.endsWith(".") };
     // A blocked phrase beats a country spelled the same ("Brussels" is the EU far more often than Belgium).
     if (iso3 === NONE) node.aliases.unshift(alias);
     else node.aliases.push(alias);
   };
-  for (const c of COUNTRIES) for (const name of [c.name, ...c.aliases]) add(c.iso3, name);
+  for (const c of COUNTRIES) for (const name of [c.name, ...c.aliases]) add(c.iso3, name, viaOf(c, name));
   for (const phrase of NOT_A_COUNTRY) add(NONE, phrase);
   return root;
+}
+
+/** Demonyms are single words ending as demonyms do (Azerbaijani, Afghans, Chinese, Swiss, Czechs); heuristic, for display. */
+const DEMONYM_ENDING = /(?:an|ans|ese|ish|i|is|ic|ch|ss|er|ers|ois|ais|ean|eans|man|men|ot|ots|ite|ites|ks|bs|es|ns|ks)$/;
+
+function viaOf(c: CountryEntry, name: string): MentionVia {
+  if (c.capitals.includes(name)) return "capital";
+  if (c.historical.includes(name)) return "historical";
+  if (c.metonyms.includes(name)) return "metonym";
+  if (c.offices.includes(name)) return "office";
+  const single = !/[\s.\-]/.test(name) && name !== name.toUpperCase();
+  return single && name !== c.name && !c.name.includes(name) && DEMONYM_ENDING.test(name) ? "demonym" : "name";
 }
 
 /** Short all-capital words (US, UK, UAE, DPRK, the U and S of U.S.) must be spelled exactly: "us" is a pronoun. */
@@ -158,8 +226,10 @@ function joinsName(text: string, from: number, to: number, previousLength: numbe
   return newlines <= 1;
 }
 
+const ROOT = buildTrie();
+
 interface Match {
-  iso3: string;
+  alias: Alias;
   last: number;
   end: number;
 }
@@ -172,7 +242,7 @@ function longestAt(text: string, words: Words, from: number): Match | null {
     const alias = node.aliases.find((a) => spelledAsAlias(a, text, words, from));
     if (alias) {
       const end = words.end(k);
-      best = { iso3: alias.iso3, last: k, end: alias.dotted && text.charCodeAt(end) === 46 ? end + 1 : end };
+      best = { alias, last: k, end: alias.dotted && text.charCodeAt(end) === 46 ? end + 1 : end };
     }
     if (!node.next || k + 1 >= words.length) break;
     if (!joinsName(text, words.end(k), words.start(k + 1), words.end(k) - words.start(k))) break;
@@ -182,13 +252,18 @@ function longestAt(text: string, words: Words, from: number): Match | null {
   return best;
 }
 
+export interface MentionOptions {
+  /** The statement's date (ISO, "1965-10-01" or "1965"): names read as they were meant then ("Korea", "the Congo"). */
+  date?: string | null;
+}
+
 /**
  * Every country mention in the text in one pass over its words, longest name first ("South Sudan" is not
  * "Sudan", "Papua New Guinea" is not "Guinea"), with offsets into the text. Pass the statement's tokens when
- * they exist already.
+ * they exist already (tokens.ts, or the scanner's words from words.ts), and its date when known.
  */
-export function findCountryMentions(text: string, tokens?: Token[]): CountryMention[] {
-  const words = tokens ? tokenWords(tokens) : scanWords(text);
+export function findCountryMentions(text: string, tokens?: Token[] | ScannedWords, options: MentionOptions = {}): CountryMention[] {
+  const words = !tokens ? scanWords(text) : Array.isArray(tokens) ? tokenWords(tokens) : scannedWords(tokens);
   const mentions: CountryMention[] = [];
   for (let i = 0; i < words.length; i++) {
     // Every name starts with a capital, so the lower-case majority of words is never looked up.
@@ -196,10 +271,56 @@ export function findCountryMentions(text: string, tokens?: Token[]): CountryMent
     const match = longestAt(text, words, i);
     if (!match) continue;
     const start = words.start(i);
-    if (match.iso3 !== NONE) mentions.push({ iso3: match.iso3, start, end: match.end, surface: text.slice(start, match.end) });
-    i = match.last;
+    let { end, last } = match;
+    let iso3 = match.alias.iso3 === NONE ? null : countryInContext(match, text, words, i, options.date ?? null);
+    const seat = match.alias.key === "congo" ? CONGO_SEAT.exec(text.slice(end, end + 40)) : null;
+    if (iso3 && seat) {
+      // "the Congo (Brazzaville)": the seat in brackets says which Congo, and is part of the name.
+      iso3 = seat[1] === "Brazzaville" ? "COG" : "COD";
+      end += seat[0].length;
+      while (last + 1 < words.length && words.start(last + 1) < end) last++;
+    }
+    if (iso3) mentions.push({ iso3, start, end, surface: text.slice(start, end), via: match.alias.via });
+    i = last;
   }
   return mentions;
+}
+
+/** The country a matched name stands for where it stands, or null when the words around make it something else. */
+function countryInContext(match: Match, text: string, words: Words, first: number, date: string | null): string | null {
+  const { alias, last, end } = match;
+  let iso3: string | null = alias.iso3;
+  if (date) for (const rule of BY_DATE) if (rule.name.toLowerCase() === alias.key && date < rule.until) iso3 = rule.iso3;
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, words.start(first) - 40), words.start(first));
+  if (alias.via === "capital" && namesAThing(text, words, last)) return null;
+  if (alias.via === "demonym" && (LANGUAGE_BEFORE.test(before) || LANGUAGE_AFTER.test(after))) return null;
+  if (alias.key === "georgia" && (US_STATE_BEFORE.test(before) || US_STATE_AFTER.test(after))) return null;
+  if (ALSO_PERSONAL.has(alias.key) && isPerson(text, words, first, last)) return null;
+  return iso3;
+}
+
+/** The capital is followed, within two capitalised words, by a word that names a treaty, meeting or process. */
+function namesAThing(text: string, words: Words, last: number): boolean {
+  for (let k = last + 1; k <= last + 2 && k < words.length; k++) {
+    const gap = text.slice(words.end(k - 1), words.start(k));
+    if (!/^[ \t-]?$/.test(gap) && gap !== " ") return false;
+    if (!isUpperCode(text.charCodeAt(words.start(k)))) return false;
+    if (NAMED_AFTER.has(words.key(k))) return true;
+  }
+  return false;
+}
+
+/** "Michael Jordan", "Mr. Jordan", "Chad Smith": a name between a given name or title and a surname. */
+function isPerson(text: string, words: Words, first: number, last: number): boolean {
+  if (first > 0 && PERSON_BEFORE.has(words.key(first - 1)) && isUpperCode(text.charCodeAt(words.start(first - 1)))) {
+    if (/^\.?\s$/.test(text.slice(words.end(first - 1), words.start(first)))) return true;
+  }
+  const next = last + 1;
+  if (next >= words.length || text.slice(words.end(last), words.start(next)) !== " ") return false;
+  if (!isUpperCode(text.charCodeAt(words.start(next))) || AFTER_COUNTRY.has(words.key(next))) return false;
+  // A capitalised word that is itself a country's name ("Jordan Israel") is a list without commas, not a surname.
+  return !ROOT.has(words.key(next));
 }
 
 export interface RankedCounterpart {
@@ -212,8 +333,8 @@ export interface RankedCounterpart {
  * Countries a text speaks about, most salient first. Each mention counts 1, plus up to 1 the earlier it comes
  * (leads name the subject), plus 2 in a headline. The speaker's own country is left out.
  */
-export function rankCounterparts(text: string, speakerIso3: string | null, tokens?: Token[]): RankedCounterpart[] {
-  return rankMentions(findCountryMentions(text, tokens), speakerIso3, text);
+export function rankCounterparts(text: string, speakerIso3: string | null, tokens?: Token[] | ScannedWords, options?: MentionOptions): RankedCounterpart[] {
+  return rankMentions(findCountryMentions(text, tokens, options), speakerIso3, text);
 }
 
 export function rankMentions(mentions: CountryMention[], speakerIso3: string | null, text: string): RankedCounterpart[] {

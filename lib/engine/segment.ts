@@ -49,9 +49,23 @@ function trailingClosers(punctuation: string): number {
   return punctuation.length - punctuation.replace(/["'”’)\]]+$/, "").length;
 }
 
+const WORD_OR_DOT = /^[\p{L}\p{N}.]$/u;
+const wordOrDot = new Uint8Array(65536);
+/** A letter, digit or dot, per UTF-16 unit and cached (halves of astral letters count as letters). */
+function isWordOrDot(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46;
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  let known = wordOrDot[code]!;
+  if (known === 0) wordOrDot[code] = known = WORD_OR_DOT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
 /** Whether the single dot at `dot` ends a sentence, judging by the word before it and the word after. */
 function endsSentence(slice: string, dot: number, stop: number): boolean {
-  const word = /[\p{L}\p{N}.]*$/u.exec(slice.slice(Math.max(0, dot - 16), dot))?.[0].replace(/^\.+/, "") ?? "";
+  let from = dot;
+  const limit = Math.max(0, dot - 16);
+  while (from > limit && isWordOrDot(slice.charCodeAt(from - 1))) from--;
+  const word = slice.slice(from, dot).replace(/^\.+/, "");
   const lower = word.toLowerCase();
   if (/^\p{L}$/u.test(word)) return false; // an initial: "W. Burns"
   if (lower === "u.s" || lower === "u.k" || lower === "u.n") {

@@ -102,3 +102,31 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * AUC counting only pairs of a positive and a negative from the same group (a meeting): a scorer is not credited
+ * for ranking one meeting's units above another's. NaN when no group has both classes.
+ */
+export function withinGroupAuc(scores: number[], positive: boolean[], groups: string[]): number {
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => byGroup.set(g, [...(byGroup.get(g) ?? []), i]));
+  let concordant = 0;
+  let pairs = 0;
+  for (const indices of byGroup.values()) {
+    const labels = indices.map((i) => positive[i]!);
+    const p = labels.filter(Boolean).length;
+    const n = labels.length - p;
+    if (p === 0 || n === 0) continue;
+    concordant += rocAuc(indices.map((i) => scores[i]!), labels) * p * n;
+    pairs += p * n;
+  }
+  return pairs === 0 ? NaN : concordant / pairs;
+}
+
+/**
+ * A percentile bootstrap interval that resamples whole clusters (the units of one speech together), since units
+ * of a speech are not independent; the statistic gets the unit indices of the drawn clusters. Seeded.
+ */
+export function clusterBootstrapCi(clusters: number[][], statistic: (indices: number[]) => number, rounds = 1000, seed = 1): { low: number; high: number } {
+  return bootstrapCi(clusters.length, (drawn) => statistic(drawn.flatMap((c) => clusters[c]!)), rounds, seed);
+}

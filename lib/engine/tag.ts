@@ -8,13 +8,19 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  * word ids (not characters), so a word that begins no phrase costs one cached lookup, whatever the number of
  * rules. A word given with a trailing * is a prefix edge, resolved once per vocabulary word and cached.
  */
+type Role = "phrase" | "exclusion" | "context";
+const ROLES = 3;
+
 interface Rule {
   theme: number;
-  /** theme * 2, + 1 for an exclusion: matches of one kind never overlap. */
+  /** theme * 3, + 1 for an exclusion, + 2 for a roll-up context phrase: matches of one kind never overlap. */
   kind: number;
   phrase: string;
   weight: number;
   exclusion: boolean;
+  role: Role;
+  /** The name of an organisation (ThemeRules.names): counts once per passage, never alone. */
+  name: boolean;
   /** Acronyms (TAP, NPT, OSCE) must appear in capitals: word index within the phrase → required spelling. */
   exactCase: [number, string][];
 }
@@ -48,6 +54,8 @@ export interface CompiledCodebook {
   themes: ThemeDefinition[];
   /** Theme index → index of its parent among `themes`, or -1. */
   parents: number[];
+  /** Theme index → whether its children roll up into it only beside one of its context phrases (ThemeRules.rollUpContext). */
+  needsContext: boolean[];
   phraseCount: number;
   automaton: Automaton;
   /** Scratch for findMatches, one slot per kind (see Rule.kind). */
@@ -65,7 +73,7 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
   const root = newNode();
   let phraseCount = 0;
   enabled.forEach((theme, index) => {
-    const add = (raw: string, exclusion: boolean, defaultWeight = 1) => {
+    const add = (raw: string, role: Role, defaultWeight = 1, name = false) => {
       const parsed = parsePhrase(raw);
       const { words } = parsed;
       const weight = raw.includes(":") ? parsed.weight : defaultWeight;
@@ -74,20 +82,24 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
       let node = root;
       for (const part of parts) node = part.wildcard ? prefixChild(node, part.key, newNode) : exactChild(node, wordId(part.key), newNode);
       const exactCase = parts.flatMap((p, k): [number, string][] => (isAcronym(p.text) ? [[k, p.text]] : []));
-      node.rules.push({ theme: index, kind: index * 2 + (exclusion ? 1 : 0), phrase: words, weight: weight * theme.rules.weight, exclusion, exactCase });
+      const kind = index * ROLES + (role === "phrase" ? 0 : role === "exclusion" ? 1 : 2);
+      node.rules.push({ theme: index, kind, phrase: words, weight: weight * theme.rules.weight, exclusion: role === "exclusion", role, name, exactCase });
       phraseCount++;
     };
-    theme.rules.phrases.forEach((p) => add(p, false));
-    theme.rules.aliases?.forEach((p) => add(p, false, theme.rules.threshold ?? 1));
-    theme.rules.exclusions.forEach((p) => add(p, true));
+    theme.rules.phrases.forEach((p) => add(p, "phrase"));
+    theme.rules.aliases?.forEach((p) => add(p, "phrase", theme.rules.threshold ?? 1));
+    theme.rules.names?.forEach((p) => add(p, "phrase", 1, true));
+    theme.rules.exclusions.forEach((p) => add(p, "exclusion"));
+    theme.rules.rollUpContext?.forEach((p) => add(p, "context"));
   });
   const slugIndex = new Map(enabled.map((t, i) => [t.slug, i]));
   const parents = enabled.map((t) => (t.parent === null ? -1 : (slugIndex.get(t.parent) ?? -1)));
-  const kinds = enabled.length * 2;
+  const kinds = enabled.length * ROLES;
   return {
     root,
     themes: enabled,
     parents,
+    needsContext: enabled.map((t) => (t.rules.rollUpContext?.length ?? 0) > 0),
     phraseCount,
     automaton: newAutomaton(root),
     longestRule: new Array<Rule | undefined>(kinds).fill(undefined),
@@ -211,6 +223,8 @@ interface Match {
   first: number;
   last: number;
   sentence: number;
+  /** The word the match's sentence starts at. */
+  sentenceFirst: number;
 }
 
 /**
@@ -224,8 +238,12 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
   const states = automaton.states;
   coveredUntil.fill(-1);
   let sentence = 0;
+  let sentenceFirst = from;
   for (let i = from; i < to; i++) {
-    if (words.sentenceStart[i] && i > from) sentence++;
+    if (words.sentenceStart[i] && i > from) {
+      sentence++;
+      sentenceFirst = i;
+    }
     let state = fromRoot(automaton, ids[i]!);
     if (state < 0) continue;
     let kinds = 0;
@@ -251,7 +269,7 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
       longestRule[kind] = undefined;
       if (coveredUntil[kind]! >= i) continue;
       coveredUntil[kind] = longestLast[kind]!;
-      matches.push({ theme: rule.theme, rule, first: i, last: longestLast[kind]!, sentence });
+      matches.push({ theme: rule.theme, rule, first: i, last: longestLast[kind]!, sentence, sentenceFirst });
     }
   }
   return matches;
@@ -265,39 +283,99 @@ function spellingMatches(rule: Rule, text: string, textOffset: number, words: Wo
   return true;
 }
 
-/** Tags from the matches of one passage: exclusions cancel their theme's matches in the same sentence. */
-function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words): PassageTag[] {
-  const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * codebook.themes.length + m.theme));
+/**
+ * Tags from the matches of one passage: exclusions cancel their theme's matches in the same sentence; names of
+ * organisations count once and never alone; a theme named once, as one item of a list ("food and energy security
+ * as well as health and education"), is not the passage's subject.
+ */
+function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text: string, textOffset: number, to: number): PassageTag[] {
+  const themeCount = codebook.themes.length;
+  const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * themeCount + m.theme));
+  const contexts = matches.filter((m) => m.rule.role === "context");
+  /** Context for `theme` in the passage; beside a single mention it must be elsewhere: "democracy" does not vouch for itself. */
+  const contextBeside = (theme: number, evidence: Match[]) =>
+    contexts.some((c) => c.theme === theme && (evidence.length > 1 || c.last < evidence[0]!.first || c.first > evidence[0]!.last));
   const evidenceByTheme = new Map<number, Match[]>();
   for (const m of matches) {
-    if (m.rule.exclusion || excluded.has(m.sentence * codebook.themes.length + m.theme)) continue;
+    if (m.rule.role !== "phrase" || excluded.has(m.sentence * themeCount + m.theme)) continue;
     evidenceByTheme.set(m.theme, [...(evidenceByTheme.get(m.theme) ?? []), m]);
   }
   const tags = new Map<number, PassageTag>();
   for (const [theme, evidence] of evidenceByTheme) {
     const threshold = codebook.themes[theme]!.rules.threshold ?? 1;
-    const strength = evidence.reduce((sum, m) => sum + m.rule.weight, 0);
+    const strength = strengthOf(evidence);
     if (strength < threshold || strength <= 0) continue;
+    if (evidence.length === 1 && isListItem(evidence[0]!, words, text, textOffset, to)) continue;
+    // A theme that asks for context takes a single passing mention only beside it ("our young democracy" among
+    // the purposes of a security agreement is not a passage about democracy).
+    if (evidence.length === 1 && codebook.needsContext[theme] && !contextBeside(theme, evidence)) continue;
     tags.set(theme, {
       theme: codebook.themes[theme]!.slug,
       confidence: round(1 - 0.5 ** (strength / threshold)),
       evidence: evidence.map((m) => ({ start: words.starts[m.first]!, end: words.ends[m.last]!, phrase: m.rule.phrase })),
     });
   }
-  rollUpToParents(codebook, tags);
+  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent, all) => contextBeside(parent, all) && !excluded.has(m.sentence * themeCount + parent));
   return [...tags.values()];
 }
 
-/** A child theme implies its parent (elections → democracy), carrying the child's evidence and confidence. */
-function rollUpToParents(codebook: CompiledCodebook, tags: Map<number, PassageTag>): void {
+/** Phrases add up; names of organisations together count as their strongest, and not at all without a phrase. */
+function strengthOf(evidence: Match[]): number {
+  let phrases = 0;
+  let names = 0;
+  for (const m of evidence) {
+    if (m.rule.name) names = Math.max(names, m.rule.weight);
+    else phrases += m.rule.weight;
+  }
+  return phrases > 0 ? phrases + names : 0;
+}
+
+const LIST_WORDS = new Set(["and", "or", "as"].map(wordId));
+const AS = wordId("as");
+const WELL = wordId("well");
+const LIST_PUNCTUATION = /[,;]/;
+const EDGE_PUNCTUATION = /[,;:()\u2013\u2014]/;
+
+/**
+ * A match that is one item of a list: a list word or comma on one side, a list word, comma or the sentence's edge on
+ * the other, in a sentence with at least two of them ("peace, justice, democracy and human rights").
+ */
+function isListItem(m: Match, words: Words, text: string, textOffset: number, to: number): boolean {
+  let sentenceEnd = m.last + 1;
+  while (sentenceEnd < to && !words.sentenceStart[sentenceEnd]) sentenceEnd++;
+  const gap = (k: number) => text.slice(words.ends[k - 1]! - textOffset, words.starts[k]! - textOffset);
+  let separators = 0;
+  let commas = 0;
+  for (let k = m.sentenceFirst + 1; k < sentenceEnd; k++) {
+    const comma = LIST_PUNCTUATION.test(gap(k)) || (words.ids[k] === AS && words.ids[k + 1] === WELL);
+    if (comma) commas++;
+    if (comma || LIST_WORDS.has(words.ids[k]!)) separators++;
+  }
+  // "lawlessness and terrorism" is a pair, not a list: a list has commas (or "as well as") and two separators.
+  if (separators < 2 || commas === 0) return false;
+  const before = m.first === m.sentenceFirst ? "edge" : LIST_PUNCTUATION.test(gap(m.first)) || LIST_WORDS.has(words.ids[m.first - 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(m.first)) ? "edge" : "";
+  const after = m.last + 1 >= sentenceEnd ? "edge" : LIST_PUNCTUATION.test(gap(m.last + 1)) || LIST_WORDS.has(words.ids[m.last + 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(m.last + 1)) ? "edge" : "";
+  return before !== "" && after !== "" && (before === "list" || after === "list");
+}
+
+/**
+ * A child theme implies its parent (elections → democracy), carrying the child's evidence and confidence, unless
+ * the parent asks for context (ThemeRules.rollUpContext) that the passage lacks; the parent's exclusions hold for
+ * the evidence it inherits ("self-determination" keeps a colony's referendum out of democracy).
+ */
+function rollUpToParents(codebook: CompiledCodebook, tags: Map<number, PassageTag>, evidence: Map<number, Match[]>, inherits: (m: Match, parent: number, all: Match[]) => boolean): void {
   for (const [theme, tag] of [...tags]) {
     for (let parent = codebook.parents[theme]!; parent >= 0; parent = codebook.parents[parent]!) {
+      const own = evidence.get(theme) ?? [];
+      const kept = own.filter((m) => !codebook.needsContext[parent] || inherits(m, parent, own));
+      if (kept.length === 0) continue;
+      const spans = tag.evidence.filter((e) => kept.some((m) => e.phrase === m.rule.phrase));
       const existing = tags.get(parent);
       if (existing) {
         existing.confidence = Math.max(existing.confidence, tag.confidence);
-        existing.evidence = mergeEvidence(existing.evidence, tag.evidence);
+        existing.evidence = mergeEvidence(existing.evidence, spans);
       } else {
-        tags.set(parent, { theme: codebook.themes[parent]!.slug, confidence: tag.confidence, evidence: [...tag.evidence] });
+        tags.set(parent, { theme: codebook.themes[parent]!.slug, confidence: tag.confidence, evidence: [...spans] });
       }
     }
   }
@@ -321,7 +399,7 @@ function wordsOf(text: string, offset: number, words: Words | Token[] | undefine
 /** Themes of one passage with confidence and evidence; `offset` is where the passage starts in its statement. */
 export function tagPassage(codebook: CompiledCodebook, text: string, offset = 0, words?: Words): PassageTag[] {
   const scanned = wordsOf(text, offset, words);
-  return tagsOf(codebook, findMatches(codebook, text, offset, scanned, 0, scanned.count), scanned);
+  return tagsOf(codebook, findMatches(codebook, text, offset, scanned, 0, scanned.count), scanned, text, offset, scanned.count);
 }
 
 export interface StatementTags {
@@ -335,7 +413,7 @@ export function tagStatement(codebook: CompiledCodebook, text: string, passages:
   const perPassage = passages.map((p) => {
     const from = firstWordAt(scanned, p.start);
     const to = firstWordAt(scanned, p.end);
-    return { ordinal: p.ordinal, tags: tagsOf(codebook, findMatches(codebook, text, 0, scanned, from, to), scanned) };
+    return { ordinal: p.ordinal, tags: tagsOf(codebook, findMatches(codebook, text, 0, scanned, from, to), scanned, text, 0, to) };
   });
   return { passages: perPassage, statement: rollUpStatement(perPassage) };
 }

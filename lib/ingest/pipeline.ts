@@ -6,7 +6,6 @@ import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
-import { tokenize } from "@/lib/engine/tokens";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { AnalysedStatement } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
@@ -24,7 +23,7 @@ export class UnusableDraftError extends Error {
 
 /**
  * Draft → cleaned, segmented, tagged, scored statement with its country pairs. Pure: nothing is saved here.
- * The text is read into words once for the tagger and tone, and once into tokens for the gazetteer.
+ * The text is read into words once, for the gazetteer, the tagger and tone.
  */
 export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): AnalysedStatement {
   const badSource = draft.sourceUrl ? sourceProblem(draft.sourceUrl) : null;
@@ -32,7 +31,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
   const { text, removed } = clean(plain);
   if (text.trim().length === 0) throw new UnusableDraftError("The statement has no text left after cleaning.");
-  const mentions = findCountryMentions(text, tokenize(text));
+  const words = scanWords(text);
+  let mentions = findCountryMentions(text, words, { date: draft.date });
   const suggested = suggestMetadata(text, {
     title: draft.title,
     date: draft.date,
@@ -52,8 +52,9 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   const date = draft.date ?? suggested.date?.value.date ?? null;
   const dateProblem = date === null ? null : dayProblem(date);
   if (dateProblem) throw new UnusableDraftError(`The date is unusable: ${dateProblem}.`);
+  // Names read by date ("Korea" before 1991): a date found in the text changes what the mentions mean.
+  if (date && date !== draft.date) mentions = findCountryMentions(text, words, { date });
 
-  const words = scanWords(text);
   const passages = segment(text);
   const tagged = tagStatement(codebook.compiled, text, passages, words);
   const tone = scoreStatementTone(text, passages, words);

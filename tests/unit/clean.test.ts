@@ -141,3 +141,11 @@ describe("htmlToText", () => {
     expect(htmlToText(html)).toBe("Visite à Bakou\n\nCôte d'Ivoire — Sénégal");
   });
 });
+
+describe("character normalising in one pass", () => {
+  it("makes every special character plain, as the old chain of replacements did", () => {
+    const raw = "\uFEFFa\u00A0b\u2003c\u200Bd\u00ADe \u2018q\u2019 \u201Cd\u201D \u00ABg\u00BB \u2032\u2033 wait\u2026\r\nnext\rline\u2028sep\u2029par\u000Bvt\u205F\u3000\u202Fend\u2060.";
+    // The expected text is what the chain of nine replacements gave (commit 892f467).
+    expect(clean(raw).text).toBe("a b cde 'q' \"d\" \"g\" '\" wait...\n\nnext line sep par vt end.");
+  });
+});

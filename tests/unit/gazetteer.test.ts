@@ -4,6 +4,7 @@ import { clean } from "@/lib/engine/clean";
 import { COUNTRIES } from "@/lib/engine/countries";
 import { capitalOf, countryFromText, findCountryMentions, lookupCountry, rankCounterparts } from "@/lib/engine/gazetteer";
 import { tokenize } from "@/lib/engine/tokens";
+import { scanWords } from "@/lib/engine/words";
 import { hasShared, readJsonl } from "../support/shared-data";
 
 const seed = clean(readFileSync("tests/fixtures/seed-statement.txt", "utf8")).text;
@@ -49,8 +50,8 @@ describe("findCountryMentions", () => {
   it("gives offsets and the surface form, dots of U.S. included", () => {
     const text = "Said the U.S. envoy in Baku.";
     expect(findCountryMentions(text)).toEqual([
-      { iso3: "USA", start: 9, end: 13, surface: "U.S." },
-      { iso3: "AZE", start: 23, end: 27, surface: "Baku" },
+      { iso3: "USA", start: 9, end: 13, surface: "U.S.", via: "name" },
+      { iso3: "AZE", start: 23, end: 27, surface: "Baku", via: "capital" },
     ]);
   });
 
@@ -84,6 +85,60 @@ describe("findCountryMentions", () => {
 
   it("gives the same mentions from the statement's tokens", () => {
     expect(findCountryMentions(seed, tokenize(seed))).toEqual(findCountryMentions(seed));
+  });
+});
+
+describe("names inside other names, metonyms and names by date", () => {
+  const at = (text: string, date: string) => findCountryMentions(text, undefined, { date }).map((m) => m.iso3);
+
+  it("does not read capitals inside the names of treaties, meetings and processes", () => {
+    expect(iso("the Minsk Group, the Minsk Conference, the Helsinki principles, the Helsinki Final Act")).toEqual([]);
+    expect(iso("the Moscow Treaty, the Warsaw Treaty, the Madrid Peace Conference, the Colombo Plan, the Berlin Wall")).toEqual([]);
+    expect(iso("talks in Moscow; the Baku-Tbilisi pipeline")).toEqual(["RUS", "AZE", "GEO"]);
+  });
+
+  it("does not read US states, rivers, lakes, seas and islands as countries", () => {
+    expect(iso("born in Atlanta, Georgia and the state of Georgia")).toEqual([]);
+    expect(iso("Georgia, USA")).toEqual(["USA"]);
+    expect(iso("Georgia and Ukraine")).toEqual(["GEO", "UKR"]);
+    expect(iso("the Jordan River, the River Jordan, the Jordan Valley, Lake Chad")).toEqual([]);
+    expect(iso("West New Guinea, New Guinea, the Gulf of Guinea, the South China Sea")).toEqual([]);
+    expect(iso("Indo-China and Indo-Chinese refugees")).toEqual([]);
+    expect(iso("Guinea and Papua New Guinea")).toEqual(["GIN", "PNG"]);
+  });
+
+  it("does not read people named after countries", () => {
+    expect(iso("Michael Jordan and Chad Smith met Mr. Jordan")).toEqual([]);
+    expect(iso("the Chad Government, the Jordan Government, Jordan and Israel, Chad. Jordan")).toEqual(["TCD", "JOR", "JOR", "ISR", "TCD", "JOR"]);
+  });
+
+  it("does not read languages as countries", () => {
+    expect(iso("Mr. Dupont (spoke in French): Mr. Li (spoke in Chinese); interpretation from Russian; French-speaking Africa")).toEqual([]);
+    expect(iso("the French Government and Russian troops")).toEqual(["FRA", "RUS"]);
+  });
+
+  it("reads metonyms and offices as their country, and says how each mention names it", () => {
+    const text = "The Kremlin, the White House, Whitehall, the Quai d'Orsay, Foggy Bottom, Downing Street and the State Department";
+    expect(iso(text)).toEqual(["RUS", "USA", "GBR", "FRA", "USA", "GBR", "USA"]);
+    const via = (t: string) => findCountryMentions(t).map((m) => m.via);
+    expect(via("Azerbaijan, Azerbaijani, Baku, the Kremlin, the State Department, the USSR")).toEqual(["name", "demonym", "capital", "metonym", "office", "historical"]);
+  });
+
+  it("reads historical states as their successors", () => {
+    expect(iso("the USSR, Yugoslavia, Czechoslovakia, Zaire, Burma, Ceylon, Rhodesia")).toEqual(["RUS", "SRB", "CZE", "COD", "MMR", "LKA", "ZWE"]);
+  });
+
+  it("reads Korea, the Congo and Berlin as they were meant on the statement's date", () => {
+    expect(at("the question of Korea", "1965-09-21")).toEqual([]);
+    expect(at("the question of Korea", "1995-09-21")).toEqual(["KOR"]);
+    expect(at("the Republic of Korea and North Korea", "1975-09-21")).toEqual(["KOR", "PRK"]);
+    expect(at("the situation in the Congo", "1961-09-21")).toEqual(["COD"]);
+    expect(at("the situation in the Congo", "1985-09-21")).toEqual(["COG"]);
+    expect(at("the Congo (Brazzaville) and the Congo (Leopoldville)", "1962")).toEqual(["COG", "COD"]);
+    expect(at("the Berlin question", "1961")).toEqual([]);
+    expect(at("a visit to Berlin", "2001-01-01")).toEqual(["DEU"]);
+    // Without a date, today's reading.
+    expect(iso("Korea and the Congo")).toEqual(["KOR", "COG"]);
   });
 });
 
@@ -146,5 +201,13 @@ describe.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))("on the UN Security Co
     }
     // Targets are sometimes named only by "they" or "the delegation": most, not all, are mentioned by name.
     expect(found / labelled).toBeGreaterThan(0.8);
+  });
+});
+
+describe("findCountryMentions on the scanner's words", () => {
+  it("gives the same mentions from words.ts as from tokens or its own scan", () => {
+    const text = `${seed}\nThe Kremlin and Atlanta, Georgia; Côte d'Ivoire and the U.S.`;
+    expect(findCountryMentions(text, scanWords(text))).toEqual(findCountryMentions(text));
+    expect(findCountryMentions(text, scanWords(text))).toEqual(findCountryMentions(text, tokenize(text)));
   });
 });

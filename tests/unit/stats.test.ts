@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapCi, mean, meanWithCi, percentile, ranks, rocAuc, spearman } from "@/lib/engine/stats";
+import { bootstrapCi, clusterBootstrapCi, mean, meanWithCi, percentile, ranks, rocAuc, spearman, withinGroupAuc } from "@/lib/engine/stats";
 
 describe("stats", () => {
   it("ranks ties at their average", () => {
@@ -41,5 +41,30 @@ describe("percentile", () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
     expect(percentile([7], 0.99)).toBe(7);
     expect(percentile([], 0.5)).toBeNaN();
+  });
+});
+
+describe("withinGroupAuc and clusterBootstrapCi", () => {
+  it("counts only pairs within a group", () => {
+    // Pooled, group b's high scores put its negatives above group a's positive; within each group the ranking is perfect.
+    const scores = [1, 0, 10, 9];
+    const labels = [true, false, true, false];
+    expect(rocAuc(scores, labels)).toBe(0.75);
+    expect(withinGroupAuc(scores, labels, ["a", "a", "b", "b"])).toBe(1);
+    expect(withinGroupAuc([1, 2], [true, true], ["a", "a"])).toBeNaN();
+  });
+
+  it("resamples whole clusters, so a statistic of one cluster's units never splits them", () => {
+    const clusters = [[0, 1], [2, 3], [4, 5]];
+    const sizes: number[] = [];
+    clusterBootstrapCi(clusters, (indices) => {
+      sizes.push(indices.length);
+      return indices.length;
+    }, 50);
+    expect(sizes.every((n) => n === 6)).toBe(true);
+    const values = [0, 0, 1, 1, 2, 2];
+    const ci = clusterBootstrapCi(clusters, (indices) => mean(indices.map((i) => values[i]!)), 500);
+    expect(ci.low).toBeLessThan(1);
+    expect(ci.high).toBeGreaterThan(1);
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { clean } from "@/lib/engine/clean";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { segment } from "@/lib/engine/segment";
+import { readStatement } from "@/lib/engine/read";
 import { compileCodebook, tagPassage, tagStatement } from "@/lib/engine/tag";
+import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { ThemeDefinition } from "@/lib/engine/types";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
@@ -118,5 +120,89 @@ describe("tagger on real excerpts", () => {
     const big = compileCodebook([many, ...DEFAULT_CODEBOOK]);
     expect(big.phraseCount).toBeGreaterThan(3000);
     expect(tagPassage(big, "phrase2999 word and energy security with gas supplies").map((t) => t.theme)).toEqual(expect.arrayContaining(["many", "energy-security"]));
+  });
+});
+
+describe("precision first: what is not the theme", () => {
+  const mini = (rules: Partial<ThemeDefinition["rules"]>, child?: Partial<ThemeDefinition["rules"]>): ThemeDefinition[] => [
+    { slug: "parent", name: "Parent", color: "#000000", parent: null, enabled: true, rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...rules } },
+    ...(child ? [{ slug: "child", name: "Child", color: "#000000", parent: "parent", enabled: true, rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...child } }] : []),
+  ];
+
+  it("counts names of organisations once, and never alone", () => {
+    const cb = compileCodebook(mini({ phrases: ["oil prices"], names: ["OPEC", "Organization of the Petroleum Exporting Countries"] }));
+    const tags = (text: string) => tagPassage(cb, text).map((t) => t.theme);
+    expect(tags("The Organization of the Petroleum Exporting Countries (OPEC) met. OPEC met again.")).toEqual([]);
+    expect(tags("OPEC discussed oil prices.")).toEqual(["parent"]);
+    // Without the name rule the two names alone would pass the threshold of 2.
+    const asPhrases = compileCodebook(mini({ phrases: ["OPEC", "Organization of the Petroleum Exporting Countries"] }));
+    expect(tagPassage(asPhrases, "The Organization of the Petroleum Exporting Countries (OPEC) met.").map((t) => t.theme)).toEqual(["parent"]);
+  });
+
+  it("does not take a theme named once in a list for the passage's subject", () => {
+    expect(themesOf("We must address food and energy security as well as health and education.")).not.toContain("energy-security");
+    expect(themesOf("The ideals of the Charter are peace, justice, democracy and human rights.")).not.toContain("democracy");
+    // Named twice, or not in a list, it is.
+    expect(themesOf("Energy security matters to us. We want energy security for Europe, Asia and Africa.")).toContain("energy-security");
+    expect(themesOf("Our energy security depends on new pipelines.")).toContain("energy-security");
+  });
+
+  it("rolls a child up only beside the parent's context phrases, and not against the parent's exclusions", () => {
+    const cb = compileCodebook(mini({ rollUpContext: ["parliament"], exclusions: ["outer space"] }, { phrases: ["rule of law: 2"] }));
+    const tags = (text: string) => tagPassage(cb, text).map((t) => t.theme).sort();
+    expect(tags("The rule of law binds parliament.")).toEqual(["child", "parent"]);
+    expect(tags("The cosmos is still not subject to the rule of law.")).toEqual(["child"]);
+    expect(tags("In outer space, the rule of law binds parliament.")).toEqual(["child"]);
+  });
+
+  it("keeps UN elections, UN reform and colonies out of democracy (issue 16)", () => {
+    expect(themesOf("We congratulate him on his unanimous re-election to the helm of the Organization.")).not.toContain("democracy");
+    expect(themesOf("The Security Council must become more democratic and representative.")).not.toContain("democracy");
+    expect(themesOf("We call for the democratization of the United Nations.")).not.toContain("democracy");
+    expect(themesOf("The cosmos is still not subject to the rule of law.")).not.toContain("democracy");
+    expect(themesOf("The peoples of the Non-Self-Governing Territories must attain self-determination through free elections.")).not.toContain("democracy");
+    expect(themesOf("Free and fair parliamentary elections were held in my country, and the opposition won.")).toContain("democracy");
+    expect(themesOf("My Government has released all political prisoners and reformed the judiciary.")).toContain("democracy");
+  });
+
+  it("does not read pending procedures as pipelines", () => {
+    expect(themesOf("New procedures for peacekeeping are in the pipeline, and more reforms are in the pipeline.")).not.toContain("energy-security");
+  });
+});
+
+describe("recall patterns from issue 16", () => {
+  it("finds terrorism named as terror", () => {
+    expect(themesOf("the terror experienced by New York and Washington")).toContain("counterterrorism");
+    expect(themesOf("Iran's global terror campaign")).toContain("counterterrorism");
+    expect(themesOf("the victims of 11 September")).toContain("counterterrorism");
+    expect(themesOf("The regime rules by terror.")).not.toContain("counterterrorism");
+  });
+
+  it("finds oil markets and prices", () => {
+    expect(themesOf("We are committed to stable oil markets and we worry about oil price surges.")).toContain("energy-security");
+  });
+
+  it("finds the Armenia–Azerbaijan conflict without the name Karabakh", () => {
+    expect(themesOf("the aggression of Armenia against Azerbaijan")).toContain("nagorno-karabakh");
+    expect(themesOf("the withdrawal of Armenian troops from the occupied territories of Azerbaijan")).toContain("nagorno-karabakh");
+    expect(themesOf("the seven occupied districts, Lachin and Kelbajar")).toContain("nagorno-karabakh");
+    expect(themesOf("progress in the Minsk process")).toContain("nagorno-karabakh");
+    expect(themesOf("violations along the line of contact between Armenia and Azerbaijan")).toContain("nagorno-karabakh");
+    // One generic word is not enough.
+    expect(themesOf("the occupied territories of Palestine")).not.toContain("nagorno-karabakh");
+    expect(themesOf("the line of contact in Donbas")).not.toContain("nagorno-karabakh");
+  });
+});
+
+describe("readStatement: the path the evaluation and npm run analyse measure", () => {
+  it("reads a text exactly as an import does (clean, segment, tag, tone, countries)", () => {
+    const raw = readFileSync("tests/fixtures/seed-statement.txt", "utf8");
+    const reading = readStatement(raw, codebook, { speakerIso3: "USA" });
+    const imported = analyseDraft({ raw, format: "text", speakerCountry: "USA", date: "2007-02-19" }, { version: 1, compiled: codebook });
+    expect(reading.text).toBe(imported.text);
+    expect(reading.passages.map((p) => [p.start, p.end])).toEqual(imported.passages.map((p) => [p.start, p.end]));
+    expect(reading.tags.passages.map((p) => p.tags)).toEqual(imported.passages.map((p) => p.tags));
+    expect(reading.tone.passages.map((p) => p.words)).toEqual(imported.passages.map((p) => p.toneWords));
+    expect(reading.counterparts.map((c) => c.iso3)).toEqual(imported.pairs.map((p) => p.counterpartIso3));
   });
 });

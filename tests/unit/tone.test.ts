@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { clean } from "@/lib/engine/clean";
 import { findCountryMentions } from "@/lib/engine/gazetteer";
 import { segment } from "@/lib/engine/segment";
-import { directedTone, lexiconTone, scoreStatementTone, scoreTone } from "@/lib/engine/tone";
+import { directedTone, lexiconTone, scoreStatementTone, scoreTone, toneTowards } from "@/lib/engine/tone";
 
 const SEED = "../shared/data/seed/000_aa0f3482d09d4904.txt";
 const tone = (text: string) => scoreTone(text).score;
@@ -98,5 +98,38 @@ describe("a statement's tone", () => {
     // counted as a word apiece, the two passages would meet halfway between their scores
     expect(statement.score! - condemnation!.score).toBeLessThan(0.05);
     expect(scoreStatementTone("The meeting took place in Geneva .", [{ start: 0, end: 34 }]).score).toBeNull();
+  });
+});
+
+describe("tone towards a target (issue 16)", () => {
+  const towards = (text: string, target: string) => {
+    const sentences = segment(text).flatMap((p) => p.sentences);
+    return toneTowards(text, sentences, findCountryMentions(text), target, scoreTone(text).words);
+  };
+
+  it("reads a call on a country to do what it should as criticism of it, not as praise", () => {
+    const text = "We have called on the Russian Government to de-escalate and to engage in constructive dialogue.";
+    expect(tone(text)).toBeLessThanOrEqual(0);
+    const t = towards(text, "RUS")!;
+    expect(t.score).toBeLessThan(-0.3);
+    expect(t.words.map((w) => w.word)).toContain("called on the Russian");
+  });
+
+  it("scores desisting, fiction and being asked to explain", () => {
+    expect(tone("Russia must desist.")).toBeLessThan(0);
+    expect(tone("They keep spreading fiction.")).toBeLessThan(0);
+    expect(towards("Russia must desist from these actions.", "RUS")!.score).toBeLessThan(-0.5);
+    expect(towards("Let Moscow explain why its soldiers are there.", "RUS")!.words.map((w) => w.word)).toContain("explain why");
+  });
+
+  it("blames the country that acts more than the one it acts on", () => {
+    const text = "Russia's illegal annexation of Crimea violates the territorial integrity of Ukraine.";
+    expect(towards(text, "RUS")!.score).toBeLessThan(towards(text, "UKR")!.score);
+  });
+
+  it("does not read a condemnation voiced by a country, or naming only a place, as tone towards it", () => {
+    // Brazil speaks: its condemnation is no tone towards Brazil at all.
+    expect(towards("Brazil strongly condemns the attack.", "BRA")).toBeNull();
+    expect(towards("We condemn the violence in Ukraine.", "UKR")!.score).toBeGreaterThan(towards("We condemn Ukraine.", "UKR")!.score);
   });
 });
