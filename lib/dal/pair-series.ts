@@ -8,7 +8,7 @@ import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 
-/** Tone of a period with fewer statements than this is a gap, not a point: too little to mean anything. */
+/** Tone of a period with fewer statements than this is still a point, marked as low evidence. */
 export const MIN_STATEMENTS_FOR_TONE = 3;
 
 export const pairSeriesQuerySchema = z.object({
@@ -25,11 +25,22 @@ export type PairSeriesQuery = z.infer<typeof pairSeriesQuerySchema>;
 
 export interface PairSeriesPoint {
   period: string;
-  /** Count of statements or passages, or their share of the pair's in the period (0..1). */
-  value: number;
+  /** null: the speaker said nothing at all in the period (a gap). Otherwise count, or share 0..1 of the pair's passages/statements. */
+  value: number | null;
   statements: number;
   passages: number;
-  tone: { mean: number; low: number; high: number; n: number } | null;
+  coverage: { speakerStatements: number; speakerPassages: number; pairStatements: number; pairPassages: number };
+  tone: { mean: number; low: number; high: number; statements: number; passages: number; lowEvidence: boolean } | null;
+}
+
+export interface PairSeriesResult {
+  series: PairSeries[];
+  /** Statements dated too coarsely for the interval. */
+  tooCoarse: number;
+  /** Statements of the chosen pairs with no date: in no period. */
+  undated: number;
+  /** Statements of the chosen pairs' speakers that name no counterpart: in no pair. */
+  unpaired: number;
 }
 
 export interface PairSeries {
@@ -49,7 +60,7 @@ const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
 };
 
 /** Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain that fits. */
-export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<{ series: PairSeries[]; tooCoarse: number }> {
+export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
   // The theme ids are looked up beside the permission check (one round trip less); nothing is returned on refusal.
   const [, themes] = await Promise.all([
     requirePermission(ctx, "series:read"),
@@ -90,7 +101,26 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
     tone_n,
     coarse,
   }));
-  return buildSeries(query, themes, rows);
+  return { ...buildSeries(query, themes, rows), ...(await leftOut(ctx, query)) };
+}
+
+/** Statements of the chosen pairs that no series can show: undated ones, and the speakers' statements that name no counterpart. */
+async function leftOut(ctx: DalContext, query: PairSeriesQuery): Promise<{ undated: number; unpaired: number }> {
+  const speakers = [...new Set(query.pairs.flatMap((p) => (query.bothDirections ? [p.speaker, p.counterpart] : [p.speaker])))];
+  const pairMatch = sql.join(
+    query.pairs.flatMap(({ speaker, counterpart }) => {
+      const one = sql`(sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart})`;
+      return query.bothDirections ? [one, sql`(sp.speaker_iso3 = ${counterpart} and sp.counterpart_iso3 = ${speaker})`] : [one];
+    }),
+    sql` or `,
+  );
+  const result = await ctx.db.execute(sql`
+    select
+      (select count(distinct s.id) from statements s join statement_pairs sp on sp.statement_id = s.id where s.date is null and (${pairMatch}))::int as undated,
+      (select count(*) from statements s where s.speaker_country in (${sql.join(speakers.map((c) => sql`${c}`), sql`, `)})
+        and not exists (select 1 from statement_pairs sp where sp.statement_id = s.id))::int as unpaired`);
+  const [row] = rowsOf<{ undated: number; unpaired: number }>(result);
+  return { undated: row?.undated ?? 0, unpaired: row?.unpaired ?? 0 };
 }
 
 interface CellSum {
@@ -118,17 +148,29 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
     const totals = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === ALL_THEMES));
     for (const theme of themes) {
       const sums = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === theme.id));
-      const points = [...sums.values()].map((s): PairSeriesPoint => {
-        const count = query.measure === "statements" ? s.statements : s.passages;
-        const total = totals.get(s.period);
-        const denominator = total ? (query.measure === "statements" ? total.statements : total.passages) : 0;
-        const tone = s.statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(s.tone_sum, s.tone_sum_sq, s.tone_n) : null;
+      // A period where the pair has statements but none on this theme is a zero; one with none at all is a gap.
+      // The cells here know only the pair, so the pair's statements stand in for the speaker's.
+      const points = [...totals.values()].map((total): PairSeriesPoint => {
+        const s = sums.get(total.period);
+        const statements = s?.statements ?? 0;
+        const passages = s?.passages ?? 0;
+        const count = query.measure === "statements" ? statements : passages;
+        const denominator = query.measure === "statements" ? total.statements : total.passages;
+        const tone = s ? meanWithInterval(s.tone_sum, s.tone_sum_sq, s.tone_n) : null;
         return {
-          period: s.period,
-          value: query.scale === "share" ? (denominator > 0 ? fourPlaces(count / denominator) : 0) : count,
-          statements: s.statements,
-          passages: s.passages,
-          tone: tone ? { mean: fourPlaces(tone.mean), low: fourPlaces(tone.low), high: fourPlaces(tone.high), n: s.tone_n } : null,
+          period: total.period,
+          value: query.scale === "share" ? (denominator > 0 ? fourPlaces(count / denominator) : null) : count,
+          statements,
+          passages,
+          coverage: { speakerStatements: total.statements, speakerPassages: total.passages, pairStatements: total.statements, pairPassages: total.passages },
+          tone: tone && {
+            mean: fourPlaces(tone.mean),
+            low: fourPlaces(tone.low),
+            high: fourPlaces(tone.high),
+            statements,
+            passages: s!.tone_n,
+            lowEvidence: statements < MIN_STATEMENTS_FOR_TONE,
+          },
         };
       });
       series.push({
@@ -136,7 +178,14 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
         speaker,
         counterpart,
         theme: theme.slug,
-        points: fillPeriods(points, query.interval, (period) => ({ period, value: 0, statements: 0, passages: 0, tone: null })),
+        points: fillPeriods(points, query.interval, (period) => ({
+          period,
+          value: null,
+          statements: 0,
+          passages: 0,
+          coverage: { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 },
+          tone: null,
+        })),
       });
     }
   }

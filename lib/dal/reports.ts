@@ -42,11 +42,11 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
     spec,
     pairs,
     themes: themes.map(({ slug, name: themeName, color }) => ({ slug, name: themeName, color })),
-    summary: { ...summary, tooCoarse: series.tooCoarse },
+    summary: { ...summary, tooCoarse: series.tooCoarse, undated: series.undated, unpaired: series.unpaired },
     series: series.series.map((s) => ({
       pair: s.pair,
       theme: s.theme,
-      points: s.points.map((p) => ({ period: p.period, statements: p.statements, passages: p.passages, tone: p.tone })),
+      points: s.points.map((p) => ({ period: p.period, covered: p.value !== null, statements: p.statements, passages: p.passages, coverage: p.coverage, tone: p.tone })),
     })),
     tone,
     passages,
@@ -194,8 +194,14 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
       const sum = (pick: (c: (typeof cells)[number]) => number) => mine.reduce((n, c) => n + pick(c), 0);
       const statements = sum((c) => c.statements);
       const n = sum((c) => c.tone_n);
-      const tone = statements >= MIN_STATEMENTS_FOR_TONE ? meanWithInterval(sum((c) => c.tone_sum), sum((c) => c.tone_sum_sq), n) : null;
-      return { pair: `${speaker}${arrow}${counterpart}`, theme: theme.slug, statements, passages: sum((c) => c.passages), tone: tone ? { ...tone, n } : null };
+      const tone = meanWithInterval(sum((c) => c.tone_sum), sum((c) => c.tone_sum_sq), n);
+      return {
+        pair: `${speaker}${arrow}${counterpart}`,
+        theme: theme.slug,
+        statements,
+        passages: sum((c) => c.passages),
+        tone: tone && { ...tone, statements, passages: n, lowEvidence: statements < MIN_STATEMENTS_FOR_TONE },
+      };
     }),
   );
 }

@@ -91,7 +91,7 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
     await expect(addThemeTag(people.staff, { statementId: 999999, theme: "democracy", version: 1 })).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("counts statements per year and month from real rows, with gaps as zero", async () => {
+  it("counts statements per year and month from real rows, with gaps as null", async () => {
     const texts = [
       ["2003-05-10", "day", "Energy security and pipelines to Azerbaijan were discussed with Baku."],
       ["2003-11-02", "day", "Energy security in the Caspian: Azerbaijan and the pipeline."],
@@ -110,12 +110,12 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
     const yearly = await pairSeries(people.analyst, { ...query, interval: "year" });
     expect(yearly.series[0]!.points.map((p) => [p.period, p.value])).toEqual([
       ["2003", 2],
-      ["2004", 0],
+      ["2004", null],
       ["2005", 1],
     ]);
     const monthly = await pairSeries(people.analyst, { ...query, interval: "month" });
     const points = monthly.series[0]!.points;
-    expect(points.filter((p) => p.value > 0).map((p) => [p.period, p.value])).toEqual([
+    expect(points.filter((p) => (p.value ?? 0) > 0).map((p) => [p.period, p.value])).toEqual([
       ["2003-05", 1],
       ["2003-11", 1],
     ]);
