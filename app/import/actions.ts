@@ -56,6 +56,9 @@ export async function saveImportAction(form: FormData) {
     const issue = parsed.error.issues[0];
     return { ok: false as const, error: issue ? `${issue.path.join(".")}: ${issue.message}` : "That request was not understood." };
   }
+  if (!parsed.data.speakerCountry && form.get("withoutSpeakerCountry") !== "on") {
+    return { ok: false as const, error: "Give the speaker's country, or tick “save without a speaker country”: without one the statement is in no pair and no chart." };
+  }
   const draft: StatementDraft = parsed.data;
   return runAction((ctx) => importDraft(ctx, draft));
 }
