@@ -110,7 +110,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         ) : (
           <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
         )}
-        <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />
+        {!frequencyBlank && <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />}
         {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
         <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
@@ -125,7 +125,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         )}
         <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than 3 statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
         <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />
-        <ChartTable data={data} drillQuery={drillQuery} value="tone" unit="" />
+        {!toneBlank && <ChartTable data={data} drillQuery={drillQuery} value="tone" unit="" />}
         <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
       <section className="card" aria-labelledby="mix-title">

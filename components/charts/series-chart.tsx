@@ -96,7 +96,7 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
             ))}
             {kind === "frequency" &&
               pairs.map((pair) => (
-                <Bar key={`coverage-${pair}`} yAxisId="coverage" dataKey={coverageKey(pair)} name={`${pair}: all statements of the speaker`} fill="#c7ccd1" isAnimationActive={false} legendType="none" />
+                <Bar key={`coverage-${pair}`} yAxisId="coverage" dataKey={coverageKey(pair)} name={`${pair}: all statements of the speaker`} fill="#c7ccd1" maxBarSize={28} isAnimationActive={false} legendType="none" />
               ))}
             {kind === "tone" &&
               data.series.map((s) => (
