@@ -67,6 +67,19 @@ export function chartRows(data: ChartData): ChartRow[] {
   });
 }
 
+/** The value axis: 0 to a round number above the largest value, in four or five whole steps (or quarters for shares). */
+export function valueTicks(data: ChartData, share: boolean): number[] {
+  if (share) return [0, 0.25, 0.5, 0.75, 1];
+  const max = Math.max(0, ...data.series.flatMap((s) => s.value.map((v) => v ?? 0)));
+  if (max <= 0) return [0, 1];
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, Math.round([1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((x) => x >= rough) ?? rough));
+  const ticks: number[] = [];
+  for (let t = 0; t < max + step; t += step) ticks.push(t);
+  return ticks;
+}
+
 /** What a reader sees for one series at one period, in the tooltip and the table. */
 export function describeValue(column: ChartColumn, at: number, unit: string): string {
   const value = column.value[at];

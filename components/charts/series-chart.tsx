@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { chartRows, coverageKey, drillHref, pairsOf } from "./chart-data";
+import { chartRows, coverageKey, drillHref, pairsOf, valueTicks } from "./chart-data";
 import { PairLegend, PeriodTooltip, PointMarker } from "./chart-parts";
 import { pairStyle } from "./palette";
 import type { ChartColumn, ChartData, ChartMarker } from "./types";
@@ -44,6 +44,7 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
   const pairs = pairsOf(data);
   const coverageMax = Math.max(1, ...data.series.flatMap((s) => s.coverage));
   const unit = yLabel.startsWith("share") ? "" : yLabel;
+  const ticks = kind === "tone" ? [-1, -0.5, 0, 0.5, 1] : valueTicks(data, yMax === 1);
   const open = (s: ChartColumn, period: string | undefined) => period && router.push(drillHref(drillQuery, s, period));
 
   const dotFor = (s: ChartColumn, active: boolean) =>
@@ -77,9 +78,9 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
       <div style={{ width: "100%", height: HEIGHT }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
         <ResponsiveContainer>
           <ComposedChart data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <CartesianGrid yAxisId="value" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="period" minTickGap={20} />
-            {kind === "frequency" ? <YAxis yAxisId="value" width={48} domain={[0, yMax ?? "auto"]} /> : <YAxis yAxisId="value" width={48} domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} />}
+            <YAxis yAxisId="value" width={48} domain={[ticks[0]!, ticks.at(-1)!]} ticks={ticks} interval={0} />
             {/* coverage bars fill the lowest quarter of the plot: context for the line, not a second reading */}
             {kind === "frequency" && <YAxis yAxisId="coverage" hide domain={[0, coverageMax * 4]} />}
             {kind === "tone" && <ReferenceLine yAxisId="value" y={0} stroke="#999" />}

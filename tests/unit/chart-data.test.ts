@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankReason, chartData, chartRows, describeTone, describeValue, drillHref, pairsOf } from "@/components/charts/chart-data";
+import { blankReason, chartData, chartRows, describeTone, describeValue, drillHref, pairsOf, valueTicks } from "@/components/charts/chart-data";
 import { pairStyle } from "@/components/charts/palette";
 
 const meta = (theme: string, pair = "USA→AZE") => ({ key: `${pair}|${theme}`, pair, theme, color: "#000000", label: theme });
@@ -93,5 +93,16 @@ describe("a blank chart says why and what to change", () => {
     const one = chartData([{ ...meta("energy-security"), points: [{ period: "2005", value: 1, statements: 1, passages: 1, coverage: cover(1), tone: tone(0.3, 1, 1) }] }]);
     expect(blankReason("tone", one, context)).toBeNull();
     expect(one.series[0]!.tone[0]!.lowEvidence).toBe(true);
+  });
+});
+
+describe("the value axis", () => {
+  const withMax = (value: number) => chartData([{ ...meta("democracy"), points: [{ period: "2005", value, statements: 1, passages: 1, coverage: cover(1), tone: null }] }]);
+  it("runs from 0 to a round number at or above the largest value, in whole steps", () => {
+    expect(valueTicks(withMax(1), false)).toEqual([0, 1]);
+    expect(valueTicks(withMax(7), false)).toEqual([0, 2, 4, 6, 8]);
+    expect(valueTicks(withMax(40), false)).toEqual([0, 10, 20, 30, 40]);
+    expect(valueTicks(withMax(0), false)).toEqual([0, 1]);
+    expect(valueTicks(withMax(0.3), true)).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 });
