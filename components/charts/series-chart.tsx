@@ -81,8 +81,9 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
             <CartesianGrid yAxisId="value" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="period" minTickGap={20} />
             <YAxis yAxisId="value" width={48} domain={[ticks[0]!, ticks.at(-1)!]} ticks={ticks} interval={0} />
-            {/* coverage bars fill the lowest quarter of the plot: context for the line, not a second reading */}
-            {kind === "frequency" && <YAxis yAxisId="coverage" hide domain={[0, coverageMax * 4]} />}
+            {/* coverage bars fill the lowest quarter of the plot: context for the line, not a second reading. Its hidden
+                axis sits on the right: a second axis on the left pushed the value axis off the drawing. */}
+            {kind === "frequency" && <YAxis yAxisId="coverage" orientation="right" hide domain={[0, coverageMax * 4]} />}
             {kind === "tone" && <ReferenceLine yAxisId="value" y={0} stroke="#999" />}
             <Tooltip content={(p) => <PeriodTooltip data={data} kind={kind} unit={unit} active={p.active} label={p.label} />} />
             {markers.map((m) => (

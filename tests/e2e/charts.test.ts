@@ -122,6 +122,15 @@ describe("reading a chart honestly", () => {
     await frequency().locator("[data-testid=chart-point]").first().waitFor();
     const periods = await frequency().locator("[data-testid=chart-point]").evaluateAll((els) => els.map((e) => e.getAttribute("data-period")));
     expect(periods).toEqual(["2015", "2017", "2019", "2021", "2023"]);
+    // the value axis is drawn, with its ticks
+    // recharts draws tick labels in a layer of their own; the value axis's are the ones left of the plot
+    const svg = frequency().locator("svg.recharts-surface").first();
+    await svg.locator("text.recharts-cartesian-axis-tick-value", { hasText: /^2015$/ }).waitFor();
+    const labels = await svg.locator("text.recharts-cartesian-axis-tick-value").evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, x: (e as SVGGraphicsElement).getBBox().x, anchor: e.getAttribute("text-anchor") })),
+    );
+    expect(labels.filter((l) => l.anchor === "end").map((l) => l.text)).toEqual(["0", "1"]);
+    for (const l of labels) expect(l.x).toBeGreaterThanOrEqual(0);
     await frequency().getByText("View as table").click();
     const row = frequency().locator("table tbody tr", { has: page.getByRole("rowheader", { name: "2016" }) });
     expect(await row.textContent()).toContain("gap: nothing said");
