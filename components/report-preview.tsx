@@ -1,7 +1,8 @@
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
-import { chartData, drillQueryOf } from "@/components/charts/chart-data";
+import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
+import { LeftOut, rangePhrase } from "@/components/left-out";
 import { filterLines, themeName, type ReportModel } from "@/lib/export/report-model";
 import { SECTION_LABELS } from "@/lib/export/report-spec";
 
@@ -32,22 +33,34 @@ export function ReportPreview({ model }: { model: ReportModel }) {
             {model.summary.firstDate ?? "—"} to {model.summary.lastDate ?? "—"}.
             {model.summary.tooCoarse > 0 && ` ${model.summary.tooCoarse} statements are dated too coarsely for a ${model.spec.interval}ly series.`}
           </p>
+          <LeftOut pairs={model.spec.pairs} undated={model.summary.undated} unpaired={model.summary.unpaired} />
         </section>
       )}
       {sections.has("charts") &&
         model.pairs.map((pair) => {
           const data = pairChartData(model, pair.key);
+          const drillQuery = drillQueryOf({ pairs: [pair], bothDirections: model.spec.bothDirections, interval: model.spec.interval });
+          const blank = {
+            pairs: [pair],
+            bothDirections: model.spec.bothDirections,
+            range: rangePhrase(model.spec.from, model.spec.to),
+            interval: model.spec.interval,
+            themes: model.themes.map((t) => t.name),
+            undated: model.summary.undated,
+            unpaired: model.summary.unpaired,
+            tooCoarse: model.summary.tooCoarse,
+          };
+          const frequencyBlank = blankReason("frequency", data, blank);
+          const toneBlank = blankReason("tone", data, blank);
           return (
             <section className="card" key={pair.key} aria-label={`Charts for ${pair.label}`}>
               <h3>{pair.label}</h3>
-              <FrequencyChart
-                title={`${pair.label}: ${model.spec.measure} per ${model.spec.interval}`}
-                data={data}
-                markers={[]}
-                yLabel={model.spec.measure}
-                drillQuery={drillQueryOf({ pairs: [pair], bothDirections: model.spec.bothDirections, interval: model.spec.interval })}
-              />
-              <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} data={data} markers={[]} />
+              {frequencyBlank ? (
+                <p className="chart-blank">{frequencyBlank}</p>
+              ) : (
+                <FrequencyChart title={`${pair.label}: ${model.spec.measure} per ${model.spec.interval}`} data={data} markers={[]} yLabel={model.spec.measure} drillQuery={drillQuery} />
+              )}
+              {toneBlank ? <p className="chart-blank">{toneBlank}</p> : <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} data={data} markers={[]} drillQuery={drillQuery} />}
             </section>
           );
         })}
@@ -71,9 +84,9 @@ export function ReportPreview({ model }: { model: ReportModel }) {
                   <td>{r.pair}</td>
                   <td>{themeName(model, r.theme)}</td>
                   <td>{r.statements}</td>
-                  <td>{r.tone ? formatTone(r.tone.mean) : "—"}</td>
-                  <td>{r.tone ? `${formatTone(r.tone.low)} to ${formatTone(r.tone.high)}` : "too few"}</td>
-                  <td>{r.tone?.n ?? 0}</td>
+                  <td>{r.tone ? `${r.tone.lowEvidence ? "○ low evidence " : ""}${formatTone(r.tone.mean)}` : "—"}</td>
+                  <td>{r.tone ? `${formatTone(r.tone.low)} to ${formatTone(r.tone.high)}` : "no scored passage"}</td>
+                  <td>{r.tone ? `${r.tone.statements} statements / ${r.tone.passages} passages` : 0}</td>
                 </tr>
               ))}
             </tbody>
@@ -114,8 +127,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
             Codebook version {model.method.codebookVersion}
             {model.method.codebookChangedAt && ` (changed ${model.method.codebookChangedAt.slice(0, 10)})`}. Tagger on this selection: {model.method.tagger.autoTags} automatic tags, {model.method.tagger.accepted} accepted and{" "}
             {model.method.tagger.rejected} rejected by staff, {model.method.tagger.unreviewed} not yet reviewed; {model.method.tagger.humanTags} added by people.{" "}
-            {model.method.tagger.precision === null ? "Nothing reviewed yet, so precision is unknown." : `Precision on reviewed tags: ${(100 * model.method.tagger.precision).toFixed(1)}%.`} Tone is a gap where a period has fewer than{" "}
-            {model.method.minStatementsForTone} statements.
+            {model.method.tagger.precision === null ? "Nothing reviewed yet, so precision is unknown." : `Precision on reviewed tags: ${(100 * model.method.tagger.precision).toFixed(1)}%.`} Tone is shown wherever a passage is scored; fewer than {model.method.minStatementsForTone} statements is marked low evidence (hollow, ○). A period with nothing said is a gap, not a zero.
           </p>
         </section>
       )}
@@ -158,7 +170,7 @@ function pairChartData(model: ReportModel, pair: string): ChartData {
           theme: s.theme,
           color: theme?.color ?? "#0072B2",
           label: theme?.name ?? s.theme,
-          points: s.points.map((p) => ({ period: p.period, value: model.spec.measure === "statements" ? p.statements : p.passages, statements: p.statements, tone: p.tone })),
+          points: s.points.map((p) => ({ ...p, value: !p.covered ? null : model.spec.measure === "statements" ? p.statements : p.passages })),
         };
       }),
   );

@@ -68,7 +68,7 @@ async function seedDemoCorpus(db: Db): Promise<number> {
   const [existing] = await db.select({ n: count() }).from(statements);
   if (existing && existing.n > 0) return 0;
   const codebook = await activeCodebook(db);
-  const drafts = [seedStatementDraft(), ...ungdDrafts()];
+  const drafts = [{ ...seedStatementDraft(), ...seedStatementDate() }, ...ungdDrafts()];
   let written = 0;
   for (const draft of drafts) {
     const result = await writeStatement(db, analyseDraft(draft, codebook), null);
@@ -89,6 +89,15 @@ export function seedStatementDraft(): StatementDraft {
     kind: "press release",
     language: "en",
   };
+}
+
+/**
+ * The demo's date for the seed statement: a staff decision with its source (data/demo/seed-statement.json),
+ * applied when the demo loads. The engine still never guesses a year.
+ */
+export function seedStatementDate(): { date: string; datePrecision: "day" } {
+  const meta = JSON.parse(readFileSync(path.join(DEMO_DIR, "seed-statement.json"), "utf8")) as { date: string; datePrecision: "day" };
+  return { date: meta.date, datePrecision: meta.datePrecision };
 }
 
 interface UngdRow {

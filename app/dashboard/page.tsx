@@ -2,12 +2,13 @@ import Link from "next/link";
 import { mixWithWhite, readableTextOn } from "@/components/colors";
 import { ChartTable } from "@/components/charts/chart-table";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
-import { chartData, drillQueryOf } from "@/components/charts/chart-data";
+import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
 import { JobProgress } from "@/components/job-progress";
+import { LeftOut, rangePhrase } from "@/components/left-out";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
@@ -47,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     problem = error.message;
     query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   }
-  const [{ series, tooCoarse }, events, overview, names, rescore] = await Promise.all([
+  const [{ series, tooCoarse, undated, unpaired }, events, overview, names, rescore] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
     pairThemeOverview(ctx, { from: query.from, to: query.to }),
@@ -68,7 +69,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   );
   const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
   const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
-  const measure = query.scale === "share" ? `share of the pair's ${query.measure}` : query.measure;
+  const arrow = query.bothDirections ? "↔" : "→";
+  const measure =
+    query.scale === "share"
+      ? `share of ${query.pairs.length === 1 ? `${query.pairs[0]!.speaker}${arrow}${query.pairs[0]!.counterpart}` : "each pair's"} ${query.measure}`
+      : query.measure;
+  const blank = {
+    pairs: query.pairs.map((p) => ({ speaker: name(p.speaker), counterpart: name(p.counterpart) })),
+    bothDirections: query.bothDirections,
+    range: rangePhrase(query.from, query.to),
+    interval: query.interval,
+    themes: query.themes.map((t) => themeBySlug.get(t)?.name ?? t),
+    undated,
+    unpaired,
+    tooCoarse,
+  };
+  const frequencyBlank = blankReason("frequency", data, blank);
+  const toneBlank = blankReason("tone", data, blank);
   const drillQuery = drillQueryOf(query);
   const themeTotals = themes
     .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
@@ -86,16 +103,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Filters url={url} themes={themes} />
       <section className="card" aria-labelledby="frequency-title">
         <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
-        <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
-        <ChartTable data={data} drillQuery={drillQuery} value="value" />
+        {frequencyBlank ? (
+          <p className="chart-blank" data-testid="frequency-blank">
+            {frequencyBlank}
+          </p>
+        ) : (
+          <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+        )}
+        {!frequencyBlank && <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />}
         {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
+        <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
       <section className="card" aria-labelledby="tone-title">
         <h2 id="tone-title">Tone of the passages tagged with each theme (−1 hostile … +1 cooperative)</h2>
-        <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} />
-        <p className="notice">Shaded: 95% confidence band. Periods with fewer than 3 statements are left as gaps.</p>
+        {toneBlank ? (
+          <p className="chart-blank" data-testid="tone-blank">
+            {toneBlank}
+          </p>
+        ) : (
+          <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} drillQuery={drillQuery} />
+        )}
+        <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than 3 statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
         <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />
-        <ChartTable data={data} drillQuery={drillQuery} value="tone" />
+        {!toneBlank && <ChartTable data={data} drillQuery={drillQuery} value="tone" unit="" />}
+        <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
       <section className="card" aria-labelledby="mix-title">
         <h2 id="mix-title">Theme mix for this selection</h2>

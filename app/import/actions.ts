@@ -59,5 +59,5 @@ export async function saveImportAction(form: FormData) {
     return { ok: false as const, error: issue ? `${issue.path.join(".")}: ${issue.message}` : "That request was not understood." };
   }
   const draft: StatementDraft = parsed.data;
-  return runAction((ctx) => importDraft(ctx, draft));
+  return runAction((ctx) => importDraft(ctx, draft, { allowNoSpeaker: form.get("withoutSpeakerCountry") === "on" }));
 }

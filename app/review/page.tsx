@@ -14,7 +14,17 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const REASON_LABEL = { new: "new", retagged: "re-tagged", "low-confidence": "low confidence", disputed: "in dispute" } as const;
+/** Reasons read as words; a reason the queue adds later reads as its slug without dashes ("no-date" → "no date"). */
+const REASON_LABEL: Record<string, string> = {
+  new: "new",
+  retagged: "re-tagged",
+  "low-confidence": "low confidence",
+  disputed: "in dispute",
+  "no-date": "no date",
+  "no-speaker-country": "no speaker country",
+  "no-counterpart": "no counterpart",
+};
+const reasonLabel = (reason: string) => REASON_LABEL[reason] ?? reason.replace(/-/g, " ");
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/review");
@@ -78,7 +88,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <option value="">any reason</option>
             {REVIEW_REASONS.map((r) => (
               <option key={r} value={r}>
-                {REASON_LABEL[r]}
+                {reasonLabel(r)}
               </option>
             ))}
           </select>
@@ -118,7 +128,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <td>
                     {r.reasons.map((reason) => (
                       <span key={reason} className={`reason ${reason}`}>
-                        {REASON_LABEL[reason]}
+                        {reasonLabel(reason)}
                       </span>
                     ))}
                   </td>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { drillHref } from "./chart-data";
+import { describeTone, drillHref } from "./chart-data";
 import type { ChartColumn, ChartData } from "./types";
 
 interface Props {
@@ -9,6 +9,8 @@ interface Props {
   /** Query string of the current filters (interval, directions); each cell adds pair, theme and period. */
   drillQuery: string;
   value: "value" | "tone";
+  /** What a count counts ("statements"), or "" for shares. */
+  unit: string;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * 30-year monthly view is hundreds of rows per theme, and rendering every table on the server for every page
  * view cost more than the rest of the page together.
  */
-export function ChartTable({ data, drillQuery, value }: Props) {
+export function ChartTable({ data, drillQuery, value, unit }: Props) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   // Opened before the page became interactive: the toggle event has already passed.
@@ -34,7 +36,7 @@ export function ChartTable({ data, drillQuery, value }: Props) {
                 {data.series.map((s) => (
                   <th key={s.key} scope="col">
                     {s.label}
-                    {value === "tone" && " (tone, n)"}
+                    {value === "tone" ? " (tone, 95% interval, n)" : ` (${unit || "share"}; n statements / passages; all statements of the speaker)`}
                   </th>
                 ))}
               </tr>
@@ -45,7 +47,7 @@ export function ChartTable({ data, drillQuery, value }: Props) {
                   <th scope="row">{period}</th>
                   {data.series.map((s) => (
                     <td key={s.key}>
-                      <Cell period={period} column={s} at={i} drillQuery={drillQuery} value={value} />
+                      <Cell period={period} column={s} at={i} drillQuery={drillQuery} value={value} unit={unit} />
                     </td>
                   ))}
                 </tr>
@@ -58,8 +60,15 @@ export function ChartTable({ data, drillQuery, value }: Props) {
   );
 }
 
-function Cell({ period, column, at, drillQuery, value }: { period: string; column: ChartColumn; at: number } & Pick<Props, "drillQuery" | "value">) {
-  const tone = column.tone[at];
-  const text = value === "value" ? String(column.value[at] ?? 0) : tone ? `${tone.mean.toFixed(2)} (n=${tone.n})` : "—";
-  return column.statements[at] ? <a href={drillHref(drillQuery, column, period)}>{text}</a> : text;
+function Cell({ period, column, at, drillQuery, value }: { period: string; column: ChartColumn; at: number } & Pick<Props, "drillQuery" | "value" | "unit">) {
+  const v = column.value[at];
+  const text =
+    value === "value"
+      ? v === null || v === undefined
+        ? "gap: nothing said"
+        : `${v} (${column.statements[at]} / ${column.passages[at]}; of ${column.coverage[at]})`
+      : describeTone(column.tone[at] ?? null);
+  const low = value === "tone" && column.tone[at]?.lowEvidence;
+  const shown = low ? `○ ${text}` : text;
+  return column.statements[at] ? <a href={drillHref(drillQuery, column, period)}>{shown}</a> : shown;
 }

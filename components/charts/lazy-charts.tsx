@@ -14,12 +14,12 @@ function ChartLoading({ height }: { height: number }) {
   );
 }
 
-export const FrequencyChart = dynamic(() => import("./frequency-chart").then((m) => m.FrequencyChart), {
+export const FrequencyChart = dynamic(() => import("./series-chart").then((m) => m.FrequencyChart), {
   ssr: false,
-  loading: () => <ChartLoading height={340} />,
+  loading: () => <ChartLoading height={400} />,
 });
 
-export const ToneChart = dynamic(() => import("./tone-chart").then((m) => m.ToneChart), {
+export const ToneChart = dynamic(() => import("./series-chart").then((m) => m.ToneChart), {
   ssr: false,
-  loading: () => <ChartLoading height={320} />,
+  loading: () => <ChartLoading height={400} />,
 });

@@ -12,19 +12,25 @@ export interface ChartMarker {
   kind: "event" | "codebook";
 }
 
-/** Tone of one period: mean with its 95% band and the number of scored passages. */
+/** Tone of one period: mean with its 95% interval, the text it stands on, and whether that is too little to lean on. */
 export interface ChartTone {
   mean: number;
   low: number;
   high: number;
-  n: number;
+  statements: number;
+  passages: number;
+  lowEvidence: boolean;
 }
 
 /** One series' values on the shared period axis, column by column. */
 export interface ChartColumn extends ChartSeries {
-  value: number[];
-  /** Statements behind each value: a period with any is a link to them, whatever its rounded value. */
+  /** null: the speaker said nothing in the period (a gap, not a zero). */
+  value: (number | null)[];
+  /** Statements and passages behind each value: a period with any is a link to them, whatever its rounded value. */
   statements: number[];
+  passages: number[];
+  /** Statements of the speaker in the period, on any theme: the text a point stands on. */
+  coverage: number[];
   tone: (ChartTone | null)[];
 }
 
@@ -34,5 +40,13 @@ export interface ChartData {
   series: ChartColumn[];
 }
 
-/** What recharts draws: one row per period; for each series key its value, and tone mean / band / n. */
+/** What recharts draws: one row per period; for each series key its value, tone mean and band, and per pair its coverage. */
 export type ChartRow = { period: string } & Record<string, number | string | [number, number] | null>;
+
+/** How every chart draws one pair: the same dash and marker wherever it appears, so pairs differ without colour. */
+export interface PairStyle {
+  dash: string;
+  marker: MarkerShape;
+}
+
+export type MarkerShape = "circle" | "square" | "triangle" | "diamond";

@@ -7,6 +7,7 @@ import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewImportAction>>, { ok: true }>["value"];
 type Saved = { id: number; duplicate: boolean };
+type Offered = { value: string; source: string; evidence?: string; confidence: number };
 
 /** A request the server refused before the action ran (too large, say) becomes a message, not a crashed page. */
 async function refusedIfThrown<T>(call: () => Promise<T>): Promise<T | { ok: false; error: string }> {
@@ -23,6 +24,7 @@ export function SingleImport() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A refusal that names the statement already holding this text, so it can be fixed there. */
   const [pending, startTransition] = useTransition();
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
@@ -105,13 +107,39 @@ export function SingleImport() {
       {saved && (
         <p className="card" role="status">
           {saved.duplicate ? "This text is already in Dyad: nothing new was saved. " : "Saved. "}
-          <Link href={`/statements/${saved.id}`}>Open the statement</Link> ·{" "}
+          <Link href={`/statements/${saved.id}`}>{saved.duplicate ? `Open the existing statement ${saved.id} to fix it there` : "Open the statement"}</Link> ·{" "}
           <button type="button" className="secondary" onClick={() => (setPreview(null), setSaved(null))}>
             Import another
           </button>
         </p>
       )}
     </>
+  );
+}
+
+/** The readings on offer for a country field, each with where it came from; a click puts it in the field. */
+function OfferedList({ id, offered, replace }: { id: string; offered: Offered[]; replace: boolean }) {
+  if (offered.length === 0) return <small className="notice"> nothing in the text says; type it in</small>;
+  function use(value: string) {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    if (!input) return;
+    const current = input.value.split(/[\s,;]+/).filter(Boolean);
+    input.value = replace ? value : [...current.filter((c) => c !== value), value].join(", ");
+  }
+  return (
+    <small className="notice" style={{ display: "block" }} data-testid={`offered-${id}`}>
+      offered:{" "}
+      {offered.map((o, i) => (
+        <span key={`${o.value}-${o.source}`}>
+          {i > 0 && " · "}
+          <button type="button" className="secondary" style={{ padding: "0 0.3rem", fontSize: "0.8rem" }} onClick={() => use(o.value)}>
+            {o.value}
+          </button>{" "}
+          from {o.source}
+          {o.evidence && ` (“${o.evidence}”)`}
+        </span>
+      ))}
+    </small>
   );
 }
 
@@ -158,11 +186,20 @@ function Review({ preview, pending, onSave, onBack }: { preview: Preview; pendin
         <span>
           <input id="speakerCountry" name="speakerCountry" defaultValue={analysed.speakerCountry ?? ""} size={4} />
           {hint(suggestions.speakerCountry)}
+          <OfferedList id="speakerCountry" offered={suggestions.speakerCountries} replace />
+          <label style={{ display: "block" }}>
+            <input type="checkbox" name="withoutSpeakerCountry" /> save without a speaker country (the statement is then in no pair and no chart)
+          </label>
         </span>
         <label htmlFor="counterparts">Counterparts, primary first</label>
         <span>
-          <input id="counterparts" name="counterparts" defaultValue={analysed.pairs.map((p) => p.counterpartIso3).join(", ")} style={{ width: "60%" }} />
-          <small className="notice"> from the countries the text mentions, most salient first</small>
+          <input
+            id="counterparts"
+            name="counterparts"
+            defaultValue={(analysed.pairs.length > 0 ? analysed.pairs.map((p) => p.counterpartIso3) : [...new Set(suggestions.counterpartOptions.map((c) => c.value))]).join(", ")}
+            style={{ width: "60%" }}
+          />
+          <OfferedList id="counterparts" offered={suggestions.counterpartOptions} replace={false} />
         </span>
         <label htmlFor="venue">Venue</label>
         <span>

@@ -153,7 +153,7 @@ function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typ
   if (record.speakerCountry === null && !options.allowNoSpeaker) {
     throw new DalError(
       "invalid",
-      "No speaker's country was given or found in the text, so this statement would be in no pair's series. Give the speaker's country (an ISO 3166-1 alpha-3 code such as USA), or save it without one on purpose.",
+      "No speaker's country was given or found in the text, so this statement would be in no pair's series. Give the speaker's country (an ISO 3166-1 alpha-3 code such as USA), or choose to save it without one (\u201csave without a speaker country\u201d).",
     );
   }
   return record;

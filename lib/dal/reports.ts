@@ -42,19 +42,11 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
     spec,
     pairs,
     themes: themes.map(({ slug, name: themeName, color }) => ({ slug, name: themeName, color })),
-    summary: { ...summary, tooCoarse: series.tooCoarse },
+    summary: { ...summary, tooCoarse: series.tooCoarse, undated: series.undated, unpaired: series.unpaired },
     series: series.series.map((s) => ({
       pair: s.pair,
       theme: s.theme,
-      // value (null: the speaker said nothing in the period) and coverage ride along for the writers that show gaps.
-      points: s.points.map((p) => ({
-        period: p.period,
-        value: p.value,
-        statements: p.statements,
-        passages: p.passages,
-        coverage: p.coverage,
-        tone: p.tone ? { ...p.tone, n: p.tone.passages } : null,
-      })),
+      points: s.points.map((p) => ({ period: p.period, covered: p.value !== null, statements: p.statements, passages: p.passages, coverage: p.coverage, tone: p.tone })),
     })),
     tone,
     passages,
@@ -226,7 +218,13 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
         clusterCross: sum((c) => c.cluster_cross),
         clusterNSq: sum((c) => c.cluster_n_sq),
       });
-      return { pair: `${speaker}${arrow}${counterpart}`, theme: theme.slug, statements, passages: sum((c) => c.passages), tone: tone ? { ...tone, n } : null };
+      return {
+        pair: `${speaker}${arrow}${counterpart}`,
+        theme: theme.slug,
+        statements,
+        passages: sum((c) => c.passages),
+        tone: tone && { mean: tone.mean, low: tone.low, high: tone.high, statements: sum((c) => c.tone_statements), passages: n, lowEvidence: tone.lowEvidence },
+      };
     }),
   );
 }

@@ -3,8 +3,12 @@ import { capitalOf, countryFromText, findCountryMentions, lookupCountry, rankMen
 import type { CountryMention } from "./types";
 import { isUsableYear } from "./dates";
 
-/** Where a suggestion was read: the source's own fields, the headline, a byline, the body, the URL, or page furniture. */
-export type SuggestionSource = "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default";
+/**
+ * Where a suggestion was read: the source's own fields, the headline, a byline, the body, the URL, page furniture,
+ * a dateline ("Washington, March 3, 2025"), an office ("Secretary of State", "Azerbaijani Foreign Minister"),
+ * the text speaking of itself ("reaffirmed U.S. support", "our country"), or the publisher's web address.
+ */
+export type SuggestionSource = "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default" | "dateline" | "office" | "self-reference" | "publisher";
 
 /** A suggested value, where it came from, how sure we are, and the words it rests on; `flag` says what a person must check. */
 export interface Suggestion<T> {
@@ -53,8 +57,12 @@ export interface MetadataSuggestions {
   venue: Suggestion<string> | null;
   kind: Suggestion<DocumentKind>;
   language: Suggestion<string>;
+  /** Every reading of the speaker's country, surest first, each with where it came from; speakerCountry is the first. */
+  speakerCountries: Suggestion<string>[];
   /** Countries the text speaks about, most salient first, the speaker's own left out. */
   counterparts: RankedCounterpart[];
+  /** Every counterpart on offer, surest first, each with where it came from (an office, the mentions); the speaker's own left out. */
+  counterpartOptions: Suggestion<string>[];
   primaryCounterpart: Suggestion<string> | null;
 }
 
@@ -66,36 +74,62 @@ export function suggestMetadata(text: string, hints: MetadataHints = {}): Metada
   const head = text.slice(0, HEAD);
   const title = findTitle(head, hints);
   const byline = findByline(head);
-  const speakerCountry = findSpeakerCountry(byline, hints);
+  const offices = findOffices(head);
+  const speakerCountries = findSpeakerCountries(head, byline, offices, hints);
+  const speakerCountry = speakerCountries[0] ?? null;
   const counterparts = rankMentions(hints.mentions ?? findCountryMentions(text), speakerCountry?.value ?? null, text);
+  const counterpartOptions = counterpartOptionsOf(offices, counterparts, speakerCountry?.value ?? null);
+  const headlineOffice = !byline && title ? offices.find((o) => o.home && title.value.startsWith(o.office)) : undefined;
   return {
     title,
     date: findDate(head, hints),
     speakerName: hints.speakerName ? fromMetadata(hints.speakerName) : byline && { value: byline.name, source: "byline", confidence: 0.7, evidence: byline.line },
-    speakerTitle: hints.speakerTitle ? fromMetadata(hints.speakerTitle) : byline && { value: byline.title, source: "byline", confidence: 0.7, evidence: byline.line },
+    speakerTitle: hints.speakerTitle
+      ? fromMetadata(hints.speakerTitle)
+      : byline
+        ? { value: byline.title, source: "byline", confidence: 0.7, evidence: byline.line }
+        : headlineOffice
+          ? { value: headlineOffice.office, source: "office", confidence: 0.5, evidence: title!.value }
+          : null,
     speakerCountry,
+    speakerCountries,
     venue: findVenue(head),
     kind: findKind(head, title?.value ?? null, hints.url ?? null),
     language: detectLanguage(text),
     counterparts,
-    primaryCounterpart: primaryOf(counterparts),
+    counterpartOptions,
+    primaryCounterpart: counterpartOptions[0] ?? null,
   };
 }
 
 const fromMetadata = (value: string): Suggestion<string> => ({ value: value.trim(), source: "metadata", confidence: 0.95 });
 
+/**
+ * The headline: the first paragraph when it reads like one, else its first line, else the first sentence of that
+ * line ("Secretary of State meets Azerbaijani Foreign Minister." before the dateline and the body) — never a
+ * whole paragraph of body text.
+ */
 function findTitle(head: string, hints: MetadataHints): Suggestion<string> | null {
   if (hints.title?.trim()) return fromMetadata(hints.title);
-  const first = head.split("\n\n", 1)[0]?.trim() ?? "";
-  const headingLike =
-    first.length > 0 &&
-    first.length <= 160 &&
-    /\s/.test(first) &&
-    !/[.,;:?]$/.test(first) &&
-    !/\d:\d\d/.test(first) &&
-    !/^[\p{Lu}][\p{L}. ]{0,30}:/u.test(first) && // a speaker's label opens a transcript, not a headline
-    !parseDate(first);
-  return headingLike ? { value: first, source: "title", confidence: 0.7 } : null;
+  const paragraph = head.split("\n\n", 1)[0]?.trim() ?? "";
+  const line = paragraph.split("\n", 1)[0]!.trim();
+  // a sentence ends at . ! or ? after a small letter or digit, so "U.S." or "J." do not end one
+  const sentence = /^(.{8,160}?[\p{Ll}\d)’'"])[.!?](?=\s|$)/u.exec(line)?.[1]?.trim() ?? "";
+  const candidates: [string, number][] = [[paragraph, 0.7], [line, 0.65], [sentence, 0.55]];
+  for (const [candidate, confidence] of candidates) if (headingLike(candidate)) return { value: candidate, source: "title", confidence };
+  return null;
+}
+
+function headingLike(text: string): boolean {
+  return (
+    text.length > 0 &&
+    text.length <= 160 &&
+    /\s/.test(text) &&
+    !/[.,;:?]$/.test(text) &&
+    !/\d:\d\d/.test(text) &&
+    !/^[\p{Lu}][\p{L}. ]{0,30}:/u.test(text) && // a speaker's label opens a transcript, not a headline
+    !parseDate(text)
+  );
 }
 
 // ---------------------------------------------------------------- dates
@@ -210,14 +244,126 @@ function findByline(head: string): Byline | null {
   return null;
 }
 
-function findSpeakerCountry(byline: Byline | null, hints: MetadataHints): Suggestion<string> | null {
+/** An office named in the head, whose it is, and whether it is the one met (a counterpart, not the speaker). */
+interface Office {
+  office: string;
+  country: string;
+  /** Named with no nationality ("Secretary of State"): the publisher's own. */
+  home: boolean;
+  met: boolean;
+  /** Opens a line or the text, as a headline's subject does. */
+  leading: boolean;
+  evidence: string;
+}
+
+/** Offices that belong to one country when named with no nationality. */
+const HOME_OFFICES: [RegExp, string][] = [
+  [/\bSecretary of State\b(?! for)/, "USA"],
+  [/\b(?:State Department|Department of State)\b/, "USA"],
+  [/\bWhite House\b/, "USA"],
+  [/\bKremlin\b/, "RUS"],
+  [/\bForeign Secretary\b/, "GBR"],
+  [/\bQuai d[’']Orsay\b/, "FRA"],
+];
+const MEETING = /\b(?:meets?|met|meeting|with|received?|receives|receiving|welcome[ds]?|host(?:s|ed)?|on|to|and)\s+(?:the\s+)?$/i;
+const NATIONAL_OFFICE = new RegExp(`\\b((?:[A-Z]\\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\\s+(${OFFICE})\\b`, "g");
+
+function findOffices(head: string): Office[] {
+  const top = head.slice(0, 1500);
+  const leading = (index: number) => /(?:^|\n)\s*(?:The\s+)?$/.test(top.slice(Math.max(0, index - 8), index));
+  const found: Office[] = [];
+  for (const m of top.matchAll(NATIONAL_OFFICE)) {
+    const country = countryFromText(m[1]!);
+    if (country) found.push({ office: m[2]!, country, home: false, met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)), leading: leading(m.index), evidence: m[0] });
+  }
+  for (const [pattern, country] of HOME_OFFICES) {
+    const m = pattern.exec(top);
+    // "U.S. Secretary of State" or "Azerbaijani Secretary of State" was read above, with its nationality
+    if (m && !found.some((o) => o.evidence.endsWith(m[0]))) {
+      found.push({ office: m[0], country, home: true, met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)), leading: leading(m.index), evidence: m[0] });
+    }
+  }
+  return found;
+}
+
+/** Verbs with which a text states its own side's position: "reaffirmed U.S. support", "reiterated Armenia's commitment". */
+const SELF_REFERENCE = /\b(?:reaffirm|reiterat|underscor|underlin|express|pledg|affirm|stress|emphasi[sz])\w*\s+(?:the\s+)?((?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:[’']s)?\s+(?:strong\s+|continued\s+|full\s+|unwavering\s+)?(?:support|commitment|position|readiness|determination|solidarity|interest|resolve)\b/;
+const OUR_COUNTRY = /\b(?:our|my) (?:country|nation|government|people)\b/i;
+
+/** The country of the site that published the text: a few well-known ministries, then the country-code domain. */
+const PUBLISHERS: [RegExp, string][] = [
+  [/(?:^|\.)(?:state\.gov|whitehouse\.gov|usembassy\.gov|usmission\.gov|[a-z-]+\.gov)$/, "USA"],
+  [/(?:^|\.)(?:gov\.uk|fcdo\.gov\.uk)$/, "GBR"],
+  [/(?:^|\.)diplomatie\.gouv\.fr$/, "FRA"],
+];
+const COUNTRY_DOMAINS: Record<string, string> = {
+  ru: "RUS", am: "ARM", az: "AZE", ge: "GEO", tr: "TUR", ua: "UKR", kz: "KAZ", ir: "IRN", fr: "FRA", de: "DEU", uk: "GBR", cn: "CHN", in: "IND",
+  pk: "PAK", af: "AFG", il: "ISR", br: "BRA", sa: "SAU", eg: "EGY",
+};
+
+function publisherOf(url: string | null | undefined): { iso3: string; host: string } | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  for (const [pattern, iso3] of PUBLISHERS) if (pattern.test(host)) return { iso3, host };
+  const tld = host.split(".").at(-1)!;
+  return COUNTRY_DOMAINS[tld] ? { iso3: COUNTRY_DOMAINS[tld], host } : null;
+}
+
+/**
+ * Every reading of the speaker's country, surest first: the source's own
+ * field, the byline, the speaker's title, an office of the publisher's ("Secretary of State" → USA), the text
+ * stating its own side ("reaffirmed U.S. support"; "our country" on the publisher's site), the publisher, and the
+ * dateline's capital.
+ */
+function findSpeakerCountries(head: string, byline: Byline | null, offices: Office[], hints: MetadataHints): Suggestion<string>[] {
+  const found: Suggestion<string>[] = [];
   const given = hints.speakerCountry ? lookupCountry(hints.speakerCountry) : null;
-  if (given) return { value: given.iso3, source: "metadata", confidence: 0.95, evidence: hints.speakerCountry ?? undefined };
+  if (given) found.push({ value: given.iso3, source: "metadata", confidence: 0.95, evidence: hints.speakerCountry ?? undefined });
   const fromByline = byline && countryFromText(`${byline.prefix} ${byline.title}`.trim());
-  if (byline && fromByline) return { value: fromByline, source: "byline", confidence: 0.8, evidence: byline.line };
+  if (byline && fromByline) found.push({ value: fromByline, source: "byline", confidence: 0.8, evidence: byline.line });
   const fromTitle = hints.speakerTitle ? countryFromText(hints.speakerTitle) : null;
-  if (fromTitle) return { value: fromTitle, source: "metadata", confidence: 0.8, evidence: hints.speakerTitle ?? undefined };
-  return null;
+  if (fromTitle) found.push({ value: fromTitle, source: "metadata", confidence: 0.8, evidence: hints.speakerTitle ?? undefined });
+  for (const o of offices) {
+    // an office speaks when it opens a line as its subject; named further in, it may be the one spoken about
+    if (!o.leading || o.met) continue;
+    found.push({ value: o.country, source: "office", confidence: o.home ? 0.65 : 0.45, evidence: o.evidence });
+  }
+  const self = SELF_REFERENCE.exec(head);
+  const selfCountry = self && countryFromText(self[1]!);
+  if (self && selfCountry) found.push({ value: selfCountry, source: "self-reference", confidence: 0.6, evidence: self[0] });
+  const publisher = publisherOf(hints.url);
+  const ours = OUR_COUNTRY.exec(head);
+  if (publisher && ours) found.push({ value: publisher.iso3, source: "self-reference", confidence: 0.7, evidence: `"${ours[0]}" on ${publisher.host}` });
+  if (publisher) found.push({ value: publisher.iso3, source: "publisher", confidence: 0.55, evidence: publisher.host });
+  const dateline = findDateline(head);
+  const capital = dateline && capitalOf(dateline.place);
+  if (dateline && capital) found.push({ value: capital, source: "dateline", confidence: 0.4, evidence: dateline.line });
+  return surestFirst(found);
+}
+
+/** Counterparts on offer: the foreign offices met first, then the countries the text names by salience. */
+function counterpartOptionsOf(offices: Office[], ranked: RankedCounterpart[], speaker: string | null): Suggestion<string>[] {
+  const found: Suggestion<string>[] = [];
+  for (const o of offices) if (!o.home && o.country !== speaker) found.push({ value: o.country, source: "office", confidence: o.met ? 0.8 : 0.5, evidence: o.evidence });
+  const primary = primaryOf(ranked);
+  if (primary) found.push(primary);
+  for (const c of ranked.slice(1)) found.push({ value: c.iso3, source: "text", confidence: 0.3, evidence: `${c.mentions} mention${c.mentions === 1 ? "" : "s"}` });
+  return surestFirst(found);
+}
+
+/** One reading per country and source (its surest), surest first: each says where it came from. */
+function surestFirst(found: Suggestion<string>[]): Suggestion<string>[] {
+  const best = new Map<string, Suggestion<string>>();
+  for (const s of found) {
+    const key = `${s.value}|${s.source}`;
+    if (!best.has(key) || best.get(key)!.confidence < s.confidence) best.set(key, s);
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
 }
 
 /** Cities where diplomacy happens that are not capitals. */
@@ -234,6 +380,8 @@ const PLACE = "[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|el|de|al))*";
  */
 function findVenue(text: string): Suggestion<string> | null {
   const head = text.slice(0, 1000);
+  const dateline = findDateline(head);
+  if (dateline && isVenue(dateline.place)) return { value: dateline.place, source: "dateline", confidence: 0.8, evidence: dateline.line };
   for (const m of head.matchAll(new RegExp(`^(?:[^\\n,]{0,60}\\s)?(${PLACE}), (${PLACE}|[A-Z]{2})$`, "gm"))) {
     if (isVenue(m[1]!) || lookupCountry(m[2]!)) return { value: m[1]!, source: "text", confidence: 0.75, evidence: m[0] };
   }
@@ -243,12 +391,18 @@ function findVenue(text: string): Suggestion<string> | null {
   return null;
 }
 
+/** "Washington, March 3, 2025" opening a line or following a sentence: the place a release was issued. */
+function findDateline(head: string): { place: string; line: string } | null {
+  const m = new RegExp(`(?:^|[.!?]\\s+)(${PLACE}), (${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4})`, "m").exec(head.slice(0, 1000));
+  return m ? { place: m[1]!, line: `${m[1]}, ${m[2]}` } : null;
+}
+
 // ---------------------------------------------------------------- kind
 
 /** In order: the first kind whose pattern matches the title (or, failing that, the head of the text) wins. */
 const KINDS: [DocumentKind, RegExp][] = [
   ["testimony", /\btestimony\b|\btestif(?:y|ies|ied)\b|\b(?:sub)?committee (?:on|hearing)\b|\bRanking Member\b/i],
-  ["readout", /\breadout\b|\b(?:telephone|phone) (?:call|conversation)\b|\bspoke by (?:tele)?phone\b|телефонный разговор/i],
+  ["readout", /\breadout\b|\bmeets\b|\b(?:telephone|phone) (?:call|conversation)\b|\bspoke by (?:tele)?phone\b|телефонный разговор/i],
   ["interview", /\binterview\b|\bpress (?:briefing|conference|gaggle)\b|\bnews conference\b|\bexchange with reporters\b|\bquestion-and-answer\b|\bremarks to the press\b|интервью|пресс-конференц|прямая линия|стенограмма|^(?:Q|QUESTION)[:.]/im],
   ["press release", /\bpress release\b|\bmedia note\b|\bfor immediate release\b|\boffice of the spokesperson\b|\b(?:said|noted|told|stated) (?:U\.S\. |the )?(?:Under |Deputy |Assistant )?(?:Secretary|President|Minister|Ambassador)\b|состоялся|доложено/i],
   ["statement", /\b(?:joint )?statement\b|\bdeclaration\b|\bcommuniqu[eé]\b|заявлени/i],

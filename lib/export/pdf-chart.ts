@@ -6,6 +6,8 @@ export interface ChartLine {
   values: (number | null)[];
   /** A shaded [low, high] band per period (null: none). */
   band?: ([number, number] | null)[];
+  /** Per period: true draws the point hollow (it stands on too little text to lean on). */
+  hollow?: boolean[];
 }
 
 export interface ChartBox {
@@ -79,15 +81,18 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
     doc.lineWidth(1.6).strokeColor(line.color);
     setDash(doc, line.dash);
     for (const run of runs(line.values)) {
-      if (run.length === 1) {
-        doc.save().fillColor(line.color).circle(xAt(run[0]!), yAt(line.values[run[0]!]!), 1.8).fill().restore();
-        continue;
-      }
+      if (run.length === 1) continue;
       doc.moveTo(xAt(run[0]!), yAt(line.values[run[0]!]!));
       for (const i of run.slice(1)) doc.lineTo(xAt(i), yAt(line.values[i]!));
       doc.stroke();
     }
     doc.undash();
+    // every point gets a marker, so a lone period between gaps still shows; hollow where the evidence is thin
+    line.values.forEach((v, i) => {
+      if (v === null || v === undefined) return;
+      if (line.hollow?.[i]) doc.save().lineWidth(0.9).fillColor("#ffffff").strokeColor(line.color).circle(xAt(i), yAt(v), 2.2).fillAndStroke().restore();
+      else doc.save().fillColor(line.color).circle(xAt(i), yAt(v), 1.8).fill().restore();
+    });
   }
 
   // legend

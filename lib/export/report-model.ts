@@ -24,13 +24,31 @@ export interface ReportSummary {
   lastDate: string | null;
   /** Statements dated only by year or month, left out of finer intervals' series. */
   tooCoarse: number;
+  /** Statements of the report's pairs with no date: in no period. */
+  undated: number;
+  /** Statements of the report's speakers that name no counterpart: in no pair. */
+  unpaired: number;
+}
+
+/** Mean tone with its 95% interval, the text it stands on, and whether that is too little to lean on. */
+export interface ReportTone {
+  mean: number;
+  low: number;
+  high: number;
+  statements: number;
+  passages: number;
+  lowEvidence: boolean;
 }
 
 export interface SeriesPoint {
   period: string;
+  /** false: the speaker said nothing in the period (a gap, not a zero). */
+  covered: boolean;
   statements: number;
   passages: number;
-  tone: { mean: number; low: number; high: number; n: number } | null;
+  /** All statements and passages of the speaker in the period: the text a point stands on. */
+  coverage: { speakerStatements: number; speakerPassages: number; pairStatements: number; pairPassages: number };
+  tone: ReportTone | null;
 }
 
 export interface ReportSeries {
@@ -45,7 +63,7 @@ export interface ToneRow {
   theme: string;
   statements: number;
   passages: number;
-  tone: { mean: number; low: number; high: number; n: number } | null;
+  tone: ReportTone | null;
 }
 
 export interface ReportPassage {
@@ -119,12 +137,36 @@ export const STATEMENT_COLUMNS: { key: keyof ReportStatementRow; header: string 
   { key: "sourceUrl", header: "source_url" },
 ];
 
-export const SERIES_COLUMNS = ["pair", "theme", "period", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_n"];
+export const SERIES_COLUMNS = [
+  "pair",
+  "theme",
+  "period",
+  "statements",
+  "passages",
+  "speaker_statements",
+  "speaker_passages",
+  "pair_statements",
+  "pair_passages",
+  "tone_mean",
+  "tone_low",
+  "tone_high",
+  "tone_statements",
+  "tone_passages",
+  "tone_low_evidence",
+];
 
-/** The series as flat rows, shared by the CSV and the XLSX sheet. */
+/**
+ * The series as flat rows, shared by the CSV and the XLSX sheet. A gap (the speaker said nothing) leaves the
+ * counts empty rather than writing a zero; a low-evidence tone says so in its own column.
+ */
 export function seriesRows(model: ReportModel): (string | number | null)[][] {
   return model.series.flatMap((s) =>
-    s.points.map((p) => [s.pair, s.theme, p.period, p.statements, p.passages, p.tone?.mean ?? null, p.tone?.low ?? null, p.tone?.high ?? null, p.tone?.n ?? 0]),
+    s.points.map((p) => {
+      const c = p.coverage;
+      const counts = p.covered ? [p.statements, p.passages] : [null, null];
+      const tone = p.tone ? [p.tone.mean, p.tone.low, p.tone.high, p.tone.statements, p.tone.passages, p.tone.lowEvidence ? "yes" : "no"] : [null, null, null, 0, 0, null];
+      return [s.pair, s.theme, p.period, ...counts, c.speakerStatements, c.speakerPassages, c.pairStatements, c.pairPassages, ...tone];
+    }),
   );
 }
 

@@ -132,12 +132,13 @@ function cover(w: Writer, model: ReportModel): void {
 
 function summary(w: Writer, model: ReportModel): void {
   section(w, "summary");
-  const { statements, passages, firstDate, lastDate, tooCoarse } = model.summary;
+  const { statements, passages, firstDate, lastDate, tooCoarse, undated, unpaired } = model.summary;
   paragraph(
     w,
     `${formatInt(statements)} statements on ${model.pairs.map((p) => p.label).join(", ")} carry at least one of the ${model.themes.length} themes of this report ` +
       `(${formatInt(passages)} passages), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
-      (tooCoarse > 0 ? ` ${formatInt(tooCoarse)} statements are dated only by year or month and are left out of the ${model.spec.interval}ly series.` : ""),
+      (tooCoarse > 0 ? ` ${formatInt(tooCoarse)} statements are dated only by year or month and are left out of the ${model.spec.interval}ly series.` : "") +
+      leftOutSentence(undated, unpaired),
   );
   table(
     w,
@@ -160,20 +161,31 @@ function charts(w: Writer, model: ReportModel): void {
       return { label: themeOf(s.theme)?.name ?? s.theme, color: themeOf(s.theme)?.color ?? "#0072B2", dash: DASHES[i % DASHES.length]!, values };
     };
     const measure = model.spec.measure;
-    const frequency = series.map((s, i) => lineFor(s, i, (p) => (measure === "statements" ? p.statements : p.passages)));
+    // a period the speaker said nothing in is a gap in the line, not a zero
+    const frequency = series.map((s, i) => lineFor(s, i, (p) => (!p.covered ? null : measure === "statements" ? p.statements : p.passages)));
     const tone = series.map((s, i) => {
       const line = lineFor(s, i, (p) => p.tone?.mean ?? null);
       const band: ([number, number] | null)[] = periods.map(() => null);
-      for (const p of s.points) if (p.tone) band[index.get(p.period)!] = [p.tone.low, p.tone.high];
-      return { ...line, band };
+      const hollow = periods.map(() => false);
+      for (const p of s.points) {
+        if (!p.tone) continue;
+        band[index.get(p.period)!] = [p.tone.low, p.tone.high];
+        hollow[index.get(p.period)!] = p.tone.lowEvidence;
+      }
+      return { ...line, band, hollow };
     });
     const width = contentWidth(doc);
     const max = Math.max(0, ...frequency.flatMap((l) => l.values.map((v) => v ?? 0)));
     const plot = 170;
     const height = chartHeight(plot, series.length, width);
     heading(w, pair.label, 13);
-    if (periods.length === 0) {
-      paragraph(w, "No statements of this pair carry the report's themes in this period.");
+    if (frequency.every((l) => l.values.every((v) => v === null))) {
+      paragraph(
+        w,
+        `No statement of ${pair.label} is dated ${model.spec.from || model.spec.to ? `in ${model.spec.from ?? "…"} – ${model.spec.to ?? "…"}` : "at all"}; ` +
+          (model.summary.undated > 0 ? `${formatInt(model.summary.undated)} of the report's pairs are undated — set their dates in Dyad's review queue, or ` : "") +
+          "widen the report's dates.",
+      );
       continue;
     }
     ensureSpace(w, height);
@@ -206,19 +218,34 @@ function charts(w: Writer, model: ReportModel): void {
     });
     doc.y = top + height + 6;
     doc.x = MARGIN;
-    paragraph(w, `Tone is left as a gap where a ${model.spec.interval} has fewer than ${model.method.minStatementsForTone} statements.`, 8);
+    paragraph(
+      w,
+      tone.every((l) => l.values.every((v) => v === null))
+        ? "No tone in this chart: no passage with the report's themes has a tone score here; tag passages with these themes, or re-score tone."
+        : `A hollow point stands on fewer than ${model.method.minStatementsForTone} statements (low evidence); a break in a line is a ${model.spec.interval} with nothing said.`,
+      8,
+    );
     heading(w, `${pair.label}: the numbers behind the charts`, 11);
     table(
       w,
-      [{ header: "Period", width: 1 }, ...series.map((s) => ({ header: `${themeOf(s.theme)?.name ?? s.theme}: ${measure}, tone`, width: 1.6, align: "right" as const }))],
-      periods.map((period) => [
-        period,
-        ...series.map((s) => {
-          const p = s.points.find((x) => x.period === period);
-          if (!p) return "—";
-          return `${formatInt(measure === "statements" ? p.statements : p.passages)} · ${p.tone ? signed(p.tone.mean) : "—"}`;
-        }),
-      ]),
+      [
+        { header: "Period", width: 1 },
+        { header: "Said in all", width: 1, align: "right" as const },
+        ...series.map((s) => ({ header: `${themeOf(s.theme)?.name ?? s.theme}: ${measure}, tone (n)`, width: 1.8, align: "right" as const })),
+      ],
+      periods.map((period) => {
+        const points = series.map((s) => s.points.find((x) => x.period === period));
+        const said = points.find((p) => p?.covered)?.coverage.speakerStatements;
+        return [
+          period,
+          said === undefined ? "gap" : formatInt(said),
+          ...points.map((p) => {
+            if (!p || !p.covered) return "gap";
+            const tone = p.tone ? `${p.tone.lowEvidence ? "○ " : ""}${signed(p.tone.mean)} (${p.tone.statements}/${p.tone.passages})` : "—";
+            return `${formatInt(measure === "statements" ? p.statements : p.passages)} · ${tone}`;
+          }),
+        ];
+      }),
       8,
     );
   }
@@ -226,7 +253,12 @@ function charts(w: Writer, model: ReportModel): void {
 
 function toneTable(w: Writer, model: ReportModel): void {
   section(w, "tone");
-  paragraph(w, "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the number of passages scored.", 9);
+  paragraph(
+    w,
+    "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the statements / passages it stands on. " +
+      `○ marks low evidence: fewer than ${model.method.minStatementsForTone} statements.`,
+    9,
+  );
   table(
     w,
     [
@@ -235,9 +267,16 @@ function toneTable(w: Writer, model: ReportModel): void {
       { header: "Statements", width: 1, align: "right" },
       { header: "Mean tone", width: 1, align: "right" },
       { header: "95% band", width: 1.5, align: "right" },
-      { header: "n", width: 0.8, align: "right" },
+      { header: "n", width: 1, align: "right" },
     ],
-    model.tone.map((r) => [r.pair, themeName(model, r.theme), formatInt(r.statements), r.tone ? signed(r.tone.mean) : "—", r.tone ? `${signed(r.tone.low)} to ${signed(r.tone.high)}` : "too few", formatInt(r.tone?.n ?? 0)]),
+    model.tone.map((r) => [
+      r.pair,
+      themeName(model, r.theme),
+      formatInt(r.statements),
+      r.tone ? `${r.tone.lowEvidence ? "○ " : ""}${signed(r.tone.mean)}` : "—",
+      r.tone ? `${signed(r.tone.low)} to ${signed(r.tone.high)}` : "no scored passage",
+      r.tone ? `${formatInt(r.tone.statements)} / ${formatInt(r.tone.passages)}` : "0",
+    ]),
   );
 }
 
@@ -285,13 +324,15 @@ function method(w: Writer, model: ReportModel): void {
     w,
     "Tone. Each passage gets a score in [−1, 1] from a diplomatic lexicon with negation handled; words that name institutions do not count. " +
       "Staff can override a statement's tone. A theme's tone in a period is the mean over the passages tagged with it, shown with a 95% confidence band " +
-      `(normal approximation); a period with fewer than ${minStatementsForTone} statements has no tone (a gap, not a point).`,
+      `(normal approximation). Tone is shown wherever there is a scored passage; a period with fewer than ${minStatementsForTone} statements is marked as low evidence (a hollow point, ○ in tables). ` +
+      "A period in which the speaker said nothing is a gap, never a zero.",
   );
   paragraph(
     w,
     `Pairs and dates. A pair is directed: the speaker's country → the counterpart${model.spec.bothDirections ? " (both directions are combined in this report)" : ""}. ` +
       "A statement can speak to several counterparts; counterparts come from metadata, from mentions, or from staff. " +
       `Statements dated only by year or month are left out of finer series (${formatInt(model.summary.tooCoarse)} here). ` +
+      `Undated statements are in no period (${formatInt(model.summary.undated)} here); statements that name no counterpart are in no pair (${formatInt(model.summary.unpaired)} here). ` +
       `Counts are ${model.spec.measure} per ${model.spec.interval}.`,
   );
   paragraph(w, `Generated ${model.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${model.generatedBy} from the data of that moment; run the saved report again for newer data.`, 9);
@@ -318,6 +359,19 @@ function pageNumbers(w: Writer, model: ReportModel): void {
     doc.font(w.regular).fontSize(8).fillColor("#57606a").text(w.fold(`${model.name} · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: "center", lineBreak: false });
     doc.page.margins.bottom = keep;
   }
+}
+
+/** "Nothing silently left out": the statements of the report's pairs no series shows, and where they are fixed. */
+function leftOutSentence(undated: number, unpaired: number): string {
+  const parts = [
+    undated > 0 ? `${count(undated, "statement")} of these pairs ${undated === 1 ? "is" : "are"} undated and in no period (set the date in Dyad: review queue, reason “no date”)` : "",
+    unpaired > 0 ? `${count(unpaired, "statement")} of these speakers ${unpaired === 1 ? "names" : "name"} no counterpart and ${unpaired === 1 ? "is" : "are"} in no pair (review queue, reason “no counterpart”)` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? ` ${parts.join("; ")}.` : "";
+}
+
+function count(n: number, word: string): string {
+  return `${formatInt(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function formatInt(n: number): string {

@@ -39,6 +39,8 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
     ["First statement", asDate(model.summary.firstDate)],
     ["Last statement", asDate(model.summary.lastDate)],
     ["Statements dated too coarsely for the interval", model.summary.tooCoarse],
+    ["Statements of these pairs with no date (in no period)", model.summary.undated],
+    ["Statements of these speakers naming no counterpart (in no pair)", model.summary.unpaired],
     ["Tagger: automatic tags", model.method.tagger.autoTags],
     ["Tagger: accepted by staff", model.method.tagger.accepted],
     ["Tagger: rejected by staff", model.method.tagger.rejected],
@@ -50,7 +52,7 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
   await writeSheet(
     workbook,
     "Series",
-    [...SERIES_COLUMNS.slice(0, 3).map((header) => ({ header, width: header === "theme" ? 22 : 12 })), { header: "period_start", width: 12, format: "yyyy-mm-dd" }, ...SERIES_COLUMNS.slice(3).map((header) => ({ header, width: 11, format: header.startsWith("tone_") && header !== "tone_n" ? "0.000" : undefined }))],
+    [...SERIES_COLUMNS.slice(0, 3).map((header) => ({ header, width: header === "theme" ? 22 : 12 })), { header: "period_start", width: 12, format: "yyyy-mm-dd" }, ...SERIES_COLUMNS.slice(3).map((header) => ({ header, width: 11, format: ["tone_mean", "tone_low", "tone_high"].includes(header) ? "0.000" : undefined }))],
     seriesRows(model).map(([pair, theme, period, ...rest]) => [pair, theme, period, asDate(firstDay(String(period), model.spec.interval)), ...rest]),
   );
 
@@ -98,9 +100,22 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
         { header: "tone_mean", width: 11, format: "0.000" },
         { header: "tone_low", width: 11, format: "0.000" },
         { header: "tone_high", width: 11, format: "0.000" },
-        { header: "tone_n", width: 9 },
+        { header: "tone_statements", width: 9 },
+        { header: "tone_passages", width: 9 },
+        { header: "tone_low_evidence", width: 9 },
       ],
-      model.tone.map((r) => [r.pair, themeName(model, r.theme), r.statements, r.passages, r.tone?.mean ?? null, r.tone?.low ?? null, r.tone?.high ?? null, r.tone?.n ?? 0]),
+      model.tone.map((r) => [
+        r.pair,
+        themeName(model, r.theme),
+        r.statements,
+        r.passages,
+        r.tone?.mean ?? null,
+        r.tone?.low ?? null,
+        r.tone?.high ?? null,
+        r.tone?.statements ?? 0,
+        r.tone?.passages ?? 0,
+        r.tone ? (r.tone.lowEvidence ? "yes" : "no") : null,
+      ]),
     );
   }
 

@@ -91,7 +91,7 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
     await expect(addThemeTag(people.staff, { statementId: 999999, theme: "democracy", version: 1 })).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("counts statements per year and month from real rows, with gaps as zero", async () => {
+  it("counts statements per year and month from real rows, with gaps as null", async () => {
     const texts = [
       ["2003-05-10", "day", "Energy security and pipelines to Azerbaijan were discussed with Baku."],
       ["2003-11-02", "day", "Energy security in the Caspian: Azerbaijan and the pipeline."],

@@ -17,12 +17,22 @@ export function sampleReport(overrides: Partial<ReportModel> = {}): ReportModel 
     interval: "year",
   });
   const years = ["2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008"];
-  const point = (period: string, i: number, k: number) => ({
-    period,
-    statements: (i * k) % 7,
-    passages: (i * k) % 11,
-    tone: i % 3 === 0 ? null : { mean: Math.sin(i + k) / 2, low: Math.sin(i + k) / 2 - 0.2, high: Math.sin(i + k) / 2 + 0.2, n: 4 + i },
-  });
+  // 2005 is a gap (nothing said); every third year has text but no tone; few statements are low evidence
+  const point = (period: string, i: number, k: number) => {
+    const covered = period !== "2005";
+    const statements = covered ? (i * k) % 7 : 0;
+    return {
+      period,
+      covered,
+      statements,
+      passages: covered ? (i * k) % 11 : 0,
+      coverage: covered ? { speakerStatements: 9 + i, speakerPassages: 30 + i, pairStatements: 8, pairPassages: 20 } : { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 },
+      tone:
+        !covered || i % 3 === 0
+          ? null
+          : { mean: Math.sin(i + k) / 2, low: Math.sin(i + k) / 2 - 0.2, high: Math.sin(i + k) / 2 + 0.2, statements, passages: 4 + i, lowEvidence: statements < 3 },
+    };
+  };
   return {
     name: "Caucasus energy brief",
     generatedAt: "2026-11-29T02:00:00.000Z",
@@ -36,15 +46,15 @@ export function sampleReport(overrides: Partial<ReportModel> = {}): ReportModel 
       { slug: "energy-security", name: "Energy security", color: "#0072B2" },
       { slug: "nagorno-karabakh", name: "Nagorno-Karabakh", color: "#D55E00" },
     ],
-    summary: { statements: 42, passages: 97, firstDate: "2001-03-04", lastDate: "2008-11-30", tooCoarse: 0 },
+    summary: { statements: 42, passages: 97, firstDate: "2001-03-04", lastDate: "2008-11-30", tooCoarse: 0, undated: 2, unpaired: 1 },
     series: ["USA→AZE", "ARM→AZE"].flatMap((pair, p) =>
       ["energy-security", "nagorno-karabakh"].map((theme, t) => ({ pair, theme, points: years.map((y, i) => point(y, i + 1, p * 2 + t + 1)) })),
     ),
     tone: [
-      { pair: "USA→AZE", theme: "energy-security", statements: 20, passages: 40, tone: { mean: 0.31, low: 0.2, high: 0.42, n: 40 } },
-      { pair: "USA→AZE", theme: "nagorno-karabakh", statements: 5, passages: 7, tone: { mean: -0.12, low: -0.4, high: 0.16, n: 7 } },
-      { pair: "ARM→AZE", theme: "energy-security", statements: 1, passages: 1, tone: null },
-      { pair: "ARM→AZE", theme: "nagorno-karabakh", statements: 16, passages: 49, tone: { mean: -0.55, low: -0.63, high: -0.47, n: 49 } },
+      { pair: "USA→AZE", theme: "energy-security", statements: 20, passages: 40, tone: { mean: 0.31, low: 0.2, high: 0.42, statements: 20, passages: 40, lowEvidence: false } },
+      { pair: "USA→AZE", theme: "nagorno-karabakh", statements: 5, passages: 7, tone: { mean: -0.12, low: -0.4, high: 0.16, statements: 5, passages: 7, lowEvidence: false } },
+      { pair: "ARM→AZE", theme: "energy-security", statements: 1, passages: 1, tone: { mean: 0.25, low: 0.25, high: 0.25, statements: 1, passages: 1, lowEvidence: true } },
+      { pair: "ARM→AZE", theme: "nagorno-karabakh", statements: 16, passages: 49, tone: { mean: -0.55, low: -0.63, high: -0.47, statements: 16, passages: 49, lowEvidence: false } },
     ],
     passages: [
       {

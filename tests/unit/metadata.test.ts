@@ -141,3 +141,63 @@ describe("content hash", () => {
     expect(contentHash("x")).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe("a pasted release with no byline (issue #15)", () => {
+  const release = [
+    "Secretary of State meets Azerbaijani Foreign Minister. Washington, March 3, 2025",
+    "The Secretary of State met with Azerbaijani Foreign Minister Jeyhun Bayramov today and reaffirmed U.S. support for a durable peace between Armenia and Azerbaijan. " +
+      "The Secretary welcomed the progress made by Armenia and Azerbaijan toward a peace agreement.",
+  ].join("\n\n");
+  const s = suggestMetadata(release);
+
+  it("takes the headline, not the whole first paragraph, as the title", () => {
+    expect(s.title).toMatchObject({ value: "Secretary of State meets Azerbaijani Foreign Minister", source: "title" });
+  });
+
+  it("reads the dateline as the date and the venue, each with where it came from", () => {
+    expect(s.date).toMatchObject({ value: { date: "2025-03-03", precision: "day" }, evidence: "March 3, 2025" });
+    expect(s.venue).toMatchObject({ value: "Washington", source: "dateline", evidence: "Washington, March 3, 2025" });
+  });
+
+  it("offers USA as the speaker's country from the office, the self-reference and the dateline", () => {
+    expect(s.speakerCountry).toMatchObject({ value: "USA", source: "office", evidence: "Secretary of State" });
+    expect(s.speakerCountries.map((c) => [c.value, c.source])).toEqual([
+      ["USA", "office"],
+      ["USA", "self-reference"],
+      ["USA", "dateline"],
+    ]);
+    expect(s.speakerCountries[1]!.evidence).toBe("reaffirmed U.S. support");
+    expect(s.speakerTitle).toMatchObject({ value: "Secretary of State", source: "office" });
+  });
+
+  it("offers Azerbaijan as the counterpart from the office met, then Armenia from the mentions", () => {
+    expect(s.primaryCounterpart).toMatchObject({ value: "AZE", source: "office", evidence: "Azerbaijani Foreign Minister" });
+    expect(s.counterpartOptions.map((c) => [c.value, c.source])).toEqual([
+      ["AZE", "office"],
+      ["AZE", "text"],
+      ["ARM", "text"],
+    ]);
+    expect(s.counterpartOptions.some((c) => c.value === "USA")).toBe(false);
+  });
+
+  it("reads its own side in 'our country' when the publisher is known, and the publisher itself", () => {
+    const ours = suggestMetadata("Statement on the peace talks\n\nOur country stands ready to help Armenia and Azerbaijan.", { url: "https://www.mfa.am/en/press-releases/1" });
+    expect(ours.speakerCountry).toMatchObject({ value: "ARM", source: "self-reference", evidence: '"Our country" on www.mfa.am' });
+    expect(ours.speakerCountries.map((c) => c.source)).toEqual(["self-reference", "publisher"]);
+    expect(ours.counterpartOptions.map((c) => c.value)).toEqual(["AZE"]);
+  });
+
+  it("still never guesses a speaker where nothing says who speaks", () => {
+    expect(suggestMetadata("Talks\n\nArmenia and Azerbaijan met in Geneva.").speakerCountry).toBeNull();
+  });
+});
+
+describe("offices", () => {
+  it("take an office as the speaker's only where it opens a line, not where it is spoken about or met", () => {
+    const about = suggestMetadata("Comment by the Foreign Ministry\n\nWe note that Secretary of State Antony Blinken met Armenian Prime Minister Nikol Pashinyan.");
+    expect(about.speakerCountries.some((c) => c.source === "office")).toBe(false);
+    const met = suggestMetadata("Azerbaijani Foreign Minister meets Secretary of State\n\nBaku, 3 March 2025");
+    expect(met.speakerCountry).toMatchObject({ value: "AZE", source: "office" });
+    expect(met.speakerCountries.filter((c) => c.value === "USA")).toEqual([]);
+  });
+});

@@ -9,6 +9,23 @@ import { HOSTILE, inBatches, sampleReport, sampleStatementRows } from "../suppor
 import { libreOfficeSheetCsv, pdfImageCount, pdfPageCount, pdfText, renderPdfPage, SOFFICE } from "../support/readers";
 
 const model = sampleReport();
+const SERIES_HEADERS = [
+  "pair",
+  "theme",
+  "period",
+  "statements",
+  "passages",
+  "speaker_statements",
+  "speaker_passages",
+  "pair_statements",
+  "pair_passages",
+  "tone_mean",
+  "tone_low",
+  "tone_high",
+  "tone_statements",
+  "tone_passages",
+  "tone_low_evidence",
+] as const;
 const xlsxBytes = async () => new Uint8Array(await new Response(reportXlsx(model, inBatches(sampleStatementRows()))).arrayBuffer());
 
 describe("report CSV", () => {
@@ -22,12 +39,20 @@ describe("report CSV", () => {
     expect(rows[0]!.pairs).toBe("AZE>USA; AZE>ARM");
   });
 
-  it("writes the series: one row per pair × theme × period, tone blank where too few statements", () => {
+  it("writes the series: one row per pair × theme × period, with coverage, gaps left empty (not zero), low-evidence tone marked", () => {
     const rows = parse(seriesCsv(model), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(model.series.reduce((n, s) => n + s.points.length, 0));
-    expect(Object.keys(rows[0]!)).toEqual(["pair", "theme", "period", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_n"]);
+    expect(Object.keys(rows[0]!)).toEqual([...SERIES_HEADERS]);
     expect(rows.some((r) => r.tone_mean === "")).toBe(true);
     expect(rows.some((r) => Number(r.tone_mean) < 0)).toBe(true);
+    const gap = rows.filter((r) => r.period === "2005");
+    expect(gap.length).toBe(4);
+    for (const r of gap) expect([r.statements, r.passages, r.tone_mean, r.speaker_statements]).toEqual(["", "", "", "0"]);
+    const covered = rows.find((r) => r.period === "2001")!;
+    expect(covered.speaker_statements).toBe("10");
+    expect(rows.filter((r) => r.tone_low_evidence === "yes").length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.tone_low_evidence === "no").length).toBeGreaterThan(0);
+    for (const r of rows.filter((x) => x.tone_low_evidence === "yes")) expect(Number(r.tone_statements)).toBeLessThan(3);
   });
 
   it("names files from the report's name only", () => {
@@ -55,13 +80,19 @@ describe("report XLSX", () => {
     expect(statements.getCell("B2").value).toEqual(new Date("2005-01-15T00:00:00Z"));
     expect(statements.getCell("A2").value).toBe(1);
     const series = workbook.getWorksheet("Series")!;
-    expect(series.getRow(1).values).toEqual([undefined, "pair", "theme", "period", "period_start", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_n"]);
+    expect(series.getRow(1).values).toEqual([undefined, "pair", "theme", "period", "period_start", ...SERIES_HEADERS.slice(3)]);
+    const tone = workbook.getWorksheet("Tone")!;
+    expect(tone.getRow(1).values).toEqual([undefined, "pair", "theme", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_statements", "tone_passages", "tone_low_evidence"]);
+    // one statement still gives a tone, marked as low evidence
+    expect(tone.getRow(4).values).toEqual([undefined, "ARM→AZE", "Energy security", 1, 1, 0.25, 0.25, 0.25, 1, 1, "yes"]);
     expect(series.getCell("D2").value).toEqual(new Date("2001-01-01T00:00:00Z"));
     expect(typeof series.getCell("E2").value).toBe("number");
     const summary = workbook.getWorksheet("Summary")!;
     const values = summary.getColumn(2).values;
     expect(values).toContain("2001-01-01 to 2008-12-31");
     expect(values).toContain(42);
+    expect(summary.getColumn(1).values).toContain("Statements of these pairs with no date (in no period)");
+    expect(values).toContain(2);
   });
 
   it.skipIf(!SOFFICE)("is opened by LibreOffice headless, which runs none of the hostile cells", async () => {
@@ -88,6 +119,12 @@ describe("report PDF", () => {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/page 1 of \d+/);
+    // nothing silently left out; thin tone marked; a gap is a gap
+    expect(text).toMatch(/2 statements of these\s+pairs\s+are\s+undated/);
+    expect(text).toMatch(/1\s+statement\s+of\s+these\s+speakers\s+names\s+no\s+counterpart/);
+    expect(text).toMatch(/○ \+0\.25/);
+    expect(text).toContain("A hollow point stands on fewer than 3 statements");
+    expect(text).toMatch(/2005\s+gap\s+gap\s+gap/);
   });
 
   it("draws its charts as vector paths: no raster image inside, theme colours on the rendered chart page (pdftoppm)", async () => {
