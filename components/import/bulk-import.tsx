@@ -58,7 +58,7 @@ export function BulkImport() {
     const form = new FormData(event.currentTarget);
     const mapping = Object.fromEntries(FIELDS.map((f) => [f.key, String(form.get(f.key) ?? "")]).filter(([, v]) => v));
     startTransition(async () => {
-      const result = await startBulkImportAction({ uploadId: staged.uploadId, mapping });
+      const result = await startBulkImportAction({ uploadId: staged.uploadId, mapping, allowNoSpeaker: form.get("withoutSpeakerCountry") === "on" });
       if (!result.ok) return setError(result.error);
       const first = await importJobAction(result.value);
       if (first.ok) setJob(first.value);
@@ -136,6 +136,10 @@ export function BulkImport() {
               </tbody>
             </table>
           </div>
+          <label>
+            <input type="checkbox" name="withoutSpeakerCountry" /> also import rows without a speaker country (they are then in no pair and no chart;
+            otherwise they are listed as rejected)
+          </label>
           <p>
             <button type="submit" disabled={pending}>
               Import {staged.total} rows

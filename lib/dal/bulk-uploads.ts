@@ -7,7 +7,7 @@ import { IngestError } from "@/lib/ingest/errors";
 import { formatBytes, formatCount, LIMITS } from "@/lib/ingest/limits";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { runBulkImport, startBulkImport } from "./imports";
+import { runBulkImport, startBulkImport, type ImportOptions } from "./imports";
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** A staged upload nobody imported is deleted after this long (README, Import limits). */
@@ -88,14 +88,14 @@ async function deleteStale(dir: string): Promise<void> {
  * Starts importing a staged file with the chosen mapping; runs in the background and reports through its job.
  * The staged copy is deleted as soon as it is read, whatever happens next.
  */
-export async function startStagedImport(ctx: DalContext, uploadId: string, mapping: FieldMapping): Promise<number> {
+export async function startStagedImport(ctx: DalContext, uploadId: string, mapping: FieldMapping, options: ImportOptions = {}): Promise<number> {
   await requirePermission(ctx, "statements:import");
   if (!UPLOAD_ID.test(uploadId)) throw expired();
   const { name, bytes } = await takeStaged(path.join(await uploadDir(), uploadId));
   const jobId = await startBulkImport(ctx, name);
   // Reading a large file takes seconds: the person gets the job at once and watches it; a file that cannot be
   // read ends the job as failed, with the reason.
-  void runBulkImport(ctx, jobId, rowsOf(name, bytes, mapping)).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
+  void runBulkImport(ctx, jobId, rowsOf(name, bytes, mapping), undefined, options).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
   return jobId;
 }
 

@@ -99,6 +99,14 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
     expect(await getImportJob(people.staff, jobId)).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted.*Import the file again/) });
   });
 
+  it("rejects a row with no speaker country unless the person chose to import such rows", async () => {
+    const rows = (name: string): BulkRow[] => [{ rowNumber: 2, draft: { raw: `A communiqué on regional energy security and pipelines, without a speaker (${name}).` } }];
+    const refused = await runBulkImport(people.staff, await startBulkImport(people.staff, "no-speaker.csv"), each(rows("refused")));
+    expect(refused).toMatchObject({ imported: 0, rejected: [{ row: 2, reason: expect.stringMatching(/No speaker's country/) }] });
+    const chosen = await runBulkImport(people.staff, await startBulkImport(people.staff, "no-speaker.csv"), each(rows("chosen")), undefined, { allowNoSpeaker: true });
+    expect(chosen).toMatchObject({ imported: 1, rejected: [] });
+  });
+
   it("refuses an empty statement with a reason and writes nothing", async () => {
     const before = await tableCounts(database.db);
     await expect(importDraft(people.staff, { raw: "Accessibility links\n\nBreaking News\n" })).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/no text/) });
