@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { createTheme, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 
@@ -21,6 +21,7 @@ const rulesSchema = z.object({
 });
 
 export async function updateThemeRulesAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = rulesSchema.extend({ version: z.coerce.number().int().min(0), enabled: checkbox }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const { slug, version, enabled, ...rules } = parsed.data;
@@ -31,6 +32,7 @@ export async function updateThemeRulesAction(_previous: unknown, form: FormData)
 
 /** What the draft rules in the form would match, before saving; reads only. */
 export async function previewRulesAction(form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = rulesSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const { slug, ...rules } = parsed.data;
@@ -47,6 +49,7 @@ const fieldsSchema = z.object({
 });
 
 export async function createThemeAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = fieldsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const result = await runAction((ctx) => createTheme(ctx, parsed.data));
@@ -55,6 +58,7 @@ export async function createThemeAction(_previous: unknown, form: FormData) {
 }
 
 export async function updateThemeAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = fieldsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const result = await runAction((ctx) => updateTheme(ctx, parsed.data));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { addEvent } from "@/lib/dal/events";
 
 /** The form's fields; the event itself is checked by the DAL. */
@@ -13,6 +13,7 @@ const eventForm = z.object({
 });
 
 export async function addEventAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = eventForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "That request was not understood." };
   const [countryA, countryB] = parsed.data.pair?.split(">") ?? [];

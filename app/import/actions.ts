@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { draftFromSource, importDraft, previewDraft, type ImportSource } from "@/lib/dal/imports";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { usableDaySchema } from "@/lib/engine/dates";
@@ -15,6 +15,7 @@ const sourceSchema = z.discriminatedUnion("kind", [
 
 /** Step 1: read the source and show what the engine makes of it. Nothing is saved. */
 export async function previewImportAction(form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = sourceSchema.safeParse({
     kind: form.get("kind"),
     text: form.get("text") ?? undefined,
@@ -53,6 +54,7 @@ const draftSchema = z.object({
 
 /** Step 2: save the reviewed statement in one transaction. */
 export async function saveImportAction(form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = draftSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formFields, runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
 import { parseId } from "@/lib/dal/filters";
 
@@ -13,7 +13,8 @@ const newToken = z.object({
 });
 
 export async function createTokenAction(_previous: unknown, form: FormData) {
-  const parsed = newToken.safeParse(formFields(form));
+  if (!(form instanceof FormData)) return NOT_A_FORM;
+  const parsed = newToken.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "That request was not understood." };
   const { name, access, days } = parsed.data;
   const result = await runAction((ctx) => createApiToken(ctx, { name, scopes: access === "write" ? ["read", "write"] : ["read"], days }));
@@ -22,7 +23,8 @@ export async function createTokenAction(_previous: unknown, form: FormData) {
 }
 
 export async function revokeTokenAction(form: FormData) {
-  const id = form instanceof FormData ? parseId(form.get("id")) : null;
+  if (!(form instanceof FormData)) return;
+  const id = parseId(form.get("id"));
   if (id === null) return;
   await runAction((ctx) => revokeApiToken(ctx, id));
   revalidatePath("/tokens");

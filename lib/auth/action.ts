@@ -17,9 +17,7 @@ export async function runAction<T>(call: (ctx: DalContext) => Promise<T>): Promi
 }
 
 /**
- * The fields of a form posted to a server action, or null when what arrived is not a form at all (a hand-made
- * request): a zod parse of null fails, so the action answers "not understood" instead of crashing.
+ * What an action that takes a form answers when what arrived is not one (a hand-made request with other
+ * arguments): a refusal, where reading it as a form would crash into a 500.
  */
-export function formFields(form: unknown): Record<string, FormDataEntryValue> | null {
-  return form instanceof FormData ? Object.fromEntries(form) : null;
-}
+export const NOT_A_FORM = { ok: false as const, error: "That request was not understood: this action takes a form." };

@@ -222,6 +222,22 @@ describe("requests that try to get round the sign-in", () => {
     expect((await get("/signin")).status).toBe(200);
   });
 
+  it("every server action answers arguments it does not take without a server error", async () => {
+    const cookie = await cookieOf("admin");
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { workers: Record<string, unknown>; exportedName: string }> };
+    const actions = Object.entries(manifest.node);
+    expect(actions.length).toBeGreaterThan(20);
+    for (const [id, { workers, exportedName }] of actions) {
+      // A page that holds the action, its dynamic segments filled with 1 ("app/statements/[id]/page" → /statements/1).
+      const page = `/${Object.keys(workers)[0]!.replace(/^app\//, "").replace(/\/?page$/, "").replace(/\[[^\]]+\]/g, "1")}`;
+      for (const body of ["[]", "[null,null]", '["x",{}]']) {
+        const response = await fetch(`${app.baseUrl}${page}`, { method: "POST", headers: { "Next-Action": id, "content-type": "text/plain;charset=UTF-8", cookie }, body });
+        expect(response.status, `${exportedName} on ${page} with ${body}`).toBeLessThan(500);
+      }
+    }
+    expect((await get("/signin")).status).toBe(200);
+  });
+
   it("a malformed body for a real server action gets 400; arguments it does not take get no server error", async () => {
     const cookie = await cookieOf("admin");
     const post = (contentType: string, body: string) =>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { deleteEvent, updateEvent } from "@/lib/dal/events";
 import { recordIdSchema } from "@/lib/dal/filters";
 
@@ -10,6 +10,7 @@ const NOT_UNDERSTOOD = { ok: false as const, error: "That request was not unders
 const country = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().toUpperCase() : null), z.string().nullable());
 
 export async function updateEventAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = z
     .object({ id: recordIdSchema, day: z.string(), label: z.string(), countryA: country, countryB: country })
     .safeParse(Object.fromEntries(form));
@@ -21,6 +22,7 @@ export async function updateEventAction(_previous: unknown, form: FormData) {
 }
 
 export async function deleteEventAction(_previous: unknown, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = z.object({ id: recordIdSchema }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const result = await runAction((ctx) => deleteEvent(ctx, parsed.data.id).then(() => "Deleted."));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formFields, runAction } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction } from "@/lib/auth/action";
 import { ROLES } from "@/lib/auth/permissions";
 import { recordIdSchema } from "@/lib/dal/filters";
 import { passwordLinkPath } from "@/lib/dal/password-links";
@@ -16,7 +16,8 @@ const credential = z.enum(["password", "link"]);
 const shown = (issued: IssuedCredential) => ("password" in issued ? { password: issued.password } : { link: passwordLinkPath(issued.link) });
 
 export async function createUserAction(_previous: unknown, form: FormData) {
-  const parsed = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), credential }).safeParse(formFields(form));
+  if (!(form instanceof FormData)) return NOT_A_FORM;
+  const parsed = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), credential }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const result = await runAction(async (ctx) => {
     const made = await createUser(ctx, parsed.data);
@@ -27,7 +28,8 @@ export async function createUserAction(_previous: unknown, form: FormData) {
 }
 
 export async function changeRoleAction(_previous: unknown, form: FormData) {
-  const parsed = z.object({ userId, role: z.enum(ROLES) }).safeParse(formFields(form));
+  if (!(form instanceof FormData)) return NOT_A_FORM;
+  const parsed = z.object({ userId, role: z.enum(ROLES) }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const result = await runAction((ctx) => changeUserRole(ctx, parsed.data).then((u) => `${u.email} is now ${u.role}.`));
   if (result.ok) revalidatePath("/admin/users");
@@ -35,7 +37,8 @@ export async function changeRoleAction(_previous: unknown, form: FormData) {
 }
 
 export async function setDisabledAction(_previous: unknown, form: FormData) {
-  const parsed = z.object({ userId, disabled: z.enum(["true", "false"]) }).safeParse(formFields(form));
+  if (!(form instanceof FormData)) return NOT_A_FORM;
+  const parsed = z.object({ userId, disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const disabled = parsed.data.disabled === "true";
   const result = await runAction((ctx) => setUserDisabled(ctx, { userId: parsed.data.userId, disabled }).then((u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`));
@@ -44,7 +47,8 @@ export async function setDisabledAction(_previous: unknown, form: FormData) {
 }
 
 export async function resetPasswordAction(_previous: unknown, form: FormData) {
-  const parsed = z.object({ userId, credential }).safeParse(formFields(form));
+  if (!(form instanceof FormData)) return NOT_A_FORM;
+  const parsed = z.object({ userId, credential }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   return runAction(async (ctx) => shown(await resetUserPassword(ctx, parsed.data)));
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionResult } from "@/lib/auth/action";
+import { NOT_A_FORM, runAction, type ActionResult } from "@/lib/auth/action";
 import { recordIdSchema } from "@/lib/dal/filters";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 
@@ -14,6 +14,7 @@ const tagChangeSchema = z.object({
 });
 
 export async function changeThemeTag(_previous: ActionResult<{ version: number }> | null, form: FormData) {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = tagChangeSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false as const, error: "That request was not understood; nothing was changed." };
   const { change, ...input } = parsed.data;
