@@ -15,7 +15,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Why `day` is not a usable date, in words a person understands; null when it is one. */
 export function dayProblem(day: string): string | null {
   const m = ISO_DAY.exec(day);
-  if (!m) return `"${day.slice(0, 40)}" is not a date as YYYY-MM-DD`;
+  if (!m) return "dates are written YYYY-MM-DD";
   const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const utc = new Date(Date.UTC(year, month - 1, date));
   if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== date) return `${day} does not exist`;
