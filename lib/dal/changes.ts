@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { INTERVALS } from "@/lib/engine/periods";
+import { detectShifts, rankShifts, type Shift, type ShiftPoint } from "@/lib/engine/shifts";
+import { usableDaySchema } from "@/lib/engine/dates";
+import { listPairs, listThemes } from "./catalog";
+import { requirePermission, type DalContext } from "./context";
+import { passagesBehind } from "./drill";
+import { DalError } from "./errors";
+import { iso3Schema, themeSlugSchema } from "./filters";
+import { pairSeries, type PairSeriesQuery } from "./pair-series";
+
+/** Pairs looked at when none are named: the busiest, so a front page shows where most is said. */
+export const DEFAULT_PAIRS = 12;
+
+export const changesQuerySchema = z.object({
+  /** None: the busiest pairs. */
+  pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).max(40).default([]),
+  /** None: every enabled theme. */
+  themes: z.array(themeSlugSchema).max(40).default([]),
+  from: usableDaySchema.optional(),
+  to: usableDaySchema.optional(),
+  interval: z.enum(INTERVALS).default("year"),
+  limit: z.number().int().min(1).max(50).default(10),
+  /** Statements listed behind each change. */
+  statements: z.number().int().min(0).max(10).default(3),
+});
+export type ChangesQuery = z.input<typeof changesQuerySchema>;
+
+export interface ChangeStatement {
+  id: number;
+  title: string;
+  date: string | null;
+  speakerName: string | null;
+  /** Mean tone of the statement's passages carrying the theme. */
+  tone: number | null;
+  passages: number;
+}
+
+export interface Change {
+  key: string;
+  speaker: string;
+  counterpart: string;
+  theme: string;
+  themeName: string;
+  interval: (typeof INTERVALS)[number];
+  shift: Shift;
+  statements: ChangeStatement[];
+}
+
+/**
+ * A series point as the detector reads it. Written against the series contract with coverage and gaps as null;
+ * a point without `coverage` (the contract before it) gives the pair's passages from its share and counts, so a
+ * period where the pair spoke but never on the theme has no denominator there and is skipped like a gap.
+ */
+export function shiftPointOf(p: {
+  period: string;
+  value: number | null;
+  passages: number;
+  coverage?: { pairPassages: number };
+  tone: { mean: number; low: number; high: number; n?: number; passages?: number; statements?: number; lowEvidence?: boolean } | null;
+  statements: number;
+}): ShiftPoint {
+  const pairPassages = p.coverage ? p.coverage.pairPassages : p.value ? Math.round(p.passages / p.value) : 0;
+  const tone = p.tone && {
+    mean: p.tone.mean,
+    low: p.tone.low,
+    high: p.tone.high,
+    passages: p.tone.passages ?? p.tone.n ?? 0,
+    statements: p.tone.statements ?? p.statements,
+    lowEvidence: p.tone.lowEvidence ?? false,
+  };
+  return { period: p.period, gap: p.value === null, themePassages: p.passages, pairPassages, tone };
+}
+
+/**
+ * What changed for these pairs and themes: each directed pair × theme's latest period against its own trailing
+ * baseline (lib/engine/shifts.ts), the changes whose intervals do not overlap, largest first, each with the
+ * statements behind it (for tone, those that pulled it the way it moved first).
+ */
+export async function listChanges(ctx: DalContext, input: ChangesQuery = {}): Promise<{ interval: string; pairs: number; themes: number; changes: Change[] }> {
+  await requirePermission(ctx, "series:read");
+  const query = changesQuerySchema.parse(input);
+  const [allThemes, pairs] = await Promise.all([
+    listThemes(ctx),
+    query.pairs.length > 0 ? query.pairs : listPairs(ctx, DEFAULT_PAIRS).then((rows) => rows.map(({ speaker, counterpart }) => ({ speaker, counterpart }))),
+  ]);
+  const themes = query.themes.length > 0 ? allThemes.filter((t) => query.themes.includes(t.slug)) : allThemes;
+  if (pairs.length === 0 || themes.length === 0) return { interval: query.interval, pairs: pairs.length, themes: themes.length, changes: [] };
+  const found: { key: string; shift: Shift; speaker: string; counterpart: string; theme: string }[] = [];
+  for (let i = 0; i < pairs.length; i += 4) {
+    for (let j = 0; j < themes.length; j += 12) {
+      const seriesQuery: PairSeriesQuery = {
+        pairs: pairs.slice(i, i + 4),
+        themes: themes.slice(j, j + 12).map((t) => t.slug),
+        bothDirections: false,
+        interval: query.interval,
+        measure: "passages",
+        scale: "share",
+        from: query.from,
+        to: query.to,
+      };
+      const { series } = await pairSeries(ctx, seriesQuery);
+      for (const s of series) {
+        for (const shift of detectShifts(s.points.map(shiftPointOf))) {
+          found.push({ key: `${s.speaker}>${s.counterpart}|${s.theme}`, shift, speaker: s.speaker, counterpart: s.counterpart, theme: s.theme });
+        }
+      }
+    }
+  }
+  const top = rankShifts(found).slice(0, query.limit);
+  const names = new Map(allThemes.map((t) => [t.slug, t.name]));
+  const changes = await Promise.all(
+    top.map(async (c): Promise<Change> => ({
+      ...c,
+      key: `${c.key}|${c.shift.measure}`,
+      themeName: names.get(c.theme) ?? c.theme,
+      interval: query.interval,
+      statements: query.statements > 0 ? await statementsBehind(ctx, c, query.interval, query.statements) : [],
+    })),
+  );
+  return { interval: query.interval, pairs: pairs.length, themes: themes.length, changes };
+}
+
+async function statementsBehind(ctx: DalContext, c: { speaker: string; counterpart: string; theme: string; shift: Shift }, interval: (typeof INTERVALS)[number], limit: number): Promise<ChangeStatement[]> {
+  const behind = await passagesBehind(ctx, { speaker: c.speaker, counterpart: c.counterpart, bothDirections: false, theme: c.theme, period: c.shift.period, interval, page: 1 });
+  const rows = behind.statements.map((s): ChangeStatement => {
+    const tones = s.passages.map((p) => p.tone).filter((t): t is number => t !== null);
+    return { id: s.id, title: s.title, date: s.date, speakerName: s.speakerName, passages: s.passages.length, tone: tones.length ? tones.reduce((a, b) => a + b, 0) / tones.length : null };
+  });
+  const sign = c.shift.direction === "up" ? -1 : 1;
+  const order = c.shift.measure === "tone" ? (a: ChangeStatement, b: ChangeStatement) => sign * ((a.tone ?? 0) - (b.tone ?? 0)) : (a: ChangeStatement, b: ChangeStatement) => b.passages - a.passages;
+  return rows.sort((a, b) => order(a, b) || a.id - b.id).slice(0, limit);
+}
+
+/** Changes for the dashboard's own filters: its pairs (one direction each, or both) and themes. */
+export function changesQueryOf(query: PairSeriesQuery, limit = 5): ChangesQuery {
+  const pairs = query.pairs.flatMap((p) => (query.bothDirections ? [p, { speaker: p.counterpart, counterpart: p.speaker }] : [p]));
+  return { pairs, themes: query.themes, from: query.from, to: query.to, interval: query.interval, limit };
+}
+
+const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : `−${Math.abs(x).toFixed(2)}`);
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+
+/** One line for a change, the same on the front page, in the JSON and in the feed. */
+export function describeChange(c: Pick<Change, "speaker" | "counterpart" | "themeName" | "shift">): string {
+  const { shift } = c;
+  const span = shift.baselinePeriods.length > 1 ? `${shift.baselinePeriods[0]}–${shift.baselinePeriods.at(-1)}` : shift.baselinePeriods[0];
+  const what =
+    shift.measure === "attention"
+      ? `attention ${shift.direction === "up" ? "rose" : "fell"} to ${percent(shift.latest.estimate)} of passages from ${percent(shift.baseline.estimate)}`
+      : `tone ${shift.direction === "up" ? "rose" : "fell"} to ${signed(shift.latest.estimate)} from ${signed(shift.baseline.estimate)}`;
+  return `${c.speaker} → ${c.counterpart}, ${c.themeName}: ${what} in ${shift.period} (against ${span})`;
+}
+
+/** Query parameters of /api/v1/changes: pair=ARM>AZE (repeatable), theme (repeatable), from, to, interval, limit. */
+export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
+  const raw = {
+    pairs: params.getAll("pair").map((p) => {
+      const [speaker, counterpart] = p.split(/>|→|-/);
+      return { speaker, counterpart };
+    }),
+    themes: params.getAll("theme"),
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    interval: params.get("interval") || undefined,
+    limit: params.get("limit") ? Number(params.get("limit")) : undefined,
+  };
+  const parsed = changesQuerySchema.safeParse(raw);
+  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
+  return parsed.data;
+}
