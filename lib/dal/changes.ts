@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { INTERVALS } from "@/lib/engine/periods";
-import { detectShifts, rankShifts, type Shift, type ShiftPoint } from "@/lib/engine/shifts";
+import { describeShift, detectShifts, rankShifts, type Shift, type ShiftPoint } from "@/lib/engine/shifts";
 import { usableDaySchema } from "@/lib/engine/dates";
 import { listPairs, listThemes } from "./catalog";
-import { requirePermission, type DalContext } from "./context";
+import { roleHas } from "@/lib/auth/permissions";
+import { currentActor, requirePermission, type DalContext } from "./context";
+import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";
 import { DalError } from "./errors";
 import { iso3Schema, themeSlugSchema } from "./filters";
@@ -138,20 +140,6 @@ export function changesQueryOf(query: PairSeriesQuery, limit = 5): ChangesQuery 
   return { pairs, themes: query.themes, from: query.from, to: query.to, interval: query.interval, limit };
 }
 
-const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : `−${Math.abs(x).toFixed(2)}`);
-const percent = (x: number) => `${Math.round(100 * x)}%`;
-
-/** One line for a change, the same on the front page, in the JSON and in the feed. */
-export function describeChange(c: Pick<Change, "speaker" | "counterpart" | "themeName" | "shift">): string {
-  const { shift } = c;
-  const span = shift.baselinePeriods.length > 1 ? `${shift.baselinePeriods[0]}–${shift.baselinePeriods.at(-1)}` : shift.baselinePeriods[0];
-  const what =
-    shift.measure === "attention"
-      ? `attention ${shift.direction === "up" ? "rose" : "fell"} to ${percent(shift.latest.estimate)} of passages from ${percent(shift.baseline.estimate)}`
-      : `tone ${shift.direction === "up" ? "rose" : "fell"} to ${signed(shift.latest.estimate)} from ${signed(shift.baseline.estimate)}`;
-  return `${c.speaker} → ${c.counterpart}, ${c.themeName}: ${what} in ${shift.period} (against ${span})`;
-}
-
 /** Query parameters of /api/v1/changes: pair=ARM>AZE (repeatable), theme (repeatable), from, to, interval, limit. */
 export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
   const raw = {
@@ -168,4 +156,22 @@ export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
   const parsed = changesQuerySchema.safeParse(raw);
   if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
   return parsed.data;
+}
+
+/** A change with its one-line description, as pages, the JSON and the feed show it. */
+export const describeChange = describeShift;
+
+/**
+ * The front page's "what changed": across the busiest pairs (every theme), in the dashboard's own selection, and
+ * for each of the analyst's saved views.
+ */
+export async function deskFront(ctx: DalContext, selection: PairSeriesQuery) {
+  await requirePermission(ctx, "series:read");
+  const [busiest, chosen, views] = await Promise.all([
+    listChanges(ctx, { interval: selection.interval, limit: 8 }),
+    listChanges(ctx, changesQueryOf(selection, 5)),
+    roleHas((await currentActor(ctx))!.role, "views:save") ? listViews(ctx) : Promise.resolve([]),
+  ]);
+  const viewChanges = await Promise.all(views.map(async (view) => ({ view, changes: (await listChanges(ctx, { ...changesQueryOf(view.filters, 3), statements: 1 })).changes })));
+  return { busiest, chosen, views: viewChanges };
 }

@@ -150,3 +150,17 @@ function compare(measure: Shift["measure"], period: string, before: ShiftPoint[]
 export function rankShifts<T extends { shift: Shift; key: string }>(found: T[]): T[] {
   return [...found].sort((a, b) => b.shift.size - a.shift.size || a.key.localeCompare(b.key) || a.shift.measure.localeCompare(b.shift.measure));
 }
+
+const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : `−${Math.abs(x).toFixed(2)}`);
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+
+/** One line for a change, the same on the front page, in the JSON and in the feed. */
+export function describeShift(c: { speaker: string; counterpart: string; themeName: string; shift: Shift }): string {
+  const { shift } = c;
+  const span = shift.baselinePeriods.length > 1 ? `${shift.baselinePeriods[0]}–${shift.baselinePeriods.at(-1)}` : shift.baselinePeriods[0];
+  const what =
+    shift.measure === "attention"
+      ? `attention ${shift.direction === "up" ? "rose" : "fell"} to ${percent(shift.latest.estimate)} of passages from ${percent(shift.baseline.estimate)}`
+      : `tone ${shift.direction === "up" ? "rose" : "fell"} to ${signed(shift.latest.estimate)} from ${signed(shift.baseline.estimate)}`;
+  return `${c.speaker} → ${c.counterpart}, ${c.themeName}: ${what} in ${shift.period} (against ${span})`;
+}

@@ -22,7 +22,6 @@ export interface AtomFeed {
 }
 
 // Characters XML 1.0 does not allow at all (a control character from a pasted statement would break the feed).
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

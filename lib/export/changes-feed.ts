@@ -1,4 +1,5 @@
-import { describeChange, type Change } from "@/lib/dal/changes";
+import type { Change } from "@/lib/dal/changes";
+import { describeShift as describeChange } from "@/lib/engine/shifts";
 import { firstDay, type PeriodInterval } from "@/lib/engine/periods";
 import { atomFeed } from "./atom";
 

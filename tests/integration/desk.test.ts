@@ -1,4 +1,4 @@
-import { parseHTML } from "linkedom";
+import { DOMParser } from "linkedom";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
@@ -73,8 +73,7 @@ describe("the analyst's desk on pglite", () => {
     const found = (await viewForFeedToken(database.db, saved.feedToken))!;
     const { changes } = await listChanges(found.ctx, changesQueryOf(found.view.filters, 20));
     const xml = changesAtom(found.view, changes, "http://dyad.test", `http://dyad.test/feeds/${saved.feedToken}`);
-    const { document } = parseHTML("<html></html>");
-    const feed = new document.defaultView.DOMParser().parseFromString(xml, "text/xml");
+    const feed = new DOMParser().parseFromString(xml, "text/xml");
     expect(feed.querySelector("feed > title")?.textContent).toBe("Dyad · Peace <talks> & more: what changed");
     const entries = [...feed.querySelectorAll("entry")];
     expect(entries).toHaveLength(1);
