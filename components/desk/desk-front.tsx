@@ -5,7 +5,7 @@ import { SaveViewForm, ShortLinkForm } from "./save-view-form";
 import { WhatChanged } from "./what-changed";
 
 interface Desk {
-  busiest: { interval: string; pairs: number; changes: Change[] };
+  busiest: { interval: string; period: string | null; pairs: number; changes: Change[] };
   chosen: { changes: Change[] };
   views: { view: SavedView; changes: Change[] }[];
 }
@@ -17,11 +17,13 @@ export function DeskFront({ desk, query, canSave }: { desk: Desk; query: string;
     <section className="card" aria-labelledby="changed-title">
       <h2 id="changed-title">What changed</h2>
       <p className="notice">
-        Each pair × theme&apos;s latest {interval} with statements against up to four {interval}s before it that have statements; listed only where the two 95% intervals do not
-        overlap, largest first (attention: share of the pair&apos;s passages; tone: mean passage tone). See <Link href="/api/v1/changes">the JSON</Link>.
+        Each pair × theme in the newest {interval} with statements against up to four earlier {interval}s that have statements; listed only where the two 95% intervals do
+        not overlap, largest first (attention: share of the pair&apos;s passages; tone: mean passage tone). See <Link href="/api/v1/changes">the JSON</Link>.
       </p>
-      <h3>Across the {pairs} busiest pairs</h3>
-      <WhatChanged label="Changes across the busiest pairs" changes={desk.busiest.changes} empty="Nothing changed beyond the noise in the latest period." />
+      <h3>
+        Across all {pairs} pairs{desk.busiest.period && `, ${desk.busiest.period}`}
+      </h3>
+      <WhatChanged label="Changes across all pairs" changes={desk.busiest.changes} empty="Nothing changed beyond the noise in the latest period." />
       <h3>In this selection</h3>
       <WhatChanged label="Changes in this selection" changes={desk.chosen.changes} empty="Nothing in this selection changed beyond the noise." />
       {desk.views.length > 0 && (

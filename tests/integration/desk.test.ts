@@ -32,6 +32,10 @@ describe("the analyst's desk on pglite", () => {
     const codebook = await activeCodebook(database.db);
     let n = 0;
     // ARM → AZE: one passage in ten on the theme for four years, then nine in ten. GEO → TUR: steady.
+    // AZE → TUR: the same jump, but in 2019 and nothing since: old news, not listed.
+    for (const [year, onTheme] of [[2013, 1], [2015, 1], [2017, 1], [2019, 9]] as const) {
+      await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Azerbaijan ${year}`, date: `${year}-05-15`, speakerCountry: "AZE", counterparts: ["TUR"] }, codebook), null);
+    }
     for (const [year, onTheme] of [[2015, 1], [2017, 1], [2019, 1], [2021, 1], [2023, 9]] as const) {
       for (const month of ["03", "09"]) {
         await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Armenia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "ARM", counterparts: ["AZE"] }, codebook), null);
@@ -41,8 +45,9 @@ describe("the analyst's desk on pglite", () => {
   });
   afterAll(() => database?.close());
 
-  it("finds the planted rise in attention, largest first, with the statements behind it, and nothing on the steady pair", async () => {
-    const { changes } = await listChanges(people.analyst, { themes: ["nagorno-karabakh"] });
+  it("finds the planted rise in attention, largest first, with the statements behind it; nothing on the steady pair or in old news", async () => {
+    const { changes, period } = await listChanges(people.analyst, { themes: ["nagorno-karabakh"] });
+    expect(period).toBe("2023");
     expect(changes).toHaveLength(1);
     const [change] = changes;
     expect(change).toMatchObject({ speaker: "ARM", counterpart: "AZE", theme: "nagorno-karabakh", shift: { measure: "attention", direction: "up", period: "2023", baselinePeriods: ["2015", "2017", "2019", "2021"] } });
@@ -53,6 +58,8 @@ describe("the analyst's desk on pglite", () => {
 
   it("looks only at the pairs asked for", async () => {
     expect((await listChanges(people.analyst, { pairs: [{ speaker: "GEO", counterpart: "TUR" }] })).changes).toEqual([]);
+    const old = await listChanges(people.analyst, { pairs: [{ speaker: "AZE", counterpart: "TUR" }] });
+    expect(old.changes.map((c) => [c.shift.period, c.shift.measure])).toEqual([["2019", "attention"]]);
   });
 
   it("saves a view under a name, lists and reopens it; another analyst cannot; a second view of that name is refused", async () => {
