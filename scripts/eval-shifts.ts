@@ -3,7 +3,7 @@
  * series with a planted shift (1,000 simulated series each, fixed seed; see lib/engine/shift-simulation.ts).
  * `--series N --seed S` to vary them.
  */
-import { evaluateShiftDetector } from "@/lib/engine/shift-simulation";
+import { detectionRate, evaluateShiftDetector } from "@/lib/engine/shift-simulation";
 import { SHIFT_DEFAULTS, SHIFT_LEVEL } from "@/lib/engine/shifts";
 
 const arg = (name: string, fallback: number) => {
@@ -18,3 +18,6 @@ console.log(`${result.series} series per case, seed ${result.seed}`);
 console.log(`false alarms on pure noise (any change reported): ${percent(result.falseAlarmRate)}`);
 console.log(`detected: attention +0.20 in the latest period:   ${percent(result.attentionDetectionRate)}`);
 console.log(`detected: tone −0.30 in the latest period:        ${percent(result.toneDetectionRate)}`);
+console.log("detection by size of the planted shift:");
+for (const attention of [0.1, 0.2, 0.3, 0.4]) console.log(`  attention +${attention.toFixed(2)}: ${percent(detectionRate({ attention }, result.series, result.seed))}`);
+for (const tone of [-0.2, -0.3, -0.5, -0.7]) console.log(`  tone ${tone.toFixed(2)}:      ${percent(detectionRate({ tone }, result.series, result.seed))}`);

@@ -8,6 +8,7 @@ import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
 import { DeskFront } from "@/components/desk/desk-front";
+import { PairLink } from "@/components/pair-link";
 import { deskFront } from "@/lib/dal/changes";
 import { JobProgress } from "@/components/job-progress";
 import { roleHas } from "@/lib/auth/permissions";
@@ -81,6 +82,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   return (
     <>
       <h1>{pairTitle}</h1>
+      <p className="notice">
+        Pair pages:{" "}
+        {query.pairs.map((p, i) => (
+          <span key={`${p.speaker}>${p.counterpart}`}>
+            {i > 0 && " · "}
+            <PairLink speaker={p.speaker} counterpart={p.counterpart} both />
+          </span>
+        ))}
+      </p>
       {problem && (
         <p className="error" role="alert">
           Those filters could not be used ({problem}); showing the default view.

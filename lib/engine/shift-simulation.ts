@@ -98,3 +98,13 @@ export function evaluateShiftDetector(series = 1000, seed = 20): ShiftEvaluation
   }
   return { series, seed, falseAlarmRate: alarms / series, attentionDetectionRate: attentionFound / series, toneDetectionRate: toneFound / series };
 }
+
+/** Share of series with `plant` in the latest period where the detector reports that measure moving that way. */
+export function detectionRate(plant: Plant, series = 1000, seed = 20): number {
+  const random = seededRandom(seed);
+  const measure = plant.attention !== undefined ? "attention" : "tone";
+  const direction = (plant.attention ?? plant.tone ?? 0) > 0 ? "up" : "down";
+  let found = 0;
+  for (let i = 0; i < series; i++) if (detectShifts(simulateSeries(random, 9, plant)).some((s) => s.measure === measure && s.direction === direction)) found++;
+  return found / series;
+}
