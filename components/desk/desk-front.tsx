@@ -21,7 +21,7 @@ export function DeskFront({ desk, query, canSave }: { desk: Desk; query: string;
         not overlap, largest first (attention: share of the pair&apos;s passages; tone: mean passage tone). See <Link href="/api/v1/changes">the JSON</Link>.
       </p>
       <h3>
-        Across all {pairs} pairs{desk.busiest.period && `, ${desk.busiest.period}`}
+        Across {pairs} pairs{desk.busiest.period && `, ${desk.busiest.period}`}
       </h3>
       <WhatChanged label="Changes across all pairs" changes={desk.busiest.changes} empty="Nothing changed beyond the noise in the latest period." />
       <h3>In this selection</h3>

@@ -8,9 +8,9 @@ export function DirectionCharts({ title, filters, data, markers, drillQuery }: {
   if (data.series.length === 0) return <p className="notice">No statements in this direction yet.</p>;
   return (
     <>
-      <h3>Themes over time (statements per year)</h3>
-      <ChartExport title={`${title}: statements per year`} filters={filters} source={source} data={data} measure="value">
-        <FrequencyChart title={`${title}: statements per year`} data={data} markers={markers} yLabel="statements" drillQuery={drillQuery} />
+      <h3>Themes over time (share of the pair&apos;s passages per year)</h3>
+      <ChartExport title={`${title}: share of passages per year`} filters={filters} source={source} data={data} measure="value">
+        <FrequencyChart title={`${title}: share of passages per year`} data={data} markers={markers} yLabel="share of passages" yMax={1} drillQuery={drillQuery} />
       </ChartExport>
       <h3>Tone over time (95% band)</h3>
       <ChartExport title={`${title}: tone per year`} filters={filters} source={source} data={data} measure="tone">

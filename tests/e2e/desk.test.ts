@@ -61,10 +61,10 @@ describe("an analyst at the desk", () => {
     const dotsOnScreen = await chart.locator(".recharts-line-dot").count();
     const linesOnScreen = await chart.locator(".recharts-line-curve").count();
     expect(dotsOnScreen).toBeGreaterThan(0);
-    const downloads = chart.getByRole("group", { name: `Download: ${title}: statements per year` });
+    const downloads = chart.getByRole("group", { name: `Download: ${title}: share of passages per year` });
 
     const png = await download(page, downloads.getByRole("button", { name: "PNG" }));
-    expect(png.name).toMatch(/statements-per-year\.png$/);
+    expect(png.name).toMatch(/share-of-passages-per-year\.png$/);
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     const box = (await chart.locator(".recharts-wrapper > svg").boundingBox())!;
     expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box.width)); // IHDR width: the chart at twice its size
@@ -81,7 +81,7 @@ describe("an analyst at the desk", () => {
     expect(picture.querySelectorAll(".recharts-line-dot").length).toBe(dotsOnScreen);
     expect(picture.querySelectorAll(".recharts-line-curve").length).toBe(linesOnScreen);
     const texts = [...picture.querySelectorAll("text")].map((t) => t.textContent);
-    expect(texts).toContain(`${title}: statements per year`);
+    expect(texts).toContain(`${title}: share of passages per year`);
     expect(texts.some((t) => t?.startsWith("Source: Dyad"))).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { deleteView, getView, listViews, replaceFeedToken, saveView, viewForFeedToken } from "@/lib/dal/saved-views";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
+import { countryProfile, pairProfile } from "@/lib/dal/profiles";
 import { writeStatement } from "@/lib/dal/statements";
 import { changesAtom } from "@/lib/export/changes-feed";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -38,7 +39,7 @@ describe("the analyst's desk on pglite", () => {
     }
     for (const [year, onTheme] of [[2015, 1], [2017, 1], [2019, 1], [2021, 1], [2023, 9]] as const) {
       for (const month of ["03", "09"]) {
-        await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Armenia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "ARM", counterparts: ["AZE"] }, codebook), null);
+        await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Armenia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "ARM", speakerName: `Minister ${month}`, speakerTitle: "Foreign Minister", counterparts: ["AZE"] }, codebook), null);
         await writeStatement(database.db, analyseDraft({ raw: speech(2, 10, ++n), title: `Georgia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "GEO", counterparts: ["TUR"] }, codebook), null);
       }
     }
@@ -114,5 +115,23 @@ describe("the analyst's desk on pglite", () => {
     expect(new URLSearchParams(await resolveShortLink(people.manager, a.code)).get("pair")).toBe("ARM>AZE");
     expect((await errorOf(resolveShortLink(people.analyst, "zzzzzzzz")))?.code).toBe("not_found");
     expect((await errorOf(resolveShortLink(people.analyst, "../../etc")))?.code).toBe("not_found");
+  });
+
+  it("sums up a pair in both directions and a country on both sides", async () => {
+    const pair = await pairProfile(people.analyst, "ARM", "AZE");
+    expect(pair.themes[0]).toBe("nagorno-karabakh");
+    const [there, back] = pair.directions;
+    expect(there!.speakers).toEqual([
+      { name: "Minister 03", office: "Foreign Minister", country: "ARM", statements: 5 },
+      { name: "Minister 09", office: "Foreign Minister", country: "ARM", statements: 5 },
+    ]);
+    expect(there!.passages[0]!.themes).toEqual(["Nagorno-Karabakh"]);
+    expect(back!.speakers).toEqual([]);
+    const armenia = await countryProfile(people.analyst, "arm");
+    expect(armenia.speaksAbout.map((r) => [r.iso3, r.statements, r.themes.map((t) => t.name)])).toEqual([["AZE", 10, ["Nagorno-Karabakh"]]]);
+    expect((await countryProfile(people.analyst, "AZE")).spokenAbout.map((r) => r.iso3)).toEqual(["ARM"]);
+    expect((await errorOf(pairProfile(people.analyst, "ARM", "ARM")))?.code).toBe("invalid");
+    expect((await errorOf(pairProfile(people.analyst, "ARM", "XYZ")))?.code).toBe("not_found");
+    expect((await errorOf(countryProfile(people.analyst, "Armenia")))?.code).toBe("invalid");
   });
 });

@@ -79,7 +79,7 @@ function Relations({ relations, pair, who }: { relations: CountryRelation[]; pai
               <td>{r.statements}</td>
               <td>{formatTone(r.tone)}</td>
               <td>{r.themes.length === 0 ? "—" : r.themes.map((t) => `${t.name} (${t.statements}, ${formatTone(t.tone)})`).join("; ")}</td>
-              <td>
+              <td style={{ whiteSpace: "nowrap" }}>
                 <PairLink speaker={speaker} counterpart={counterpart} />
               </td>
             </tr>

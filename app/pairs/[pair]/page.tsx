@@ -30,7 +30,7 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
   const name = (iso3: string) => profile.names.get(iso3) ?? iso3;
   const allThemes = await listThemes(ctx);
   const themes = profile.themes.length > 0 ? profile.themes : CORE_THEMES.filter((t) => allThemes.some((x) => x.slug === t));
-  const query = (speaker: string, counterpart: string): PairSeriesQuery => ({ pairs: [{ speaker, counterpart }], themes, bothDirections: false, interval: "year", measure: "statements", scale: "count" });
+  const query = (speaker: string, counterpart: string): PairSeriesQuery => ({ pairs: [{ speaker, counterpart }], themes, bothDirections: false, interval: "year", measure: "passages", scale: "share" });
   const [ab, ba, events, changes] = await Promise.all([
     pairSeries(ctx, query(a, b)),
     pairSeries(ctx, query(b, a)),
@@ -41,7 +41,7 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
   const markers = events.map((e) => ({ period: periodOf(e.day, "year"), label: e.label, kind: e.kind }));
   const dataOf = (result: typeof ab) =>
     chartData(result.series.map((s) => ({ key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: themeBySlug.get(s.theme)?.color ?? "#0072B2", label: themeBySlug.get(s.theme)?.name ?? s.theme, points: s.points })));
-  const filters = `Themes: ${themes.map((t) => themeBySlug.get(t)?.name ?? t).join(", ")} · per year · all dates`;
+  const filters = `Themes: ${themes.map((t) => themeBySlug.get(t)?.name ?? t).join(", ")} · share of the pair's passages · per year · all dates`;
 
   return (
     <>
