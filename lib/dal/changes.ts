@@ -6,7 +6,7 @@ import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 import { describeShift, detectShifts, rankShifts, SHIFT_DEFAULTS, type Shift, type ShiftPoint } from "@/lib/engine/shifts";
 import { listPairs, listThemes } from "./catalog";
 import { roleHas } from "@/lib/auth/permissions";
-import { currentActor, requirePermission, type DalContext } from "./context";
+import { requirePermission, type DalContext } from "./context";
 import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";
 import { DalError } from "./errors";
@@ -217,11 +217,11 @@ export const describeChange = describeShift;
  * for each of the analyst's saved views.
  */
 export async function deskFront(ctx: DalContext, selection: PairSeriesQuery) {
-  await requirePermission(ctx, "series:read");
+  const actor = await requirePermission(ctx, "series:read");
   const [busiest, chosen, views] = await Promise.all([
     listChanges(ctx, { interval: selection.interval, limit: 8 }),
     listChanges(ctx, changesQueryOf(selection, 5)),
-    roleHas((await currentActor(ctx))!.role, "views:save") ? listViews(ctx) : Promise.resolve([]),
+    roleHas(actor.role, "views:save") ? listViews(ctx) : Promise.resolve([]),
   ]);
   const viewChanges = await Promise.all(views.map(async (view) => ({ view, changes: (await listChanges(ctx, { ...changesQueryOf(view.filters, 3), statements: 1 })).changes })));
   return { busiest, chosen, views: viewChanges };

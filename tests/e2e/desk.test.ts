@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import { DOMParser } from "linkedom";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -23,6 +24,18 @@ afterAll(async () => {
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it stands, as in accessibility.test.ts. */
+async function seriousViolations(target: Page): Promise<string[]> {
+  await target.addScriptTag({ path: AXE_SOURCE });
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -107,5 +120,13 @@ describe("an analyst at the desk", () => {
     expect(short).toMatch(/\/v\/[\w-]{8}$/);
     await page.goto(short);
     await page.waitForURL(/\/dashboard\?.*theme=democracy/);
+  });
+
+  it("the desk's pages have no serious accessibility violations", async () => {
+    for (const path of ["/dashboard", `/pairs/${pair}`, "/countries/AZE", "/views"]) {
+      await page.goto(path);
+      if (path.startsWith("/pairs")) await page.locator(".recharts-line-curve").first().waitFor();
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+    }
   });
 });
