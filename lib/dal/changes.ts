@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { firstDay, INTERVALS, periodAt, periodIndex, periodOf, type PeriodInterval } from "@/lib/engine/periods";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
-import { describeShift, detectShifts, rankShifts, SHIFT_DEFAULTS, type Shift, type ShiftPoint } from "@/lib/engine/shifts";
+import { describeShift, detectShifts, rankShifts, SHIFT_DEFAULTS, shiftPointOf, type Shift } from "@/lib/engine/shifts";
 import { listPairs, listThemes } from "./catalog";
 import { roleHas } from "@/lib/auth/permissions";
 import { requirePermission, type DalContext } from "./context";
@@ -49,31 +49,6 @@ export interface Change {
   interval: (typeof INTERVALS)[number];
   shift: Shift;
   statements: ChangeStatement[];
-}
-
-/**
- * A series point as the detector reads it. Written against the series contract with coverage and gaps as null;
- * a point without `coverage` (the contract before it) gives the pair's passages from its share and counts, so a
- * period where the pair spoke but never on the theme has no denominator there and is skipped like a gap.
- */
-export function shiftPointOf(p: {
-  period: string;
-  value: number | null;
-  passages: number;
-  coverage?: { pairPassages: number };
-  tone: { mean: number; low: number; high: number; n?: number; passages?: number; statements?: number; lowEvidence?: boolean } | null;
-  statements: number;
-}): ShiftPoint {
-  const pairPassages = p.coverage ? p.coverage.pairPassages : p.value ? Math.round(p.passages / p.value) : 0;
-  const tone = p.tone && {
-    mean: p.tone.mean,
-    low: p.tone.low,
-    high: p.tone.high,
-    passages: p.tone.passages ?? p.tone.n ?? 0,
-    statements: p.tone.statements ?? p.statements,
-    lowEvidence: p.tone.lowEvidence ?? false,
-  };
-  return { period: p.period, gap: p.value === null, themePassages: p.passages, pairPassages, tone };
 }
 
 /**

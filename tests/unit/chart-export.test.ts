@@ -41,6 +41,9 @@ describe("chart downloads", () => {
     expect(values[2]).toEqual({ period: "2021", series: "Nagorno-Karabakh", pair: "AZE→ARM", theme: "nagorno-karabakh", value: "5", statements: "5" });
     const tone = parse(chartCsv(DATA, "tone"), { columns: true }) as Record<string, string>[];
     expect(tone.map((r) => `${r.period} ${r.tone_mean}`)).toEqual(["2019 -0.2", "2021 -0.5"]);
+    // A gap (null, the speaker said nothing) is not plotted, so not a row.
+    const gap = { ...DATA, series: [{ ...DATA.series[0]!, value: [2, null, 5] as unknown as number[] }] };
+    expect((parse(chartCsv(gap, "value"), { columns: true }) as unknown[]).length).toBe(2);
     // A label a spreadsheet would run as a formula is written as text.
     expect(chartCsv({ ...DATA, series: [{ ...DATA.series[1]!, label: "=HYPERLINK(1)" }] }, "value")).toContain("'=HYPERLINK(1)");
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateShiftDetector, seededRandom, simulateSeries } from "@/lib/engine/shift-simulation";
-import { detectShifts, pooledTone, rankShifts, SHIFT_LEVEL, smallSampleTone, wilson, type ShiftPoint } from "@/lib/engine/shifts";
+import { detectShifts, pooledTone, rankShifts, shiftPointOf, SHIFT_LEVEL, smallSampleTone, wilson, type ShiftPoint } from "@/lib/engine/shifts";
 
 const point = (period: string, themePassages: number, pairPassages: number, tone: ShiftPoint["tone"] = null): ShiftPoint => ({ period, gap: false, themePassages, pairPassages, tone });
 const gap = (period: string): ShiftPoint => ({ period, gap: true, themePassages: 0, pairPassages: 0, tone: null });
@@ -53,6 +53,33 @@ describe("detectShifts", () => {
     const [b] = detectShifts([point("1", 5, 100, tone(0.5, 0.02)), point("2", 5, 100, tone(0.5, 0.02)), point("3", 5, 100, tone(-0.5, 0.02))]);
     expect(b!.size).toBeCloseTo(0.5, 5);
     expect(rankShifts([{ key: "a", shift: a! }, { key: "b", shift: b! }]).map((x) => x.key)).toEqual(["b", "a"]);
+  });
+});
+
+describe("reading series points", () => {
+  it("uses coverage and null gaps where the series give them", () => {
+    const coverage = { speakerStatements: 3, speakerPassages: 90, pairStatements: 2, pairPassages: 40 };
+    const tone = { mean: -0.2, low: -0.4, high: 0, statements: 2, passages: 6, lowEvidence: true };
+    expect(shiftPointOf({ period: "2021", value: 0.15, statements: 2, passages: 6, coverage, tone })).toEqual({
+      period: "2021",
+      gap: false,
+      themePassages: 6,
+      pairPassages: 40,
+      tone: { mean: -0.2, low: -0.4, high: 0, passages: 6, statements: 2, lowEvidence: true },
+    });
+    expect(shiftPointOf({ period: "2022", value: 0, statements: 0, passages: 0, coverage, tone: null })).toMatchObject({ gap: false, themePassages: 0, pairPassages: 40 });
+    expect(shiftPointOf({ period: "2020", value: null, statements: 0, passages: 0, coverage: { ...coverage, pairPassages: 0 }, tone: null }).gap).toBe(true);
+  });
+
+  it("falls back to share and counts for points without coverage", () => {
+    expect(shiftPointOf({ period: "2019", value: 0.25, statements: 1, passages: 5, tone: { mean: 0.1, low: 0, high: 0.2, n: 5 } })).toEqual({
+      period: "2019",
+      gap: false,
+      themePassages: 5,
+      pairPassages: 20,
+      tone: { mean: 0.1, low: 0, high: 0.2, passages: 5, statements: 1, lowEvidence: false },
+    });
+    expect(shiftPointOf({ period: "2018", value: 0, statements: 0, passages: 0, tone: null }).pairPassages).toBe(0);
   });
 });
 
