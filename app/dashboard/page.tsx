@@ -7,9 +7,9 @@ import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
-import { DeskFront } from "@/components/desk/desk-front";
+import { Suspense } from "react";
+import { DeskLoading, DeskSection } from "@/components/desk/desk-section";
 import { PairLink } from "@/components/pair-link";
-import { deskFront } from "@/lib/dal/changes";
 import { JobProgress } from "@/components/job-progress";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -50,13 +50,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     problem = error.message;
     query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   }
-  const [{ series, tooCoarse }, events, overview, names, rescore, desk] = await Promise.all([
+  const [{ series, tooCoarse }, events, overview, names, rescore] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
     pairThemeOverview(ctx, { from: query.from, to: query.to }),
     countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
     toneRescoreStatus(ctx),
-    deskFront(ctx, query),
   ]);
   const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
   const name = (iso3: string) => names.get(iso3) ?? iso3;
@@ -97,7 +96,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </p>
       )}
       <Filters url={url} themes={themes} />
-      <DeskFront desk={desk} query={url.toString()} canSave={roleHas(actor.role, "views:save")} />
+      <Suspense fallback={<DeskLoading />}>
+        <DeskSection ctx={ctx} selection={query} query={url.toString()} canSave={roleHas(actor.role, "views:save")} />
+      </Suspense>
       <section className="card" aria-labelledby="frequency-title">
         <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
         <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
