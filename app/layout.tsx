@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {actor && (
             <nav aria-label="Main">
               <Link href="/dashboard">Dashboard</Link>
+              <Link href="/views">Saved views</Link>
               <Link href="/statements">Statements</Link>
               <Link href="/search">Search</Link>
               <Link href="/codebook">Codebook</Link>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { mixWithWhite, readableTextOn } from "@/components/colors";
+import { ChartExport } from "@/components/charts/chart-export";
+import { sourceLine } from "@/components/charts/chart-export-file";
 import { ChartTable } from "@/components/charts/chart-table";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
@@ -7,6 +9,9 @@ import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "@/components/event-form";
 import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
+import { Suspense } from "react";
+import { DeskLoading, DeskSection } from "@/components/desk/desk-section";
+import { PairLink } from "@/components/pair-link";
 import { JobProgress } from "@/components/job-progress";
 import { LeftOut, rangePhrase } from "@/components/left-out";
 import { roleHas } from "@/lib/auth/permissions";
@@ -87,6 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const frequencyBlank = blankReason("frequency", data, blank);
   const toneBlank = blankReason("tone", data, blank);
   const drillQuery = drillQueryOf(query);
+  const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}`;
   const themeTotals = themes
     .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
     .filter((t) => query.themes.includes(t.theme.slug));
@@ -95,12 +101,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   return (
     <>
       <h1>{pairTitle}</h1>
+      <p className="notice">
+        Pair pages:{" "}
+        {query.pairs.map((p, i) => (
+          <span key={`${p.speaker}>${p.counterpart}`}>
+            {i > 0 && " · "}
+            <PairLink speaker={p.speaker} counterpart={p.counterpart} both />
+          </span>
+        ))}
+      </p>
       {problem && (
         <p className="error" role="alert">
           Those filters could not be used ({problem}); showing the default view.
         </p>
       )}
       <Filters url={url} themes={themes} />
+      <Suspense fallback={<DeskLoading />}>
+        <DeskSection ctx={ctx} selection={query} query={url.toString()} canSave={roleHas(actor.role, "views:save")} />
+      </Suspense>
       <section className="card" aria-labelledby="frequency-title">
         <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
         {frequencyBlank ? (
@@ -108,7 +126,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {frequencyBlank}
           </p>
         ) : (
-          <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+          <ChartExport title={`${pairTitle}: ${measure} per ${query.interval}`} filters={filtersLine} source={sourceLine()} data={data} measure="value">
+            <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+          </ChartExport>
         )}
         {!frequencyBlank && <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />}
         {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
@@ -121,7 +141,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {toneBlank}
           </p>
         ) : (
-          <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} drillQuery={drillQuery} />
+          <ChartExport title={`${pairTitle}: tone per ${query.interval}`} filters={filtersLine} source={sourceLine()} data={data} measure="tone">
+            <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} drillQuery={drillQuery} />
+          </ChartExport>
         )}
         <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than 3 statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
         <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />

@@ -19,3 +19,4 @@ export * from "./agreement";
 export * from "./tagger-models";
 export * from "./password-tokens";
 export * from "./report-definitions";
+export * from "./saved-views";

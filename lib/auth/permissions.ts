@@ -3,7 +3,7 @@ export const ROLES = ["analyst", "staff", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 const GRANTS = {
-  analyst: ["statements:read", "series:read", "tokens:manage"],
+  analyst: ["statements:read", "series:read", "tokens:manage", "views:save"],
   staff: ["tags:write", "statements:import", "events:write"],
   manager: ["reports:export", "codebook:manage", "users:manage"],
   admin: ["admins:manage"],

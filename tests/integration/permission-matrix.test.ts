@@ -39,6 +39,10 @@ import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import { deleteReport, getReport, listReports, saveReport } from "@/lib/dal/report-definitions";
 import { buildReport, exportReport, openReportStatements } from "@/lib/dal/reports";
 import { reportSpecSchema } from "@/lib/export/report-spec";
+import { listChanges } from "@/lib/dal/changes";
+import { deleteView, getView, listViews, replaceFeedToken, saveView } from "@/lib/dal/saved-views";
+import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
+import { countryProfile, pairProfile } from "@/lib/dal/profiles";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -291,7 +295,34 @@ const ACTIONS: Record<
     prepare: async (f) => (f.reportId = (await saveReport(f.admin, { name: `to delete ${++reportCounter}`, spec: REPORT_SPEC })).id),
     run: (ctx, f) => deleteReport(ctx, f.reportId!).then(() => "deleted"),
   },
+  listChanges: { permission: "series:read", run: (ctx) => listChanges(ctx, { themes: ["energy-security"] }) },
+  saveView: { permission: "views:save", run: (ctx) => saveView(ctx, { name: `matrix ${++viewCounter}`, query: VIEW_QUERY }) },
+  listViews: { permission: "views:save", run: (ctx) => listViews(ctx) },
+  getView: {
+    permission: "views:save",
+    run: async (ctx) => getView(ctx, (await saveView(ctx, { name: `to open ${++viewCounter}`, query: VIEW_QUERY })).id),
+  },
+  deleteView: {
+    permission: "views:save",
+    run: async (ctx) => deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, query: VIEW_QUERY })).id).then(() => "deleted"),
+  },
+  replaceFeedToken: {
+    permission: "views:save",
+    run: async (ctx) => replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, query: VIEW_QUERY })).id),
+  },
+  pairProfile: { permission: "statements:read", run: (ctx) => pairProfile(ctx, "USA", "AZE") },
+  countryProfile: { permission: "statements:read", run: (ctx) => countryProfile(ctx, "AZE") },
+  shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, VIEW_QUERY) },
+  resolveShortLink: {
+    permission: "series:read",
+    prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, VIEW_QUERY)).code),
+    run: (ctx) => resolveShortLink(ctx, shortCode),
+  },
 };
+
+const VIEW_QUERY = "pair=USA>AZE&theme=energy-security";
+let viewCounter = 0;
+let shortCode = "";
 
 /** Every active person who may code: staff, manager and admin of the fixture. */
 async function coderIds(f: Fixture): Promise<number[]> {
@@ -369,6 +400,13 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/reports/actions.ts#saveReportAction": ["saveReport"],
   "app/reports/actions.ts#deleteReportAction": ["deleteReport"],
   "app/api/v1/pairs/route.ts#GET": ["listPairs"],
+  "app/api/v1/changes/route.ts#GET": ["listChanges"],
+  "app/feeds/[token]/route.ts#GET": ["listChanges"],
+  "app/v/[code]/route.ts#GET": ["resolveShortLink"],
+  "app/views/actions.ts#saveViewAction": ["saveView"],
+  "app/views/actions.ts#deleteViewAction": ["deleteView"],
+  "app/views/actions.ts#replaceFeedTokenAction": ["replaceFeedToken"],
+  "app/views/actions.ts#shortLinkAction": ["shortLinkFor"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

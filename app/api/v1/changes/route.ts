@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { handleRoute } from "@/lib/auth/route";
+import { changesQueryFromParams, describeChange, listChanges } from "@/lib/dal/changes";
+
+export const dynamic = "force-dynamic";
+
+/** What changed in the latest period, largest first: /api/v1/changes?pair=ARM>AZE&theme=nagorno-karabakh&interval=year */
+export async function GET(request: Request) {
+  return handleRoute(request, async (ctx) => {
+    const query = changesQueryFromParams(new URL(request.url).searchParams);
+    const result = await listChanges(ctx, query);
+    return NextResponse.json({ query, ...result, changes: result.changes.map((c) => ({ ...c, summary: describeChange(c) })) });
+  });
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { FeedTokenButton } from "@/components/desk/feed-token-button";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listViews } from "@/lib/dal/saved-views";
+import { deleteViewAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function SavedViewsPage() {
+  const { ctx } = await requireSignedIn("/views");
+  const views = await listViews(ctx);
+  return (
+    <>
+      <h1>Saved views</h1>
+      <p className="notice">
+        Save a view from the dashboard&apos;s filters. Each view is on your front page with what changed, and has a secret feed address for any feed reader; the address is shown
+        once, and a new one replaces it.
+      </p>
+      {views.length === 0 ? (
+        <p>
+          No saved views yet. <Link href="/dashboard">Open the dashboard</Link>, choose filters and save them.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Feed</th>
+              <th scope="col">Delete</th>
+            </tr>
+          </thead>
+          <tbody>
+            {views.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  <Link href={`/dashboard?${v.query}`}>{v.name}</Link>
+                </td>
+                <td>
+                  <FeedTokenButton id={v.id} />
+                </td>
+                <td>
+                  <form action={deleteViewAction}>
+                    <input type="hidden" name="id" value={v.id} />
+                    <button type="submit" className="secondary">
+                      Delete
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

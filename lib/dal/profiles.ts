@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { ALL_THEMES } from "@/db/schema";
+import { requirePermission, type DalContext } from "./context";
+import { DalError } from "./errors";
+import { iso3Schema } from "./filters";
+
+/**
+ * What the pair and country pages sum up. Counts and tone come from the all-time series cells (so a theme counts
+ * for a pair only where the series count it); people and passages from the statements themselves.
+ */
+
+const country = (iso3: string) => {
+  const parsed = iso3Schema.safeParse(iso3);
+  if (!parsed.success) throw new DalError("invalid", `"${iso3.slice(0, 12)}" is not a three-letter country code.`);
+  return parsed.data;
+};
+
+export interface Speaker {
+  name: string;
+  office: string | null;
+  country: string | null;
+  statements: number;
+}
+
+export interface StrongPassage {
+  statementId: number;
+  title: string;
+  date: string | null;
+  speakerName: string | null;
+  text: string;
+  tone: number | null;
+  themes: string[];
+}
+
+async function namesOf(ctx: DalContext, codes: string[]): Promise<Map<string, string>> {
+  const rows = rowsOf<{ iso3: string; name: string }>(await ctx.db.execute(sql`select iso3, name from countries where iso3 in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`));
+  return new Map(rows.map((r) => [r.iso3, r.name]));
+}
+
+/** Who speaks from `speaker` about `counterpart` (any speaker when null): people and their offices, busiest first. */
+async function speakers(ctx: DalContext, speaker: string | null, counterpart: string, limit = 8): Promise<Speaker[]> {
+  const rows = rowsOf<Speaker>(
+    await ctx.db.execute(sql`
+      select coalesce(s.speaker_name, 'Unnamed speaker') as name, s.speaker_title as office, sp.speaker_iso3 as country, count(distinct s.id)::int as statements
+      from statement_pairs sp join statements s on s.id = sp.statement_id
+      where sp.counterpart_iso3 = ${counterpart} ${speaker ? sql`and sp.speaker_iso3 = ${speaker}` : sql``}
+      group by 1, 2, 3 order by 4 desc, 1 limit ${limit}`),
+  );
+  return rows;
+}
+
+/** The pair's passages carrying the most themes (then the strongest tone): where a speech says most about it. */
+async function strongestPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<StrongPassage[]> {
+  return rowsOf<StrongPassage>(
+    await ctx.db.execute(sql`
+      select s.id as "statementId", s.title, s.date::text as date, s.speaker_name as "speakerName",
+        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, 600)) as text, p.tone,
+        array_agg(distinct th.name order by th.name) as themes
+      from statement_pairs sp
+      join statements s on s.id = sp.statement_id
+      join passages p on p.statement_id = s.id
+      join tags t on t.passage_id = p.id and t.status <> 'rejected'
+      join themes th on th.id = t.theme_id and th.enabled
+      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart}
+      group by s.id, p.id
+      order by count(distinct t.theme_id) desc, abs(coalesce(p.tone, 0)) desc, s.date desc nulls last, p.id
+      limit ${limit}`),
+  );
+}
+
+/** The themes a pair (either direction) speaks about most, by statements. */
+async function pairThemes(ctx: DalContext, a: string, b: string, limit: number): Promise<string[]> {
+  const rows = rowsOf<{ slug: string }>(
+    await ctx.db.execute(sql`
+      select th.slug from series_cells_all c join themes th on th.id = c.theme_id and th.enabled
+      where c.theme_id <> ${ALL_THEMES} and ((c.speaker_iso3 = ${a} and c.counterpart_iso3 = ${b}) or (c.speaker_iso3 = ${b} and c.counterpart_iso3 = ${a}))
+      group by th.slug, th.id order by sum(c.statements) desc, th.id limit ${limit}`),
+  );
+  return rows.map((r) => r.slug);
+}
+
+/** A pair in both directions: names, its main themes, and per direction who speaks and the passages that say most. */
+export async function pairProfile(ctx: DalContext, first: string, second: string) {
+  await requirePermission(ctx, "statements:read");
+  const [a, b] = [country(first), country(second)];
+  if (a === b) throw new DalError("invalid", "A pair needs two different countries.");
+  const [names, themes, speakersAB, speakersBA, passagesAB, passagesBA] = await Promise.all([
+    namesOf(ctx, [a, b]),
+    pairThemes(ctx, a, b, 5),
+    speakers(ctx, a, b),
+    speakers(ctx, b, a),
+    strongestPassages(ctx, a, b),
+    strongestPassages(ctx, b, a),
+  ]);
+  if (names.size < 2) throw new DalError("not_found", `There is no country ${names.has(a) ? b : a}.`);
+  return {
+    names,
+    themes,
+    directions: [
+      { speaker: a, counterpart: b, speakers: speakersAB, passages: passagesAB },
+      { speaker: b, counterpart: a, speakers: speakersBA, passages: passagesBA },
+    ],
+  };
+}
+
+export interface CountryRelation {
+  iso3: string;
+  name: string;
+  statements: number;
+  tone: number | null;
+  themes: { name: string; statements: number; tone: number | null }[];
+}
+
+/** The country's pairs on one side: `speaks` = it speaks about them; else they speak about it. */
+async function relations(ctx: DalContext, iso3: string, speaks: boolean, limit = 12): Promise<CountryRelation[]> {
+  const [self, other] = speaks ? [sql.raw("speaker_iso3"), sql.raw("counterpart_iso3")] : [sql.raw("counterpart_iso3"), sql.raw("speaker_iso3")];
+  const rows = rowsOf<{ iso3: string; name: string; theme: string | null; statements: number; tone: number | null }>(
+    await ctx.db.execute(sql`
+      with totals as (
+        select c.${other} as iso3, sum(c.statements)::int as statements from series_cells_all c
+        where c.${self} = ${iso3} and c.theme_id = ${ALL_THEMES} group by 1 order by 2 desc, 1 limit ${limit}
+      )
+      select t.iso3, k.name, th.name as theme, sum(c.statements)::int as statements, (sum(c.tone_sum) / nullif(sum(c.tone_n), 0))::float8 as tone
+      from totals t
+      join countries k on k.iso3 = t.iso3
+      join series_cells_all c on c.${other} = t.iso3 and c.${self} = ${iso3}
+      left join themes th on th.id = c.theme_id
+      where c.theme_id = ${ALL_THEMES} or th.enabled
+      group by t.iso3, k.name, th.name, t.statements
+      order by t.statements desc, t.iso3, statements desc`),
+  );
+  const byCountry = new Map<string, CountryRelation>();
+  for (const r of rows) {
+    const relation = byCountry.get(r.iso3) ?? { iso3: r.iso3, name: r.name, statements: 0, tone: null, themes: [] };
+    if (r.theme === null) Object.assign(relation, { statements: r.statements, tone: r.tone });
+    else if (relation.themes.length < 3 && r.statements > 0) relation.themes.push({ name: r.theme, statements: r.statements, tone: r.tone });
+    byCountry.set(r.iso3, relation);
+  }
+  return [...byCountry.values()];
+}
+
+/** A country: the counterparts it speaks about most (on what, in what tone), and who speaks about it. */
+export async function countryProfile(ctx: DalContext, code: string) {
+  await requirePermission(ctx, "statements:read");
+  const iso3 = country(code);
+  const [names, speaksAbout, spokenAbout, people] = await Promise.all([namesOf(ctx, [iso3]), relations(ctx, iso3, true), relations(ctx, iso3, false), speakers(ctx, null, iso3, 10)]);
+  const name = names.get(iso3);
+  if (!name) throw new DalError("not_found", `There is no country ${iso3}.`);
+  return { iso3, name, speaksAbout, spokenAbout, people };
+}

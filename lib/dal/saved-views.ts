@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { savedViews } from "@/db/schema";
+import { seriesQueryFromParams } from "./api-query";
+import { writeAudit } from "./audit";
+import { requirePermission, type DalContext } from "./context";
+import { DalError } from "./errors";
+import type { PairSeriesQuery } from "./pair-series";
+
+const FEED_PREFIX = "feed_";
+const nameSchema = z.string().trim().min(1, "give the view a name").max(80, "a view name has at most 80 characters");
+
+export interface SavedView {
+  id: number;
+  name: string;
+  filters: PairSeriesQuery;
+  /** The dashboard URL's query string for these filters. */
+  query: string;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
+
+/** A series query written back as the dashboard's URL parameters (the inverse of seriesQueryFromParams). */
+export function queryToParams(query: PairSeriesQuery): URLSearchParams {
+  const url = new URLSearchParams();
+  for (const p of query.pairs) url.append("pair", `${p.speaker}>${p.counterpart}`);
+  for (const t of query.themes) url.append("theme", t);
+  if (query.bothDirections) url.set("both", "1");
+  if (query.from) url.set("from", query.from);
+  if (query.to) url.set("to", query.to);
+  url.set("interval", query.interval);
+  url.set("measure", query.measure);
+  url.set("scale", query.scale);
+  return url;
+}
+
+const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({ ...row, query: queryToParams(row.filters).toString() });
+
+/**
+ * Saves the dashboard's current filters (its query string) under a name for the signed-in user. Returns the
+ * feed token once: only its hash is kept. A name the user has already used is refused and nothing is written.
+ */
+export async function saveView(ctx: DalContext, input: { name: string; query: string }): Promise<SavedView & { feedToken: string }> {
+  const actor = await requirePermission(ctx, "views:save");
+  const name = nameSchema.safeParse(input.name);
+  if (!name.success) throw new DalError("invalid", name.error.issues[0]!.message);
+  const filters = seriesQueryFromParams(new URLSearchParams(input.query));
+  const feedToken = newFeedToken();
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: savedViews.id }).from(savedViews).where(and(eq(savedViews.userId, actor.id), eq(savedViews.name, name.data)));
+    if (taken) throw new DalError("conflict", `You have a view named "${name.data}" already; choose another name or delete that one first.`);
+    const [row] = await tx.insert(savedViews).values({ userId: actor.id, name: name.data, filters, feedTokenHash: hashToken(feedToken) }).returning({ id: savedViews.id });
+    await writeAudit(tx, { actorId: actor.id, action: "view.save", entityType: "saved_view", entityId: row!.id, after: { name: name.data, filters } });
+    return { ...asView({ id: row!.id, name: name.data, filters }), feedToken };
+  });
+}
+
+/** The signed-in user's saved views, by name. */
+export async function listViews(ctx: DalContext): Promise<SavedView[]> {
+  const actor = await requirePermission(ctx, "views:save");
+  const rows = await ctx.db.select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters }).from(savedViews).where(eq(savedViews.userId, actor.id)).orderBy(asc(savedViews.name));
+  return rows.map(asView);
+}
+
+/** One of the user's own views; another user's view is "not found", never revealed. */
+export async function getView(ctx: DalContext, id: number): Promise<SavedView> {
+  const actor = await requirePermission(ctx, "views:save");
+  const [row] = await ctx.db.select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters }).from(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)));
+  if (!row) throw new DalError("not_found", "There is no such view of yours.");
+  return asView(row);
+}
+
+export async function deleteView(ctx: DalContext, id: number): Promise<void> {
+  const actor = await requirePermission(ctx, "views:save");
+  const [gone] = await ctx.db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id))).returning({ id: savedViews.id, name: savedViews.name });
+  if (!gone) throw new DalError("not_found", "There is no such view of yours.");
+  await writeAudit(ctx.db, { actorId: actor.id, action: "view.delete", entityType: "saved_view", entityId: id, before: { name: gone.name } });
+}
+
+/** A new secret feed address for one of the user's views; the old one stops working at once. */
+export async function replaceFeedToken(ctx: DalContext, id: number): Promise<{ feedToken: string }> {
+  const actor = await requirePermission(ctx, "views:save");
+  const feedToken = newFeedToken();
+  const [row] = await ctx.db.update(savedViews).set({ feedTokenHash: hashToken(feedToken) }).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id))).returning({ id: savedViews.id });
+  if (!row) throw new DalError("not_found", "There is no such view of yours.");
+  await writeAudit(ctx.db, { actorId: actor.id, action: "view.feed_token", entityType: "saved_view", entityId: id });
+  return { feedToken };
+}
+
+/**
+ * The view a feed token opens and a context acting as its owner, or null for an unknown or malformed token.
+ * The caller's DAL calls then check the owner's current permissions: a disabled owner's feeds stop.
+ */
+export async function viewForFeedToken(db: Db, token: string): Promise<{ ctx: DalContext; view: SavedView } | null> {
+  if (!token.startsWith(FEED_PREFIX) || token.length > 100) return null;
+  const [row] = await db
+    .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters, userId: savedViews.userId })
+    .from(savedViews)
+    .where(eq(savedViews.feedTokenHash, hashToken(token)));
+  if (!row) return null;
+  const ctx: DalContext = { db, userId: row.userId };
+  await requirePermission(ctx, "views:save");
+  return { ctx, view: asView(row) };
+}
