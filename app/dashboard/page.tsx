@@ -190,7 +190,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   <th scope="row">
                     <Link href={`/dashboard?${withPair(url, `${p.speaker}>${p.counterpart}`)}`}>
                       {p.speaker} → {p.counterpart}
-                    </Link>
+                    </Link>{" "}
+                    <PairLink speaker={p.speaker} counterpart={p.counterpart}>
+                      <span aria-label={`pair page ${p.speaker} → ${p.counterpart}`}>page</span>
+                    </PairLink>
                   </th>
                   <td>{p.total}</td>
                   {themes.map((t) => {

@@ -7,6 +7,7 @@ import { PassageText } from "@/components/passage-text";
 import { requireSignedIn } from "@/lib/auth/session";
 import { drillQuerySchema, passagesBehind } from "@/lib/dal/drill";
 import { pairSeries } from "@/lib/dal/pair-series";
+import { PairLink } from "@/components/pair-link";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>
-        {query.speaker} {query.bothDirections ? "↔" : "→"} {query.counterpart} · {query.theme} · {query.period}
+        <PairLink speaker={query.speaker} counterpart={query.counterpart} both={query.bothDirections} /> · {query.theme} · {query.period}
       </h1>
       <p className="notice">
         {result.total} statements from {result.range.from} up to {result.range.until}, with the passages tagged {query.theme}; evidence underlined in the theme&apos;s colour.{" "}

@@ -75,6 +75,7 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
     expect(text.join("\n")).not.toContain("Breaking News");
     expect(text.join("\n")).not.toContain("Accessibility links");
     expect(await page.getByTestId("pairs").locator("strong").textContent()).toBe("USA → AZE");
+    expect(await page.getByTestId("pairs").getByRole("link", { name: "USA → AZE" }).getAttribute("href")).toBe("/pairs/USA-AZE");
     const themes = await page.getByTestId("themes").textContent();
     for (const theme of FOUR_THEMES) expect(themes).toContain(theme);
   });

@@ -11,6 +11,7 @@ import { getStatement } from "@/lib/dal/statements";
 import { isHttpUrl } from "@/lib/ingest/draft";
 import { changeThemeTag } from "./actions";
 import { parseId } from "@/lib/dal/filters";
+import { PairLink } from "@/components/pair-link";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +54,9 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
         <dd data-testid="pairs">
           {statement.pairs.map((p) => (
             <span key={p.counterpartIso3} title={`${p.origin}, ${p.mentions} mentions`} style={{ marginRight: "0.75rem" }}>
-              {p.isPrimary ? <strong>{`${p.speakerIso3} → ${p.counterpartIso3}`}</strong> : `${p.speakerIso3} → ${p.counterpartIso3}`}
+              <PairLink speaker={p.speakerIso3} counterpart={p.counterpartIso3}>
+                {p.isPrimary ? <strong>{`${p.speakerIso3} → ${p.counterpartIso3}`}</strong> : `${p.speakerIso3} → ${p.counterpartIso3}`}
+              </PairLink>
             </span>
           ))}
         </dd>
