@@ -10,6 +10,7 @@ import { contentHash } from "@/lib/engine/hash";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { readPool, poolSources, type PoolPassage } from "./corpus-pool";
 import { benchTarget, openBenchDatabase, rawClient, type RawClient } from "./bench-database";
+import { seededRandom as random } from "@/lib/engine/stats";
 
 const SPEAKERS = ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "IRN", "AZE", "ARM", "GEO", "UKR", "IND", "PAK", "JPN", "BRA", "ZAF", "EGY", "ISR", "KAZ"];
 const COUNTERPARTS = ["AZE", "ARM", "RUS", "USA", "UKR", "GEO", "CHN", "IRN", "TUR", "AFG", "SYR", "ISR", "IND", "PAK", "FRA", "DEU", "GBR", "KAZ", "IRQ", "PRK"];
@@ -38,17 +39,6 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** mulberry32: small, fast and seeded, so a corpus can be made again exactly. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 200 directed pairs (20 speakers × 10 counterparts), busier towards the front, as real attention is. */
 function directedPairs(next: () => number) {

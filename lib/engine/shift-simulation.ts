@@ -1,3 +1,4 @@
+import { seededRandom } from "./stats";
 import { detectShifts, SHIFT_DEFAULTS, type ShiftPoint } from "./shifts";
 
 /**
@@ -6,18 +7,6 @@ import { detectShifts, SHIFT_DEFAULTS, type ShiftPoint } from "./shifts";
  * (so passages cluster in statements, as in real speeches), and some periods silent (gaps). A planted shift
  * changes the chance or the tone in the latest period only.
  */
-
-/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -80,7 +80,7 @@ export function percentile(sorted: number[], q: number): number {
 
 /** A percentile bootstrap interval for a statistic of resampled indices; seeded, so runs repeat. */
 export function bootstrapCi(n: number, statistic: (indices: number[]) => number, rounds = 1000, seed = 1): { low: number; high: number } {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const values: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const sample = Array.from({ length: n }, () => Math.floor(random() * n));
@@ -92,7 +92,8 @@ export function bootstrapCi(n: number, statistic: (indices: number[]) => number,
   return { low: at(0.025), high: at(0.975) };
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

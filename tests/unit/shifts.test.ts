@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateShiftDetector, seededRandom, simulateSeries } from "@/lib/engine/shift-simulation";
+import { evaluateShiftDetector, simulateSeries } from "@/lib/engine/shift-simulation";
+import { seededRandom } from "@/lib/engine/stats";
 import { detectShifts, pooledTone, rankShifts, shiftPointOf, SHIFT_LEVEL, smallSampleTone, wilson, type ShiftPoint } from "@/lib/engine/shifts";
 
 const point = (period: string, themePassages: number, pairPassages: number, tone: ShiftPoint["tone"] = null): ShiftPoint => ({ period, gap: false, themePassages, pairPassages, tone });
