@@ -101,29 +101,16 @@ function usableTone(t: ShiftPoint["tone"]): t is NonNullable<ShiftPoint["tone"]>
   return t !== null && !t.lowEvidence && t.passages > 1 && t.high > t.low;
 }
 
-/**
- * A series point as the detector reads it. Written against the series contract with coverage and gaps as null;
- * a point without `coverage` (the contract before it) gives the pair's passages from its share and counts, so a
- * period where the pair spoke but never on the theme has no denominator there and is skipped like a gap.
- */
+/** A series point (gaps as null, the pair's passages in its coverage) as the detector reads it. */
 export function shiftPointOf(p: {
   period: string;
   value: number | null;
   passages: number;
-  coverage?: { pairPassages: number };
-  tone: { mean: number; low: number; high: number; n?: number; passages?: number; statements?: number; lowEvidence?: boolean } | null;
-  statements: number;
+  coverage: { pairPassages: number };
+  tone: { mean: number; low: number; high: number; passages: number; statements: number; lowEvidence: boolean } | null;
 }): ShiftPoint {
-  const pairPassages = p.coverage ? p.coverage.pairPassages : p.value ? Math.round(p.passages / p.value) : 0;
-  const tone = p.tone && {
-    mean: p.tone.mean,
-    low: p.tone.low,
-    high: p.tone.high,
-    passages: p.tone.passages ?? p.tone.n ?? 0,
-    statements: p.tone.statements ?? p.statements,
-    lowEvidence: p.tone.lowEvidence ?? false,
-  };
-  return { period: p.period, gap: p.value === null, themePassages: p.passages, pairPassages, tone };
+  const tone = p.tone && { mean: p.tone.mean, low: p.tone.low, high: p.tone.high, passages: p.tone.passages, statements: p.tone.statements, lowEvidence: p.tone.lowEvidence };
+  return { period: p.period, gap: p.value === null, themePassages: p.passages, pairPassages: p.coverage.pairPassages, tone };
 }
 
 /** The changes in a series' latest period with coverage against the periods with coverage before it. */

@@ -61,26 +61,15 @@ describe("reading series points", () => {
   it("uses coverage and null gaps where the series give them", () => {
     const coverage = { speakerStatements: 3, speakerPassages: 90, pairStatements: 2, pairPassages: 40 };
     const tone = { mean: -0.2, low: -0.4, high: 0, statements: 2, passages: 6, lowEvidence: true };
-    expect(shiftPointOf({ period: "2021", value: 0.15, statements: 2, passages: 6, coverage, tone })).toEqual({
+    expect(shiftPointOf({ period: "2021", value: 0.15, passages: 6, coverage, tone })).toEqual({
       period: "2021",
       gap: false,
       themePassages: 6,
       pairPassages: 40,
       tone: { mean: -0.2, low: -0.4, high: 0, passages: 6, statements: 2, lowEvidence: true },
     });
-    expect(shiftPointOf({ period: "2022", value: 0, statements: 0, passages: 0, coverage, tone: null })).toMatchObject({ gap: false, themePassages: 0, pairPassages: 40 });
-    expect(shiftPointOf({ period: "2020", value: null, statements: 0, passages: 0, coverage: { ...coverage, pairPassages: 0 }, tone: null }).gap).toBe(true);
-  });
-
-  it("falls back to share and counts for points without coverage", () => {
-    expect(shiftPointOf({ period: "2019", value: 0.25, statements: 1, passages: 5, tone: { mean: 0.1, low: 0, high: 0.2, n: 5 } })).toEqual({
-      period: "2019",
-      gap: false,
-      themePassages: 5,
-      pairPassages: 20,
-      tone: { mean: 0.1, low: 0, high: 0.2, passages: 5, statements: 1, lowEvidence: false },
-    });
-    expect(shiftPointOf({ period: "2018", value: 0, statements: 0, passages: 0, tone: null }).pairPassages).toBe(0);
+    expect(shiftPointOf({ period: "2022", value: 0, passages: 0, coverage, tone: null })).toMatchObject({ gap: false, themePassages: 0, pairPassages: 40 });
+    expect(shiftPointOf({ period: "2020", value: null, passages: 0, coverage: { ...coverage, pairPassages: 0 }, tone: null }).gap).toBe(true);
   });
 });
 
