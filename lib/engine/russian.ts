@@ -40,6 +40,9 @@ interface PhraseWord {
   exact: string | null;
 }
 
+/** Stems that two words share (выборы "elections" and выбор "choice"): phrases with them match only the forms written. */
+const AMBIGUOUS_STEMS = new Set(["выбор"]);
+
 const ADJECTIVE_FORM = /(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/;
 
 function phraseWords(phrase: string): PhraseWord[] {
@@ -57,6 +60,7 @@ function wordMatches(w: PhraseWord, t: RuToken, nameLike: boolean): boolean {
   if (w.capital && nameLike && t.text[0] === t.lower[0]) return false;
   if (w.prefix) return t.lower.startsWith(w.stem);
   if (t.lower === w.lower) return true;
+  if (AMBIGUOUS_STEMS.has(w.stem)) return false;
   // A noun's stem must not be reached by an adjective of it: Минск is not "Минские соглашения".
   if (nameLike && w.capital && ADJECTIVE_FORM.test(t.lower) && !ADJECTIVE_FORM.test(w.lower)) return false;
   return t.stem === w.stem || t.lower === w.stem;
@@ -114,7 +118,7 @@ export function findRussianMentions(text: string, tokens: RuToken[] = tokenizeRu
 // ---------------------------------------------------------------- themes
 
 export interface RussianCodebook {
-  themes: { slug: string; parent: string | null; patterns: Pattern<{ phrase: string; weight: number }>[]; exclusions: Pattern<string>[]; threshold: number; weight: number }[];
+  themes: { slug: string; parent: string | null; patterns: Pattern<{ phrase: string; weight: number }>[]; exclusions: Pattern<string>[]; threshold: number; weight: number; rollUpNeedsContext: boolean }[];
 }
 
 function parseWeighted(raw: string): { words: string; weight: number } {
@@ -142,6 +146,7 @@ export function compileRussianCodebook(themes: ThemeDefinition[]): RussianCodebo
           exclusions: (ru.exclusions ?? []).map((e) => ({ words: phraseWords(e), value: e })),
           threshold: t.rules.threshold ?? 1,
           weight: t.rules.weight ?? 1,
+          rollUpNeedsContext: (t.rules.rollUpContext?.length ?? 0) > 0,
         };
       })
       .filter((t) => t.patterns.length > 0),
@@ -166,10 +171,12 @@ export function tagRussianPassage(codebook: RussianCodebook, text: string, token
     own.set(theme.slug, tag);
     tags.push(tag);
   }
-  // A child's tag rolls up into its parent, as in English (elections → democracy).
+  // A child's tag rolls up into its parent (elections → democracy), except into a parent that asks for its own
+  // context (ThemeRules.rollUpContext): there only the parent's own Russian phrases tag it.
+  const contextOnly = new Set(codebook.themes.filter((t) => t.rollUpNeedsContext).map((t) => t.slug));
   for (const theme of codebook.themes) {
     const tag = own.get(theme.slug);
-    if (tag && theme.parent && !own.has(theme.parent)) {
+    if (tag && theme.parent && !own.has(theme.parent) && !contextOnly.has(theme.parent)) {
       const parent = { theme: theme.parent, confidence: tag.confidence, evidence: tag.evidence };
       own.set(theme.parent, parent);
       tags.push(parent);
@@ -198,13 +205,14 @@ const DIPLOMATIC_RU: [string, number][] = [
   ["плодотворный", 3], ["уважение", 2], ["взаимопонимание", 2], ["мирный", 1], ["урегулирование", 1],
 ];
 /** Stems of the general lexicon that are not evaluative in diplomatic Russian. */
-const NEUTRAL_STEMS = new Set(["долг", "мир", "сложн", "вынужден", "трудн", "холодн", "больн", "одинок", "скучн", "бедн", "резк", "жестк", "ответ", "сил"]);
+const NEUTRAL_STEMS = new Set(["долг", "мир", "сложн", "вынужден", "трудн", "холодн", "больн", "одинок", "скучн", "бедн", "резк", "жестк", "ответ", "сил", "стран", "действ", "готов", "нов", "прот", "против", "признат", "ясн", "пуст", "вопрос", "проблем", "безопасн", "нужн", "развит", "серьезн", "перв", "особен", "реальн", "положен", "тесн"]);
 const NEGATION = new Set(["не", "нет", "без", "ни"]);
 
 const TONE_PATTERNS: Pattern<number>[] = DIPLOMATIC_RU.map(([p, w]) => ({ words: phraseWords(p), value: w }));
 const AFINN_RU = new Map<string, number>(
   Object.entries(afinnRu as Record<string, string>)
-    .filter(([stem]) => stem !== "word" && !NEUTRAL_STEMS.has(stem))
+    // Stems under four letters collide with function words (и, как, том) once text is stemmed.
+    .filter(([stem]) => stem !== "word" && stem.length >= 4 && !NEUTRAL_STEMS.has(stem))
     .map(([stem, v]) => [stem, Math.round((Number(v) / 2.5) * 100) / 100]),
 );
 
@@ -253,6 +261,9 @@ export function readRussian(text: string, passages: Passage[], codebook: Russian
 /** Languages the engine reads: English by the main path, Russian by this one. Others get no themes and no tone. */
 export const SUPPORTED_LANGUAGES = new Set(["en", "ru"]);
 
+/** "und": too little text to tell; it is read as English, as before languages were told apart. */
+const READ_AS_ENGLISH = new Set(["und"]);
+
 export function languageNote(language: string): string | null {
-  return SUPPORTED_LANGUAGES.has(language) ? null : `Language not supported (${language}): themes and tone not scored.`;
+  return SUPPORTED_LANGUAGES.has(language) || READ_AS_ENGLISH.has(language) ? null : `Language not supported (${language}): themes and tone not scored.`;
 }
