@@ -63,7 +63,8 @@ function wordMatches(w: PhraseWord, t: RuToken, nameLike: boolean): boolean {
   if (AMBIGUOUS_STEMS.has(w.stem)) return false;
   // A noun's stem must not be reached by an adjective of it: Минск is not "Минские соглашения".
   if (nameLike && w.capital && ADJECTIVE_FORM.test(t.lower) && !ADJECTIVE_FORM.test(w.lower)) return false;
-  return t.stem === w.stem || t.lower === w.stem;
+  // The stemmer cuts some names unevenly (Азербайджан → азербайджа, Азербайджану → азербайджан): either side may be the bare name.
+  return t.stem === w.stem || t.stem === w.lower || t.lower === w.stem;
 }
 
 interface Pattern<T> {
