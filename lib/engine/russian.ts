@@ -43,7 +43,8 @@ interface PhraseWord {
 /** Stems that two words share (выборы "elections" and выбор "choice"): phrases with them match only the forms written. */
 const AMBIGUOUS_STEMS = new Set(["выбор"]);
 
-const ADJECTIVE_FORM = /(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/;
+/** Adjectives made of a name (Минские, Минской группы); not the name's own case forms, which may end alike (Украиной). */
+const ADJECTIVE_FORM = /ск(?:ий|ая|ое|ие|ого|ому|ой|их|им|ими|ую)$/;
 
 function phraseWords(phrase: string): PhraseWord[] {
   return phrase.split(/[\s-]+/).filter(Boolean).map((raw) => {

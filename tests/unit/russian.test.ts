@@ -19,6 +19,8 @@ describe("Russian morphology and gazetteer", () => {
       expect(findRussianMentions(text).map((m) => m.iso3), form).toEqual(["AZE"]);
     }
     expect(stemRu("Украины")).toBe(stemRu("Украиной"));
+    // The instrumental ends as adjectives do (-ой, -ей): still the country.
+    expect(findRussianMentions("удары между Россией и Украиной прекращены").map((m) => m.iso3)).toEqual(["RUS", "UKR"]);
   });
 
   it("knows adjectives, capitals and metonyms, and that cargo is not Georgia", () => {
