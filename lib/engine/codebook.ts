@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ThemeDefinition, ThemeRules } from "./types";
+import { THEMES_RU } from "./themes-ru";
 
 /**
  * A rule phrase: at most eight words separated by single spaces, each of letters, digits and ' ’ . - only,
@@ -24,6 +25,7 @@ export const themeRulesSchema = z.object({
   exclusions: z.array(phraseSchema).max(500).default([]),
   names: z.array(phraseSchema).max(500).optional(),
   rollUpContext: z.array(phraseSchema).max(500).optional(),
+  ru: z.object({ phrases: z.array(phraseSchema).max(5000), exclusions: z.array(phraseSchema).max(500).optional() }).optional(),
   weight: z.number().min(0).max(10).default(1),
   threshold: z.number().min(0.1).max(20).optional(),
 });
@@ -101,7 +103,7 @@ const rules = (phrases: string[], exclusions: string[] = [], threshold?: number,
 /** The four themes the product began from: what a chart or report shows until someone chooses. */
 export const CORE_THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"];
 
-export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
+const DEFAULT_THEMES: ThemeDefinition[] = [
   {
     slug: "energy-security",
     name: "Energy security",
@@ -334,3 +336,8 @@ export const DEFAULT_CODEBOOK: ThemeDefinition[] = [
     ),
   },
 ];
+
+/** The default themes with their Russian rules (themes-ru.ts) beside the English ones. */
+export const DEFAULT_CODEBOOK: ThemeDefinition[] = DEFAULT_THEMES.map((t) =>
+  THEMES_RU[t.slug] ? { ...t, rules: { ...t.rules, ru: THEMES_RU[t.slug] } } : t,
+);

@@ -139,6 +139,8 @@ const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july
 const MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 const RU_MONTH = `(${MONTHS_RU.join("|")})`;
+/** The months' stems, for the month-and-year forms in every case (март, марте, марта). */
+const RU_MONTH_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
 
 interface FoundDate {
   value: DateValue;
@@ -153,6 +155,8 @@ const DATE_FORMS: [RegExp, (m: RegExpExecArray) => DateValue | null][] = [
   [new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`), (m) => day(+m[3]!, monthOf(m[2]!), +m[1]!)],
   [new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2}) ${RU_MONTH} (\\d{4})`, "u"), (m) => day(+m[3]!, MONTHS_RU.indexOf(m[2]!) + 1, +m[1]!)],
   [new RegExp(`\\b${MONTH},? (\\d{4})\\b`), (m) => month(+m[2]!, monthOf(m[1]!))],
+  // "в марте 2025 года", "март 2025 г.": the month in any case, then the year.
+  [new RegExp(`(?:^|[^\\p{L}])(${RU_MONTH_STEMS.join("|")})\\p{L}{0,2} (\\d{4})(?!\\d)`, "iu"), (m) => month(+m[2]!, RU_MONTH_STEMS.indexOf(m[1]!.toLowerCase()) + 1)],
   [new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[1]!))}-${pad(+m[2]!)}` })],
   [new RegExp(`\\b(\\d{1,2}) ${MONTH}\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[2]!))}-${pad(+m[1]!)}` })],
 ];
@@ -469,7 +473,9 @@ export function detectLanguage(text: string): Suggestion<string> {
     if (/[әғқңөұүһӘҒҚҢӨҰҮҺ]/.test(sample)) return { value: "kk", source: "script", confidence: 0.8 };
     if (/[їєґЇЄҐ]/.test(sample)) return { value: "uk", source: "script", confidence: 0.85 };
     if (/[ыэЫЭ]/.test(sample)) return { value: "ru", source: "script", confidence: 0.9 };
-    return byStopwords(sample, ["ru", "uk", "bg"]);
+    const cyrillicGuess = byStopwords(sample, ["ru", "uk", "bg"]);
+    // Short Cyrillic text without a function word (a dateline and a headline): Russian is by far the likeliest.
+    return cyrillicGuess.value === "und" ? { value: "ru", source: "script", confidence: 0.4 } : cyrillicGuess;
   }
   return byStopwords(sample, /ə/.test(sample) ? ["az", "tr"] : ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"]);
 }

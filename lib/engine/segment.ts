@@ -16,7 +16,7 @@ const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "Thes
 
 const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
 /** A candidate boundary: terminal punctuation, closing quotes or brackets, space, then something that can open a sentence. */
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«„(\[]?[\p{Lu}\p{N}])/gu;
 
 /** Passages are paragraphs (text between blank lines), each with its sentences; offsets into `text`. */
 export function segment(text: string): Passage[] {
@@ -46,7 +46,7 @@ export function sentences(text: string, start: number, end: number): Sentence[] 
 }
 
 function trailingClosers(punctuation: string): number {
-  return punctuation.length - punctuation.replace(/["'”’)\]]+$/, "").length;
+  return punctuation.length - punctuation.replace(/["'”’»)\]]+$/, "").length;
 }
 
 const WORD_OR_DOT = /^[\p{L}\p{N}.]$/u;

@@ -64,6 +64,8 @@ export interface ThemeRules {
    * phrases (democracy: the passage is about a country's own governance, not the rule of law in outer space).
    */
   rollUpContext?: string[];
+  /** Rules for Russian text, matched on word stems (lib/engine/russian.ts); the English rules above stay as they are. */
+  ru?: { phrases: string[]; exclusions?: string[] };
   /** Multiplier applied to this theme's evidence weight; 1 by default. */
   weight: number;
   /** Evidence needed for a passage tag (sum of matched phrase weights); 1 by default. */
@@ -114,6 +116,8 @@ export interface AnalysedStatement {
   sourceUrl: string | null;
   kind: string;
   language: string;
+  /** Set when the engine cannot read the language: its themes and tone were not scored (tone is null, not neutral). */
+  languageNote?: string | null;
   contentHash: string;
   tone: number | null;
   /** The engine that scored the tone (TONE_VERSION). */

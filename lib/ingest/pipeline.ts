@@ -4,16 +4,19 @@ import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts } from "@
 import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
+import { compileRussianCodebook, languageNote, readRussian, type RussianCodebook } from "@/lib/engine/russian";
 import { segment } from "@/lib/engine/segment";
 import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
-import type { AnalysedStatement } from "@/lib/engine/types";
+import type { AnalysedStatement, CountryMention } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
 import { sourceProblem, type StatementDraft } from "./draft";
 
 export interface ActiveCodebook {
   version: number;
   compiled: CompiledCodebook;
+  /** The codebook's Russian rules, compiled on first use. */
+  russian?: RussianCodebook;
 }
 
 /** A draft the engine cannot turn into a statement; the message is meant for the person importing it. */
@@ -56,8 +59,20 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
   if (date && date !== draft.date) mentions = findCountryMentions(text, words, { date });
 
   const passages = segment(text);
-  const tagged = tagStatement(codebook.compiled, text, passages, words);
-  const tone = scoreStatementTone(text, passages, words);
+  const language = draft.language ?? suggested.language?.value ?? "en";
+  // English by the main path, Russian by its own (stems); any other language is said to be unread, never neutral.
+  const note = languageNote(language);
+  let tagged = tagStatement(codebook.compiled, text, passages, words);
+  let tone = scoreStatementTone(text, passages, words);
+  if (language === "ru") {
+    const russian = readRussian(text, passages, (codebook.russian ??= compileRussianCodebook(codebook.compiled.themes)));
+    tagged = { passages: russian.tags, statement: [] };
+    tone = russian.tone;
+    mentions = mergeMentions(mentions, russian.mentions);
+  } else if (note) {
+    tagged = { passages: passages.map((p) => ({ ordinal: p.ordinal, tags: [] })), statement: [] };
+    tone = { score: null, passages: passages.map(() => ({ score: 0, words: [] })) };
+  }
   const perPassage = passageCounterparts({ text, passages, mentions, speaker: speakerCountry });
   const passageRecords = passages.map((p, i) => {
     const passageTone = tone.passages[i]!;
@@ -84,7 +99,8 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     venue: draft.venue ?? suggested.venue?.value ?? null,
     sourceUrl: draft.sourceUrl ?? null,
     kind: draft.kind ?? suggested.kind?.value ?? "statement",
-    language: draft.language ?? suggested.language?.value ?? "en",
+    language,
+    languageNote: note,
     contentHash: contentHash(text),
     tone: tone.score,
     toneVersion: TONE_VERSION,
@@ -93,6 +109,12 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     passages: passageRecords,
     pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts, addressedCountries(perPassage)) : [],
   };
+}
+
+/** Russian mentions beside those the English gazetteer found (Latin names in a Russian text), without overlaps. */
+function mergeMentions(english: CountryMention[], russian: CountryMention[]): CountryMention[] {
+  const kept = english.filter((e) => !russian.some((r) => r.start < e.end && e.start < r.end));
+  return [...kept, ...russian].sort((a, b) => a.start - b.start);
 }
 
 function knownCountry(code: string | null, role: string): string | null {
