@@ -12,6 +12,7 @@ import { isHttpUrl } from "@/lib/ingest/draft";
 import { changeThemeTag } from "./actions";
 import { parseId } from "@/lib/dal/filters";
 import { PairLink } from "@/components/pair-link";
+import { languageNote } from "@/lib/engine/russian";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,11 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
         )}
         <Link href={`/statements/${statement.id}/history`}>History</Link> · version {statement.version}
       </p>
+      {languageNote(statement.language) && (
+        <p className="notice" role="note" data-testid="language-note">
+          {languageNote(statement.language)}
+        </p>
+      )}
       <dl className="card" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: 0 }}>
         <dt>Date</dt>
         <dd>{formatDate(statement.date, statement.datePrecision)}</dd>
