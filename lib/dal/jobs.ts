@@ -23,6 +23,8 @@ export interface RunnerOptions {
   backoffMs?: number;
   /** Tests stand in their own kinds; the real ones are always there. */
   steps?: Record<string, JobStep>;
+  /** Ends the slice early: the step under way finishes and its job is handed back. */
+  signal?: AbortSignal;
 }
 
 export interface SliceReport {
@@ -44,10 +46,11 @@ export async function runJobsFor(db: Db, ms: number, options: RunnerOptions = {}
   const settings = { ...DEFAULTS, ...options };
   const steps: Record<string, JobStep> = { ...STEPS, ...options.steps };
   const deadline = Date.now() + ms;
+  const timeLeft = () => Date.now() < deadline && !options.signal?.aborted;
   const owner = startRunner();
   const report: SliceReport = { claimed: 0, steps: 0, done: 0, retried: 0, failed: 0 };
   try {
-    while (Date.now() < deadline) {
+    while (timeLeft()) {
       const job = await claimJob(db, owner, settings.leaseMs);
       if (!job) break;
       report.claimed++;
@@ -62,7 +65,7 @@ export async function runJobsFor(db: Db, ms: number, options: RunnerOptions = {}
             report.done++;
             break;
           }
-          if (Date.now() >= deadline) {
+          if (!timeLeft()) {
             await releaseJob(db, job.id, owner, progress);
             break;
           }
@@ -99,7 +102,7 @@ export function startJobLoop(db: Db, { sliceMs = 10_000, idleMs = 2_000 }: { sli
   const loops = (processWide.__dyadJobLoops ??= new WeakMap());
   const running = loops.get(db);
   if (running) return running;
-  let stopped = false;
+  const stopping = new AbortController();
   let wake = () => {};
   const unsubscribe = onJobQueued(() => wake());
   const nap = (ms: number) =>
@@ -111,9 +114,9 @@ export function startJobLoop(db: Db, { sliceMs = 10_000, idleMs = 2_000 }: { sli
       };
     });
   const done = (async () => {
-    while (!stopped) {
+    while (!stopping.signal.aborted) {
       try {
-        if ((await runJobsFor(db, sliceMs)).claimed === 0) await nap(idleMs);
+        if ((await runJobsFor(db, sliceMs, { signal: stopping.signal })).claimed === 0) await nap(idleMs);
       } catch (error) {
         console.error("[dyad] the job worker hit an error; it tries again shortly", error);
         await nap(idleMs * 5);
@@ -121,7 +124,7 @@ export function startJobLoop(db: Db, { sliceMs = 10_000, idleMs = 2_000 }: { sli
     }
   })();
   const stop = async () => {
-    stopped = true;
+    stopping.abort();
     wake();
     unsubscribe();
     await done;
