@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 
 /** What the runner knows how to do (lib/dal/jobs.ts holds a step for each). */
-export type JobKind = "retag" | "tone-rescore";
+export type JobKind = "retag" | "tone-rescore" | "retrain";
 export type JobRow = typeof jobs.$inferSelect;
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { pauseForRequests } from "./background";
 import { DalError } from "./errors";
 import { claimJob, failAttempt, finishJob, onJobQueued, releaseJob, renewLease, startRunner, stopRunner, type JobKind, type JobRow } from "./job-queue";
+import { trainTagger } from "./learn";
 import { retagNextBatch } from "./retag";
 import { rescoreToneNextBatch } from "./tone-rescore";
 
@@ -13,6 +14,7 @@ export type JobStep = (db: Db, job: JobRow) => Promise<{ more: boolean; progress
 const STEPS: Record<JobKind, JobStep> = {
   retag: async (db) => ({ more: await retagNextBatch(db) }),
   "tone-rescore": async (db) => ({ more: await rescoreToneNextBatch(db) }),
+  retrain: async (db) => (await trainTagger(db), { more: false }),
 };
 
 export interface RunnerOptions {
