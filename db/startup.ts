@@ -1,6 +1,8 @@
-import { runRetagInBackground } from "@/lib/dal/retag";
-import { runToneRescoreInBackground } from "@/lib/dal/tone-rescore";
-import { closeDatabase, getDatabase } from "./client";
+import { releaseLeftoverLeases } from "@/lib/dal/job-queue";
+import { startJobLoop } from "@/lib/dal/jobs";
+import { resumeRetag } from "@/lib/dal/retag";
+import { queueToneRescore } from "@/lib/dal/tone-rescore";
+import { closeDatabase, getDatabase, type Driver } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
 
@@ -10,6 +12,15 @@ export function demoAccountsEnabled(driver: string, env: NodeJS.ProcessEnv = pro
   return driver === "pglite";
 }
 
+/**
+ * The job worker runs inside the app unless DYAD_JOBS_IN_PROCESS=0 says a separate `npm run worker` (or, on
+ * Vercel, where no process outlives its request, the cron-called tick route) does the work.
+ */
+export function jobsInProcess(driver: Driver, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.DYAD_JOBS_IN_PROCESS !== undefined) return env.DYAD_JOBS_IN_PROCESS !== "0";
+  return driver !== "vercel";
+}
+
 export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const database = await getDatabase();
@@ -17,8 +28,11 @@ export async function prepareDatabase(): Promise<void> {
   await migrateDatabase(database);
   const seeded = await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) });
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
-  void runRetagInBackground(database.db); // resumes a re-tag that a restart interrupted
-  void runToneRescoreInBackground(database.db); // brings tone scored by an older engine up to date
+  if (database.driver === "pglite") await releaseLeftoverLeases(database.db); // one process: leases left are from before a restart
+  await resumeRetag(database.db); // a re-tag recorded before the job runner existed
+  // Brings tone scored by an older engine up to date; not awaited, as it may rebuild the cells once first.
+  void queueToneRescore(database.db).catch((error) => console.error("[dyad] queueing the tone re-analysis failed; it is tried again on the next start", error));
+  if (jobsInProcess(database.driver)) startJobLoop(database.db);
 }
 
 /** PGlite needs close() on exit, or the next start runs crash recovery (NEXT_MANUAL_SIG_HANDLE hands us the signals). */

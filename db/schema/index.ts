@@ -10,6 +10,7 @@ export * from "./tags";
 export * from "./audit-log";
 export * from "./import-jobs";
 export * from "./background-jobs";
+export * from "./jobs";
 export * from "./series-cells";
 export * from "./api-tokens";
 export * from "./events";

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
 import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
-import { runOnce, yieldToRequests } from "./background";
+import { yieldToRequests } from "./background";
+import { enqueueJob } from "./job-queue";
 import { requirePermission, type DalContext } from "./context";
 
 /** One passage in five (by id) is held out of training, to measure rules, model and both against people. */
@@ -110,20 +111,19 @@ export async function trainTagger(db: Db): Promise<number | null> {
   });
 }
 
-/** Retrains off the request path; a call while training runs asks for one more run, so the newest decisions count. */
-export function retrainInBackground(db: Db): Promise<void> {
-  return runOnce(
-    db,
-    "retrain",
-    async () => {
-      try {
-        await trainTagger(db);
-      } catch (error) {
-        console.error("[dyad] tagger training failed; it runs again on the next review", error);
-      }
-    },
-    { again: true },
-  );
+/**
+ * Retrains off the request path, as a job: a request while training runs queues one more run (one queued job
+ * absorbs the rest), so the newest decisions count. This process works the queue now; should it stop, the
+ * job's lease runs out and another worker trains.
+ */
+export async function retrainInBackground(db: Db): Promise<void> {
+  try {
+    await enqueueJob(db, "retrain");
+    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
+    await runJobsUntilIdle(db);
+  } catch (error) {
+    console.error("[dyad] tagger training failed; it runs again on the next review", error);
+  }
 }
 
 /** The latest model's quality panel: per theme, precision and recall of rules, model and both on held-out passages. */

@@ -2,22 +2,32 @@ import { and, asc, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, retagJobs, statements, tags, themes } from "@/db/schema";
 import { tagStatement } from "@/lib/engine/tag";
-import { drain, runOnce } from "./background";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
+import { enqueueJob } from "./job-queue";
 import { applyCells } from "./series-cells";
 
 /** Small: on the embedded database a page waits for the batch in progress. */
 const BATCH = 20;
 
-/** Queues a re-tag of every statement with the latest codebook; older queued runs are superseded. */
+/**
+ * Queues a re-tag of every statement with the latest codebook; older queued runs are superseded. The runner's
+ * job is queued in the same transaction, so a re-tag is never recorded without work to do it.
+ */
 export async function queueRetag(db: Db, codebookVersion: number): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.update(retagJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(retagJobs.status, "running"));
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(statements);
     const [job] = await tx.insert(retagJobs).values({ codebookVersion, total: n }).returning({ id: retagJobs.id });
+    await enqueueJob(tx, "retag");
     return job!.id;
   });
+}
+
+/** At start-up: a re-tag recorded as running before the job runner existed gets a job to finish it. */
+export async function resumeRetag(db: Db): Promise<void> {
+  const [running] = await db.select({ id: retagJobs.id }).from(retagJobs).where(eq(retagJobs.status, "running")).limit(1);
+  if (running) await enqueueJob(db, "retag");
 }
 
 export async function retagStatus(ctx: DalContext) {
@@ -32,10 +42,11 @@ export async function retagStatus(ctx: DalContext) {
  * Returns false when there is nothing left to do.
  */
 export async function retagNextBatch(db: Db): Promise<boolean> {
-  const [job] = await db.select().from(retagJobs).where(eq(retagJobs.status, "running")).orderBy(desc(retagJobs.id)).limit(1);
-  if (!job) return false;
   const codebook = await activeCodebook(db);
   return db.transaction(async (tx) => {
+    // The cursor is read under a lock in the batch's own transaction: a second worker waits, then sees it moved.
+    const [job] = await tx.select().from(retagJobs).where(eq(retagJobs.status, "running")).orderBy(desc(retagJobs.id)).limit(1).for("update");
+    if (!job) return false;
     const batch = await tx
       .select({ id: statements.id, text: statements.text })
       .from(statements)
@@ -92,13 +103,15 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
   });
 }
 
-/** Works through the queue in the background, one short transaction at a time, so pages are served meanwhile. */
-export function runRetagInBackground(db: Db): Promise<void> {
-  return runOnce(db, "retag", async () => {
-    try {
-      await drain(() => retagNextBatch(db));
-    } catch (error) {
-      console.error("[dyad] re-tagging stopped; it resumes on the next start", error);
-    }
-  });
+/**
+ * Works through the queued jobs in this process until none is due (tests and scripts; a server's worker loop
+ * does this on its own). Errors are logged: the job's lease runs out and a worker takes it over.
+ */
+export async function runRetagInBackground(db: Db): Promise<void> {
+  try {
+    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
+    await runJobsUntilIdle(db);
+  } catch (error) {
+    console.error("[dyad] re-tagging stopped; another worker or the next start resumes it", error);
+  }
 }

@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
 import { pairsFor } from "@/lib/ingest/pipeline";
-import { drain, runOnce } from "./background";
 import { requirePermission, type DalContext } from "./context";
+import { enqueueJob } from "./job-queue";
 import { applyCells, rebuildCells } from "./series-cells";
 import { applyTone } from "./tone";
 
@@ -42,11 +42,12 @@ export async function queueToneRescore(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
     const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
-    if (running?.toneVersion === ANALYSIS_VERSION) return;
+    if (running?.toneVersion === ANALYSIS_VERSION) return enqueueJob(tx, "tone-rescore"); // resumes, whoever runs it
     await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
     const [{ stale } = { stale: 0 }] = await tx.select({ stale: count() }).from(statements).where(staleTone);
     if (stale === 0) return;
     await tx.insert(toneRescoreJobs).values({ toneVersion: ANALYSIS_VERSION, total: stale });
+    await enqueueJob(tx, "tone-rescore");
     const [{ old } = { old: 0 }] = await tx.select({ old: count() }).from(statements).where(isNull(statements.counterpartsVersion));
     if (old > 0) await rebuildCells(tx);
   });
@@ -65,14 +66,16 @@ export async function toneRescoreStatus(ctx: DalContext) {
  * an override brings back) is what changes. Returns false when nothing is left.
  */
 export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
-  const [job] = await db
-    .select()
-    .from(toneRescoreJobs)
-    .where(and(eq(toneRescoreJobs.status, "running"), eq(toneRescoreJobs.toneVersion, ANALYSIS_VERSION)))
-    .orderBy(desc(toneRescoreJobs.id))
-    .limit(1);
-  if (!job) return false;
   return db.transaction(async (tx) => {
+    // The cursor is read under a lock in the batch's own transaction: a second worker waits, then sees it moved.
+    const [job] = await tx
+      .select()
+      .from(toneRescoreJobs)
+      .where(and(eq(toneRescoreJobs.status, "running"), eq(toneRescoreJobs.toneVersion, ANALYSIS_VERSION)))
+      .orderBy(desc(toneRescoreJobs.id))
+      .limit(1)
+      .for("update");
+    if (!job) return false;
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
       .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date })
@@ -156,15 +159,13 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
   });
 }
 
-/** Works through the queued re-score in the background, one short transaction at a time, so pages are served meanwhile. */
-export function runToneRescoreInBackground(db: Db): Promise<void> {
-  return runOnce(db, "tone-rescore", async () => {
-    try {
-      await queueToneRescore(db);
-      const started = Date.now();
-      if ((await drain(() => rescoreToneNextBatch(db))) > 0) console.log(`[dyad] tone and counterparts re-analysed (${ANALYSIS_VERSION}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } catch (error) {
-      console.error("[dyad] re-analysing tone and counterparts stopped; it resumes on the next start", error);
-    }
-  });
+/** Queues a re-analysis if one is due and works through the queued jobs in this process until none is due (tests and scripts). */
+export async function runToneRescoreInBackground(db: Db): Promise<void> {
+  try {
+    await queueToneRescore(db);
+    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
+    await runJobsUntilIdle(db);
+  } catch (error) {
+    console.error("[dyad] re-analysing tone and counterparts stopped; another worker or the next start resumes it", error);
+  }
 }

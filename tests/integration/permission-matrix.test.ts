@@ -370,6 +370,9 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/tokens/actions.ts#revokeTokenAction": ["revokeApiToken"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+  // No signed-in user: guarded by DYAD_JOBS_SECRET instead (tests/integration/jobs.test.ts).
+  "app/api/jobs/tick/route.ts#GET": ["public"],
+  "app/api/jobs/tick/route.ts#POST": ["public"],
   "app/review/actions.ts#claimAction": ["claimStatement"],
   "app/review/actions.ts#nextInQueueAction": ["nextInQueue"],
   "app/review/[id]/actions.ts#decideTagAction": ["decideTag"],
