@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <th scope="col">Actor</th>
                 <th scope="col">Action</th>
                 <th scope="col">Entity</th>
-                <th scope="col">Before → after</th>
+                <th scope="col">What changed (before → after)</th>
               </tr>
             </thead>
             <tbody>
@@ -94,9 +94,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     {r.entityType} {r.entityId}
                   </td>
                   <td>
-                    <code style={{ fontSize: "0.8em", wordBreak: "break-all" }}>
-                      {r.before === null ? "" : JSON.stringify(r.before)} {r.after === null ? "" : `→ ${JSON.stringify(r.after)}`}
-                    </code>
+                    {r.changes.length > 0 && (
+                      <ul className="changes">
+                        {r.changes.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               ))}
