@@ -7,7 +7,7 @@ import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { ctx } = await requireSignedIn("/admin/audit");
+  const { ctx } = await requireSignedIn("/admin/audit", "users:manage");
   const params = await searchParams;
   const { page: _page, ...criteria } = parseSearchParams(auditFilterSchema, params);
   const query = (extra: Record<string, string> = {}) =>
