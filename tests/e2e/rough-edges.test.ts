@@ -35,7 +35,7 @@ describe("a page the role may not open", () => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "Not for your role" }).count()).resolves.toBe(1);
-      expect(await page.getByRole("alert").textContent()).toContain("Your role (analyst) cannot open this page");
+      expect(await page.locator(".error[role=alert]").textContent()).toContain("Your role (analyst) cannot open this page");
     }
     // the codebook is for everyone to read; its editing forms are for managers only
     const codebook = await page.goto("/codebook");
