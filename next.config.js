@@ -11,7 +11,8 @@ const nextConfig = {
   // Bulk files go through a route handler instead, which proxy.ts leaves out. The proxy buffers each body it
   // sees and silently cuts it past proxyClientMaxBodySize (Next's default 10 MB), so that must be no smaller than
   // the largest body accepted; proxy.ts refuses a larger declared body with 413 before anything reads it.
-  experimental: { serverActions: { bodySizeLimit: REQUEST_BYTES }, proxyClientMaxBodySize: REQUEST_BYTES },
+  // authInterrupts: forbidden() renders app/forbidden.tsx with status 403 for a role that may not open a page.
+  experimental: { serverActions: { bodySizeLimit: REQUEST_BYTES }, proxyClientMaxBodySize: REQUEST_BYTES, authInterrupts: true },
   // The Content-Security-Policy itself is set per request with a nonce, in proxy.ts.
   async headers() {
     return [

@@ -43,11 +43,11 @@ export function PairFields({ chosen }: { chosen: string[] }) {
             list="pair-options"
             defaultValue={chosen[i] ?? ""}
             required={i === 0}
-            pattern="[A-Za-z]{3}\s*>\s*[A-Za-z]{3}"
-            title="Speaker and counterpart as ISO codes, e.g. USA>AZE"
+            pattern=".*\S.*[>→\-].*\S.*"
+            title="Speaker and counterpart by name or ISO code, e.g. Armenia > Azerbaijan or USA>AZE"
             placeholder={i === 0 ? "USA>AZE" : "optional"}
             autoComplete="off"
-            size={12}
+            size={18}
             onFocus={loadOptions}
           />
         </label>

@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { SingleImport } from "@/components/import/single-import";
-import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
-  const { actor } = await requireSignedIn("/import");
-  if (!roleHas(actor.role, "statements:import")) return <p>Your role ({actor.role}) cannot import statements.</p>;
+  await requireSignedIn("/import", "statements:import");
   return (
     <>
       <h1>Import a statement</h1>

@@ -5,6 +5,7 @@ import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "@/components/save-report-form";
 import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
+import { withIsoPairs } from "@/lib/dal/api-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { parseId, plainText, toUrlParams } from "@/lib/dal/filters";
@@ -51,9 +52,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       problem = error.message;
     }
   } else if (problem === null && url.getAll("pair").length > 0) {
-    const parsed = specFromParams(url);
-    if (parsed.success) spec = parsed.data;
-    else problem = `This report cannot be previewed: ${describeSpecIssues(parsed.error)}.`;
+    try {
+      const parsed = specFromParams(withIsoPairs(url));
+      if (parsed.success) spec = parsed.data;
+      else problem = `This report cannot be previewed: ${describeSpecIssues(parsed.error)}.`;
+    } catch (error) {
+      if (!(error instanceof DalError)) throw error;
+      problem = `This report cannot be previewed: ${error.message}`;
+    }
   }
   let model = null;
   if (spec) {

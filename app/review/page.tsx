@@ -27,8 +27,7 @@ const REASON_LABEL: Record<string, string> = {
 const reasonLabel = (reason: string) => REASON_LABEL[reason] ?? reason.replace(/-/g, " ");
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const { ctx, actor } = await requireSignedIn("/review");
-  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
+  const { ctx, actor } = await requireSignedIn("/review", "tags:write");
   const params = await searchParams;
   let filter: QueueFilter;
   try {

@@ -77,7 +77,8 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
       </p>
       <div style={{ width: "100%", height: HEIGHT }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
         <ResponsiveContainer>
-          <ComposedChart data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          {/* Room above the plot for the event labels, drawn over their lines: at 16 px their tops were cut off. */}
+          <ComposedChart data={rows} margin={{ top: kind === "frequency" && markers.length > 0 ? 32 : 16, right: 24, bottom: 8, left: 0 }}>
             <CartesianGrid yAxisId="value" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="period" minTickGap={20} />
             <YAxis yAxisId="value" width={48} domain={[ticks[0]!, ticks.at(-1)!]} ticks={ticks} interval={0} />

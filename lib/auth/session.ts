@@ -1,13 +1,14 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
 import { contextForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { authOptions } from "./options";
+import { roleHas, type Permission } from "./permissions";
 
 /**
  * The data-access context for this request: the database and whoever the session cookie says is signed in,
@@ -37,11 +38,15 @@ export async function apiRequestContext(): Promise<DalContext> {
   return requestContext();
 }
 
-/** For pages: the signed-in, enabled user, or a redirect to sign in. A convenience; the DAL checks again. */
-export async function requireSignedIn(from: string): Promise<{ ctx: DalContext; actor: Actor }> {
+/**
+ * For pages: the signed-in, enabled user, or a redirect to sign in; with a permission, the 403 page
+ * (app/forbidden.tsx) for a role without it. A convenience; the DAL checks again.
+ */
+export async function requireSignedIn(from: string, permission?: Permission): Promise<{ ctx: DalContext; actor: Actor }> {
   const ctx = await requestContext();
   const actor = await currentActor(ctx);
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
+  if (permission && !roleHas(actor.role, permission)) forbidden();
   return { ctx, actor };
 }
 

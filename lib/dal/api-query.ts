@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lookupCountry } from "@/lib/engine/gazetteer";
 import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
 import { DalError } from "./errors";
 
@@ -11,10 +12,7 @@ export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery 
   const named = params.getAll("pair");
   if (named.length === 0 && params.get("speaker") && params.get("counterpart")) named.push(`${params.get("speaker")}>${params.get("counterpart")}`);
   const raw = {
-    pairs: named.map((p) => {
-      const [speaker, counterpart] = p.split(/>|→|-/);
-      return { speaker, counterpart };
-    }),
+    pairs: named.map((text, i) => pairFromText(text, i)),
     bothDirections: params.get("both") === "1" || params.get("both") === "true",
     themes: params.getAll("theme"),
     from: params.get("from") || undefined,
@@ -26,6 +24,38 @@ export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery 
   const parsed = pairSeriesQuerySchema.safeParse(raw);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   return parsed.data;
+}
+
+/**
+ * A pair as typed in a pair field: speaker and counterpart by name or ISO code, joined by > or →
+ * ("Armenia > Azerbaijan", "united states→AZE"; ISO codes may also be joined by -, "USA-AZE"), as ISO codes.
+ * The refusal names the pair and side, not the text sent.
+ */
+export function pairFromText(text: string, index = 0): { speaker: string; counterpart: string } {
+  const where = `Pair ${index + 1}`;
+  const sides = /[>→]/.test(text) ? text.split(/[>→]/) : text.split("-");
+  if (sides.length !== 2 || sides.some((s) => s.trim() === "")) {
+    throw new DalError("invalid", `${where}: write a speaker and a counterpart, by name or ISO code, joined by >, e.g. Armenia > Azerbaijan or USA>AZE.`);
+  }
+  const [speaker, counterpart] = sides.map((s) => lookupCountry(s)?.iso3);
+  for (const [side, found] of [["speaker", speaker], ["counterpart", counterpart]] as const) {
+    if (!found) throw new DalError("invalid", `${where}: the ${side} is not a country Dyad knows; use its English name (Armenia) or ISO code (ARM).`);
+  }
+  return { speaker: speaker!, counterpart: counterpart! };
+}
+
+/** The same parameters with each pair= written as ISO codes (USA>AZE), for parsers that read only codes. */
+export function withIsoPairs(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  let i = 0;
+  for (const [key, value] of params) {
+    if (key !== "pair" || value.trim() === "") out.append(key, value);
+    else {
+      const { speaker, counterpart } = pairFromText(value, i++);
+      out.append(key, `${speaker}>${counterpart}`);
+    }
+  }
+  return out;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { describeChanges } from "./history";
 import { usableDaySchema } from "@/lib/engine/dates";
 import { describeIssues, escapeLike, pageNumberSchema, plainText } from "./filters";
 
@@ -34,8 +35,13 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** An audit entry for reading: what changed, one "field: old → new" line per field that differs. */
+export interface AuditEntry extends AuditRow {
+  changes: string[];
+}
+
 /** Audit entries newest first, filtered, one page at a time; only managers and admins read the log. */
-export async function listAudit(ctx: DalContext, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+export async function listAudit(ctx: DalContext, filter: AuditFilter): Promise<{ rows: AuditEntry[]; total: number; page: number; pages: number }> {
   await requirePermission(ctx, "users:manage");
   const f = parse(filter);
   const where = conditions(f);
@@ -44,7 +50,7 @@ export async function listAudit(ctx: DalContext, filter: AuditFilter): Promise<{
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId)).where(where),
   ]);
   const total = counted?.n ?? 0;
-  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return { rows: rows.map((r) => ({ ...r, changes: describeChanges(r.before, r.after) })), total, page: f.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
 /** Every entry the filter matches (page ignored), for the CSV export. */

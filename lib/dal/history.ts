@@ -208,9 +208,18 @@ export async function statementHistory(ctx: DalContext, statementId: number): Pr
   }));
 }
 
-/** What an edit changed, in words: tags, tone, pairs and metadata fields that differ between before and after. */
 function summarize(before: unknown, after: unknown, passageName: (id: number) => string): string {
-  if (!isState(before) || !isState(after)) return after && typeof after === "object" ? JSON.stringify(after).slice(0, 200) : "";
+  const parts = describeChanges(before, after, passageName);
+  return parts.join("; ") || (isState(before) && isState(after) ? "no change to tags, tone, pairs or metadata" : "");
+}
+
+/**
+ * What a change did, one line per field that differs, "field: old → new". A statement edit is described by its
+ * tags, tone, pairs and metadata; any other audited record field by field. Passages are named by passageName
+ * (¶n where the caller knows the ordinals).
+ */
+export function describeChanges(before: unknown, after: unknown, passageName: (id: number) => string = (id) => `passage ${id}`): string[] {
+  if (!isState(before) || !isState(after)) return describeFieldChanges(before, after);
   const parts: string[] = [];
   const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ${passageName(t.passageId)}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
   const count = (state: StatementState) => {
@@ -230,5 +239,20 @@ function summarize(before: unknown, after: unknown, passageName: (id: number) =>
     const old = before.metadata[field as keyof StatementState["metadata"]];
     if (old !== value) parts.push(`${field}: ${old ?? "—"} → ${value ?? "—"}`);
   }
-  return parts.join("; ") || "no change to tags, tone, pairs or metadata";
+  return parts;
+}
+
+function describeFieldChanges(before: unknown, after: unknown): string[] {
+  const record = (v: unknown): Record<string, unknown> =>
+    v === null || v === undefined ? {} : typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  const was = record(before);
+  const now = record(after);
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
+  return fields.filter((f) => JSON.stringify(was[f]) !== JSON.stringify(now[f])).map((f) => `${f}: ${shown(was[f])} → ${shown(now[f])}`);
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }

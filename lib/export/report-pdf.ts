@@ -135,9 +135,9 @@ function summary(w: Writer, model: ReportModel): void {
   const { statements, passages, firstDate, lastDate, tooCoarse, undated, unpaired } = model.summary;
   paragraph(
     w,
-    `${formatInt(statements)} statements on ${model.pairs.map((p) => p.label).join(", ")} carry at least one of the ${model.themes.length} themes of this report ` +
-      `(${formatInt(passages)} passages), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
-      (tooCoarse > 0 ? ` ${formatInt(tooCoarse)} statements are dated only by year or month and are left out of the ${model.spec.interval}ly series.` : "") +
+    `${count(statements, "statement")} on ${model.pairs.map((p) => p.label).join(", ")} ${agree(statements, "carries", "carry")} at least one of the ${count(model.themes.length, "theme")} of this report ` +
+      `(${count(passages, "passage")}), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
+      (tooCoarse > 0 ? ` ${count(tooCoarse, "statement")} ${agree(tooCoarse, "is", "are")} dated only by year or month and ${agree(tooCoarse, "is", "are")} left out of the ${model.spec.interval}ly series.` : "") +
       leftOutSentence(undated, unpaired),
   );
   table(
@@ -316,8 +316,8 @@ function method(w: Writer, model: ReportModel): void {
   );
   paragraph(
     w,
-    `Tagger figures for this report's themes and statements: ${formatInt(tagger.autoTags)} automatic tags, of which ${formatInt(tagger.accepted)} were accepted and ` +
-      `${formatInt(tagger.rejected)} rejected by staff and ${formatInt(tagger.unreviewed)} are not yet reviewed; ${formatInt(tagger.humanTags)} tags were added by people. ` +
+    `Tagger figures for this report's themes and statements: ${count(tagger.autoTags, "automatic tag")}, of which ${formatInt(tagger.accepted)} ${agree(tagger.accepted, "was", "were")} accepted and ` +
+      `${formatInt(tagger.rejected)} rejected by staff and ${formatInt(tagger.unreviewed)} ${agree(tagger.unreviewed, "is", "are")} not yet reviewed; ${count(tagger.humanTags, "tag")} ${agree(tagger.humanTags, "was", "were")} added by people. ` +
       (tagger.precision === null ? "No tag has been reviewed yet, so the tagger's precision here is unknown." : `Precision on the reviewed tags: ${(100 * tagger.precision).toFixed(1)}%.`),
   );
   paragraph(
@@ -364,14 +364,20 @@ function pageNumbers(w: Writer, model: ReportModel): void {
 /** "Nothing silently left out": the statements of the report's pairs no series shows, and where they are fixed. */
 function leftOutSentence(undated: number, unpaired: number): string {
   const parts = [
-    undated > 0 ? `${count(undated, "statement")} of these pairs ${undated === 1 ? "is" : "are"} undated and in no period (set the date in Dyad: review queue, reason “no date”)` : "",
-    unpaired > 0 ? `${count(unpaired, "statement")} of these speakers ${unpaired === 1 ? "names" : "name"} no counterpart and ${unpaired === 1 ? "is" : "are"} in no pair (review queue, reason “no counterpart”)` : "",
+    undated > 0 ? `${count(undated, "statement")} of these pairs ${agree(undated, "is", "are")} undated and in no period (set the date in Dyad: review queue, reason “no date”)` : "",
+    unpaired > 0 ? `${count(unpaired, "statement")} of these speakers ${agree(unpaired, "names", "name")} no counterpart and ${agree(unpaired, "is", "are")} in no pair (review queue, reason “no counterpart”)` : "",
   ].filter(Boolean);
   return parts.length > 0 ? ` ${parts.join("; ")}.` : "";
 }
 
+/** "1 statement", "2 statements". */
 function count(n: number, word: string): string {
-  return `${formatInt(n)} ${word}${n === 1 ? "" : "s"}`;
+  return `${formatInt(n)} ${agree(n, word, `${word}s`)}`;
+}
+
+/** The word that agrees with n: agree(1, "was", "were") is "was". */
+function agree(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }
 
 function formatInt(n: number): string {

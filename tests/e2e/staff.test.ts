@@ -263,10 +263,10 @@ describe("bad input in the browser", () => {
   it("gives an analyst no review queue, no reader and no Review link", async () => {
     const { context, page } = await signedIn("analyst");
     expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).count()).toBe(0);
-    await page.goto("/review");
-    expect(await page.locator("main").textContent()).toContain("Your role (analyst) cannot review tags.");
-    await page.goto(`/review/${seedId}`);
-    expect(await page.locator("main").textContent()).toContain("Your role (analyst) cannot review tags.");
+    expect((await page.goto("/review"))?.status()).toBe(403);
+    expect(await page.locator("main").textContent()).toContain("Your role (analyst) cannot open this page");
+    expect((await page.goto(`/review/${seedId}`))?.status()).toBe(403);
+    expect(await page.locator("main").textContent()).toContain("Your role (analyst) cannot open this page");
     await context.close();
   });
 });

@@ -22,6 +22,8 @@ describe.each(TEST_DRIVERS)("event markers and the audit log on %s", (driver) =>
     expect((await listEvents(people.manager)).find((e) => e.id === id)?.label).toBe("Second Karabakh war begins");
     const { rows } = await listAudit(people.manager, { action: "event.update" });
     expect(rows[0]).toMatchObject({ entityId: String(id), before: { label: "War resumes" }, after: { label: "Second Karabakh war begins" } });
+    // what a person reads: only the field that changed, old → new, not the whole record as JSON
+    expect(rows[0]!.changes).toEqual(["label: War resumes → Second Karabakh war begins"]);
     await deleteEvent(people.manager, id);
     expect((await listEvents(people.manager)).find((e) => e.id === id)).toBeUndefined();
     expect((await listAudit(people.manager, { action: "event.delete" })).rows[0]).toMatchObject({ before: { label: "Second Karabakh war begins" } });

@@ -127,6 +127,22 @@ describe("report PDF", () => {
     expect(text).toMatch(/2005\s+gap\s+gap\s+gap/);
   });
 
+  it("agrees in number: one of a thing is singular (\"1 was accepted\"), several are plural", async () => {
+    const ones = {
+      ...model,
+      summary: { ...model.summary, statements: 1, passages: 1, tooCoarse: 1 },
+      method: { ...model.method, tagger: { autoTags: 1, accepted: 1, rejected: 1, unreviewed: 1, humanTags: 1, precision: 0.5 } },
+    };
+    const text = (await pdfText(await reportPdf(ones))).replace(/\s+/g, " ");
+    for (const words of ["1 statement on", "(1 passage)", "1 statement is dated only", "1 automatic tag,", "of which 1 was accepted", "1 is not yet reviewed", "1 tag was added by people"]) {
+      expect(text).toContain(words);
+    }
+    const many = (await pdfText(await reportPdf(model))).replace(/\s+/g, " ");
+    for (const words of ["42 statements on", "(97 passages)", "120 automatic tags,", "of which 30 were accepted", "84 are not yet reviewed", "5 tags were added by people"]) {
+      expect(many).toContain(words);
+    }
+  });
+
   it("draws its charts as vector paths: no raster image inside, theme colours on the rendered chart page (pdftoppm)", async () => {
     const pdf = await reportPdf(model);
     expect(await pdfImageCount(pdf)).toBe(0);

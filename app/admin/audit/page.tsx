@@ -7,7 +7,7 @@ import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { ctx } = await requireSignedIn("/admin/audit");
+  const { ctx } = await requireSignedIn("/admin/audit", "users:manage");
   const params = await searchParams;
   const { page: _page, ...criteria } = parseSearchParams(auditFilterSchema, params);
   const query = (extra: Record<string, string> = {}) =>
@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <th scope="col">Actor</th>
                 <th scope="col">Action</th>
                 <th scope="col">Entity</th>
-                <th scope="col">Before → after</th>
+                <th scope="col">What changed (before → after)</th>
               </tr>
             </thead>
             <tbody>
@@ -94,9 +94,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     {r.entityType} {r.entityId}
                   </td>
                   <td>
-                    <code style={{ fontSize: "0.8em", wordBreak: "break-all" }}>
-                      {r.before === null ? "" : JSON.stringify(r.before)} {r.after === null ? "" : `→ ${JSON.stringify(r.after)}`}
-                    </code>
+                    {r.changes.length > 0 && (
+                      <ul className="changes">
+                        {r.changes.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               ))}

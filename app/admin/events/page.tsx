@@ -3,7 +3,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listEvents } from "@/lib/dal/events";
 
 export default async function EventsAdminPage() {
-  const { ctx } = await requireSignedIn("/admin/events");
+  const { ctx } = await requireSignedIn("/admin/events", "users:manage");
   const events = await listEvents(ctx);
   return (
     <>

@@ -4,7 +4,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listUsers } from "@/lib/dal/user-admin";
 
 export default async function UsersPage() {
-  const { ctx, actor } = await requireSignedIn("/admin/users");
+  const { ctx, actor } = await requireSignedIn("/admin/users", "users:manage");
   const users = await listUsers(ctx);
   const isAdmin = roleHas(actor.role, "admins:manage");
   const grantable = ROLES.filter((r) => isAdmin || r === "analyst" || r === "staff");

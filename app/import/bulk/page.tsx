@@ -1,12 +1,10 @@
 import { BulkImport } from "@/components/import/bulk-import";
-import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function BulkImportPage() {
-  const { actor } = await requireSignedIn("/import/bulk");
-  if (!roleHas(actor.role, "statements:import")) return <p>Your role ({actor.role}) cannot import statements.</p>;
+  await requireSignedIn("/import/bulk", "statements:import");
   return (
     <>
       <h1>Bulk import</h1>

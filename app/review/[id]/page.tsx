@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { parseId, parseSearchParams } from "@/lib/dal/filters";
 import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
@@ -12,8 +11,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function ReviewStatementPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
-  const { ctx, actor } = await requireSignedIn(`/review/${rawId}`);
-  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot review tags.</p>;
+  const { ctx } = await requireSignedIn(`/review/${rawId}`, "tags:write");
   const id = parseId(rawId);
   if (id === null) notFound();
   const data = await orNotFound(reviewStatement(ctx, id));

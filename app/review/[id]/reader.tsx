@@ -213,6 +213,14 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
                 </span>
               ))}
             </div>
+            <AddTheme
+              paragraph={`¶${p.ordinal + 1}`}
+              themes={data.themes.filter((t) => !p.tags.some((tag) => tag.theme === t.slug && tag.status !== "rejected"))}
+              disabled={pending}
+              onAdd={(theme) =>
+                run(`${theme.name} added to ¶${p.ordinal + 1}`, (v) => togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: theme.slug }))
+              }
+            />
             {i === current && (
               <ToneForm
                 label={`Tone of ¶${p.ordinal + 1}`}
@@ -259,6 +267,41 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
         <PairsForm pairs={data.pairs} disabled={pending} onSave={(pairs) => run("Pairs saved", (v) => setPairsAction({ statementId, version: v, pairs }))} />
       </aside>
       {help && <HelpOverlay themes={themes.map((t, i) => ({ key: THEME_KEYS[i]!, name: t.name }))} onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/** Adding a theme by pointer, for those who do not use the number keys: the themes the passage does not carry yet. */
+function AddTheme({
+  paragraph,
+  themes,
+  disabled,
+  onAdd,
+}: {
+  paragraph: string;
+  themes: ReviewStatement["themes"];
+  disabled: boolean;
+  onAdd: (theme: ReviewStatement["themes"][number]) => unknown;
+}) {
+  const [chosen, setChosen] = useState("");
+  if (themes.length === 0) return null;
+  const theme = themes.find((t) => t.slug === chosen);
+  return (
+    <div className="add-theme" onClick={(e) => e.stopPropagation()}>
+      <label>
+        <span className="sr-only">Theme to add to {paragraph}</span>
+        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">Add a theme…</option>
+          {themes.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="secondary" disabled={disabled || !theme} onClick={() => theme && (onAdd(theme), setChosen(""))}>
+        Add theme
+      </button>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listSamples } from "@/lib/dal/agreement";
 import { SampleForm } from "./sample-form";
@@ -7,8 +6,7 @@ import { SampleForm } from "./sample-form";
 export const dynamic = "force-dynamic";
 
 export default async function AgreementPage() {
-  const { ctx, actor } = await requireSignedIn("/review/agreement");
-  if (!roleHas(actor.role, "codebook:manage")) return <p>Your role ({actor.role}) cannot manage agreement samples.</p>;
+  const { ctx } = await requireSignedIn("/review/agreement", "codebook:manage");
   const { samples, coders } = await listSamples(ctx);
   return (
     <>

@@ -1,4 +1,3 @@
-import { roleHas } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { taggerQuality } from "@/lib/dal/learn";
 import type { Quality } from "@/lib/engine/logistic";
@@ -10,8 +9,7 @@ const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%
 const cell = (q: Quality) => `${pct(q.precision)} / ${pct(q.recall)}`;
 
 export default async function QualityPage() {
-  const { ctx, actor } = await requireSignedIn("/review/quality");
-  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot see the tagger&apos;s quality.</p>;
+  const { ctx } = await requireSignedIn("/review/quality", "tags:write");
   const latest = await taggerQuality(ctx);
   return (
     <>

@@ -6,6 +6,8 @@ import path from "node:path";
 
 export interface RunningApp {
   baseUrl: string;
+  /** Everything the server has written to stdout and stderr so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   await waitUntilServing(`${baseUrl}/signin`, child, () => log);
   return {
     baseUrl,
+    log: () => log,
     stop: async () => {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { sampleReport } from "@/lib/dal/agreement";
 import { AdjudicateForm } from "./adjudicate-form";
@@ -12,8 +11,7 @@ const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
 export default async function SamplePage({ params }: { params: Promise<{ sampleId: string }> }) {
   const { sampleId: raw } = await params;
-  const { ctx, actor } = await requireSignedIn(`/review/agreement/${raw}`);
-  if (!roleHas(actor.role, "codebook:manage")) return <p>Your role ({actor.role}) cannot manage agreement samples.</p>;
+  const { ctx } = await requireSignedIn(`/review/agreement/${raw}`, "codebook:manage");
   const sampleId = parseId(raw);
   if (sampleId === null) notFound();
   const report = await orNotFound(sampleReport(ctx, sampleId));

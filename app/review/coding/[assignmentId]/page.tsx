@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { roleHas } from "@/lib/auth/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { codingTask } from "@/lib/dal/agreement";
 import { CodingForm } from "./coding-form";
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CodingTaskPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const { assignmentId: raw } = await params;
-  const { ctx, actor } = await requireSignedIn(`/review/coding/${raw}`);
-  if (!roleHas(actor.role, "tags:write")) return <p>Your role ({actor.role}) cannot code statements.</p>;
+  const { ctx } = await requireSignedIn(`/review/coding/${raw}`, "tags:write");
   const id = parseId(raw);
   if (id === null) notFound();
   const task = await orNotFound(codingTask(ctx, id));
