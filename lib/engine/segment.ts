@@ -1,7 +1,7 @@
 import type { Passage, Sentence } from "./types";
 
 /** Words after which a full stop does not end a sentence (compared lower-cased, inner dots kept). */
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "no", "nos", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
   "sen", "rep", "gov", "amb", "hon", "rev", "pres", "jr", "sr", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept",
   "art", "arts", "para", "paras", "sec", "ch", "vol", "pp", "p", "fig", "op", "cf", "ibid", "approx", "est",
@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** After "U.S." these words start a new sentence ("…to the U.S. We agreed…"); other words continue it ("U.S. Government"). */
-const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
+export const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
 
 const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
 /** A candidate boundary: terminal punctuation, closing quotes or brackets, space, then something that can open a sentence. */

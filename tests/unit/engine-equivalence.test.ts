@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { segment, sentences } from "@/lib/engine/segment";
 import { allTexts, FINGERPRINTS, fingerprint, fixtureTexts, SHARED_CORPORA, type Fingerprint } from "../support/engine-fingerprints";
+import { referenceSentences } from "../support/segment-reference";
 import { hasShared, skipMessage } from "../support/shared-data";
 
 // The speed work of issue 16 must not change a byte of what the engine reads: the fingerprints were taken from
@@ -38,4 +41,31 @@ describe("the engine's read path gives what it gave before the speed work", () =
     },
     120_000,
   );
+});
+
+describe("sentences read in place", () => {
+  // Pieces that sit at the edges of the in-place reading: abbreviations, initials, U.S. before a starter or not,
+  // closing quotes, blank lines, spaces at the ends of a span.
+  const piece = fc.constantFrom("Mr.", "U.S.", "We", "The", "go", "e.g.", "A.", "No.", "5", "1.5", ".", "!", "?", "...", '"', "'", ")", "”", " ", " ", "\n", "\n\n", "\t", "Qarabağ.", "Ж.");
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("splits any span of any text as the copying splitter did", () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = t.length === 0 ? 0 : a % (t.length + 1);
+        const end = start + (t.length === start ? 0 : b % (t.length - start + 1));
+        expect(sentences(t, start, end)).toEqual(referenceSentences(t, start, end));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("splits every paragraph as the copying splitter did", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const p of segment(t)) expect(p.sentences).toEqual(referenceSentences(t, p.start, p.end));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
