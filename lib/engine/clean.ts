@@ -35,6 +35,15 @@ const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{
 const NUMBER_TAB = /^\d{1,3}\.\t\s*/;
 const NUMBER_SPACE = /^\d{1,3}\.[\t ]+(?=[\p{Lu}"'(])/u;
 const LONE_PARAGRAPH_NUMBER = /^\d{1,3}\.$/;
+const startsWithDigit = (line: string) => {
+  const c = line.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+/** PAGE_NUMBER, asked only of lines that start as one can (a digit, "page", a dash or a bracket): most lines do not. */
+function isPageNumber(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 112 || c === 80 || c === 45 || c === 0x2013 || c === 0x2014 || c === 91) && PAGE_NUMBER.test(line);
+}
 /** Whether a line ends a sentence: . ! ? : or ; perhaps followed by closing quotes or brackets. Checked from the end (a regex anchored at $ reads the whole line). */
 function endsSentenceLine(line: string): boolean {
   let i = line.length - 1;
@@ -64,9 +73,9 @@ interface Line {
 export function clean(raw: string): Cleaned {
   const removed: Removed[] = [];
   const rawLines = normaliseCharacters(raw).split("\n");
-  const numberedThroughout = rawLines.filter((l) => NUMBER_SPACE.test(l)).length >= 3;
+  const numberedThroughout = rawLines.filter((l) => startsWithDigit(l) && NUMBER_SPACE.test(l)).length >= 3;
   const lines = rawLines.map((l) => {
-    const number = (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0];
+    const number = startsWithDigit(l) ? (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0] : undefined;
     if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
     const line = number ? l.slice(number.length) : l;
     return (line.includes("\t") || line.includes("  ") ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
@@ -99,8 +108,8 @@ function removalReason(line: string, running: Set<string>, previous: string | un
   if (line.length <= LONGEST_FURNITURE) {
     if (ANY_FURNITURE) ANY_FURNITURE.lastIndex = 0;
     if (!ANY_FURNITURE || ANY_FURNITURE.test(line)) for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
-    if (PAGE_NUMBER.test(line)) return "page number";
-    if (LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
+    if (isPageNumber(line)) return "page number";
+    if (line.length <= 4 && LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
     if (running.size > 0 && running.has(digitless(line))) return "running header or footer";
   }
   // Short replies ("Okay.", "Thank you.") do repeat in transcripts; a doubled caption or paragraph is longer.
@@ -139,7 +148,7 @@ function runningLines(lines: string[]): Set<string> {
   const pages: Set<string>[] = [new Set()];
   const byFormFeed = lines.includes(PAGE_BREAK);
   for (const line of lines) {
-    if (byFormFeed ? line === PAGE_BREAK : PAGE_NUMBER.test(line)) pages.push(new Set());
+    if (byFormFeed ? line === PAGE_BREAK : isPageNumber(line)) pages.push(new Set());
     else if (line.length > 0 && line.length <= 100 && (/\d/.test(line) || !'.!?:;,"'.includes(line[line.length - 1]!))) pages[pages.length - 1]!.add(digitless(line));
   }
   const nonEmpty = pages.filter((p) => p.size > 0);
