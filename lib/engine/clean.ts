@@ -180,7 +180,8 @@ function paragraphs(lines: Line[]): string[] {
   let previous: Line | undefined;
   for (const line of lines) {
     if (previous && runsOn(previous.text, line, width)) {
-      current += (current.endsWith("-") && LETTER.test(current.charAt(current.length - 2)) ? "" : " ") + line.text;
+      // The paragraph so far ends with the previous line (asking the growing paragraph itself would copy it each time).
+      current += (hyphenated(previous.text) ? "" : " ") + line.text;
     } else {
       if (current) result.push(current);
       current = line.text;
@@ -189,6 +190,11 @@ function paragraphs(lines: Line[]): string[] {
   }
   if (current) result.push(current);
   return result;
+}
+
+/** A line ending in a letter and a hyphen: a word broken at the wrap, rejoined without a space. */
+function hyphenated(line: string): boolean {
+  return line.endsWith("-") && line.length >= 2 && LETTER.test(line.charAt(line.length - 2));
 }
 
 function runsOn(previous: string, line: Line, width: number | null): boolean {

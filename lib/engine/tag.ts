@@ -289,6 +289,7 @@ function spellingMatches(rule: Rule, text: string, textOffset: number, words: Wo
  * as well as health and education"), is not the passage's subject.
  */
 function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text: string, textOffset: number, to: number): PassageTag[] {
+  if (matches.length === 0) return [];
   const themeCount = codebook.themes.length;
   const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * themeCount + m.theme));
   const contexts = matches.filter((m) => m.rule.role === "context");
