@@ -227,12 +227,12 @@ const NORMALISED = new Map<string, string>([
   ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
   ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
 ]);
-const TO_NORMALISE_ALL = new RegExp(`\\r\\n?|${TO_NORMALISE.source}`, "g");
+/** A character to change, with the line feed after it: "\r\n" is one line end, and any other is changed on its own. */
+const TO_NORMALISE_ALL = new RegExp(`${TO_NORMALISE.source}\\n?`, "g");
 
 /** Line ends, spaces, invisible characters, quotes and ellipses made plain, in one pass over the text. */
 function normaliseCharacters(raw: string): string {
-  if (!TO_NORMALISE.test(raw)) return raw;
-  return raw.replace(TO_NORMALISE_ALL, (c) => NORMALISED.get(c)!);
+  return raw.replace(TO_NORMALISE_ALL, (c) => (c.length === 1 ? NORMALISED.get(c)! : c[0] === "\r" ? "\n" : NORMALISED.get(c[0]!)! + "\n"));
 }
 
 const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;

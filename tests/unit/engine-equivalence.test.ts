@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { clean } from "@/lib/engine/clean";
 import { segment, sentences } from "@/lib/engine/segment";
 import { allTexts, FINGERPRINTS, fingerprint, fixtureTexts, SHARED_CORPORA, type Fingerprint } from "../support/engine-fingerprints";
-import { referenceSentences } from "../support/segment-reference";
+import { referenceNormalise, referenceSentences } from "../support/engine-reference";
 import { hasShared, skipMessage } from "../support/shared-data";
 
 // The speed work of issue 16 must not change a byte of what the engine reads: the fingerprints were taken from
@@ -66,6 +67,20 @@ describe("sentences read in place", () => {
         for (const p of segment(t)) expect(p.sentences).toEqual(referenceSentences(t, p.start, p.end));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("character normalisation in one pass", () => {
+  it("cleans any text as it cleans the text normalised the old way (line ends, spaces, quotes, form feeds)", () => {
+    const piece = fc.constantFrom("\r", "\n", "\r\n", "\f", "\v", "\u2028", "\u2029", "\u00A0", "\u200B", "\uFEFF", "\u2019", "\u201C", "\u00AB", "\u2026", "\t", " ", "Peace.", "war", "12", "-");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const raw = parts.join("");
+        expect(clean(raw)).toEqual(clean(referenceNormalise(raw)));
+        expect(referenceNormalise(raw)).not.toMatch(/[\r\f\v\u2028\u2029\u00A0\u200B\uFEFF\u2019\u201C\u00AB\u2026]/);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The sentence splitter of lib/engine/segment.ts as it was before the speed work of issue 16 (it copied every
- * span out before reading it), kept only so tests/unit/engine-equivalence.test.ts can check the faster one
- * against it on arbitrary spans, which the corpora alone do not reach.
+ * Parts of lib/engine as they were before the speed work of issue 16, kept only so
+ * tests/unit/engine-equivalence.test.ts can check the faster ones against them on arbitrary input, which the
+ * corpora alone do not reach: the sentence splitter (it copied every span out before reading it) and cleaning's
+ * character normalisation (two passes, "\r\n" matched first).
  */
 import { ABBREVIATIONS, SENTENCE_STARTERS } from "@/lib/engine/segment";
 import type { Sentence } from "@/lib/engine/types";
@@ -56,4 +57,20 @@ function push(result: Sentence[], slice: string, from: number, to: number, offse
   const lead = piece.length - piece.trimStart().length;
   const trimmedEnd = piece.trimEnd().length;
   if (trimmedEnd > lead) result.push({ start: offset + from + lead, end: offset + from + trimmedEnd });
+}
+
+const PAGE_BREAK = "\uE000";
+const TO_NORMALISE = /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
+const NORMALISED = new Map<string, string>([
+  ["\r", "\n"], ["\r\n", "\n"], ["\f", `\n${PAGE_BREAK}\n`], ["\u2026", "..."], ["\u2028", "\n"], ["\u2029", "\n"], ["\v", "\n"],
+  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [c, " "]),
+  ...[..."\u00AD\u200B\u200C\u200D\u2060\uFEFF"].map((c): [string, string] => [c, ""]),
+  ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
+  ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
+]);
+const TO_NORMALISE_ALL = new RegExp(`\\r\\n?|${TO_NORMALISE.source}`, "g");
+
+export function referenceNormalise(raw: string): string {
+  if (!TO_NORMALISE.test(raw)) return raw;
+  return raw.replace(TO_NORMALISE_ALL, (c) => NORMALISED.get(c)!);
 }
