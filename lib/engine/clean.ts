@@ -149,7 +149,10 @@ function runningLines(lines: string[]): Set<string> {
   const byFormFeed = lines.includes(PAGE_BREAK);
   for (const line of lines) {
     if (byFormFeed ? line === PAGE_BREAK : isPageNumber(line)) pages.push(new Set());
-    else if (line.length > 0 && line.length <= 100 && (/\d/.test(line) || !'.!?:;,"'.includes(line[line.length - 1]!))) pages[pages.length - 1]!.add(digitless(line));
+    else if (line.length > 0 && line.length <= 100) {
+      const digits = /\d/.test(line);
+      if (digits || !'.!?:;,"'.includes(line[line.length - 1]!)) pages[pages.length - 1]!.add(digits ? digitless(line) : line);
+    }
   }
   const nonEmpty = pages.filter((p) => p.size > 0);
   const counts = new Map<string, number>();
@@ -211,7 +214,7 @@ function wrapWidth(lines: Line[]): number | null {
   if (long.length < 5) return null;
   const open = long.filter((t) => !endsSentenceLine(t)).length;
   if (open / long.length <= 0.5) return null;
-  const lengths = long.map((t) => t.length).sort((a, b) => a - b);
+  const lengths = Int32Array.from(long, (t) => t.length).sort();
   return lengths[Math.floor(lengths.length * 0.9)]!;
 }
 
