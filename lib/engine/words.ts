@@ -92,7 +92,7 @@ function growTable(): void {
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
-let scanned = new Uint8Array(256);
+const scanned = new Uint8Array(256);
 
 function asciiLookup(length: number, hash: number): number {
   const mask = tableSlots - 1;
