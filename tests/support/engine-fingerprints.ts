@@ -8,7 +8,7 @@
  *   npx tsx tests/support/engine-fingerprints.ts --write
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { readStatement } from "@/lib/engine/read";
@@ -118,5 +118,5 @@ if (process.argv[1] && /engine-fingerprints\.ts$/.test(process.argv[1]) && proce
   const all: Record<string, Fingerprint> = {};
   for (const item of allTexts()) all[item.id] = fingerprint(item);
   writeFileSync(FINGERPRINTS, JSON.stringify(all, null, 0).replace(/\},"/g, '},\n"') + "\n");
-  console.log(`${Object.keys(all).length} texts fingerprinted into ${path.relative(process.cwd(), FINGERPRINTS)}${existsSync(FINGERPRINTS) ? "" : " (not written?)"}`);
+  console.log(`${Object.keys(all).length} texts fingerprinted into ${path.relative(process.cwd(), FINGERPRINTS)}`);
 }
