@@ -25,11 +25,25 @@ const FURNITURE: [RegExp, string][] = [
   [/^(https?:\/\/|www\.)\S+$/i, "link"],
   [/^\((spoke in|interpretation from) [^)]{1,80}\)$/i, "record annotation"],
 ];
+/**
+ * All furniture patterns as one sticky alternation (same flags, each anchored at the start): a line of prose fails it
+ * in one regex run instead of one per pattern; only a line that passes is asked which pattern it was.
+ */
+const ANY_FURNITURE = FURNITURE.every(([pattern]) => pattern.flags === "i") ? new RegExp(FURNITURE.map(([pattern]) => `(?:${pattern.source})`).join("|"), "iy") : null;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\[\d{1,4}\]$/i;
 /** Paragraph numbers of OCR'd UN records: "82.\tThe Assembly…" always, "82. The Assembly…" when the text is numbered throughout. */
 const NUMBER_TAB = /^\d{1,3}\.\t\s*/;
 const NUMBER_SPACE = /^\d{1,3}\.[\t ]+(?=[\p{Lu}"'(])/u;
 const LONE_PARAGRAPH_NUMBER = /^\d{1,3}\.$/;
+const startsWithDigit = (line: string) => {
+  const c = line.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+/** PAGE_NUMBER, asked only of lines that start as one can (a digit, "page", a dash or a bracket): most lines do not. */
+function isPageNumber(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 112 || c === 80 || c === 45 || c === 0x2013 || c === 0x2014 || c === 91) && PAGE_NUMBER.test(line);
+}
 /** Whether a line ends a sentence: . ! ? : or ; perhaps followed by closing quotes or brackets. Checked from the end (a regex anchored at $ reads the whole line). */
 function endsSentenceLine(line: string): boolean {
   let i = line.length - 1;
@@ -59,9 +73,9 @@ interface Line {
 export function clean(raw: string): Cleaned {
   const removed: Removed[] = [];
   const rawLines = normaliseCharacters(raw).split("\n");
-  const numberedThroughout = rawLines.filter((l) => NUMBER_SPACE.test(l)).length >= 3;
+  const numberedThroughout = rawLines.filter((l) => startsWithDigit(l) && NUMBER_SPACE.test(l)).length >= 3;
   const lines = rawLines.map((l) => {
-    const number = (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0];
+    const number = startsWithDigit(l) ? (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0] : undefined;
     if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
     const line = number ? l.slice(number.length) : l;
     return (line.includes("\t") || line.includes("  ") ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
@@ -92,9 +106,10 @@ export function clean(raw: string): Cleaned {
 
 function removalReason(line: string, running: Set<string>, previous: string | undefined): string | null {
   if (line.length <= LONGEST_FURNITURE) {
-    for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
-    if (PAGE_NUMBER.test(line)) return "page number";
-    if (LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
+    if (ANY_FURNITURE) ANY_FURNITURE.lastIndex = 0;
+    if (!ANY_FURNITURE || ANY_FURNITURE.test(line)) for (const [pattern, reason] of FURNITURE) if (pattern.test(line)) return reason;
+    if (isPageNumber(line)) return "page number";
+    if (line.length <= 4 && LONE_PARAGRAPH_NUMBER.test(line)) return "paragraph number";
     if (running.size > 0 && running.has(digitless(line))) return "running header or footer";
   }
   // Short replies ("Okay.", "Thank you.") do repeat in transcripts; a doubled caption or paragraph is longer.
@@ -133,8 +148,11 @@ function runningLines(lines: string[]): Set<string> {
   const pages: Set<string>[] = [new Set()];
   const byFormFeed = lines.includes(PAGE_BREAK);
   for (const line of lines) {
-    if (byFormFeed ? line === PAGE_BREAK : PAGE_NUMBER.test(line)) pages.push(new Set());
-    else if (line.length > 0 && line.length <= 100 && (/\d/.test(line) || !/[.!?:;,"]$/.test(line))) pages[pages.length - 1]!.add(digitless(line));
+    if (byFormFeed ? line === PAGE_BREAK : isPageNumber(line)) pages.push(new Set());
+    else if (line.length > 0 && line.length <= 100) {
+      const digits = /\d/.test(line);
+      if (digits || !'.!?:;,"'.includes(line[line.length - 1]!)) pages[pages.length - 1]!.add(digits ? digitless(line) : line);
+    }
   }
   const nonEmpty = pages.filter((p) => p.size > 0);
   const counts = new Map<string, number>();
@@ -165,7 +183,8 @@ function paragraphs(lines: Line[]): string[] {
   let previous: Line | undefined;
   for (const line of lines) {
     if (previous && runsOn(previous.text, line, width)) {
-      current += (current.endsWith("-") && LETTER.test(current.charAt(current.length - 2)) ? "" : " ") + line.text;
+      // The paragraph so far ends with the previous line (asking the growing paragraph itself would copy it each time).
+      current += (hyphenated(previous.text) ? "" : " ") + line.text;
     } else {
       if (current) result.push(current);
       current = line.text;
@@ -174,6 +193,11 @@ function paragraphs(lines: Line[]): string[] {
   }
   if (current) result.push(current);
   return result;
+}
+
+/** A line ending in a letter and a hyphen: a word broken at the wrap, rejoined without a space. */
+function hyphenated(line: string): boolean {
+  return line.endsWith("-") && line.length >= 2 && LETTER.test(line.charAt(line.length - 2));
 }
 
 function runsOn(previous: string, line: Line, width: number | null): boolean {
@@ -190,7 +214,7 @@ function wrapWidth(lines: Line[]): number | null {
   if (long.length < 5) return null;
   const open = long.filter((t) => !endsSentenceLine(t)).length;
   if (open / long.length <= 0.5) return null;
-  const lengths = long.map((t) => t.length).sort((a, b) => a - b);
+  const lengths = Int32Array.from(long, (t) => t.length).sort();
   return lengths[Math.floor(lengths.length * 0.9)]!;
 }
 
@@ -206,12 +230,12 @@ const NORMALISED = new Map<string, string>([
   ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
   ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
 ]);
-const TO_NORMALISE_ALL = new RegExp(`\\r\\n?|${TO_NORMALISE.source}`, "g");
+/** A character to change, with the line feed after it: "\r\n" is one line end, and any other is changed on its own. */
+const TO_NORMALISE_ALL = new RegExp(`${TO_NORMALISE.source}\\n?`, "g");
 
 /** Line ends, spaces, invisible characters, quotes and ellipses made plain, in one pass over the text. */
 function normaliseCharacters(raw: string): string {
-  if (!TO_NORMALISE.test(raw)) return raw;
-  return raw.replace(TO_NORMALISE_ALL, (c) => NORMALISED.get(c)!);
+  return raw.replace(TO_NORMALISE_ALL, (c) => (c.length === 1 ? NORMALISED.get(c)! : c[0] === "\r" ? "\n" : NORMALISED.get(c[0]!)! + "\n"));
 }
 
 const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;

@@ -1,7 +1,7 @@
 import type { Passage, Sentence } from "./types";
 
 /** Words after which a full stop does not end a sentence (compared lower-cased, inner dots kept). */
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "no", "nos", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
   "sen", "rep", "gov", "amb", "hon", "rev", "pres", "jr", "sr", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept",
   "art", "arts", "para", "paras", "sec", "ch", "vol", "pp", "p", "fig", "op", "cf", "ibid", "approx", "est",
@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** After "U.S." these words start a new sentence ("…to the U.S. We agreed…"); other words continue it ("U.S. Government"). */
-const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
+export const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
 
 const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
 /** A candidate boundary: terminal punctuation, closing quotes or brackets, space, then something that can open a sentence. */
@@ -32,22 +32,35 @@ export function segment(text: string): Passage[] {
 
 /** Sentences inside [start, end) of `text`; abbreviations, initials, "No. 5" and decimals do not end one. */
 export function sentences(text: string, start: number, end: number): Sentence[] {
+  // A span with a non-space at its end and a space (or nothing) after it is read in place: no pattern can look past
+  // its end there. Any other span is copied out first, so nothing beyond it is ever seen.
+  if (end > start && /\S/.test(text.charAt(end - 1)) && (end >= text.length || /\s/.test(text.charAt(end)))) return sentencesIn(text, start, end, 0);
+  return sentencesIn(text.slice(start, end), 0, end - start, start);
+}
+
+/** Sentences of source[from, to), offsets shifted by `shift`. */
+function sentencesIn(source: string, from: number, to: number, shift: number): Sentence[] {
   const result: Sentence[] = [];
-  const slice = text.slice(start, end);
-  let from = 0;
-  for (const match of slice.matchAll(BOUNDARY)) {
+  let sentenceFrom = from;
+  BOUNDARY.lastIndex = from;
+  for (let match = BOUNDARY.exec(source); match !== null && match.index < to; match = BOUNDARY.exec(source)) {
     const stop = match.index + match[0].length;
-    if (match[0][0] === "." && match[0].length === 1 + trailingClosers(match[0]) && !endsSentence(slice, match.index, stop)) continue;
-    push(result, slice, from, stop, start);
-    from = stop;
+    // Read from the span's end, a boundary ending there divides nothing (the span would end the sentence anyway).
+    if (stop >= to) break;
+    if (match[0][0] === "." && match[0].length === 1 + trailingClosers(match[0]) && !endsSentence(source, from, match.index, stop)) continue;
+    push(result, source, sentenceFrom, stop, shift);
+    sentenceFrom = stop;
   }
-  if (from < slice.length) push(result, slice, from, slice.length, start);
+  if (sentenceFrom < to) push(result, source, sentenceFrom, to, shift);
   return result;
 }
 
 function trailingClosers(punctuation: string): number {
-  return punctuation.length - punctuation.replace(/["'”’»)\]]+$/, "").length;
+  let n = 0;
+  while (n < punctuation.length && CLOSERS.includes(punctuation[punctuation.length - 1 - n]!)) n++;
+  return n;
 }
+const CLOSERS = "\"'”’»)]";
 
 const WORD_OR_DOT = /^[\p{L}\p{N}.]$/u;
 const wordOrDot = new Uint8Array(65536);
@@ -60,24 +73,27 @@ function isWordOrDot(code: number): boolean {
   return known === 1;
 }
 
-/** Whether the single dot at `dot` ends a sentence, judging by the word before it and the word after. */
-function endsSentence(slice: string, dot: number, stop: number): boolean {
+const NEXT_WORD = /\s+["'“‘(]?(\p{L}+)/uy;
+
+/** Whether the single dot at `dot` of `source` (not before `floor`) ends a sentence, judging by the word before it and the word after. */
+function endsSentence(source: string, floor: number, dot: number, stop: number): boolean {
   let from = dot;
-  const limit = Math.max(0, dot - 16);
-  while (from > limit && isWordOrDot(slice.charCodeAt(from - 1))) from--;
-  const word = slice.slice(from, dot).replace(/^\.+/, "");
+  const limit = Math.max(floor, dot - 16);
+  while (from > limit && isWordOrDot(source.charCodeAt(from - 1))) from--;
+  while (from < dot && source.charCodeAt(from) === 46) from++;
+  const word = source.slice(from, dot);
+  if (word.length <= 2 && /^\p{L}$/u.test(word)) return false; // an initial: "W. Burns"
   const lower = word.toLowerCase();
-  if (/^\p{L}$/u.test(word)) return false; // an initial: "W. Burns"
   if (lower === "u.s" || lower === "u.k" || lower === "u.n") {
-    const next = /^\s+["'“‘(]?(\p{L}+)/u.exec(slice.slice(stop))?.[1] ?? "";
-    return SENTENCE_STARTERS.has(next);
+    NEXT_WORD.lastIndex = stop;
+    return SENTENCE_STARTERS.has(NEXT_WORD.exec(source)?.[1] ?? "");
   }
-  return !ABBREVIATIONS.has(lower) && !/^(\p{L}\.)+\p{L}$/u.test(word);
+  return !ABBREVIATIONS.has(lower) && !(word.includes(".") && /^(\p{L}\.)+\p{L}$/u.test(word));
 }
 
-function push(result: Sentence[], slice: string, from: number, to: number, offset: number): void {
-  const piece = slice.slice(from, to);
+function push(result: Sentence[], source: string, from: number, to: number, shift: number): void {
+  const piece = source.slice(from, to);
   const lead = piece.length - piece.trimStart().length;
   const trimmedEnd = piece.trimEnd().length;
-  if (trimmedEnd > lead) result.push({ start: offset + from + lead, end: offset + from + trimmedEnd });
+  if (trimmedEnd > lead) result.push({ start: shift + from + lead, end: shift + from + trimmedEnd });
 }

@@ -235,16 +235,24 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
   const matches: Match[] = [];
   const { automaton, longestRule, longestLast, coveredUntil, touched } = codebook;
   const ids = words.ids;
+  const sentenceStart = words.sentenceStart;
   const states = automaton.states;
   coveredUntil.fill(-1);
   let sentence = 0;
   let sentenceFirst = from;
+  // Most words begin no phrase: one array read each, straight from the table fromRoot fills (and may grow).
+  let known = automaton.fromRoot;
   for (let i = from; i < to; i++) {
-    if (words.sentenceStart[i] && i > from) {
+    if (sentenceStart[i] && i > from) {
       sentence++;
       sentenceFirst = i;
     }
-    let state = fromRoot(automaton, ids[i]!);
+    const id = ids[i]!;
+    let state = id < known.length ? known[id]! : -2;
+    if (state === -2) {
+      state = fromRoot(automaton, id);
+      known = automaton.fromRoot;
+    }
     if (state < 0) continue;
     let kinds = 0;
     for (let j = i; ; ) {
@@ -289,12 +297,10 @@ function spellingMatches(rule: Rule, text: string, textOffset: number, words: Wo
  * as well as health and education"), is not the passage's subject.
  */
 function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text: string, textOffset: number, to: number): PassageTag[] {
+  if (matches.length === 0) return [];
   const themeCount = codebook.themes.length;
   const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * themeCount + m.theme));
   const contexts = matches.filter((m) => m.rule.role === "context");
-  /** Context for `theme` in the passage; beside a single mention it must be elsewhere: "democracy" does not vouch for itself. */
-  const contextBeside = (theme: number, evidence: Match[]) =>
-    contexts.some((c) => c.theme === theme && (evidence.length > 1 || c.last < evidence[0]!.first || c.first > evidence[0]!.last));
   const evidenceByTheme = new Map<number, Match[]>();
   for (const m of matches) {
     if (m.rule.role !== "phrase" || excluded.has(m.sentence * themeCount + m.theme)) continue;
@@ -308,15 +314,20 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
     if (evidence.length === 1 && isListItem(evidence[0]!, words, text, textOffset, to)) continue;
     // A theme that asks for context takes a single passing mention only beside it ("our young democracy" among
     // the purposes of a security agreement is not a passage about democracy).
-    if (evidence.length === 1 && codebook.needsContext[theme] && !contextBeside(theme, evidence)) continue;
+    if (evidence.length === 1 && codebook.needsContext[theme] && !contextBeside(contexts, theme, evidence)) continue;
     tags.set(theme, {
       theme: codebook.themes[theme]!.slug,
       confidence: round(1 - 0.5 ** (strength / threshold)),
       evidence: evidence.map((m) => ({ start: words.starts[m.first]!, end: words.ends[m.last]!, phrase: m.rule.phrase })),
     });
   }
-  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent, all) => contextBeside(parent, all) && !excluded.has(m.sentence * themeCount + parent));
+  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent, all) => contextBeside(contexts, parent, all) && !excluded.has(m.sentence * themeCount + parent));
   return [...tags.values()];
+}
+
+/** Context for `theme` in the passage; beside a single mention it must be elsewhere: "democracy" does not vouch for itself. */
+function contextBeside(contexts: Match[], theme: number, evidence: Match[]): boolean {
+  return contexts.some((c) => c.theme === theme && (evidence.length > 1 || c.last < evidence[0]!.first || c.first > evidence[0]!.last));
 }
 
 /** Phrases add up; names of organisations together count as their strongest, and not at all without a phrase. */
@@ -336,6 +347,11 @@ const WELL = wordId("well");
 const LIST_PUNCTUATION = /[,;]/;
 const EDGE_PUNCTUATION = /[,;:()\u2013\u2014]/;
 
+/** The text between word k - 1 and word k. */
+function gap(words: Words, text: string, textOffset: number, k: number): string {
+  return text.slice(words.ends[k - 1]! - textOffset, words.starts[k]! - textOffset);
+}
+
 /**
  * A match that is one item of a list: a list word or comma on one side, a list word, comma or the sentence's edge on
  * the other, in a sentence with at least two of them ("peace, justice, democracy and human rights").
@@ -343,18 +359,17 @@ const EDGE_PUNCTUATION = /[,;:()\u2013\u2014]/;
 function isListItem(m: Match, words: Words, text: string, textOffset: number, to: number): boolean {
   let sentenceEnd = m.last + 1;
   while (sentenceEnd < to && !words.sentenceStart[sentenceEnd]) sentenceEnd++;
-  const gap = (k: number) => text.slice(words.ends[k - 1]! - textOffset, words.starts[k]! - textOffset);
   let separators = 0;
   let commas = 0;
   for (let k = m.sentenceFirst + 1; k < sentenceEnd; k++) {
-    const comma = LIST_PUNCTUATION.test(gap(k)) || (words.ids[k] === AS && words.ids[k + 1] === WELL);
+    const comma = LIST_PUNCTUATION.test(gap(words, text, textOffset, k)) || (words.ids[k] === AS && words.ids[k + 1] === WELL);
     if (comma) commas++;
     if (comma || LIST_WORDS.has(words.ids[k]!)) separators++;
   }
   // "lawlessness and terrorism" is a pair, not a list: a list has commas (or "as well as") and two separators.
   if (separators < 2 || commas === 0) return false;
-  const before = m.first === m.sentenceFirst ? "edge" : LIST_PUNCTUATION.test(gap(m.first)) || LIST_WORDS.has(words.ids[m.first - 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(m.first)) ? "edge" : "";
-  const after = m.last + 1 >= sentenceEnd ? "edge" : LIST_PUNCTUATION.test(gap(m.last + 1)) || LIST_WORDS.has(words.ids[m.last + 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(m.last + 1)) ? "edge" : "";
+  const before = m.first === m.sentenceFirst ? "edge" : LIST_PUNCTUATION.test(gap(words, text, textOffset, m.first)) || LIST_WORDS.has(words.ids[m.first - 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(words, text, textOffset, m.first)) ? "edge" : "";
+  const after = m.last + 1 >= sentenceEnd ? "edge" : LIST_PUNCTUATION.test(gap(words, text, textOffset, m.last + 1)) || LIST_WORDS.has(words.ids[m.last + 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(words, text, textOffset, m.last + 1)) ? "edge" : "";
   return before !== "" && after !== "" && (before === "list" || after === "list");
 }
 
