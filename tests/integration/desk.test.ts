@@ -73,7 +73,7 @@ describe("the analyst's desk on pglite", () => {
     expect((await errorOf(saveView(people.analyst, { name: "Karabakh desk", query: "pair=ARM>AZE&theme=democracy" })))?.code).toBe("conflict");
     const bad = await errorOf(saveView(people.analyst, { name: "Broken", query: "pair=nowhere&theme=democracy" }));
     expect(bad?.code).toBe("invalid");
-    expect(bad?.message).toMatch(/three-letter ISO code/);
+    expect(bad?.message).toMatch(/by name or ISO code/);
   });
 
   it("serves a view's changes as Atom that a real XML parser reads, with text escaped", async () => {
