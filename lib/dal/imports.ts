@@ -188,7 +188,8 @@ export async function draftFromSource(ctx: DalContext, source: ImportSource): Pr
 export async function previewDraft(ctx: DalContext, draft: StatementDraft) {
   await requirePermission(ctx, "statements:import");
   const codebook = await activeCodebook(ctx.db);
-  const analysed = analyseOrRefuse(draft, codebook);
+  // A preview shows what is missing, a missing speaker's country included; only saving asks for it.
+  const analysed = analyseOrRefuse(draft, codebook, { allowNoSpeaker: true });
   const plain = draft.format === "html" ? htmlToText(draft.raw) : draft.raw;
   const { removed } = clean(plain);
   const [duplicate] = await ctx.db.select({ id: statements.id }).from(statements).where(eq(statements.contentHash, analysed.contentHash));

@@ -70,8 +70,8 @@ describe("an analyst at the desk", () => {
     const side = page.getByTestId(`direction-${pair}`);
     title = (await side.getByRole("heading", { level: 2 }).textContent())!;
     const chart = side.locator("figure.chart-export").first();
-    await chart.locator(".recharts-line-curve").first().waitFor();
-    const dotsOnScreen = await chart.locator(".recharts-line-dot").count();
+    await chart.locator("[data-testid=chart-point]").first().waitFor({ state: "attached" });
+    const dotsOnScreen = await chart.locator("[data-testid=chart-point]").count();
     const linesOnScreen = await chart.locator(".recharts-line-curve").count();
     expect(dotsOnScreen).toBeGreaterThan(0);
     const downloads = chart.getByRole("group", { name: `Download: ${title}: share of passages per year` });
@@ -91,7 +91,7 @@ describe("an analyst at the desk", () => {
 
     const svg = await download(page, downloads.getByRole("button", { name: "SVG" }));
     const picture = new DOMParser().parseFromString(svg.bytes.toString("utf8"), "image/svg+xml");
-    expect(picture.querySelectorAll(".recharts-line-dot").length).toBe(dotsOnScreen);
+    expect(picture.querySelectorAll("[data-testid=chart-point]").length).toBe(dotsOnScreen);
     expect(picture.querySelectorAll(".recharts-line-curve").length).toBe(linesOnScreen);
     const texts = [...picture.querySelectorAll("text")].map((t) => t.textContent);
     expect(texts).toContain(`${title}: share of passages per year`);

@@ -150,8 +150,9 @@ describe("hostile files (issue #14, findings 1 and 10)", () => {
 describe("analysts", () => {
   it("cannot import, in the page or through the upload endpoint", async () => {
     const { context, page } = await signedIn("analyst");
-    await page.goto("/import");
-    expect(await page.textContent("main")).toContain("cannot import");
+    const refused = await page.goto("/import");
+    expect(refused?.status()).toBe(403);
+    expect(await page.textContent("main")).toContain("Your role (analyst) cannot open this page");
     const response = await context.request.post("/api/imports/upload?name=x.csv", { data: "text\nhello\n", headers: { origin: app.baseUrl } });
     expect(response.status()).toBe(403);
     await context.close();

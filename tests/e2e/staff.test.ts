@@ -106,10 +106,13 @@ describe("the tagging reader", () => {
   });
 
   it("accepts a passage's suggestions with a, toggles a theme with a number key", async () => {
-    const passage = page.getByTestId("reader-passage").nth(3);
+    // The first passage the engine made suggestions for (which one depends on the codebook's rules).
+    const passages = page.getByTestId("reader-passage");
+    let index = 0;
+    while (index < (await passages.count()) && (await passages.nth(index).locator("[data-testid=tag][data-status=suggested]").count()) === 0) index++;
+    const passage = passages.nth(index);
     await passage.click();
-    const suggested = await passage.locator("[data-testid=tag][data-status=suggested]").count();
-    expect(suggested).toBeGreaterThan(0);
+    expect(await passage.locator("[data-testid=tag][data-status=suggested]").count()).toBeGreaterThan(0);
     await page.keyboard.press("a");
     await saved(page, /Suggestions in this passage accepted/);
     expect(await passage.locator("[data-testid=tag][data-status=suggested]").count()).toBe(0);
@@ -117,7 +120,7 @@ describe("the tagging reader", () => {
     const live = () => passage.locator("[data-testid=tag]:not([data-status=rejected])", { hasText: `${theme} ·` }).count();
     const hadIt = (await live()) > 0;
     await page.keyboard.press("8");
-    await saved(page, new RegExp(`${theme} toggled on ¶4`));
+    await saved(page, new RegExp(`${theme} toggled on ¶${index + 1}`));
     if (hadIt) expect(await live()).toBe(0);
     else expect(await passage.locator("[data-testid=tag]", { hasText: `${theme} · person · accepted` }).count()).toBe(1);
   });
@@ -248,6 +251,7 @@ describe("bad input in the browser", () => {
       .fill('Energy talks <script>alert("xss")</script>\n\nThe United States welcomes energy cooperation with Azerbaijan <img src=x onerror=alert(1)> and the gas pipeline.');
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByTestId("cleaned-text").waitFor();
+    await page.getByLabel("Speaker's country (ISO3)").fill("USA");
     await page.getByRole("button", { name: "Save statement" }).click();
     const href = await page.getByRole("link", { name: "Open the statement" }).getAttribute("href");
     await openReader(page, Number(href!.split("/").pop()));

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJobs, statements } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
-import { getImportJob, importDraft, INTERRUPTED_AFTER_MS, runBulkImport, startBulkImport } from "@/lib/dal/imports";
+import { getImportJob, importDraft, INTERRUPTED_AFTER_MS, previewDraft, runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { bulkDrafts, guessMapping, readBulkRecords } from "@/lib/ingest/bulk";
 import type { BulkRow } from "@/lib/ingest/draft";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
@@ -105,6 +105,11 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
     expect(refused).toMatchObject({ imported: 0, rejected: [{ row: 2, reason: expect.stringMatching(/No speaker's country/) }] });
     const chosen = await runBulkImport(people.staff, await startBulkImport(people.staff, "no-speaker.csv"), each(rows("chosen")), undefined, { allowNoSpeaker: true });
     expect(chosen).toMatchObject({ imported: 1, rejected: [] });
+  });
+
+  it("previews a statement whose speaker's country is unknown, so the person can give it before saving", async () => {
+    const preview = await previewDraft(people.staff, { raw: "The Minister met his counterpart from Georgia in Tbilisi." });
+    expect(preview.analysed.speakerCountry).toBeNull();
   });
 
   it("refuses an empty statement with a reason and writes nothing", async () => {
