@@ -144,7 +144,9 @@ describe.each(TEST_DRIVERS)("a re-tag run by two workers at once on %s", (driver
     await queueRetag(database.db, codebook.version);
     await enqueueJob(database.db, "retag", {}, null); // a second job for the same re-tag, so both workers step through it
     const [a, b] = await Promise.all([runJobsFor(database.db, 60_000), runJobsFor(database.db, 60_000)]);
-    expect(a.claimed + b.claimed).toBe(2);
+    // Two jobs, each claimed at least once; on a loaded machine a slice can end mid-job and hand it back, and
+    // the other worker then claims it again. What must hold is below: every statement re-tagged exactly once.
+    expect(a.claimed + b.claimed).toBeGreaterThanOrEqual(2);
     expect(a.steps + b.steps).toBeGreaterThan(2);
     const [retag] = await database.db.select().from(retagJobs).orderBy(asc(retagJobs.id));
     expect(retag).toMatchObject({ status: "done", total: 90, done: 90 }); // a batch done twice would count past 90
