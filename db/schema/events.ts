@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { EARLIEST_DAY, LATEST_DAY } from "@/lib/engine/dates";
+import { USABLE_DAYS } from "./usable-days";
 import { users } from "./users";
 
 /** A dated event drawn on charts: for one pair (either direction), or for every chart when no pair is given. */
@@ -14,5 +14,5 @@ export const events = pgTable(
   createdBy: integer("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("events_day_usable", sql`${t.day} between ${sql.raw(`'${EARLIEST_DAY}'`)} and ${sql.raw(`'${LATEST_DAY}'`)}`)],
+  (t) => [check("events_day_usable", sql`${t.day} between ${sql.raw(`'${USABLE_DAYS.from}'`)} and ${sql.raw(`'${USABLE_DAYS.to}'`)}`)],
 );

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { check, customType, date, index, integer, pgTable, real, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { EARLIEST_DAY, LATEST_DAY } from "@/lib/engine/dates";
+import { USABLE_DAYS } from "./usable-days";
 import { countries } from "./countries";
 import { datePrecisionEnum } from "./enums";
 import { users } from "./users";
@@ -46,6 +46,6 @@ export const statements = pgTable(
     index("statements_speaker_country_idx").on(t.speakerCountry, t.date),
     index("statements_search_idx").using("gin", t.searchVector),
     // The last guard of the usable years (lib/engine/dates.ts), under every entry that already checks them.
-    check("statements_date_usable", sql`${t.date} between ${sql.raw(`'${EARLIEST_DAY}'`)} and ${sql.raw(`'${LATEST_DAY}'`)}`),
+    check("statements_date_usable", sql`${t.date} between ${sql.raw(`'${USABLE_DAYS.from}'`)} and ${sql.raw(`'${USABLE_DAYS.to}'`)}`),
   ],
 );
