@@ -23,6 +23,9 @@ export interface Speaker {
   statements: number;
 }
 
+/** How much of a passage the pages show. */
+const PASSAGE_SHOWN = 600;
+
 export interface StrongPassage {
   statementId: number;
   title: string;
@@ -55,7 +58,7 @@ async function strongestPassages(ctx: DalContext, speaker: string, counterpart: 
   return rowsOf<StrongPassage>(
     await ctx.db.execute(sql`
       select s.id as "statementId", s.title, s.date::text as date, s.speaker_name as "speakerName",
-        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, 600)) as text, p.tone,
+        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, ${PASSAGE_SHOWN})) as text, p.tone,
         array_agg(distinct th.name order by th.name) as themes
       from statement_pairs sp
       join statements s on s.id = sp.statement_id
@@ -69,6 +72,75 @@ async function strongestPassages(ctx: DalContext, speaker: string, counterpart: 
   );
 }
 
+export interface QuotedPassage extends StrongPassage {
+  /** The words in a row that later statements repeat: a search for them finds every one. */
+  phrase: string;
+  /** Later statements that repeat the phrase, and how many of them come from other countries than the speaker's. */
+  later: number;
+  byOthers: number;
+}
+
+/** Words in a row that make a quotation: long enough that the set phrases of diplomacy rarely reach it. */
+export const QUOTE_WORDS = 12;
+/** The pair's themed passages looked up in later statements, so a page costs a bounded number of searches. */
+const QUOTE_CANDIDATES = 30;
+
+/**
+ * Up to two runs of QUOTE_WORDS words of a passage, from its start and its middle, cut from the text itself so
+ * Postgres parses them as it parsed the statement ("1.5", "Nagorno-Karabakh").
+ */
+export function quotablePhrases(text: string): string[] {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  if (words.length < QUOTE_WORDS) return [];
+  const middle = Math.floor((words.length - QUOTE_WORDS) / 2);
+  const run = (at: number) => text.slice(words[at]!.index, words[at + QUOTE_WORDS - 1]!.index + words[at + QUOTE_WORDS - 1]![0].length);
+  return [...new Set([run(0), run(middle)])];
+}
+
+/**
+ * The pair's passages that later statements repeat word for word (QUOTE_WORDS in a row), most repeated first:
+ * what others quote and what the speaker's side keeps saying. Earlier and same-day statements do not count, so a
+ * passage is never credited with the text it quotes itself.
+ */
+async function quotedPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<QuotedPassage[]> {
+  const candidates = rowsOf<StrongPassage & { passageId: number }>(
+    await ctx.db.execute(sql`
+      select s.id as "statementId", p.id as "passageId", s.title, s.date::text as date, s.speaker_name as "speakerName",
+        substr(s.text, p.start_offset + 1, p.end_offset - p.start_offset) as text, p.tone,
+        array_agg(distinct th.name order by th.name) as themes
+      from statement_pairs sp
+      join statements s on s.id = sp.statement_id
+      join passages p on p.statement_id = s.id
+      join tags t on t.passage_id = p.id and t.status <> 'rejected'
+      join themes th on th.id = t.theme_id and th.enabled
+      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart}
+      group by s.id, p.id
+      order by count(distinct t.theme_id) desc, s.date desc nulls last, p.id
+      limit ${QUOTE_CANDIDATES}`),
+  );
+  const lookups = candidates.flatMap((c) => quotablePhrases(c.text).map((phrase) => ({ ...c, phrase })));
+  if (lookups.length === 0) return [];
+  const values = lookups.map((l) => sql`(${l.passageId}::int, ${l.statementId}::int, ${l.date}::date, ${l.phrase}::text)`);
+  const counts = rowsOf<{ passageId: number; phrase: string; later: number; byOthers: number }>(
+    await ctx.db.execute(sql`
+      select c.passage_id as "passageId", c.phrase, count(distinct s.id)::int as later,
+        (count(distinct s.id) filter (where s.speaker_country is distinct from ${speaker}))::int as "byOthers"
+      from (values ${sql.join(values, sql`, `)}) as c(passage_id, statement_id, day, phrase)
+      join statements s on s.search_vector @@ phraseto_tsquery('simple', c.phrase)
+        and s.id <> c.statement_id and (c.day is null or s.date > c.day)
+      group by c.passage_id, c.phrase`),
+  );
+  const best = new Map<number, (typeof counts)[number]>();
+  for (const count of counts) if (count.later > (best.get(count.passageId)?.later ?? 0)) best.set(count.passageId, count);
+  return candidates
+    .flatMap(({ passageId, ...passage }) => {
+      const count = best.get(passageId);
+      return count ? [{ ...passage, text: passage.text.slice(0, PASSAGE_SHOWN), phrase: count.phrase, later: count.later, byOthers: count.byOthers }] : [];
+    })
+    .sort((x, y) => y.later - x.later || y.byOthers - x.byOthers)
+    .slice(0, limit);
+}
+
 /** The themes a pair (either direction) speaks about most, by statements. */
 async function pairThemes(ctx: DalContext, a: string, b: string, limit: number): Promise<string[]> {
   const rows = rowsOf<{ slug: string }>(
@@ -80,26 +152,28 @@ async function pairThemes(ctx: DalContext, a: string, b: string, limit: number):
   return rows.map((r) => r.slug);
 }
 
-/** A pair in both directions: names, its main themes, and per direction who speaks and the passages that say most. */
+/** A pair in both directions: names, its main themes, and per direction who speaks, the passages later statements repeat and those that say most. */
 export async function pairProfile(ctx: DalContext, first: string, second: string) {
   await requirePermission(ctx, "statements:read");
   const [a, b] = [country(first), country(second)];
   if (a === b) throw new DalError("invalid", "A pair needs two different countries.");
-  const [names, themes, speakersAB, speakersBA, passagesAB, passagesBA] = await Promise.all([
+  const [names, themes, speakersAB, speakersBA, passagesAB, passagesBA, quotedAB, quotedBA] = await Promise.all([
     namesOf(ctx, [a, b]),
     pairThemes(ctx, a, b, 5),
     speakers(ctx, a, b),
     speakers(ctx, b, a),
     strongestPassages(ctx, a, b),
     strongestPassages(ctx, b, a),
+    quotedPassages(ctx, a, b),
+    quotedPassages(ctx, b, a),
   ]);
   if (names.size < 2) throw new DalError("not_found", `There is no country ${names.has(a) ? b : a}.`);
   return {
     names,
     themes,
     directions: [
-      { speaker: a, counterpart: b, speakers: speakersAB, passages: passagesAB },
-      { speaker: b, counterpart: a, speakers: speakersBA, passages: passagesBA },
+      { speaker: a, counterpart: b, speakers: speakersAB, passages: passagesAB, quoted: quotedAB },
+      { speaker: b, counterpart: a, speakers: speakersBA, passages: passagesBA, quoted: quotedBA },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { chartData, drillQueryOf } from "@/components/charts/chart-data";
+import { chartData, drillQueryOf, plural } from "@/components/charts/chart-data";
 import { DirectionCharts } from "@/components/desk/direction-charts";
 import { WhatChanged } from "@/components/desk/what-changed";
 import { formatTone } from "@/components/format";
@@ -11,7 +11,7 @@ import { listChanges } from "@/lib/dal/changes";
 import { DalError } from "@/lib/dal/errors";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
-import { pairProfile } from "@/lib/dal/profiles";
+import { pairProfile, QUOTE_WORDS } from "@/lib/dal/profiles";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
 
@@ -85,6 +85,20 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
                     ))}
                   </tbody>
                 </table>
+              )}
+              <h3>Most quoted: passages later statements repeat word for word</h3>
+              {d.quoted.length === 0 ? (
+                <p className="notice">No passage on a theme is repeated in a later statement ({QUOTE_WORDS} words in a row).</p>
+              ) : (
+                d.quoted.map((q) => (
+                  <blockquote key={`${q.statementId}-${q.phrase}`} className="passage" data-testid="quoted-passage">
+                    <p>{q.text}</p>
+                    <footer className="notice">
+                      <Link href={`/statements/${q.statementId}`}>{q.title}</Link> · {q.date ?? "undated"} · repeated in{" "}
+                      <Link href={`/search?${new URLSearchParams({ q: `"${q.phrase}"` })}`}>{plural(q.later, "later statement")}</Link>, {q.byOthers} of them by other countries
+                    </footer>
+                  </blockquote>
+                ))
               )}
               <h3>Passages that say most (most themes, then strongest tone)</h3>
               {d.passages.map((p) => (
