@@ -6,7 +6,7 @@
  */
 import { sentences } from "@/lib/engine/segment";
 import { mean, rocAuc, spearman } from "@/lib/engine/stats";
-import { scoreTone, setToneModel } from "@/lib/engine/tone";
+import { scoreTone } from "@/lib/engine/tone";
 import { trainToneModel } from "./train-tone";
 import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
 
@@ -22,10 +22,9 @@ function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
   for (let fold = 0; fold < FOLDS; fold++) {
     const test = new Set(speeches.filter((_, i) => i % FOLDS === fold));
     const { model } = trainToneModel(excerpts.filter((e) => !test.has(speechOf(e))), { splitSituation });
-    const previous = setToneModel(model);
     for (const excerpt of excerpts.filter((e) => test.has(speechOf(e)))) {
       const { text, spans } = layout(excerpt);
-      const scored = sentences(text, 0, text.length).map((s) => ({ ...s, tone: scoreTone(text.slice(s.start, s.end), s.start) }));
+      const scored = sentences(text, 0, text.length).map((s) => ({ ...s, tone: scoreTone(text.slice(s.start, s.end), s.start, undefined, model) }));
       spans.forEach((span, i) => {
         const sentence = scored.find((s) => span.start >= s.start && span.start < s.end) ?? scored[scored.length - 1];
         unitScores.push(-(sentence?.tone.words.reduce((sum, w) => sum + w.weight, 0) ?? 0));
@@ -34,7 +33,6 @@ function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
       excerptTone.push(mean(scored.map((s) => s.tone.score)));
       negativeShare.push(excerpt.summary.n_neg_eval / excerpt.summary.n_edus);
     }
-    setToneModel(previous);
   }
   return `unit AUC ${rocAuc(unitScores, unitLabels).toFixed(3)}, excerpt ρ ${spearman(excerptTone, negativeShare).toFixed(3)}`;
 }
