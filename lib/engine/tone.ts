@@ -406,13 +406,31 @@ export interface TargetTone {
 }
 
 /** A country only named after these words is where or to whom something happens, not who does it. */
-const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|toward|towards|into|within|across|throughout|inside|over|at|by|between|and)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|upon|toward|towards|into|within|across|throughout|inside|over|at|by|between|and|beyond|about|regarding|around|near|along|including)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+/**
+ * What a country does: named with one of these ("Russia's veto", "Russian troops", "the annexation by Russia", "the
+ * position of the United States"), it acts, whatever word comes before it. Acts done *to* a country take it with
+ * "of" ("the invasion of Ukraine"), so only OWNED nouns read "of X" as X's doing.
+ */
+const ACTS = "aggression|annexation|invasion|occupation|intervention|incursions?|violations?|provocations?|attacks?";
+const OWNED = "veto|vetoes|actions?|activities|decisions?|position|troops|forces|military|soldiers|army|behaviou?r|policy|policies|claims?|propaganda|role|conduct|refusal|attempts?|intentions|ambitions|representative|leadership|Government|authorities|President|Minister|delegation|Parliament";
+const CONDUCT_AFTER = new RegExp(`^(?:\\s*'s(?:\\s+[a-z-]+){0,3}|(?:\\s+(?:own|armed|illegal|unilateral|military|latest|recent))?)\\s+(?:${ACTS}|${OWNED})\\b`, "i");
+// "the position of Russia"; the agent of an act or a passive ("the annexation of Crimea by Russia", "was blocked by Russia")
+const CONDUCT_BEFORE = new RegExp(`\\b(?:(?:${OWNED})\\s+of|(?:(?:${ACTS}|${OWNED})(?:\\s+\\S+){0,3}|[a-z]+(?:ed|en|wn))\\s+by)\\s+(?:the\\s+)?$`, "i");
+/** Verbs whose object is the one criticised ("condemn Russia"), unlike acts whose object suffers them ("destabilize Ukraine"). */
+const JUDGING_VERB = /^(?:condemn|deplor|reject|blam|accus|denounc|critici|censur|rebuk|sanction|warn)/i;
 /** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
 const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
 /** A demand aimed at the target: "we call on the Russian Government to", "urge Russia to", "Russia must desist". */
 const DEMAND_BEFORE = /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
 const DEMAND_AFTER = /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;
 const EXPLAIN = /\bexplain (?:why|how|what)\b/i;
+/** "the support Ukraine needs to …": a country in a relative clause after a noun is not told what it must do. */
+const RELATIVE_BEFORE = /\b(?:the|a|an|any|all|what|whatever)\s+[a-z-]+\s+$/i;
+/** "Ukraine is about to be carved up", "Georgia was invaded": the country is acted on. */
+const PASSIVE_AFTER = /^(?:\s*'s)?\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should)\s+(?:(?:\w+\s+){0,3}?)(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ut|pt)\b/i;
+/** Between a criticised act and its object: "destabilize Ukraine", "blocked the Ukrainian ships". */
+const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:whole|entire|sovereign|independent)\s+)?$/i;
 /** Criticism counts this much towards a country only named as the place or object of what is criticised (chosen on S/PV.7138). */
 const AS_PLACE = 0.3;
 /** A demand aimed at a country is one word of this weight ("call on Russia to", "Russia must"). */
@@ -432,7 +450,16 @@ export function toneTowards(text: string, sentences: { start: number; end: numbe
   for (const s of sentences) {
     const own = mentions.filter((m) => m.iso3 === target && m.start >= s.start && m.end <= s.end);
     if (own.length === 0) continue;
-    const parts = own.map((m) => partIn(text, s, m));
+    const others = mentions.filter((m) => m.iso3 !== target && m.start >= s.start && m.end <= s.end).map((m) => ({ m, ...roleIn(text, s, m, words) }));
+    const firstActor = others.find((o) => o.part === "acts");
+    const markedActor = others.some((o) => o.part === "acts" && o.marked);
+    const parts = own.map((m) => {
+      const { part, marked } = roleIn(text, s, m, words);
+      // A country that only seems to act (nothing says it does) is acted on when another does: named after one
+      // that acts ("Russia … blocked Ukrainian ships"), or beside one whose conduct is named ("Russian troops").
+      if (part === "acts" && !marked && ((firstActor !== undefined && firstActor.m.start < m.start) || markedActor)) return "place";
+      return part;
+    });
     // Criticism counts in full where the target acts, in part where it is only the place, not at all where it speaks.
     const scale = parts.includes("acts") ? 1 : parts.includes("place") ? AS_PLACE : 0;
     const found: ToneWord[] = words
@@ -447,12 +474,20 @@ export function toneTowards(text: string, sentences: { start: number; end: numbe
   return { score, words: tones.flatMap((t) => t.words), sentences: tones.length };
 }
 
-/** Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking. */
-function partIn(text: string, sentence: { start: number; end: number }, m: CountryMention): "acts" | "place" | "speaks" {
+/**
+ * Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking;
+ * `marked` when words say it acts (a demand aimed at it, its conduct), not only its place in the sentence.
+ */
+function roleIn(text: string, sentence: { start: number; end: number }, m: CountryMention, words: ToneWord[]): { part: "acts" | "place" | "speaks"; marked: boolean } {
   const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
   const after = text.slice(m.end, Math.min(sentence.end, m.end + CONTEXT_AFTER));
-  if (EVALUATOR_AFTER.test(after)) return "speaks";
-  return !PLACE_BEFORE.test(before) || demandAt(text, sentence, m) !== null ? "acts" : "place";
+  if (EVALUATOR_AFTER.test(after)) return { part: "speaks", marked: true };
+  if (demandAt(text, sentence, m) !== null || CONDUCT_AFTER.test(after) || CONDUCT_BEFORE.test(before)) return { part: "acts", marked: true };
+  if (PASSIVE_AFTER.test(after)) return { part: "place", marked: true };
+  // the object of a criticised act ("destabilize Ukraine")
+  const verb = words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && OBJECT_GAP.test(text.slice(w.end, m.start)));
+  if (verb) return { part: JUDGING_VERB.test(verb.word) ? "acts" : "place", marked: true };
+  return { part: PLACE_BEFORE.test(before) ? "place" : "acts", marked: false };
 }
 
 /** A demand aimed at the mentioned country, as a word of the explanation, or null. */
@@ -462,7 +497,8 @@ function demandAt(text: string, sentence: { start: number; end: number }, m: Cou
   const calls = DEMAND_BEFORE.exec(before);
   if (calls) return { word: text.slice(m.start - calls[0].length, m.end), weight: DEMAND_WEIGHT, start: m.start - calls[0].length, end: m.end };
   const must = DEMAND_AFTER.exec(after);
-  if (must) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
+  // "our dispute with the Republic of Cameroon should serve": the country must be who the sentence is about
+  if (must && !RELATIVE_BEFORE.test(before) && (!PLACE_BEFORE.test(before) || CONDUCT_BEFORE.test(before))) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
   const sentenceText = text.slice(sentence.start, sentence.end);
   const explain = EXPLAIN.exec(sentenceText);
   if (explain) return { word: explain[0], weight: DEMAND_WEIGHT, start: sentence.start + explain.index, end: sentence.start + explain.index + explain[0].length };
