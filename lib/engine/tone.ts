@@ -415,8 +415,12 @@ const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|upon|toward|towards
 const ACTS = "aggression|annexation|invasion|occupation|intervention|incursions?|violations?|provocations?|attacks?";
 const OWNED = "veto|vetoes|actions?|activities|decisions?|position|troops|forces|military|soldiers|army|behaviou?r|policy|policies|claims?|propaganda|role|conduct|refusal|attempts?|intentions|ambitions|representative|leadership|Government|authorities|President|Minister|delegation|Parliament";
 const CONDUCT_AFTER = new RegExp(`^(?:\\s*'s(?:\\s+[a-z-]+){0,3}|(?:\\s+(?:own|armed|illegal|unilateral|military|latest|recent))?)\\s+(?:${ACTS}|${OWNED})\\b`, "i");
-// "the position of Russia"; the agent of an act or a passive ("the annexation of Crimea by Russia", "was blocked by Russia")
-const CONDUCT_BEFORE = new RegExp(`\\b(?:(?:${OWNED})\\s+of|(?:(?:${ACTS}|${OWNED})(?:\\s+\\S+){0,3}|[a-z]+(?:ed|en|wn))\\s+by)\\s+(?:the\\s+)?$`, "i");
+// "the position of Russia", "the annexation of Crimea by Russia"
+const CONDUCT_BEFORE = new RegExp(`\\b(?:(?:${OWNED})\\s+of|(?:${ACTS}|${OWNED})(?:\\s+\\S+){0,3}\\s+by)\\s+(?:the\\s+)?$`, "i");
+/** The agent of a criticised passive: "blocked by Russia" (the criticised word ends right before it). */
+const AGENT_GAP = /^\s+by\s+(?:the\s+)?$/i;
+/** "anti-Ukrainian propaganda": aimed against the country. */
+const ANTI_BEFORE = /\banti\s*-?\s*$/i;
 /** Verbs whose object is the one criticised ("condemn Russia"), unlike acts whose object suffers them ("destabilize Ukraine"). */
 const JUDGING_VERB = /^(?:condemn|deplor|reject|blam|accus|denounc|critici|censur|rebuk|sanction|warn)/i;
 /** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
@@ -482,10 +486,13 @@ function roleIn(text: string, sentence: { start: number; end: number }, m: Count
   const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
   const after = text.slice(m.end, Math.min(sentence.end, m.end + CONTEXT_AFTER));
   if (EVALUATOR_AFTER.test(after)) return { part: "speaks", marked: true };
+  if (ANTI_BEFORE.test(before)) return { part: "place", marked: true };
   if (demandAt(text, sentence, m) !== null || CONDUCT_AFTER.test(after) || CONDUCT_BEFORE.test(before)) return { part: "acts", marked: true };
   if (PASSIVE_AFTER.test(after)) return { part: "place", marked: true };
+  const criticisedBefore = (gap: RegExp) => words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && gap.test(text.slice(w.end, m.start)));
+  if (criticisedBefore(AGENT_GAP)) return { part: "acts", marked: true };
   // the object of a criticised act ("destabilize Ukraine")
-  const verb = words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && OBJECT_GAP.test(text.slice(w.end, m.start)));
+  const verb = criticisedBefore(OBJECT_GAP);
   if (verb) return { part: JUDGING_VERB.test(verb.word) ? "acts" : "place", marked: true };
   return { part: PLACE_BEFORE.test(before) ? "place" : "acts", marked: false };
 }

@@ -48,6 +48,16 @@ describe("tone towards a country: who acts, who is acted on", () => {
     expect(share(text, "UKR", "wrong")).toBeLessThan(0.5);
   });
 
+  it("reads the agent of a criticised passive as acting, not the one who only proposed something (Luxembourg)", () => {
+    expect(share("The Ukrainian ships were blocked by Russia .", "RUS", "blocked")).toBe(1);
+    const text = "Luxembourg regrets that the draft resolution proposed by the United States was not adopted because of the vote against it by Russia .";
+    expect(share(text, "USA", "regrets")).toBeLessThan(0.5);
+  });
+
+  it("reads 'anti-Ukrainian propaganda' as aimed against Ukraine (Lithuania)", () => {
+    expect(share("Troops were amassed , accompanied by aggressive anti - Ukrainian propaganda .", "UKR", "propaganda")).toBeLessThan(0.5);
+  });
+
   it("finds no demand in a relative clause or after a preposition", () => {
     const support = towards("We are steadfast in providing the support Ukraine needs to uphold its sovereignty .", "UKR")!;
     expect(support.score).toBeGreaterThan(0);
