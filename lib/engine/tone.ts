@@ -424,7 +424,7 @@ const ANTI_BEFORE = /\banti\s*-?\s*$/i;
 /** Verbs whose object is the one criticised ("condemn Russia"), unlike acts whose object suffers them ("destabilize Ukraine"). */
 const JUDGING_VERB = /^(?:condemn|deplor|reject|blam|accus|denounc|critici|censur|rebuk|sanction|warn)/i;
 /** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
-const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
+const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically|deeply|profoundly|sincerely|highly|greatly|warmly)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
 /** A demand aimed at the target: "we call on the Russian Government to", "urge Russia to", "Russia must desist". */
 const DEMAND_BEFORE = /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
 const DEMAND_AFTER = /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;

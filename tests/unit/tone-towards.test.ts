@@ -68,6 +68,10 @@ describe("tone towards a country: who acts, who is acted on", () => {
     expect(towards("Russia needs to withdraw its forces .", "RUS")!.words.map((w) => w.word)).toContain("Russia needs to");
   });
 
+  it("reads a country that deeply regrets as the one speaking: no tone towards it (Luxembourg)", () => {
+    expect(towards("Luxembourg deeply regrets that the draft resolution was not adopted .", "LUX")).toBeNull();
+  });
+
   it("lists every word and weight behind a directed score", () => {
     const t = towards("We condemn Russia 's unprovoked invasion of Ukraine .", "RUS")!;
     expect(t.words.map((w) => w.word)).toEqual(["condemn", "invasion"]);
