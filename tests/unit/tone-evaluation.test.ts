@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreTone, setToneModel, weightSource } from "@/lib/engine/tone";
+import { scoreTone, weightSource } from "@/lib/engine/tone";
 import { TONE_MODEL } from "@/lib/engine/tone-model";
 
 // Sentences from UNSCon S/PV.7138 (the meeting the scorer is tuned on), with the sign a reader gives them.
@@ -31,12 +31,7 @@ describe("situation words describe, evaluative words judge", () => {
   it("weighs situation words by the fitted scale, at face value when the scale is 1", () => {
     const killed = "two citizens were killed by fighters from other regions of Ukraine .";
     expect(weightOf(killed, "killed")).toBeCloseTo(-2 * TONE_MODEL.situationScale, 2);
-    const fitted = setToneModel({ ...TONE_MODEL, situationScale: 1 });
-    try {
-      expect(weightOf(killed, "killed")).toBe(-2);
-    } finally {
-      setToneModel(fitted);
-    }
+    expect(scoreTone(killed, 0, undefined, { ...TONE_MODEL, situationScale: 1 }).words.find((w) => w.word === "killed")?.weight).toBe(-2);
   });
 });
 

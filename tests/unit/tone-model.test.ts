@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { scoreTone, setToneModel, toneEvidence, weightSource } from "@/lib/engine/tone";
+import { scoreTone, toneEvidence, weightSource } from "@/lib/engine/tone";
 import { TONE_MODEL } from "@/lib/engine/tone-model";
 
 const weightOf = (text: string, word: string) => scoreTone(text).words.find((w) => w.word === word)?.weight;
 
-describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV.7138)", () => {
+describe("the fitted tone model (lib/engine/data/tone-model.json, fitted on UNSCon S/PV.7138)", () => {
   it("has scales a reader can check: positives count less than negatives, AFINN less than the hand lexicon", () => {
     expect(TONE_MODEL.positiveScale).toBeGreaterThan(0);
     expect(TONE_MODEL.positiveScale).toBeLessThanOrEqual(1.5);
@@ -44,15 +44,13 @@ describe("the fitted tone model (lib/engine/tone-model.ts, fitted on UNSCon S/PV
     expect(extreme).toBeLessThan(plain);
   });
 
-  it("can be switched off, leaving the hand lexicon alone; switching back restores it", () => {
+  it("is a parameter: a model without AFINN leaves the hand lexicon alone, and the shipped one is the default", () => {
     const text = "over the past two weeks , gunmen kidnapped a senior police officer in Luhansk .";
-    const fitted = setToneModel({ positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0, situationScale: 1 });
-    try {
-      expect(scoreTone(text).words.map((w) => w.word)).toEqual(["gunmen"]);
-    } finally {
-      setToneModel(fitted);
-    }
+    const withoutAfinn = { positiveScale: 1, fallbackNegative: 0, fallbackPositive: 0, situationScale: 1 };
+    expect(scoreTone(text, 0, undefined, withoutAfinn).words.map((w) => w.word)).toEqual(["gunmen"]);
     expect(scoreTone(text).words.map((w) => w.word)).toEqual(["gunmen", "kidnapped"]);
+    expect(scoreTone(text, 0, undefined, TONE_MODEL)).toEqual(scoreTone(text));
+    expect(toneEvidence(text, withoutAfinn).words.map((w) => w.word)).toEqual(["gunmen"]);
   });
 
   it("is fitted on the scale the scorer gave each word, not the list the word comes from", () => {
