@@ -80,27 +80,39 @@ export interface QuotedPassage extends StrongPassage {
   byOthers: number;
 }
 
-/** Words in a row that make a quotation: long enough that the set phrases of diplomacy rarely reach it. */
-export const QUOTE_WORDS = 12;
+/** Words in a row that make a quotation. */
+export const QUOTE_WORDS = 10;
 /** The pair's themed passages looked up in later statements, so a page costs a bounded number of searches. */
-const QUOTE_CANDIDATES = 30;
+const QUOTE_CANDIDATES = 20;
+
+/** A run that names a thing or cites a reference ("the Organization for Security and Cooperation in Europe", "resolutions 822 (1993), 853 (1993)") rather than saying something. */
+const isNameOrReference = (words: string[]) =>
+  words.filter((w) => /^[^\p{L}\p{N}]*\p{Lu}/u.test(w)).length * 2 >= words.length || words.filter((w) => /^[^\p{L}\p{N}]*\p{N}/u.test(w)).length >= 2;
+
+/** Words as the text's spaces cut them ("1.5", "Nagorno-Karabakh,"), so a run starts and ends where Postgres's parser would. */
+export const QUOTE_WORD = /\S*[\p{L}\p{N}]\S*/gu;
 
 /**
- * Up to two runs of QUOTE_WORDS words of a passage, from its start and its middle, cut from the text itself so
- * Postgres parses them as it parsed the statement ("1.5", "Nagorno-Karabakh").
+ * Up to two runs of QUOTE_WORDS words that say something: the first from the passage's start and the first from
+ * its middle on, cut from the text itself.
  */
 export function quotablePhrases(text: string): string[] {
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  if (words.length < QUOTE_WORDS) return [];
-  const middle = Math.floor((words.length - QUOTE_WORDS) / 2);
-  const run = (at: number) => text.slice(words[at]!.index, words[at + QUOTE_WORDS - 1]!.index + words[at + QUOTE_WORDS - 1]![0].length);
-  return [...new Set([run(0), run(middle)])];
+  const words = [...text.matchAll(QUOTE_WORD)];
+  const firstFrom = (start: number) => {
+    for (let at = start; at + QUOTE_WORDS <= words.length; at++) {
+      const run = words.slice(at, at + QUOTE_WORDS);
+      if (!isNameOrReference(run.map((w) => w[0]))) return text.slice(run[0]!.index, run.at(-1)!.index + run.at(-1)![0].length);
+    }
+    return null;
+  };
+  const phrases = [firstFrom(0), firstFrom(Math.floor(words.length / 2))].filter((p) => p !== null);
+  return [...new Set(phrases)];
 }
 
 /**
- * The pair's passages that later statements repeat word for word (QUOTE_WORDS in a row), most repeated first:
- * what others quote and what the speaker's side keeps saying. Earlier and same-day statements do not count, so a
- * passage is never credited with the text it quotes itself.
+ * The pair's passages whose wording later statements repeat (QUOTE_WORDS in a row), most repeated first: what
+ * others quote and what the speaker's side keeps saying. A run counts only where the passage is its first known
+ * use: wording any earlier or same-day statement has is a formula (the Charter's, a treaty's), not a quotation.
  */
 async function quotedPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<QuotedPassage[]> {
   const candidates = rowsOf<StrongPassage & { passageId: number }>(
@@ -113,9 +125,9 @@ async function quotedPassages(ctx: DalContext, speaker: string, counterpart: str
       join passages p on p.statement_id = s.id
       join tags t on t.passage_id = p.id and t.status <> 'rejected'
       join themes th on th.id = t.theme_id and th.enabled
-      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart}
+      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart} and s.date is not null
       group by s.id, p.id
-      order by count(distinct t.theme_id) desc, s.date desc nulls last, p.id
+      order by count(distinct t.theme_id) desc, s.date, p.id
       limit ${QUOTE_CANDIDATES}`),
   );
   const lookups = candidates.flatMap((c) => quotablePhrases(c.text).map((phrase) => ({ ...c, phrase })));
@@ -123,12 +135,12 @@ async function quotedPassages(ctx: DalContext, speaker: string, counterpart: str
   const values = lookups.map((l) => sql`(${l.passageId}::int, ${l.statementId}::int, ${l.date}::date, ${l.phrase}::text)`);
   const counts = rowsOf<{ passageId: number; phrase: string; later: number; byOthers: number }>(
     await ctx.db.execute(sql`
-      select c.passage_id as "passageId", c.phrase, count(distinct s.id)::int as later,
-        (count(distinct s.id) filter (where s.speaker_country is distinct from ${speaker}))::int as "byOthers"
+      select c.passage_id as "passageId", c.phrase, (count(*) filter (where s.date > c.day))::int as later,
+        (count(*) filter (where s.date > c.day and s.speaker_country is distinct from ${speaker}))::int as "byOthers"
       from (values ${sql.join(values, sql`, `)}) as c(passage_id, statement_id, day, phrase)
-      join statements s on s.search_vector @@ phraseto_tsquery('simple', c.phrase)
-        and s.id <> c.statement_id and (c.day is null or s.date > c.day)
-      group by c.passage_id, c.phrase`),
+      join statements s on s.search_vector @@ phraseto_tsquery('simple', c.phrase) and s.id <> c.statement_id
+      group by c.passage_id, c.phrase, c.day
+      having bool_and(s.date > c.day) and count(*) filter (where s.date > c.day) > 0`),
   );
   const best = new Map<number, (typeof counts)[number]>();
   for (const count of counts) if (count.later > (best.get(count.passageId)?.later ?? 0)) best.set(count.passageId, count);
