@@ -17,7 +17,7 @@ function bundled(file: string): string {
 }
 
 /** The TrueType fonts every PDF embeds: DYAD_PDF_FONT (and DYAD_PDF_FONT_BOLD) when they name a file, else the shipped DejaVu Sans. */
-export function pdfFonts(env: NodeJS.ProcessEnv = process.env): PdfFonts {
+export function pdfFonts(env: Record<string, string | undefined> = process.env): PdfFonts {
   const chosen = env.DYAD_PDF_FONT;
   if (chosen && existsSync(chosen)) {
     const bold = env.DYAD_PDF_FONT_BOLD && existsSync(env.DYAD_PDF_FONT_BOLD) ? env.DYAD_PDF_FONT_BOLD : chosen;
