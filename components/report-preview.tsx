@@ -1,21 +1,33 @@
+import { ChartExport } from "@/components/charts/chart-export";
+import { sourceLine } from "@/components/charts/chart-export-file";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartData } from "@/components/charts/types";
 import { formatTone } from "@/components/format";
-import { LeftOut, rangePhrase } from "@/components/left-out";
-import { filterLines, themeName, type ReportModel } from "@/lib/export/report-model";
+import { fixLink, rangePhrase } from "@/components/left-out";
+import { themeName, type ReportModel } from "@/lib/export/report-model";
 import { SECTION_LABELS } from "@/lib/export/report-spec";
+import { reportText } from "@/lib/export/report-text";
 
-/** The report as the browser shows it before download: the same model, the same sections as the files. */
+/**
+ * The report as the browser shows it before download: the same model, the same sections as the files, and the
+ * same words as the PDF (reportText).
+ */
 export function ReportPreview({ model }: { model: ReportModel }) {
   const sections = new Set(model.spec.sections);
+  const text = reportText(model);
+  const filters = text.filters
+    .slice(0, 6)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join(" · ");
+  const source = sourceLine();
   return (
     <article aria-label="Report preview" data-testid="report-preview">
-      <h2>{model.name}</h2>
+      <h2>{text.title}</h2>
       <table>
         <caption className="sr-only">Filters of this report</caption>
         <tbody>
-          {filterLines(model).map(([label, value]) => (
+          {text.filters.map(([label, value]) => (
             <tr key={label}>
               <th scope="row" style={{ width: "12rem" }}>
                 {label}
@@ -28,12 +40,15 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       {sections.has("summary") && (
         <section className="card" aria-labelledby="r-summary">
           <h3 id="r-summary">{SECTION_LABELS.summary}</h3>
-          <p data-testid="report-summary">
-            {model.summary.statements.toLocaleString("en-US")} statements ({model.summary.passages.toLocaleString("en-US")} passages with the report&apos;s themes), dated{" "}
-            {model.summary.firstDate ?? "—"} to {model.summary.lastDate ?? "—"}.
-            {model.summary.tooCoarse > 0 && ` ${model.summary.tooCoarse} statements are dated too coarsely for a ${model.spec.interval}ly series.`}
-          </p>
-          <LeftOut pairs={model.spec.pairs} undated={model.summary.undated} unpaired={model.summary.unpaired} />
+          <p data-testid="report-summary">{text.summary}</p>
+          {text.leftOut && (
+            <p className="notice" data-testid="left-out">
+              {text.leftOut} Fix them:{" "}
+              {model.summary.undated > 0 && <a href={fixLink("no-date", model.spec.pairs[0]!)}>set dates</a>}
+              {model.summary.undated > 0 && model.summary.unpaired > 0 && " · "}
+              {model.summary.unpaired > 0 && <a href={fixLink("no-counterpart", { speaker: model.spec.pairs[0]!.speaker })}>add counterparts</a>}
+            </p>
+          )}
         </section>
       )}
       {sections.has("charts") &&
@@ -58,15 +73,25 @@ export function ReportPreview({ model }: { model: ReportModel }) {
               {frequencyBlank ? (
                 <p className="chart-blank">{frequencyBlank}</p>
               ) : (
-                <FrequencyChart title={`${pair.label}: ${model.spec.measure} per ${model.spec.interval}`} data={data} markers={[]} yLabel={model.spec.measure} drillQuery={drillQuery} />
+                <ChartExport title={`${pair.label}: ${text.chartTitles.frequency}`} filters={filters} source={source} data={data} measure="value">
+                  <FrequencyChart title={`${pair.label}: ${text.chartTitles.frequency}`} data={data} markers={[]} yLabel={model.spec.measure} drillQuery={drillQuery} />
+                </ChartExport>
               )}
-              {toneBlank ? <p className="chart-blank">{toneBlank}</p> : <ToneChart title={`${pair.label}: tone per ${model.spec.interval}`} data={data} markers={[]} drillQuery={drillQuery} />}
+              {toneBlank ? (
+                <p className="chart-blank">{toneBlank}</p>
+              ) : (
+                <ChartExport title={`${pair.label}: ${text.chartTitles.tone}`} filters={filters} source={source} data={data} measure="tone">
+                  <ToneChart title={`${pair.label}: ${text.chartTitles.tone}`} data={data} markers={[]} drillQuery={drillQuery} />
+                </ChartExport>
+              )}
+              {!frequencyBlank && <p className="notice">{text.chartNote(!toneBlank)}</p>}
             </section>
           );
         })}
       {sections.has("tone") && (
         <section className="card" aria-labelledby="r-tone">
           <h3 id="r-tone">{SECTION_LABELS.tone}</h3>
+          <p className="notice">{text.toneIntro}</p>
           <table data-testid="report-tone">
             <thead>
               <tr>
@@ -99,7 +124,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           {model.passages.map((group) => (
             <div key={group.theme}>
               <h4>{themeName(model, group.theme)}</h4>
-              {group.passages.length === 0 && <p className="notice">No passages in this selection.</p>}
+              {group.passages.length === 0 && <p className="notice">{text.noPassages}</p>}
               {group.passages.map((p) => (
                 <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage" data-testid="report-passage">
                   {p.text}
@@ -123,17 +148,18 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       {sections.has("method") && (
         <section className="card" aria-labelledby="r-method">
           <h3 id="r-method">{SECTION_LABELS.method}</h3>
-          <p>
-            Codebook version {model.method.codebookVersion}
-            {model.method.codebookChangedAt && ` (changed ${model.method.codebookChangedAt.slice(0, 10)})`}. Tagger on this selection: {model.method.tagger.autoTags} automatic tags, {model.method.tagger.accepted} accepted and{" "}
-            {model.method.tagger.rejected} rejected by staff, {model.method.tagger.unreviewed} not yet reviewed; {model.method.tagger.humanTags} added by people.{" "}
-            {model.method.tagger.precision === null ? "Nothing reviewed yet, so precision is unknown." : `Precision on reviewed tags: ${(100 * model.method.tagger.precision).toFixed(1)}%.`} Tone is shown wherever a passage is scored; fewer than {model.method.minStatementsForTone} statements is marked low evidence (hollow, ○). A period with nothing said is a gap, not a zero.
-          </p>
+          {text.method.map((paragraph) => (
+            <p key={paragraph.slice(0, 12)} data-testid="report-method">
+              {paragraph}
+            </p>
+          ))}
+          <p className="notice">{text.generated}</p>
         </section>
       )}
       {sections.has("codebook") && (
         <section className="card" aria-labelledby="r-codebook">
           <h3 id="r-codebook">{SECTION_LABELS.codebook}</h3>
+          <p className="notice">{text.codebookIntro}</p>
           <table>
             <thead>
               <tr>

@@ -13,7 +13,8 @@ import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { FORMAT_FILES } from "@/lib/export/report-files";
-import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, specToParams, type ReportSpec } from "@/lib/export/report-spec";
+import { selectionToParams } from "@/lib/engine/selection-params";
+import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type ReportSpec } from "@/lib/export/report-spec";
 import { deleteReportAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -79,7 +80,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     sections: [...REPORT_SECTIONS],
     passagesPerTheme: 5,
   };
-  const query = spec ? specToParams(spec) : null;
+  const query = spec ? selectionToParams(spec) : null;
   const download = (format: string) => (savedId ? `/api/reports/export?report=${savedId}&format=${format}` : `/api/reports/export?${query}&name=${encodeURIComponent(name)}&format=${format}`);
 
   return (

@@ -1,4 +1,5 @@
-import type { ChartColumn, ChartData, ChartRow, ChartSeries, ChartTone } from "./types";
+import type { ToneEstimate } from "@/lib/engine/series-math";
+import type { ChartColumn, ChartData, ChartRow, ChartSeries } from "./types";
 
 /** One series as the DAL gives it (lib/dal/pair-series.ts PairSeriesPoint), with how to draw it. */
 export interface SeriesPoints extends ChartSeries {
@@ -8,7 +9,7 @@ export interface SeriesPoints extends ChartSeries {
     statements: number;
     passages: number;
     coverage: { speakerStatements: number };
-    tone: ChartTone | null;
+    tone: ToneEstimate | null;
   }[];
 }
 
@@ -29,7 +30,7 @@ export function chartData(series: SeriesPoints[]): ChartData {
       const statements = periods.map(() => 0);
       const passages = periods.map(() => 0);
       const coverage = periods.map(() => 0);
-      const tone: (ChartTone | null)[] = periods.map(() => null);
+      const tone: (ToneEstimate | null)[] = periods.map(() => null);
       for (const p of points) {
         const i = index.get(p.period)!;
         value[i] = p.value === null ? null : round(p.value);
@@ -87,7 +88,7 @@ export function describeValue(column: ChartColumn, at: number, unit: string): st
   return `${value} ${unit} · from ${plural(column.statements[at] ?? 0, "statement")}, ${plural(column.passages[at] ?? 0, "passage")} · speaker made ${column.coverage[at] ?? 0} in all`;
 }
 
-export function describeTone(tone: ChartTone | null): string {
+export function describeTone(tone: ToneEstimate | null): string {
   if (!tone) return "no scored passage (gap)";
   const sign = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(2)}`;
   return `${sign(tone.mean)} (95% interval ${sign(tone.low)} to ${sign(tone.high)}) · n = ${plural(tone.statements, "statement")}, ${plural(tone.passages, "passage")}${tone.lowEvidence ? " · low evidence" : ""}`;

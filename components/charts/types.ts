@@ -1,3 +1,5 @@
+import type { ToneEstimate } from "@/lib/engine/series-math";
+
 export interface ChartSeries {
   key: string;
   label: string;
@@ -12,15 +14,6 @@ export interface ChartMarker {
   kind: "event" | "codebook";
 }
 
-/** Tone of one period: mean with its 95% interval, the text it stands on, and whether that is too little to lean on. */
-export interface ChartTone {
-  mean: number;
-  low: number;
-  high: number;
-  statements: number;
-  passages: number;
-  lowEvidence: boolean;
-}
 
 /** One series' values on the shared period axis, column by column. */
 export interface ChartColumn extends ChartSeries {
@@ -31,7 +24,7 @@ export interface ChartColumn extends ChartSeries {
   passages: number[];
   /** Statements of the speaker in the period, on any theme: the text a point stands on. */
   coverage: number[];
-  tone: (ChartTone | null)[];
+  tone: (ToneEstimate | null)[];
 }
 
 /** What the server sends for a set of charts: small to serialise, turned into recharts rows in the browser. */

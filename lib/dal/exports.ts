@@ -1,76 +1,86 @@
-import { asc, inArray, sql } from "drizzle-orm";
-import { statementPairs, statements, tags, themes } from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { themes as themeTable } from "@/db/schema";
+import { rowsOf, type Db } from "@/db/client";
+import type { ReportStatementRow } from "@/lib/export/report-model";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
 import type { StatementFilter } from "./filters";
 import { statementWhere } from "./statement-filter-sql";
 
-export interface ExportedStatement {
-  id: number;
-  date: string | null;
-  datePrecision: string | null;
-  title: string;
-  speakerName: string | null;
-  speakerTitle: string | null;
-  speakerCountry: string | null;
-  counterparts: string;
-  themes: string;
-  tone: number | null;
-  sourceUrl: string | null;
+/** Rows read and written at a time by every statement export. */
+export const STATEMENT_BATCH = 2000;
+
+/**
+ * The statements behind a chart (the dashboard's "Download CSV"), for managers: streamed batch by batch like a
+ * report's statements. Permission and the audit row come before the first row, so a refusal is an error
+ * response, never a broken download.
+ */
+export async function exportStatements(ctx: DalContext, filter: StatementFilter): Promise<AsyncIterable<ReportStatementRow[]>> {
+  const actor = await requirePermission(ctx, "reports:export");
+  await writeAudit(ctx.db, { actorId: actor.id, action: "export.statements_csv", entityType: "export", entityId: "statements", after: { filter } });
+  return statementBatches(ctx.db, statementWhere(filter) ?? sql`true`);
 }
 
-/** The statements behind a chart, for managers' reports; the export itself is audited. */
-export async function exportStatements(ctx: DalContext, filter: StatementFilter): Promise<ExportedStatement[]> {
-  const actor = await requirePermission(ctx, "reports:export");
-  const rows = await ctx.db
-    .select({
-      id: statements.id,
-      date: statements.date,
-      datePrecision: statements.datePrecision,
-      title: statements.title,
-      speakerName: statements.speakerName,
-      speakerTitle: statements.speakerTitle,
-      speakerCountry: statements.speakerCountry,
-      tone: statements.tone,
-      sourceUrl: statements.sourceUrl,
-    })
-    .from(statements)
-    .where(statementWhere(filter))
-    .orderBy(sql`${statements.date} asc nulls last`, asc(statements.id));
-  const ids = rows.map((r) => r.id);
-  const [pairs, themeRows] =
-    ids.length === 0
-      ? [[], []]
-      : await Promise.all([
-          ctx.db
-            .select({ statementId: statementPairs.statementId, iso3: statementPairs.counterpartIso3 })
-            .from(statementPairs)
-            .where(inArray(statementPairs.statementId, ids))
-            .orderBy(sql`${statementPairs.isPrimary} desc`, sql`${statementPairs.mentions} desc`),
-          ctx.db
-            .selectDistinct({ statementId: tags.statementId, slug: themes.slug })
-            .from(tags)
-            .innerJoin(themes, sql`${themes.id} = ${tags.themeId}`)
-            .where(sql`${inArray(tags.statementId, ids)} and ${tags.status} <> 'rejected'`)
-            .orderBy(asc(themes.slug)),
-        ]);
-  await writeAudit(ctx.db, {
-    actorId: actor.id,
-    action: "export.statements_csv",
-    entityType: "export",
-    entityId: "statements",
-    after: { filter, rows: rows.length },
-  });
-  return rows.map((r) => ({
-    ...r,
-    counterparts: joinFor(pairs, r.id, (p) => p.iso3),
-    themes: joinFor(themeRows, r.id, (t) => t.slug),
+/**
+ * The statements matching `where` (a condition on the `statements` table) with their pairs, themes and tone,
+ * oldest first (undated last), STATEMENT_BATCH at a time, so an export of any size holds one batch of rows.
+ * Internal: callers check the permission first.
+ *
+ * The ids come first, in date order, in one query (a few bytes each; the filter and the sort run once); rows
+ * then follow by primary key, the next batch already on its way while the caller writes this one. Keyset
+ * paging on (date, id) re-ran the filter and the sort for every batch (10× slower).
+ */
+export async function* statementBatches(db: Db, where: SQL): AsyncGenerator<ReportStatementRow[]> {
+  const [found] = rowsOf<{ ids: number[] | null }>(
+    await db.execute(sql`select array_agg(statements.id order by coalesce(statements.date, '9999-12-31'::date), statements.id) as ids
+      from statements where ${where}`),
+  );
+  const ids = found?.ids ?? [];
+  // theme ids are turned into slugs here: joining themes for every statement cost more than the rest of the row
+  const slugOf = new Map((await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).map((t) => [t.id, t.slug]));
+  const batch = (start: number) => statementRows(db, ids.slice(start, start + STATEMENT_BATCH), slugOf);
+  let next = ids.length > 0 ? batch(0) : null;
+  try {
+    for (let start = 0; next; start += STATEMENT_BATCH) {
+      const rows = await next;
+      next = start + STATEMENT_BATCH < ids.length ? batch(start + STATEMENT_BATCH) : null;
+      yield rows;
+    }
+  } finally {
+    next?.catch(() => undefined); // the reader left early: nobody waits for the batch in flight
+  }
+}
+
+/**
+ * One batch, in the order of `chunk` (date, then id), as a single JSON value: one row to decode instead of
+ * thousands is 2–3× faster on PGlite, whose rows are decoded in JavaScript. The ids go as one array parameter.
+ */
+async function statementRows(db: Db, chunk: number[], slugOf: Map<number, string>): Promise<ReportStatementRow[]> {
+  const [row] = rowsOf<{ rows: StatementJsonRow[] | string | null }>(
+    await db.execute(sql`
+      select json_agg(json_build_array(statements.id, to_char(statements.date, 'YYYY-MM-DD'), statements.date_precision,
+        statements.title, statements.speaker_name, statements.speaker_title, statements.speaker_country, statements.tone, statements.source_url,
+        (select string_agg(sp.speaker_iso3 || '>' || sp.counterpart_iso3, '; ' order by sp.is_primary desc, sp.mentions desc, sp.counterpart_iso3)
+          from statement_pairs sp where sp.statement_id = statements.id),
+        (select array_agg(t.theme_id) from tags t where t.statement_id = statements.id and t.status <> 'rejected'))
+        order by coalesce(statements.date, '9999-12-31'::date), statements.id) as rows
+      from statements
+      where statements.id = any(${`{${chunk.join(",")}}`}::int[])`),
+  );
+  const rows = typeof row?.rows === "string" ? (JSON.parse(row.rows) as StatementJsonRow[]) : (row?.rows ?? []);
+  return rows.map(([id, date, datePrecision, title, speakerName, speakerTitle, speakerCountry, tone, sourceUrl, pairs, themes]) => ({
+    id,
+    date,
+    datePrecision,
+    title,
+    speakerName,
+    speakerTitle,
+    speakerCountry,
+    pairs: pairs ?? "",
+    themes: [...new Set((themes ?? []).map((id) => slugOf.get(id) ?? String(id)))].sort().join("; "),
+    tone,
+    sourceUrl,
   }));
 }
 
-function joinFor<T extends { statementId: number }>(rows: T[], id: number, pick: (row: T) => string): string {
-  return rows
-    .filter((row) => row.statementId === id)
-    .map(pick)
-    .join("; ");
-}
+type StatementJsonRow = [number, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null, number[] | null];

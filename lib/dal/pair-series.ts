@@ -3,7 +3,7 @@ import { z } from "zod";
 import { rowsOf } from "@/db/client";
 import { ALL_THEMES, ANY_COUNTERPART, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
-import { clusteredToneInterval, type ToneSums } from "@/lib/engine/series-math";
+import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
@@ -32,7 +32,7 @@ export interface PairSeriesPoint {
   /** What the corpus holds in the period: from the speaker to anyone, and from the speaker about the counterpart. */
   coverage: { speakerStatements: number; speakerPassages: number; pairStatements: number; pairPassages: number };
   /** Mean tone of the passages counted, with a cluster-robust 95% interval; low evidence under LOW_EVIDENCE_STATEMENTS statements. */
-  tone: { mean: number; low: number; high: number; statements: number; passages: number; lowEvidence: boolean } | null;
+  tone: ToneEstimate | null;
 }
 
 export interface PairSeries {

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { savedViews } from "@/db/schema";
+import { selectionToParams } from "@/lib/engine/selection-params";
 import { seriesQueryFromParams } from "./api-query";
 import { writeAudit } from "./audit";
 import { requirePermission, type DalContext } from "./context";
@@ -23,21 +24,7 @@ export interface SavedView {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
 
-/** A series query written back as the dashboard's URL parameters (the inverse of seriesQueryFromParams). */
-export function queryToParams(query: PairSeriesQuery): URLSearchParams {
-  const url = new URLSearchParams();
-  for (const p of query.pairs) url.append("pair", `${p.speaker}>${p.counterpart}`);
-  for (const t of query.themes) url.append("theme", t);
-  if (query.bothDirections) url.set("both", "1");
-  if (query.from) url.set("from", query.from);
-  if (query.to) url.set("to", query.to);
-  url.set("interval", query.interval);
-  url.set("measure", query.measure);
-  url.set("scale", query.scale);
-  return url;
-}
-
-const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({ ...row, query: queryToParams(row.filters).toString() });
+const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({ ...row, query: selectionToParams(row.filters).toString() });
 
 /**
  * Saves the dashboard's current filters (its query string) under a name for the signed-in user. Returns the

@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { shortLinks } from "@/db/schema";
+import { selectionToParams } from "@/lib/engine/selection-params";
 import { seriesQueryFromParams } from "./api-query";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { queryToParams } from "./saved-views";
 
 const CODE = /^[A-Za-z0-9_-]{8}$/;
 
 /** A short code for a dashboard view; the same filters always get the same code. Invalid filters are refused. */
 export async function shortLinkFor(ctx: DalContext, query: string): Promise<{ code: string }> {
   const actor = await requirePermission(ctx, "series:read");
-  const normal = queryToParams(seriesQueryFromParams(new URLSearchParams(query))).toString();
+  const normal = selectionToParams(seriesQueryFromParams(new URLSearchParams(query))).toString();
   const [existing] = await ctx.db.select({ code: shortLinks.code }).from(shortLinks).where(eq(shortLinks.query, normal)).limit(1);
   if (existing) return existing;
   const code = randomBytes(6).toString("base64url");

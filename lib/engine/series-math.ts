@@ -39,6 +39,12 @@ export interface TonePoint {
   lowEvidence: boolean;
 }
 
+/** Tone of a period or a whole range as charts and reports show it: the point with the statements and passages it stands on. */
+export interface ToneEstimate extends TonePoint {
+  statements: number;
+  passages: number;
+}
+
 /**
  * Mean passage tone with a 95% interval that respects the clustering of passages in statements: the
  * cluster-robust (sandwich) variance of the ratio mean m = ΣT_s / Σn_s,

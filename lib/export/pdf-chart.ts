@@ -25,7 +25,6 @@ export interface LineChartSpec {
   yMax: number;
   yTicks: number[];
   yLabel: string;
-  fold: (text: string) => string;
   font: string;
   boldFont: string;
 }
@@ -44,7 +43,7 @@ export function chartHeight(plotHeight: number, lines: number, width: number): n
 export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight: number, chart: LineChartSpec): void {
   const { periods, lines, yMin, yMax } = chart;
   doc.save();
-  doc.font(chart.boldFont).fontSize(10).fillColor("#1b1f24").text(chart.fold(chart.title), box.x, box.y, { width: box.width, lineBreak: false });
+  doc.font(chart.boldFont).fontSize(10).fillColor("#1b1f24").text(chart.title, box.x, box.y, { width: box.width, lineBreak: false });
   const plot = { x: box.x + PLOT_LEFT, y: box.y + TITLE_HEIGHT, width: box.width - PLOT_LEFT - 8, height: plotHeight };
   const xAt = (i: number) => plot.x + (periods.length <= 1 ? plot.width / 2 : (i * plot.width) / (periods.length - 1));
   const yAt = (v: number) => plot.y + plot.height - ((Math.min(yMax, Math.max(yMin, v)) - yMin) / (yMax - yMin || 1)) * plot.height;
@@ -57,7 +56,7 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
     doc.text(formatTick(tick), box.x, y - 3.5, { width: PLOT_LEFT - 4, align: "right", lineBreak: false });
   }
   doc.save().rotate(-90, { origin: [box.x + 4, plot.y + plot.height / 2] });
-  doc.text(chart.fold(chart.yLabel), box.x + 4 - plot.height / 2, plot.y + plot.height / 2 - 8, { width: plot.height, align: "center", lineBreak: false });
+  doc.text(chart.yLabel, box.x + 4 - plot.height / 2, plot.y + plot.height / 2 - 8, { width: plot.height, align: "center", lineBreak: false });
   doc.restore();
 
   // x axis labels, thinned to about eight
@@ -104,7 +103,7 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
     doc.lineWidth(2).strokeColor(line.color);
     setDash(doc, line.dash);
     doc.moveTo(lx, ly + 4).lineTo(lx + 18, ly + 4).stroke().undash();
-    doc.fillColor("#1b1f24").fontSize(7.5).text(chart.fold(line.label), lx + 22, ly, { width: 134, lineBreak: false, ellipsis: true });
+    doc.fillColor("#1b1f24").fontSize(7.5).text(line.label, lx + 22, ly, { width: 134, lineBreak: false, ellipsis: true });
   });
   doc.restore();
 }

@@ -1,3 +1,4 @@
+import type { ToneEstimate } from "@/lib/engine/series-math";
 import type { ReportSpec } from "./report-spec";
 
 /** Everything a report shows, computed once (lib/dal/reports.ts) and rendered by each format's writer. */
@@ -30,15 +31,6 @@ export interface ReportSummary {
   unpaired: number;
 }
 
-/** Mean tone with its 95% interval, the text it stands on, and whether that is too little to lean on. */
-export interface ReportTone {
-  mean: number;
-  low: number;
-  high: number;
-  statements: number;
-  passages: number;
-  lowEvidence: boolean;
-}
 
 export interface SeriesPoint {
   period: string;
@@ -48,7 +40,7 @@ export interface SeriesPoint {
   passages: number;
   /** All statements and passages of the speaker in the period: the text a point stands on. */
   coverage: { speakerStatements: number; speakerPassages: number; pairStatements: number; pairPassages: number };
-  tone: ReportTone | null;
+  tone: ToneEstimate | null;
 }
 
 export interface ReportSeries {
@@ -63,7 +55,7 @@ export interface ToneRow {
   theme: string;
   statements: number;
   passages: number;
-  tone: ReportTone | null;
+  tone: ToneEstimate | null;
 }
 
 export interface ReportPassage {

@@ -1,8 +1,9 @@
 import PDFDocument from "pdfkit";
 import { chartHeight, countAxis, drawLineChart, type ChartLine } from "./pdf-chart";
-import { latin1, pdfFonts } from "./pdf-fonts";
-import { filterLines, themeName, type ReportModel } from "./report-model";
+import { pdfFonts } from "./pdf-fonts";
+import { themeName, type ReportModel } from "./report-model";
 import { SECTION_LABELS } from "./report-spec";
+import { formatInt, reportText, signed, type ReportText } from "./report-text";
 
 const MARGIN = 50;
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
@@ -11,7 +12,7 @@ interface Writer {
   doc: PDFKit.PDFDocument;
   regular: string;
   bold: string;
-  fold: (text: string) => string;
+  text: ReportText;
 }
 
 /**
@@ -21,21 +22,22 @@ interface Writer {
  */
 export function reportPdf(model: ReportModel): Promise<Buffer> {
   const fonts = pdfFonts();
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: model.name, Author: "Dyad", Subject: filterLines(model).map(([k, v]) => `${k}: ${v}`).join(" | ") } });
+  const text = reportText(model);
+  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: text.title, Author: "Dyad", Subject: text.filters.map(([k, v]) => `${k}: ${v}`).join(" | ") } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const w: Writer = { doc, regular: fonts.regular, bold: fonts.bold, fold: fonts.unicode ? (t) => t : latin1 };
+  const w: Writer = { doc, regular: fonts.regular, bold: fonts.bold, text };
   cover(w, model);
   const sections = new Set(model.spec.sections);
   if (sections.has("summary")) summary(w, model);
   if (sections.has("charts")) charts(w, model);
   if (sections.has("tone")) toneTable(w, model);
   if (sections.has("passages")) passages(w, model);
-  if (sections.has("method")) method(w, model);
+  if (sections.has("method")) method(w);
   if (sections.has("codebook")) codebook(w, model);
   pageNumbers(w, model);
   doc.end();
@@ -51,11 +53,11 @@ function ensureSpace(w: Writer, height: number): void {
 
 function heading(w: Writer, text: string, size = 16): void {
   ensureSpace(w, size * 4);
-  w.doc.moveDown(0.6).font(w.bold).fontSize(size).fillColor("#1b1f24").text(w.fold(text), MARGIN, w.doc.y, { width: contentWidth(w.doc) }).moveDown(0.3);
+  w.doc.moveDown(0.6).font(w.bold).fontSize(size).fillColor("#1b1f24").text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc) }).moveDown(0.3);
 }
 
 function paragraph(w: Writer, text: string, size = 10): void {
-  w.doc.font(w.regular).fontSize(size).fillColor("#1b1f24").text(w.fold(text), MARGIN, w.doc.y, { width: contentWidth(w.doc), lineGap: 1.5 }).moveDown(0.4);
+  w.doc.font(w.regular).fontSize(size).fillColor("#1b1f24").text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc), lineGap: 1.5 }).moveDown(0.4);
 }
 
 function section(w: Writer, key: keyof typeof SECTION_LABELS): void {
@@ -78,7 +80,7 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
   const pad = 3;
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
-    return Math.max(...cells.map((cell, i) => doc.heightOfString(w.fold(cell), { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * pad }))) + 2 * pad;
   };
   const drawRow = (cells: string[], font: string, fill: string | null, height = rowHeight(cells, font)) => {
     const top = doc.y;
@@ -86,7 +88,7 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
     let x = MARGIN;
     doc.font(font).fontSize(size).fillColor("#1b1f24");
     cells.forEach((cell, i) => {
-      doc.text(w.fold(cell), x + pad, top + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
+      doc.text(cell, x + pad, top + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
       x += widths[i]!;
     });
     doc.lineWidth(0.4).strokeColor("#d0d7de").moveTo(MARGIN, top + height).lineTo(MARGIN + contentWidth(doc), top + height).stroke();
@@ -110,36 +112,19 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
 function cover(w: Writer, model: ReportModel): void {
   const { doc } = w;
   doc.font(w.regular).fontSize(11).fillColor("#57606a").text("Dyad · report", MARGIN, 90);
-  doc.moveDown(0.5).font(w.bold).fontSize(26).fillColor("#1b1f24").text(w.fold(model.name), { width: contentWidth(doc) });
-  doc.moveDown(0.4).font(w.regular).fontSize(13).fillColor("#1b1f24").text(w.fold(model.pairs.map((p) => p.label).join(" · ")), { width: contentWidth(doc) });
+  doc.moveDown(0.5).font(w.bold).fontSize(26).fillColor("#1b1f24").text(w.text.title, { width: contentWidth(doc) });
+  doc.moveDown(0.4).font(w.regular).fontSize(13).fillColor("#1b1f24").text(model.pairs.map((p) => p.label).join(" · "), { width: contentWidth(doc) });
   doc.moveDown(1.5);
   heading(w, "Filters", 12);
-  table(w, [{ header: "Filter", width: 1 }, { header: "Value", width: 3 }], filterLines(model), 10);
+  table(w, [{ header: "Filter", width: 1 }, { header: "Value", width: 3 }], w.text.filters, 10);
   heading(w, "In this report", 12);
-  table(
-    w,
-    [{ header: "Figure", width: 3 }, { header: "Value", width: 1, align: "right" }],
-    [
-      ["Statements", formatInt(model.summary.statements)],
-      ["Passages with the report's themes", formatInt(model.summary.passages)],
-      ["Dated from", model.summary.firstDate ?? "—"],
-      ["Dated to", model.summary.lastDate ?? "—"],
-    ],
-    10,
-  );
-  paragraph(w, `Sections: ${model.spec.sections.map((s) => SECTION_LABELS[s]).join(", ")}.`, 9);
+  table(w, [{ header: "Figure", width: 3 }, { header: "Value", width: 1, align: "right" }], w.text.figures, 10);
+  paragraph(w, w.text.sections, 9);
 }
 
 function summary(w: Writer, model: ReportModel): void {
   section(w, "summary");
-  const { statements, passages, firstDate, lastDate, tooCoarse, undated, unpaired } = model.summary;
-  paragraph(
-    w,
-    `${count(statements, "statement")} on ${model.pairs.map((p) => p.label).join(", ")} ${agree(statements, "carries", "carry")} at least one of the ${count(model.themes.length, "theme")} of this report ` +
-      `(${count(passages, "passage")}), dated ${firstDate ?? "—"} to ${lastDate ?? "—"}.` +
-      (tooCoarse > 0 ? ` ${count(tooCoarse, "statement")} ${agree(tooCoarse, "is", "are")} dated only by year or month and ${agree(tooCoarse, "is", "are")} left out of the ${model.spec.interval}ly series.` : "") +
-      leftOutSentence(undated, unpaired),
-  );
+  paragraph(w, [w.text.summary, w.text.leftOut].filter(Boolean).join(" "));
   table(
     w,
     [{ header: "Pair", width: 1.2 }, { header: "Theme", width: 2 }, { header: "Statements", width: 1, align: "right" }, { header: "Passages", width: 1, align: "right" }, { header: "Mean tone", width: 1, align: "right" }],
@@ -180,24 +165,18 @@ function charts(w: Writer, model: ReportModel): void {
     const height = chartHeight(plot, series.length, width);
     heading(w, pair.label, 13);
     if (frequency.every((l) => l.values.every((v) => v === null))) {
-      paragraph(
-        w,
-        `No statement of ${pair.label} is dated ${model.spec.from || model.spec.to ? `in ${model.spec.from ?? "…"} – ${model.spec.to ?? "…"}` : "at all"}; ` +
-          (model.summary.undated > 0 ? `${formatInt(model.summary.undated)} of the report's pairs are undated — set their dates in Dyad's review queue, or ` : "") +
-          "widen the report's dates.",
-      );
+      paragraph(w, w.text.noDatedStatements(pair.label));
       continue;
     }
     ensureSpace(w, height);
     let top = doc.y;
     drawLineChart(doc, { x: MARGIN, y: top, width, height }, plot, {
-      title: `${measure === "statements" ? "Statements" : "Passages"} per ${model.spec.interval}`,
+      title: w.text.chartTitles.frequency,
       periods,
       lines: frequency,
       yMin: 0,
       ...countAxis(max),
       yLabel: measure,
-      fold: w.fold,
       font: w.regular,
       boldFont: w.bold,
     });
@@ -205,26 +184,19 @@ function charts(w: Writer, model: ReportModel): void {
     ensureSpace(w, height);
     top = doc.y;
     drawLineChart(doc, { x: MARGIN, y: top, width, height }, plot, {
-      title: "Tone (−1 hostile … +1 cooperative), shaded: 95% band",
+      title: w.text.chartTitles.tone,
       periods,
       lines: tone,
       yMin: -1,
       yMax: 1,
       yTicks: [-1, -0.5, 0, 0.5, 1],
       yLabel: "tone",
-      fold: w.fold,
       font: w.regular,
       boldFont: w.bold,
     });
     doc.y = top + height + 6;
     doc.x = MARGIN;
-    paragraph(
-      w,
-      tone.every((l) => l.values.every((v) => v === null))
-        ? "No tone in this chart: no passage with the report's themes has a tone score here; tag passages with these themes, or re-score tone."
-        : `A hollow point stands on fewer than ${model.method.minStatementsForTone} statements (low evidence); a break in a line is a ${model.spec.interval} with nothing said.`,
-      8,
-    );
+    paragraph(w, w.text.chartNote(tone.some((l) => l.values.some((v) => v !== null))), 8);
     heading(w, `${pair.label}: the numbers behind the charts`, 11);
     table(
       w,
@@ -253,12 +225,7 @@ function charts(w: Writer, model: ReportModel): void {
 
 function toneTable(w: Writer, model: ReportModel): void {
   section(w, "tone");
-  paragraph(
-    w,
-    "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the statements / passages it stands on. " +
-      `○ marks low evidence: fewer than ${model.method.minStatementsForTone} statements.`,
-    9,
-  );
+  paragraph(w, w.text.toneIntro, 9);
   table(
     w,
     [
@@ -286,61 +253,33 @@ function passages(w: Writer, model: ReportModel): void {
   for (const group of model.passages) {
     const theme = model.themes.find((t) => t.slug === group.theme);
     heading(w, theme?.name ?? group.theme, 13);
-    if (group.passages.length === 0) paragraph(w, "No passages in this selection.");
+    if (group.passages.length === 0) paragraph(w, w.text.noPassages);
     group.passages.forEach((p, i) => {
       const source = [p.title, p.speaker ? `${p.speaker}${p.speakerCountry ? ` (${p.speakerCountry})` : ""}` : p.speakerCountry, p.date ?? "undated"].filter(Boolean).join(" · ");
       const figures = `tone ${p.tone === null ? "—" : signed(p.tone)}${p.confidence === null ? "" : ` · tagger confidence ${p.confidence.toFixed(2)}`}`;
       doc.font(w.regular).fontSize(9.5);
-      const quoteHeight = doc.heightOfString(w.fold(p.text), { width: contentWidth(doc) - 14 });
+      const quoteHeight = doc.heightOfString(p.text, { width: contentWidth(doc) - 14 });
       ensureSpace(w, Math.min(quoteHeight, 200) + 40);
       const top = doc.y;
-      doc.fillColor("#1b1f24").text(w.fold(`${i + 1}. ${p.text}`), MARGIN + 10, doc.y, { width: contentWidth(doc) - 14, lineGap: 1 });
+      doc.fillColor("#1b1f24").text(`${i + 1}. ${p.text}`, MARGIN + 10, doc.y, { width: contentWidth(doc) - 14, lineGap: 1 });
       doc.save().lineWidth(2).strokeColor(theme?.color ?? "#d0d7de").moveTo(MARGIN + 2, Math.min(top, doc.y)).lineTo(MARGIN + 2, doc.y).stroke().restore();
-      doc.font(w.regular).fontSize(8).fillColor("#57606a").text(w.fold(`${source} · ${figures}`), MARGIN + 10, doc.y + 2, { width: contentWidth(doc) - 14 });
-      if (p.sourceUrl) doc.fillColor("#0b5cad").text(w.fold(p.sourceUrl), { width: contentWidth(doc) - 14, link: safeLink(p.sourceUrl) });
+      doc.font(w.regular).fontSize(8).fillColor("#57606a").text(`${source} · ${figures}`, MARGIN + 10, doc.y + 2, { width: contentWidth(doc) - 14 });
+      if (p.sourceUrl) doc.fillColor("#0b5cad").text(p.sourceUrl, { width: contentWidth(doc) - 14, link: safeLink(p.sourceUrl) });
       doc.moveDown(0.7);
       doc.x = MARGIN;
     });
   }
 }
 
-function method(w: Writer, model: ReportModel): void {
+function method(w: Writer): void {
   section(w, "method");
-  const { tagger, codebookVersion, codebookChangedAt, minStatementsForTone } = model.method;
-  paragraph(
-    w,
-    `Themes. Passages are tagged by the codebook (version ${codebookVersion}${codebookChangedAt ? `, last changed ${codebookChangedAt.slice(0, 10)}` : ""}): ` +
-      "a theme's phrases are matched on word boundaries, case-insensitively, unless an exclusion phrase stands in the same sentence; " +
-      "each tag records the codebook version that made it. Staff review suggested tags (accept or reject) and tag by hand; rejected tags are not counted. " +
-      "A statement counts for a theme when at least one of its passages carries the theme.",
-  );
-  paragraph(
-    w,
-    `Tagger figures for this report's themes and statements: ${count(tagger.autoTags, "automatic tag")}, of which ${formatInt(tagger.accepted)} ${agree(tagger.accepted, "was", "were")} accepted and ` +
-      `${formatInt(tagger.rejected)} rejected by staff and ${formatInt(tagger.unreviewed)} ${agree(tagger.unreviewed, "is", "are")} not yet reviewed; ${count(tagger.humanTags, "tag")} ${agree(tagger.humanTags, "was", "were")} added by people. ` +
-      (tagger.precision === null ? "No tag has been reviewed yet, so the tagger's precision here is unknown." : `Precision on the reviewed tags: ${(100 * tagger.precision).toFixed(1)}%.`),
-  );
-  paragraph(
-    w,
-    "Tone. Each passage gets a score in [−1, 1] from a diplomatic lexicon with negation handled; words that name institutions do not count. " +
-      "Staff can override a statement's tone. A theme's tone in a period is the mean over the passages tagged with it, shown with a 95% confidence band " +
-      `(normal approximation). Tone is shown wherever there is a scored passage; a period with fewer than ${minStatementsForTone} statements is marked as low evidence (a hollow point, ○ in tables). ` +
-      "A period in which the speaker said nothing is a gap, never a zero.",
-  );
-  paragraph(
-    w,
-    `Pairs and dates. A pair is directed: the speaker's country → the counterpart${model.spec.bothDirections ? " (both directions are combined in this report)" : ""}. ` +
-      "A statement can speak to several counterparts; counterparts come from metadata, from mentions, or from staff. " +
-      `Statements dated only by year or month are left out of finer series (${formatInt(model.summary.tooCoarse)} here). ` +
-      `Undated statements are in no period (${formatInt(model.summary.undated)} here); statements that name no counterpart are in no pair (${formatInt(model.summary.unpaired)} here). ` +
-      `Counts are ${model.spec.measure} per ${model.spec.interval}.`,
-  );
-  paragraph(w, `Generated ${model.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${model.generatedBy} from the data of that moment; run the saved report again for newer data.`, 9);
+  for (const text of w.text.method) paragraph(w, text);
+  paragraph(w, w.text.generated, 9);
 }
 
 function codebook(w: Writer, model: ReportModel): void {
   section(w, "codebook");
-  paragraph(w, `Codebook version ${model.method.codebookVersion}: the themes of this report and the phrases that find them.`, 9);
+  paragraph(w, w.text.codebookIntro, 9);
   table(
     w,
     [{ header: "Theme", width: 1.3 }, { header: "Phrases", width: 4 }, { header: "Exclusions", width: 1.5 }],
@@ -356,36 +295,9 @@ function pageNumbers(w: Writer, model: ReportModel): void {
     doc.switchToPage(i);
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(w.regular).fontSize(8).fillColor("#57606a").text(w.fold(`${model.name} · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: "center", lineBreak: false });
+    doc.font(w.regular).fontSize(8).fillColor("#57606a").text(`${model.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: "center", lineBreak: false });
     doc.page.margins.bottom = keep;
   }
-}
-
-/** "Nothing silently left out": the statements of the report's pairs no series shows, and where they are fixed. */
-function leftOutSentence(undated: number, unpaired: number): string {
-  const parts = [
-    undated > 0 ? `${count(undated, "statement")} of these pairs ${agree(undated, "is", "are")} undated and in no period (set the date in Dyad: review queue, reason “no date”)` : "",
-    unpaired > 0 ? `${count(unpaired, "statement")} of these speakers ${agree(unpaired, "names", "name")} no counterpart and ${agree(unpaired, "is", "are")} in no pair (review queue, reason “no counterpart”)` : "",
-  ].filter(Boolean);
-  return parts.length > 0 ? ` ${parts.join("; ")}.` : "";
-}
-
-/** "1 statement", "2 statements". */
-function count(n: number, word: string): string {
-  return `${formatInt(n)} ${agree(n, word, `${word}s`)}`;
-}
-
-/** The word that agrees with n: agree(1, "was", "were") is "was". */
-function agree(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
-
-function formatInt(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-function signed(x: number): string {
-  return `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
 }
 
 /** Only web links become clickable. */

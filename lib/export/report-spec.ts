@@ -43,8 +43,8 @@ export const reportSpecSchema = z
 export type ReportSpec = z.infer<typeof reportSpecSchema>;
 
 /**
- * The URL form of a spec, shared by the builder and the export route: pair=USA>AZE (repeatable), theme=…
- * (repeatable), both=1, from, to, interval, measure, section=… (repeatable; none means all), top=5.
+ * A spec from its URL form (written by selectionToParams, lib/engine/selection-params.ts), shared by the builder
+ * and the export route: section=… (repeatable; none means all), top=5.
  */
 export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<ReportSpec> {
   const sections = params.getAll("section");
@@ -65,20 +65,6 @@ export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<Re
     sections: sections.length > 0 ? sections : undefined,
     passagesPerTheme: params.get("top") ? Number(params.get("top")) : undefined,
   });
-}
-
-export function specToParams(spec: ReportSpec): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const p of spec.pairs) params.append("pair", `${p.speaker}>${p.counterpart}`);
-  for (const t of spec.themes) params.append("theme", t);
-  if (spec.bothDirections) params.set("both", "1");
-  if (spec.from) params.set("from", spec.from);
-  if (spec.to) params.set("to", spec.to);
-  params.set("interval", spec.interval);
-  params.set("measure", spec.measure);
-  for (const s of spec.sections) params.append("section", s);
-  params.set("top", String(spec.passagesPerTheme));
-  return params;
 }
 
 export function describeSpecIssues(error: z.ZodError): string {

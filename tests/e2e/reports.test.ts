@@ -9,6 +9,7 @@ import { launchBrowser } from "./support/browser";
 import { signIn } from "./support/session";
 
 const NAME = "Caucasus brief";
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 let app: RunningApp;
 let browser: Browser;
 
@@ -54,10 +55,47 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     expect(await page.getByTestId("report-tone").locator("tbody tr").count()).toBe(8); // 2 pairs × 4 themes
   });
 
-  it("downloads a PDF that poppler reads: filters stamped on the cover, vector charts", async () => {
+  it("downloads a preview chart like the dashboard's: a PNG that decodes and a CSV of exactly the chart's points", async () => {
+    const preview = page.getByTestId("report-preview");
+    const title = "Armenia → Azerbaijan: Statements per year";
+    const chart = preview.locator("figure.chart-export", { has: page.getByRole("group", { name: `Download: ${title}` }) });
+    await chart.locator("[data-testid=chart-point]").first().waitFor({ state: "attached" });
+    const dotsOnScreen = await chart.locator("[data-testid=chart-point]").count();
+    const downloads = chart.getByRole("group", { name: `Download: ${title}` });
+
+    const png = await download(page, downloads.getByRole("button", { name: "PNG" }));
+    expect(png.name).toBe("armenia-azerbaijan-statements-per-year.png");
+    expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const box = (await chart.locator(".recharts-wrapper > svg").boundingBox())!;
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box.width)); // IHDR width: the chart at twice its size
+    expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(2 * Math.round(box.height)); // plus title, legend and source
+    const decoded = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      return { width: image.naturalWidth, height: image.naturalHeight };
+    }, png.bytes.toString("base64"));
+    expect(decoded.width).toBe(2 * Math.round(box.width));
+
+    const csv = parse((await download(page, downloads.getByRole("button", { name: "CSV" }))).bytes.toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(csv).toHaveLength(dotsOnScreen);
+    // exactly the report's covered points of that pair: period, theme and count
+    const href = (await page.getByRole("link", { name: "JSON" }).getAttribute("href"))!;
+    const model = (await (await page.request.get(href)).json()) as { series: { pair: string; theme: string; points: { period: string; covered: boolean; statements: number }[] }[] };
+    const expected = model.series
+      .filter((s) => s.pair === "ARM→AZE")
+      .flatMap((s) => s.points.filter((p) => p.covered).map((p) => `${p.period} ${s.theme} ${p.statements}`));
+    expect(csv.map((r) => `${r.period} ${r.theme} ${r.value}`).sort()).toEqual(expected.sort());
+  });
+
+  it("downloads a PDF that poppler reads: filters stamped on the cover, vector charts, the preview's words", async () => {
+    const said = [...(await page.getByTestId("report-summary").allTextContents()), ...(await page.getByTestId("report-method").allTextContents())];
+    expect(said.join(" ")).toContain("AFINN-165");
     const { name, bytes } = await download(page, page.getByRole("link", { name: "PDF", exact: true }));
     expect(name).toBe("caucasus-brief.pdf");
     const text = await pdfText(bytes);
+    const bare = (t: string) => t.replace(/\s+/g, "");
+    for (const sentence of said) expect(bare(text)).toContain(bare(sentence));
     const cover = text.split("\f")[0]!;
     for (const stamp of [NAME, "Armenia → Azerbaijan; Azerbaijan → Armenia", "1992-01-01 to latest", "Nagorno-Karabakh", "Manager"]) expect(cover).toContain(stamp);
     expect(text).toContain("Method notes");

@@ -8,6 +8,7 @@ import { activeCodebook } from "@/lib/dal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { deleteReport, getReport, listReports, saveReport } from "@/lib/dal/report-definitions";
+import { exportStatements } from "@/lib/dal/exports";
 import { buildReport, exportReport, openReportStatements } from "@/lib/dal/reports";
 import { writeStatement } from "@/lib/dal/statements";
 import { statementsCsv } from "@/lib/export/report-csv";
@@ -81,6 +82,21 @@ describe.each(TEST_DRIVERS)("reports on %s", (driver) => {
     const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, "report.export"));
     expect(audits.length).toBe(auditsBefore + 1);
     expect(audits.at(-1)!.actorId).toBe(people.manager.userId);
+  });
+
+  it("streams the dashboard's statement CSV through the same pipeline: the same rows as the report of that pair and theme, audited, refused to an analyst", async () => {
+    const collect = async (batches: AsyncIterable<unknown[]>) => {
+      const rows = [];
+      for await (const batch of batches) rows.push(...batch);
+      return rows;
+    };
+    const fromReport = await collect(await openReportStatements(people.manager, { ...SPEC, themes: ["energy-security"] }, null));
+    const fromDashboard = await collect(await exportStatements(people.manager, { speaker: "AZE", counterpart: "USA", theme: "energy-security" }));
+    expect(fromReport.length).toBe(HOSTILE.length);
+    expect(fromDashboard).toEqual(fromReport);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "export.statements_csv"));
+    expect(audit!.actorId).toBe(people.manager.userId);
+    await expect(exportStatements(people.analyst, {})).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("writes an XLSX that exceljs reads back with typed cells, frozen headers and filters", async () => {

@@ -124,10 +124,11 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
   });
 
   it("exports the statements behind a chart with their pairs and themes", async () => {
-    const rows = await exportStatements(people.manager, { speaker: "USA", counterpart: "AZE", theme: "energy-security" });
+    const rows = [];
+    for await (const batch of await exportStatements(people.manager, { speaker: "USA", counterpart: "AZE", theme: "energy-security" })) rows.push(...batch);
     expect(rows.map((r) => r.id)).toContain(seedId);
     const seed = rows.find((r) => r.id === seedId)!;
-    expect(seed.counterparts.split("; ")[0]).toBe("AZE");
+    expect(seed.pairs.split("; ")[0]).toBe("USA>AZE");
     expect(seed.themes).toContain("energy-security");
   });
 
