@@ -9,6 +9,13 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  * rules. A word given with a trailing * is a prefix edge, resolved once per vocabulary word and cached.
  */
 type Role = "phrase" | "exclusion" | "context";
+
+/**
+ * The tagging engine's revision: bump it by hand whenever a change here, or in the codebook Dyad ships
+ * (codebook.ts), changes which tags a text gets. Every statement stores the revision that tagged it, and a
+ * start-up with another one re-tags the database in the background (lib/dal/retag.ts).
+ */
+export const TAGGER_VERSION = "2026-12-03";
 const ROLES = 3;
 
 interface Rule {
