@@ -1,4 +1,5 @@
-import { parsePhrase } from "./codebook";
+import { createHash } from "node:crypto";
+import { DEFAULT_CODEBOOK, parsePhrase } from "./codebook";
 import { tokenize, type Token } from "./tokens";
 import type { Passage, PassageTag, ThemeDefinition, ThemeEvidence } from "./types";
 import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
@@ -10,12 +11,15 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  */
 type Role = "phrase" | "exclusion" | "context";
 
+/** Bump by hand whenever a change to the matching code here changes which tags a text gets. */
+const TAGGER_REVISION = "2026-12-03";
+
 /**
- * The tagging engine's revision: bump it by hand whenever a change here, or in the codebook Dyad ships
- * (codebook.ts), changes which tags a text gets. Every statement stores the revision that tagged it, and a
- * start-up with another one re-tags the database in the background (lib/dal/retag.ts).
+ * The tagger a statement was tagged by: this code's revision and the codebook Dyad ships (a database whose
+ * codebook no person has edited follows the shipped one, db/seed.ts). Every statement stores it, and a start-up
+ * with another one re-tags the database in the background (lib/dal/retag.ts).
  */
-export const TAGGER_VERSION = "2026-12-03";
+export const TAGGER_VERSION = createHash("sha256").update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`).digest("hex").slice(0, 16);
 const ROLES = 3;
 
 interface Rule {

@@ -1,11 +1,13 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CELL_GRAINS, CELL_TABLES, retagJobs, statements, tags } from "@/db/schema";
+import { seedCodebook } from "@/db/seed";
+import { CELL_GRAINS, CELL_TABLES, codebookVersions, retagJobs, statements, tags, themes, users } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/codebook";
 import { runJobsUntilIdle } from "@/lib/dal/jobs";
 import { resumeRetag } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/series-cells";
 import { writeStatement } from "@/lib/dal/statements";
+import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { TAGGER_VERSION } from "@/lib/engine/tag";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
@@ -85,5 +87,31 @@ describe.each(TEST_DRIVERS)("re-tagging at start-up after the tagger changed, on
 
     await resumeRetag(database.db); // the next start: nothing left to do
     expect(await database.db.select().from(retagJobs)).toHaveLength(1);
+  }, 120_000);
+
+  it("brings a codebook no person has edited up to the shipped one, re-tags with it, and leaves a manager's codebook alone", async () => {
+    // As an older release left it: other democracy rules in the themes and in the only (app-written) version.
+    await database.db.execute(sql`update themes set rules = jsonb_set(rules, '{phrases}', '["democracy: 2", "Minsk Group: 2"]') where slug = 'democracy'`);
+    await database.db.execute(sql`update codebook_versions set snapshot = '[]'::jsonb`);
+    await database.db.delete(tags).where(eq(tags.statementId, ids[1]!));
+    await rebuildCells(database.db);
+
+    expect(await seedCodebook(database.db)).toBe(2); // what a start-up does before it re-tags
+    const [democracy] = await database.db.select({ rules: themes.rules }).from(themes).where(eq(themes.slug, "democracy"));
+    expect(democracy!.rules).toEqual(JSON.parse(JSON.stringify(DEFAULT_CODEBOOK.find((t) => t.slug === "democracy")!.rules)));
+    await database.db.execute(sql`update statements set tagger_version = 'older-tagger'`); // an older release tagged them
+    await resumeRetag(database.db);
+    await runJobsUntilIdle(database.db);
+    expect(await tagRows()).toEqual(fresh);
+    const incremental = await cells();
+    await rebuildCells(database.db);
+    expect(await cells()).toEqual(incremental);
+    expect(await seedCodebook(database.db)).toBe(2); // the shipped codebook again: no new version
+
+    // A manager's edit makes the codebook theirs: a shipped change no longer replaces it.
+    const [someone] = await database.db.select({ id: users.id }).from(users).limit(1);
+    await database.db.update(codebookVersions).set({ createdBy: someone!.id }).where(eq(codebookVersions.version, 2));
+    await database.db.execute(sql`update codebook_versions set snapshot = '[]'::jsonb`);
+    expect(await seedCodebook(database.db)).toBe(2);
   }, 120_000);
 });
