@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { count, sql } from "drizzle-orm";
+import { isDeepStrictEqual } from "node:util";
+import { count, desc, eq, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { activeCodebook } from "@/lib/dal/codebook";
 import { writeStatement } from "@/lib/dal/statements";
 import { hashPassword } from "@/lib/dal/users";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
+import type { ThemeDefinition } from "@/lib/engine/types";
 import { COUNTRIES } from "@/lib/engine/countries";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -37,22 +39,32 @@ export async function seedCountries(db: Db): Promise<number> {
   return COUNTRIES.length;
 }
 
-/** The default codebook as version 1, once; later versions are the managers'. */
+/**
+ * The default codebook as version 1, once. While no person has edited the codebook (every version is the app's),
+ * a newer shipped codebook becomes the next version; the start-up re-tag (lib/dal/retag.ts) then applies it.
+ * Once a manager has edited it, the codebook is theirs and shipped changes stay out.
+ */
 export async function seedCodebook(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ n: count() }).from(codebookVersions);
-    if (existing && existing.n > 0) return existing.n;
-    const idBySlug = new Map<string, number>();
+    await tx.execute(sql`lock table codebook_versions in exclusive mode`); // two servers starting at once write one version
+    const versions = await tx.select({ version: codebookVersions.version, createdBy: codebookVersions.createdBy, snapshot: codebookVersions.snapshot }).from(codebookVersions).orderBy(desc(codebookVersions.version));
+    const shipped = JSON.parse(JSON.stringify(DEFAULT_CODEBOOK)) as ThemeDefinition[];
+    const [latest] = versions;
+    if (latest && (versions.some((v) => v.createdBy !== null) || isDeepStrictEqual(latest.snapshot, shipped))) return latest.version;
+    const idBySlug = new Map((await tx.select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.slug, t.id]));
     for (const theme of DEFAULT_CODEBOOK) {
       const parentId = theme.parent ? (idBySlug.get(theme.parent) ?? null) : null;
-      const [row] = await tx
-        .insert(themes)
-        .values({ slug: theme.slug, name: theme.name, color: theme.color, parentId, enabled: theme.enabled, rules: theme.rules })
-        .returning({ id: themes.id });
-      if (row) idBySlug.set(theme.slug, row.id);
+      const values = { name: theme.name, color: theme.color, parentId, enabled: theme.enabled, rules: theme.rules };
+      const id = idBySlug.get(theme.slug);
+      if (id !== undefined) await tx.update(themes).set(values).where(eq(themes.id, id));
+      else {
+        const [row] = await tx.insert(themes).values({ slug: theme.slug, ...values }).returning({ id: themes.id });
+        if (row) idBySlug.set(theme.slug, row.id);
+      }
     }
-    await tx.insert(codebookVersions).values({ version: 1, snapshot: DEFAULT_CODEBOOK, note: "Default codebook" });
-    return 1;
+    const version = (latest?.version ?? 0) + 1;
+    await tx.insert(codebookVersions).values({ version, snapshot: DEFAULT_CODEBOOK, note: latest ? "Shipped codebook updated" : "Default codebook" });
+    return version;
   });
 }
 

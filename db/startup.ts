@@ -29,7 +29,7 @@ export async function prepareDatabase(): Promise<void> {
   const seeded = await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) });
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
   if (database.driver === "pglite") await releaseLeftoverLeases(database.db); // one process: leases left are from before a restart
-  await resumeRetag(database.db); // a re-tag recorded before the job runner existed
+  await resumeRetag(database.db); // a re-tag cut off, or statements another tagger tagged
   // Brings tone scored by an older engine up to date; not awaited, as it may rebuild the cells once first.
   void queueToneRescore(database.db).catch((error) => console.error("[dyad] queueing the tone re-analysis failed; it is tried again on the next start", error));
   if (jobsInProcess(database.driver)) startJobLoop(database.db);

@@ -29,6 +29,8 @@ export const statements = pgTable(
     tone: real("tone"),
     /** The tone engine that scored it (TONE_VERSION); another engine's tone is re-scored in the background. */
     toneVersion: varchar("tone_version", { length: 16 }),
+    /** The tagger that tagged it (TAGGER_VERSION); another tagger's statements are re-tagged in the background. */
+    taggerVersion: varchar("tagger_version", { length: 16 }),
     /** The counterpart classifier that read its passages (COUNTERPARTS_VERSION); another one's are re-read in the background. */
     counterpartsVersion: varchar("counterparts_version", { length: 16 }),
     /** Optimistic lock: every write bumps it, and an edit made against an older value is refused. */

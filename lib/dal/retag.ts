@@ -1,7 +1,10 @@
-import { and, asc, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { passages, retagJobs, statements, tags, themes } from "@/db/schema";
-import { tagStatement } from "@/lib/engine/tag";
+import { codebookVersions, passages, retagJobs, statements, tags, themes } from "@/db/schema";
+import { compileRussianCodebook, languageNote, readRussian } from "@/lib/engine/russian";
+import { TAGGER_VERSION, tagStatement } from "@/lib/engine/tag";
+import type { Passage } from "@/lib/engine/types";
+import type { ActiveCodebook } from "@/lib/ingest/pipeline";
 import { activeCodebook } from "./codebook";
 import { requirePermission, type DalContext } from "./context";
 import { enqueueJob } from "./job-queue";
@@ -15,19 +18,42 @@ const BATCH = 20;
  * job is queued in the same transaction, so a re-tag is never recorded without work to do it.
  */
 export async function queueRetag(db: Db, codebookVersion: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.update(retagJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(retagJobs.status, "running"));
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(statements);
-    const [job] = await tx.insert(retagJobs).values({ codebookVersion, total: n }).returning({ id: retagJobs.id });
-    await enqueueJob(tx, "retag");
-    return job!.id;
+  return db.transaction((tx) => startRetag(tx, codebookVersion));
+}
+
+async function startRetag(tx: Db, codebookVersion: number): Promise<number> {
+  await tx.update(retagJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(retagJobs.status, "running"));
+  const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(statements);
+  const [job] = await tx.insert(retagJobs).values({ codebookVersion, total: n }).returning({ id: retagJobs.id });
+  await enqueueJob(tx, "retag");
+  return job!.id;
+}
+
+/** Statements another tagger tagged (or none recorded, from before taggers had versions). */
+const staleTags = or(isNull(statements.taggerVersion), ne(statements.taggerVersion, TAGGER_VERSION));
+
+/**
+ * At start-up: a running re-tag gets a job to finish it (one recorded before the job runner existed, or cut off
+ * by a restart); otherwise, when stored statements were tagged by another tagger (TAGGER_VERSION: the engine or
+ * its shipped rules changed), every statement is re-tagged with the current codebook.
+ */
+export async function resumeRetag(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:retag'))`); // two servers starting at once queue one job
+    const [running] = await tx.select({ id: retagJobs.id }).from(retagJobs).where(eq(retagJobs.status, "running")).limit(1);
+    if (running) return enqueueJob(tx, "retag");
+    const [stale] = await tx.select({ id: statements.id }).from(statements).where(staleTags).limit(1);
+    if (!stale) return;
+    const [latest] = await tx.select({ version: codebookVersions.version }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1);
+    await startRetag(tx, latest?.version ?? 0);
   });
 }
 
-/** At start-up: a re-tag recorded as running before the job runner existed gets a job to finish it. */
-export async function resumeRetag(db: Db): Promise<void> {
-  const [running] = await db.select({ id: retagJobs.id }).from(retagJobs).where(eq(retagJobs.status, "running")).limit(1);
-  if (running) await enqueueJob(db, "retag");
+/** Tags of one stored statement as an import gives them: Russian by its own rules, an unread language none. */
+function tagsOf(codebook: ActiveCodebook, text: string, language: string, passageList: Passage[]) {
+  if (language === "ru") return readRussian(text, passageList, (codebook.russian ??= compileRussianCodebook(codebook.compiled.themes))).tags;
+  if (languageNote(language)) return [];
+  return tagStatement(codebook.compiled, text, passageList).passages;
 }
 
 export async function retagStatus(ctx: DalContext) {
@@ -48,7 +74,7 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     const [job] = await tx.select().from(retagJobs).where(eq(retagJobs.status, "running")).orderBy(desc(retagJobs.id)).limit(1).for("update");
     if (!job) return false;
     const batch = await tx
-      .select({ id: statements.id, text: statements.text })
+      .select({ id: statements.id, text: statements.text, language: statements.language })
       .from(statements)
       .where(gt(statements.id, job.cursor))
       .orderBy(asc(statements.id))
@@ -72,8 +98,8 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     await tx.delete(tags).where(and(inArray(tags.statementId, ids), eq(tags.origin, "auto"), eq(tags.status, "suggested")));
     const fresh = batch.flatMap((statement) => {
       const own = passageRows.filter((p) => p.statementId === statement.id);
-      const tagged = tagStatement(codebook.compiled, statement.text, own.map((p) => ({ ordinal: p.ordinal, start: p.start, end: p.end, sentences: [] })));
-      return tagged.passages.flatMap((tp) => {
+      const tagged = tagsOf(codebook, statement.text, statement.language, own.map((p) => ({ ordinal: p.ordinal, start: p.start, end: p.end, sentences: [] })));
+      return tagged.flatMap((tp) => {
         const passage = own.find((p) => p.ordinal === tp.ordinal);
         return tp.tags.flatMap((tag) => {
           const id = themeId.get(tag.theme);
@@ -95,6 +121,7 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     });
     if (fresh.length > 0) await tx.insert(tags).values(fresh);
     await applyCells(tx, ids, 1);
+    await tx.update(statements).set({ taggerVersion: TAGGER_VERSION }).where(inArray(statements.id, ids));
     await tx
       .update(retagJobs)
       .set({ cursor: ids.at(-1)!, done: sql`${retagJobs.done} + ${batch.length}` })

@@ -125,7 +125,11 @@ const DEFAULT_THEMES: ThemeDefinition[] = [
         "Baku-Tbilisi-Ceyhan: 2", "Southern Gas Corridor: 2", "Nord Stream: 2", "TANAP: 2", "TAP", "Caspian energy: 2",
         "Caspian oil: 2", "Caspian gas: 2", "hydrocarbon*", "petroleum",
       ],
-      ["International Atomic Energy Agency", "Atomic Energy Agency", "in the pipeline", "pipeline of"],
+      [
+        "International Atomic Energy Agency", "Atomic Energy Agency", "in the pipeline", "pipeline of",
+        // pipelines among roads, railways and cables are connectivity, not energy; data as "the new oil" is a metaphor
+        "road rail", "roads railways", "railways and pipelines", "rail links", "fibre*", "fiber*", "the new oil", "new oil fields",
+      ],
       2,
       {
         names: [
@@ -214,15 +218,16 @@ const DEFAULT_THEMES: ThemeDefinition[] = [
       2,
       {
         // elections, the rule of law and human rights are democracy when the passage is about how a country is governed
+        // (not "citizens", "institutions", "society" or "the President": the UN's and the world's as often as a country's)
         rollUpContext: [
           "government", "my Government", "our Government", "parliament*", "constitution*", "opposition", "political part*",
-          "citizen*", "my country", "our country", "my people", "our people", "national", "reform*", "transition*", "judiciary",
+          "my country", "our country", "national", "reform*", "transition*", "judiciary",
           "judicial", "court*", "free and fair", "electoral", "ballot*", "voter*", "polling", "civil society", "media", "journalist*",
           "freedom of expression", "freedom of the press", "political prisoners", "arrest*", "detention*", "corruption",
-          "transparen*", "accountab*", "institutions", "democracy", "democracies", "democratic", "police", "minorities", "legislat*",
-          "president", "regime", "elections", "election", "freedom*", "liberty", "liberties", "ombudsman", "society",
+          "transparen*", "accountab*", "democracy", "democracies", "democratic", "police", "minorities", "legislat*",
+          "regime", "elections", "election", "liberty", "liberties", "ombudsman",
           // human rights as a subject of their own: the Council, the treaties, a record
-          "Human Rights Council", "universal periodic review", "High Commissioner for Human Rights", "promotion and protection",
+          "Human Rights Council", "universal periodic review", "High Commissioner for Human Rights",
           "protection of human rights", "violations of human rights", "human rights violations", "convention*", "covenant*",
           "human rights defenders", "women's rights", "rights of women", "torture",
         ],
@@ -280,7 +285,11 @@ const DEFAULT_THEMES: ThemeDefinition[] = [
         "arbitrary detention*: 2", "enforced disappearance*: 2", "journalists", "human dignity",
         "civil political economic social and cultural rights: 2",
       ],
-      [],
+      [
+        // rights violated in the conduct of a war or occupation belong to that conflict, not to governance
+        "occupation forces", "occupying", "occupiers", "armed confrontation*", "armed conflict*", "civilians", "humanitarian law",
+        "European Court of Human Rights",
+      ],
       2,
     ),
   },

@@ -1,4 +1,5 @@
-import { parsePhrase } from "./codebook";
+import { createHash } from "node:crypto";
+import { DEFAULT_CODEBOOK, parsePhrase } from "./codebook";
 import { tokenize, type Token } from "./tokens";
 import type { Passage, PassageTag, ThemeDefinition, ThemeEvidence } from "./types";
 import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
@@ -9,6 +10,16 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  * rules. A word given with a trailing * is a prefix edge, resolved once per vocabulary word and cached.
  */
 type Role = "phrase" | "exclusion" | "context";
+
+/** Bump by hand whenever a change to the matching code here changes which tags a text gets. */
+const TAGGER_REVISION = "2026-12-03";
+
+/**
+ * The tagger a statement was tagged by: this code's revision and the codebook Dyad ships (a database whose
+ * codebook no person has edited follows the shipped one, db/seed.ts). Every statement stores it, and a start-up
+ * with another one re-tags the database in the background (lib/dal/retag.ts).
+ */
+export const TAGGER_VERSION = createHash("sha256").update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`).digest("hex").slice(0, 16);
 const ROLES = 3;
 
 interface Rule {
@@ -56,6 +67,8 @@ export interface CompiledCodebook {
   parents: number[];
   /** Theme index → whether its children roll up into it only beside one of its context phrases (ThemeRules.rollUpContext). */
   needsContext: boolean[];
+  /** Theme index → whether its lists are read loosely (it or its parent asks for context): see isListItem. */
+  looseLists: boolean[];
   phraseCount: number;
   automaton: Automaton;
   /** Scratch for findMatches, one slot per kind (see Rule.kind). */
@@ -100,6 +113,7 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
     themes: enabled,
     parents,
     needsContext: enabled.map((t) => (t.rules.rollUpContext?.length ?? 0) > 0),
+    looseLists: enabled.map((t, i) => [t, enabled[parents[i]!]].some((x) => (x?.rules.rollUpContext?.length ?? 0) > 0)),
     phraseCount,
     automaton: newAutomaton(root),
     longestRule: new Array<Rule | undefined>(kinds).fill(undefined),
@@ -311,7 +325,7 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
     const threshold = codebook.themes[theme]!.rules.threshold ?? 1;
     const strength = strengthOf(evidence);
     if (strength < threshold || strength <= 0) continue;
-    if (evidence.length === 1 && isListItem(evidence[0]!, words, text, textOffset, to)) continue;
+    if (evidence.length === 1 && isListItem(evidence[0]!, words, text, textOffset, to, codebook.looseLists[theme]!)) continue;
     // A theme that asks for context takes a single passing mention only beside it ("our young democracy" among
     // the purposes of a security agreement is not a passage about democracy).
     if (evidence.length === 1 && codebook.needsContext[theme] && !contextBeside(contexts, theme, evidence)) continue;
@@ -352,11 +366,16 @@ function gap(words: Words, text: string, textOffset: number, k: number): string 
   return text.slice(words.ends[k - 1]! - textOffset, words.starts[k]! - textOffset);
 }
 
+/** How many more words than the match an item of a list may hold ("equality, genuine democracy and freedom"). */
+const ITEM_WORDS = 1;
+
 /**
  * A match that is one item of a list: a list word or comma on one side, a list word, comma or the sentence's edge on
- * the other, in a sentence with at least two of them ("peace, justice, democracy and human rights").
+ * the other, in a sentence with at least two of them ("peace, justice, democracy and human rights"). Read loosely
+ * (themes of ideals, which ask for context), an item may hold one more word than the match ("equality, genuine
+ * democracy and freedom"); more words, or a list's first item, cost recall on the reviewed passages.
  */
-function isListItem(m: Match, words: Words, text: string, textOffset: number, to: number): boolean {
+function isListItem(m: Match, words: Words, text: string, textOffset: number, to: number, loose: boolean): boolean {
   let sentenceEnd = m.last + 1;
   while (sentenceEnd < to && !words.sentenceStart[sentenceEnd]) sentenceEnd++;
   let separators = 0;
@@ -368,8 +387,18 @@ function isListItem(m: Match, words: Words, text: string, textOffset: number, to
   }
   // "lawlessness and terrorism" is a pair, not a list: a list has commas (or "as well as") and two separators.
   if (separators < 2 || commas === 0) return false;
-  const before = m.first === m.sentenceFirst ? "edge" : LIST_PUNCTUATION.test(gap(words, text, textOffset, m.first)) || LIST_WORDS.has(words.ids[m.first - 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(words, text, textOffset, m.first)) ? "edge" : "";
-  const after = m.last + 1 >= sentenceEnd ? "edge" : LIST_PUNCTUATION.test(gap(words, text, textOffset, m.last + 1)) || LIST_WORDS.has(words.ids[m.last + 1]!) ? "list" : EDGE_PUNCTUATION.test(gap(words, text, textOffset, m.last + 1)) ? "edge" : "";
+  /** What bounds an item at word k: a comma or list word ("list"), other punctuation or the sentence's edge ("edge"). */
+  const bound = (k: number, listWord: number): "list" | "edge" | "" => {
+    if (k <= m.sentenceFirst || k >= sentenceEnd) return "edge";
+    const between = gap(words, text, textOffset, k);
+    if (LIST_PUNCTUATION.test(between) || LIST_WORDS.has(words.ids[listWord]!)) return "list";
+    return EDGE_PUNCTUATION.test(between) ? "edge" : "";
+  };
+  const itemWords = loose ? ITEM_WORDS : 0;
+  let before: "list" | "edge" | "" = "";
+  for (let k = m.first; k >= m.first - itemWords && before === ""; k--) before = bound(k, k - 1);
+  let after: "list" | "edge" | "" = "";
+  for (let k = m.last + 1; k <= m.last + 1 + itemWords && after === ""; k++) after = bound(k, k);
   return before !== "" && after !== "" && (before === "list" || after === "list");
 }
 

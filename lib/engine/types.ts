@@ -122,6 +122,8 @@ export interface AnalysedStatement {
   tone: number | null;
   /** The engine that scored the tone (TONE_VERSION). */
   toneVersion: string;
+  /** The tagger that tagged the passages (TAGGER_VERSION). */
+  taggerVersion: string;
   codebookVersion: number;
   passages: {
     ordinal: number;

@@ -6,7 +6,7 @@ import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
 import { compileRussianCodebook, languageNote, readRussian, type RussianCodebook } from "@/lib/engine/russian";
 import { segment } from "@/lib/engine/segment";
-import { tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
+import { TAGGER_VERSION, tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { AnalysedStatement, CountryMention } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
@@ -104,6 +104,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     contentHash: contentHash(text),
     tone: tone.score,
     toneVersion: TONE_VERSION,
+    taggerVersion: TAGGER_VERSION,
     codebookVersion: codebook.version,
     counterpartsVersion: COUNTERPARTS_VERSION,
     passages: passageRecords,

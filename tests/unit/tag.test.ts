@@ -165,6 +165,29 @@ describe("precision first: what is not the theme", () => {
     expect(themesOf("My Government has released all political prisoners and reformed the judiciary.")).toContain("democracy");
   });
 
+  it("reads lists of ideals loosely for democracy: an item may hold one more word (issue 16, second round)", () => {
+    const text = "That would be a world ever more dictatorial and less about equality, genuine democracy and freedom.";
+    expect(themesOf(text)).not.toContain("democracy");
+    // Energy security keeps the strict reading: only the match itself is the item.
+    expect(themesOf("We face wars, famine, real energy security and climate change.")).toContain("energy-security");
+    // Without a list, one more word changes nothing.
+    expect(themesOf("Our young and genuine democracy has a new parliament.")).toContain("democracy");
+  });
+
+  it("keeps rights violated in the conduct of a war or an occupation out of democracy (issue 16, second round)", () => {
+    expect(themesOf("The occupation forces use torture against the people and their journalists.")).toEqual([]);
+    expect(themesOf("In armed confrontations, respect for human rights means the safety of civilians; our Government evacuated them.")).not.toContain("democracy");
+    expect(themesOf("The European Court of Human Rights held Armenia responsible for the occupation, our Government said.")).not.toContain("democracy");
+    expect(themesOf("My Government has signed the covenant and protects human rights at home.")).toContain("democracy");
+  });
+
+  it("does not read connectivity or metaphors as energy security (issue 16, second round)", () => {
+    expect(themesOf("The corridor will connect India to Europe with rail links, energy pipelines and fibre-optic cables.")).not.toContain("energy-security");
+    expect(themesOf("We are upgrading our road, rail, airport and pipeline infrastructure.")).not.toContain("energy-security");
+    expect(themesOf("Nobody knows who should own these new oil fields of data.")).not.toContain("energy-security");
+    expect(themesOf("Such projects as the Baku-Tbilisi-Ceyhan oil and natural gas pipelines and the Baku-Tbilisi-Kars railroad.")).toContain("energy-security");
+  });
+
   it("does not read pending procedures as pipelines", () => {
     expect(themesOf("New procedures for peacekeeping are in the pipeline, and more reforms are in the pipeline.")).not.toContain("energy-security");
   });
