@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database, type DatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedCodebook, seedCountries } from "@/db/seed";
+import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { statements, users } from "@/db/schema";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { contentHash } from "@/lib/engine/hash";

@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/lib/boot/seed";
 import { statements, tags, themes, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { DalError } from "@/lib/dal/errors";

@@ -2,7 +2,7 @@
 // but secrets. With the embedded database, stop the server first (PGlite allows one process per directory).
 import { closeDatabase, configFromEnv, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { exportArchive } from "@/lib/dal/backup";
+import { exportArchive } from "@/lib/dal/internal/backup";
 
 async function main() {
   const file = process.argv[2];

@@ -2,7 +2,7 @@
 // transaction, and prints a one-time set-password link for every enabled user (archives hold no passwords).
 import { closeDatabase, configFromEnv, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { BackupError, importArchive } from "@/lib/dal/backup";
+import { BackupError, importArchive } from "@/lib/dal/internal/backup";
 
 async function main() {
   const file = process.argv[2];

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedCodebook, seedCountries } from "@/db/seed";
+import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { users, type ThemeQuality } from "@/db/schema";
 import type { Quality } from "@/lib/engine/logistic";
 import { CORPUS_FILE, evaluateLearning, LABELLED_THEMES, readLabels } from "./learning-eval";

@@ -4,8 +4,8 @@
 // pipeline — and the series cells are then rebuilt from the raw rows.
 import { sql } from "drizzle-orm";
 import { migrateDatabase } from "@/db/migrate";
-import { seedCodebook, seedCountries } from "@/db/seed";
-import { rebuildCells } from "@/lib/dal/series-cells";
+import { seedCodebook, seedCountries } from "@/lib/boot/seed";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { contentHash } from "@/lib/engine/hash";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { readPool, poolSources, type PoolPassage } from "./corpus-pool";

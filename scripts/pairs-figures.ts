@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/lib/boot/seed";
 import { pairSeries } from "@/lib/dal/pair-series";
 
 const BUSIEST = 120;

@@ -1,7 +1,7 @@
 // `npm run cells:rebuild`: throws the series cells away and computes them again from raw rows.
 import { closeDatabase, configFromEnv, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { rebuildCells } from "@/lib/dal/series-cells";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
 
 async function main() {
   const database = await getDatabase();

@@ -1,10 +1,10 @@
 import { integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import type { TokenScope } from "@/lib/auth/permissions";
+import type { TokenScope } from "@/lib/dal/permissions";
 import { users } from "./users";
 
 /**
  * Personal API tokens: only a SHA-256 of the secret is kept; the token acts with its owner's current role, narrowed
- * to its scopes (lib/auth/permissions.ts), until it expires or is revoked.
+ * to its scopes (lib/dal/permissions.ts), until it expires or is revoked.
  */
 export const apiTokens = pgTable("api_tokens", {
   id: serial("id").primaryKey(),

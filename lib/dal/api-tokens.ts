@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/permissions";
-import { writeAudit } from "./audit";
+import { TOKEN_SCOPES, type TokenScope } from "./permissions";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 

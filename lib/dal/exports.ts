@@ -1,9 +1,9 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import { statementPairs, statements, tags, themes } from "@/db/schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import type { StatementFilter } from "./filters";
-import { statementWhere } from "./statement-filter-sql";
+import { statementWhere } from "./internal/statement-filter-sql";
 
 export interface ExportedStatement {
   id: number;

@@ -2,10 +2,10 @@ import { and, asc, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, retagJobs, statements, tags, themes } from "@/db/schema";
 import { tagStatement } from "@/lib/engine/tag";
-import { activeCodebook } from "./codebook";
+import { activeCodebook } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
-import { enqueueJob } from "./job-queue";
-import { applyCells } from "./series-cells";
+import { enqueueJob } from "./internal/job-queue";
+import { applyCells } from "./internal/series-cells";
 
 /** Small: on the embedded database a page waits for the batch in progress. */
 const BATCH = 20;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { savedViews } from "@/db/schema";
 import { seriesQueryFromParams } from "./api-query";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import type { PairSeriesQuery } from "./pair-series";

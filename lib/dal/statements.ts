@@ -2,12 +2,12 @@ import { asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm
 import type { Db } from "@/db/client";
 import { passageCounterparts, passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import type { AnalysedStatement } from "@/lib/engine/types";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import type { StatementFilter } from "./filters";
-import { applyCells } from "./series-cells";
-import { statementWhere } from "./statement-filter-sql";
+import { applyCells } from "./internal/series-cells";
+import { statementWhere } from "./internal/statement-filter-sql";
 
 export const PAGE_SIZE = 25;
 

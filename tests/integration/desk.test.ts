@@ -2,7 +2,7 @@ import { DOMParser } from "linkedom";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { describeChange, listChanges, changesQueryOf } from "@/lib/dal/changes";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
@@ -10,7 +10,7 @@ import { deleteView, getView, listViews, replaceFeedToken, saveView, viewForFeed
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
 import { countryProfile, pairProfile } from "@/lib/dal/profiles";
 import { writeStatement } from "@/lib/dal/statements";
-import { changesAtom } from "@/lib/export/changes-feed";
+import { changesAtom } from "@/app/feeds/[token]/changes-atom";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 import type { TestDatabase } from "../support/db";

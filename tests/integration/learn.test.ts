@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passages, statements } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { isHeldOut, modelSuggestions, taggerQuality, trainTagger } from "@/lib/dal/learn";
 import { markReviewed } from "@/lib/dal/review";

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
-import { roleHas, scopeGrants, type Permission, type TokenScope } from "@/lib/auth/permissions";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
+import { roleHas, scopeGrants, type Permission, type TokenScope } from "@/lib/dal/permissions";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";

@@ -1,14 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStatementDraft } from "@/db/seed";
+import { seedStatementDraft } from "@/lib/boot/seed";
 import { auditLog, passages, reviewClaims, statements, tags, themes, toneOverrides } from "@/db/schema";
 import { claimStatement, releaseClaim } from "@/lib/dal/claims";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
-import { rebuildCells } from "@/lib/dal/series-cells";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
 import { writeStatement } from "@/lib/dal/statements";
 import { acceptSuggestions, addSpanTag, addThemeTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { searchStatements, SEARCH_PAGE_SIZE } from "@/lib/dal/search";
 import { writeStatement } from "@/lib/dal/statements";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
+import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
 import { auditLog, statements, users } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { currentActor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { exportStatements } from "@/lib/dal/exports";

@@ -1,9 +1,9 @@
-import { releaseLeftoverLeases } from "@/lib/dal/job-queue";
+import { releaseLeftoverLeases } from "@/lib/dal/internal/job-queue";
 import { startJobLoop } from "@/lib/dal/jobs";
 import { resumeRetag } from "@/lib/dal/retag";
 import { queueToneRescore } from "@/lib/dal/tone-rescore";
-import { closeDatabase, getDatabase, type Driver } from "./client";
-import { migrateDatabase } from "./migrate";
+import { closeDatabase, getDatabase, type Driver } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "./seed";
 
 /** Demo accounts exist on the embedded database; on a server only when DYAD_DEMO_ACCOUNTS=1 asks for them. */

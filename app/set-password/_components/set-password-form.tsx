@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { setPasswordAction } from "@/app/set-password/actions";
-import { PASSWORD_LENGTH } from "@/lib/auth/passwords";
+import { PASSWORD_LENGTH } from "@/lib/dal/passwords";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [state, submit, pending] = useActionState(setPasswordAction, null);

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { issuePasswordLink, NO_PASSWORD, passwordLinkPath } from "./password-links";
+import { issuePasswordLink, NO_PASSWORD, passwordLinkPath } from "@/lib/dal/password-links";
 import { rebuildCells } from "./series-cells";
 
 /**

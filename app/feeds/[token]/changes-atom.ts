@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/dal/changes";
 import { describeShift as describeChange } from "@/lib/engine/shifts";
 import { firstDay, type PeriodInterval } from "@/lib/engine/periods";
-import { atomFeed } from "./atom";
+import { atomFeed } from "@/lib/export/atom";
 
 /**
  * A saved view's changes as Atom. Entry ids are stable per pair × theme × measure × period, and an entry's date

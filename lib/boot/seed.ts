@@ -3,15 +3,15 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { count, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { writeStatement } from "@/lib/dal/statements";
 import { hashPassword } from "@/lib/dal/users";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { COUNTRIES } from "@/lib/engine/countries";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import type { Db } from "./client";
-import { codebookVersions, countries, statements, themes, users } from "./schema";
+import type { Db } from "@/db/client";
+import { codebookVersions, countries, statements, themes, users } from "@/db/schema";
 
 const DEMO_DIR = path.join(process.cwd(), "data", "demo");
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Change } from "@/lib/dal/changes";
 import type { SavedView } from "@/lib/dal/saved-views";
 import { SaveViewForm, ShortLinkForm } from "./save-view-form";
-import { WhatChanged } from "./what-changed";
+import { WhatChanged } from "@/components/desk/what-changed";
 
 interface Desk {
   busiest: { interval: string; period: string | null; pairs: number; changes: Change[] };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/admin/users/actions";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/dal/permissions";
 import { ActionOutcome } from "@/components/action-outcome";
 
 /** A first password or a set-password link: shown here once, never again. */

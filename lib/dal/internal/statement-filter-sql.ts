@@ -1,6 +1,6 @@
 import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { statements } from "@/db/schema";
-import type { StatementFilter } from "./filters";
+import type { StatementFilter } from "@/lib/dal/filters";
 
 /** The WHERE clause for a statement filter; every value is bound as a parameter, never spliced. */
 export function statementWhere(filter: StatementFilter): SQL | undefined {
