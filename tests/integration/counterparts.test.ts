@@ -14,7 +14,7 @@ import { writeStatement } from "@/lib/dal/statements";
 import { runToneRescoreInBackground } from "@/lib/dal/tone-rescore";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { rawSeries, rawSpeakerSql } from "@/scripts/raw-queries";
+import { rawSeries, rawSpeakerSql } from "@/scripts/lib/raw-queries";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 

@@ -11,7 +11,7 @@ import { writeStatement } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { INTERVALS } from "@/lib/engine/periods";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { rawOverviewSql, rawSeries } from "@/scripts/raw-queries";
+import { rawOverviewSql, rawSeries } from "@/scripts/lib/raw-queries";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 

@@ -4,13 +4,13 @@
 // filled by `npm run bench:generate -- --database-url …`) and/or .data/bench-pglite (the embedded one).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { formatEngineBench, runEngineBench } from "./bench-engine";
-import { benchTarget, DEFAULT_BENCH_PGLITE, type BenchTarget } from "./bench-database";
-import { formatFirstLoad, measureFirstLoad } from "./bench-first-load";
-import { formatImportBench, runImportBench } from "./bench-import";
-import { formatScaleBench, runScaleBench, type ScaleBench } from "./bench-scale";
-import { formatReportBench, runReportBench } from "./bench-reports";
-import { formatRetrainBench, runRetrainBench } from "./bench-retrain";
+import { formatEngineBench, runEngineBench } from "./engine";
+import { benchTarget, DEFAULT_BENCH_PGLITE, type BenchTarget } from "./database";
+import { formatFirstLoad, measureFirstLoad } from "./first-load";
+import { formatImportBench, runImportBench } from "./import";
+import { formatScaleBench, runScaleBench, type ScaleBench } from "./scale";
+import { formatReportBench, runReportBench } from "./reports";
+import { formatRetrainBench, runRetrainBench } from "./retrain";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
 

@@ -12,7 +12,7 @@
  *             random passages the rules tag with THEME, from UNGD speeches of those years outside the reviewed
  *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line), to read by hand: how precision is measured
  *   --json    the same figures as one JSON object
- *   --train   refits the tone model on the tuning meeting first (scripts/train-tone.ts)
+ *   --train   refits the tone model on the tuning meeting first (scripts/eval/train-tone.ts)
  *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -27,10 +27,10 @@ import { clusterBootstrapCi, mean, rocAuc, spearman, withinGroupAuc } from "@/li
 import { compileCodebook } from "@/lib/engine/tag";
 import { lexiconTone, toneTowards } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
-import { textTable } from "./text-table";
+import { textTable } from "@/scripts/lib/text-table";
 import { retrain } from "./train-tone";
-import { LABELLED_THEMES, readLabels, sha256 } from "./learning-eval";
-import { DATA, TRAINING_MEETING as TUNING_MEETING } from "./unscon";
+import { LABELLED_THEMES, readLabels, sha256 } from "@/scripts/lib/ungd-learning";
+import { DATA, TRAINING_MEETING as TUNING_MEETING } from "@/scripts/lib/unscon";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
 const round = (x: number, digits = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);

@@ -14,8 +14,8 @@ import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { percentile } from "@/lib/engine/stats";
-import { benchTarget, openBenchDatabase, type BenchTarget } from "./bench-database";
-import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "./raw-queries";
+import { benchTarget, openBenchDatabase, type BenchTarget } from "./database";
+import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "@/scripts/lib/raw-queries";
 
 const PAIR = { speaker: "USA", counterpart: "AZE" };
 const SERIES_QUERY: PairSeriesQuery = { pairs: [PAIR], bothDirections: false, themes: CORE_THEMES, interval: "month", measure: "statements", scale: "count" };

@@ -23,7 +23,7 @@ import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { DalError } from "@/lib/dal/errors";
 import { addThemeTag } from "@/lib/dal/tags";
 import { percentile } from "@/lib/engine/stats";
-import { freshDatabase } from "./bench-import";
+import { freshDatabase } from "./import";
 
 const PORT = 3170;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -117,7 +117,7 @@ async function corpusSize({ db }: Database) {
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
-  const server = spawn(process.execPath, ["scripts/start.mjs", "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["scripts/ops/start.mjs", "-H", "127.0.0.1"], {
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DYAD_DEMO_ACCOUNTS: "1", NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-load-secret" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -238,7 +238,7 @@ function bulkImport(databaseUrl: string): Promise<string> {
   const shared = path.join(process.cwd(), "..", "shared", "data", "ungd", "ungd-dev.jsonl.gz");
   const file = existsSync(shared) ? shared : path.join(process.cwd(), "data", "demo", "ungd-1981-2023.jsonl.gz");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", file], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/import.ts", file], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { sentences } from "@/lib/engine/segment";
 import { rocAuc } from "@/lib/engine/stats";
 import { setToneModel, toneEvidence, type ToneModel } from "@/lib/engine/tone";
-import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
+import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "@/scripts/lib/unscon";
 
 /** Every scale at 1: the features are the raw sums. */
 const UNSCALED: ToneModel = { positiveScale: 1, fallbackNegative: 1, fallbackPositive: 1, situationScale: 1 };
@@ -105,7 +105,7 @@ export function writeToneModel(training: Training, path = join(process.cwd(), "l
   writeFileSync(
     path,
     [
-      "// Written by `npm run eval -- --train` (scripts/train-tone.ts); retrain rather than edit. Fitted on the",
+      "// Written by `npm run eval -- --train` (scripts/eval/train-tone.ts); retrain rather than edit. Fitted on the",
       `// ${training.units} labelled units of ${training.excerpts} excerpts of UNSCon ${TRAINING_MEETING} only (logistic regression on`,
       `// sentence sums; coefficients per unit of weight: ${fitted}; training AUC ${training.trainingAuc.toFixed(3)}).`,
       'import type { ToneModel } from "./tone";',

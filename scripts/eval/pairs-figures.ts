@@ -1,4 +1,4 @@
-// `npx tsx scripts/pairs-figures.ts`: loads the demo corpus (data/demo) into an in-memory PGlite the way a first
+// `npx tsx scripts/eval/pairs-figures.ts`: loads the demo corpus (data/demo) into an in-memory PGlite the way a first
 // start does, and prints the per-pair figures of docs/pairs.md. Written against pairSeries' shape before and
 // after passage counterparts, so the same file runs on an older commit for the "before" column.
 import { sql } from "drizzle-orm";

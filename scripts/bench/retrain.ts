@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
 import { passageFeatures, trainLogistic } from "@/lib/engine/logistic";
-import { textTable } from "./text-table";
-import { DATA, readJsonl } from "./unscon";
+import { textTable } from "@/scripts/lib/text-table";
+import { DATA, readJsonl } from "@/scripts/lib/unscon";
 
 const THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy", "elections", "rule-of-law", "human-rights", "nonproliferation", "regional-security", "trade"];
 

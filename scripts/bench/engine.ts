@@ -2,7 +2,7 @@
  * Throughput of the app's path (lib/engine/read.ts: clean → segment → tag → tone → countries, as an import runs it)
  * over the whole UN General Debate dev corpus on one core, with codebooks of 30, 300 and 3,000 phrases, beside
  * ripgrep matching the same phrases in the same text.
- * Run directly (`tsx scripts/bench-engine.ts`) to print; `runEngineBench()` returns the figures.
+ * Run directly (`tsx scripts/bench/engine.ts`) to print; `runEngineBench()` returns the figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

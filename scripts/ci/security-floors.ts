@@ -1,9 +1,9 @@
 /**
- * Checks package-lock.json against the version floors in scripts/security-floors.json: every copy of a listed
+ * Checks package-lock.json against the version floors in scripts/ci/security-floors.json: every copy of a listed
  * package, direct or nested, must be at or above its floor. This is what CI knows about advisories when the
  * registry has no audit endpoint; it is only as current as the floors file.
  *
- *   npx tsx scripts/security-floors.ts [package-lock.json] [security-floors.json]
+ *   npx tsx scripts/ci/security-floors.ts [package-lock.json] [security-floors.json]
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -57,9 +57,9 @@ export function checkFloors(lock: Lockfile, floors: Floor[]): { below: string[];
 }
 
 function main() {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
   const lockPath = process.argv[2] ?? path.join(root, "package-lock.json");
-  const floorsPath = process.argv[3] ?? path.join(root, "scripts/security-floors.json");
+  const floorsPath = process.argv[3] ?? path.join(root, "scripts/ci/security-floors.json");
   const { reviewed, floors } = JSON.parse(readFileSync(floorsPath, "utf8")) as { reviewed: string; floors: Floor[] };
   const { below, checked, absent } = checkFloors(JSON.parse(readFileSync(lockPath, "utf8")) as Lockfile, floors);
   console.log(`Security floors (reviewed ${reviewed}): ${checked.length} installed copies at or above their floor.`);

@@ -9,7 +9,7 @@ import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { contentHash } from "@/lib/engine/hash";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { readPool, poolSources, type PoolPassage } from "./corpus-pool";
-import { benchTarget, openBenchDatabase, rawClient, type RawClient } from "./bench-database";
+import { benchTarget, openBenchDatabase, rawClient, type RawClient } from "./database";
 import { seededRandom as random } from "@/lib/engine/stats";
 
 const SPEAKERS = ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "IRN", "AZE", "ARM", "GEO", "UKR", "IND", "PAK", "JPN", "BRA", "ZAF", "EGY", "ISR", "KAZ"];

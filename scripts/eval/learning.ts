@@ -2,7 +2,7 @@
  * `npm run eval:learning`: the tagger's learning on real UN General Debate speeches (needs ../shared/data).
  * A fresh in-memory database; the labelled speeches imported, reviewed by a staff member through the DAL by the
  * labels in tests/fixtures/ungd-reviewed, the tagger trained; prints the quality panel (held-out passages)
- * and a learning curve. See scripts/learning-eval.ts.
+ * and a learning curve. See scripts/lib/ungd-learning.ts.
  * `--keep DIR` writes the database to DIR instead of memory, so the app can show it: `PGLITE_DIR=DIR npm start`,
  * sign in as the demo staff member, open /review/quality.
  */
@@ -12,8 +12,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { users, type ThemeQuality } from "@/db/schema";
 import type { Quality } from "@/lib/engine/logistic";
-import { CORPUS_FILE, evaluateLearning, LABELLED_THEMES, readLabels } from "./learning-eval";
-import { textTable } from "./text-table";
+import { CORPUS_FILE, evaluateLearning, LABELLED_THEMES, readLabels } from "@/scripts/lib/ungd-learning";
+import { textTable } from "@/scripts/lib/text-table";
 
 const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 const f1 = (q: Quality) => (q.precision === null || q.recall === null || q.precision + q.recall === 0 ? null : (2 * q.precision * q.recall) / (q.precision + q.recall));

@@ -1,4 +1,4 @@
-// `npx tsx scripts/measure-inherit.ts [sample]`: how the two rules for passages that name no country compare on
+// `npx tsx scripts/eval/measure-inherit.ts [sample]`: how the two rules for passages that name no country compare on
 // the UN General Debate developer set (../shared/data/ungd), with a sample of inherited passages to read.
 import { readFileSync } from "node:fs";
 import path from "node:path";

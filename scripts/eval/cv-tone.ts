@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/cv-tone.ts`: cross-validation of the tone model INSIDE the training meeting (UNSCon
+ * `npx tsx scripts/eval/cv-tone.ts`: cross-validation of the tone model INSIDE the training meeting (UNSCon
  * S/PV.7138), so that choices can be made without looking at the held-out meetings. Speeches are dealt into five
  * folds; the model is fitted on four and scores the fifth, and the figures are pooled over the five. Printed for
  * the model with situation words apart (as shipped) and with them counted as evaluative words (as before).
@@ -8,7 +8,7 @@ import { sentences } from "@/lib/engine/segment";
 import { mean, rocAuc, spearman } from "@/lib/engine/stats";
 import { scoreTone, setToneModel } from "@/lib/engine/tone";
 import { trainToneModel } from "./train-tone";
-import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "./unscon";
+import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "@/scripts/lib/unscon";
 
 const FOLDS = 5;
 const speechOf = (e: Excerpt) => e.id.split("_")[3] ?? e.id;

@@ -14,7 +14,7 @@ import { users } from "@/db/schema";
 import { buildReport, openReportStatements } from "@/lib/dal/reports";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { statementsCsv } from "@/lib/export/report-csv";
-import { freshDatabase } from "./bench-import";
+import { freshDatabase } from "./import";
 import { reportPdf } from "@/lib/export/report-pdf";
 import { reportSpecSchema } from "@/lib/export/report-spec";
 
