@@ -11,10 +11,12 @@ import { formatImportBench, runImportBench } from "./import";
 import { formatScaleBench, runScaleBench, type ScaleBench } from "./scale";
 import { formatReportBench, runReportBench } from "./reports";
 import { formatRetrainBench, runRetrainBench } from "./retrain";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const RESULTS = path.join(process.cwd(), "bench-results");
 
 async function main() {
+  cliArgs("usage: npm run bench (every speed figure; needs ../shared/data, see docs/benchmarks.md)", {});
   const previousFile = path.join(RESULTS, "latest.json");
   const previous = existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, "utf8")) as Record<string, unknown>) : null;
   const engine = runEngineBench();
@@ -41,8 +43,8 @@ async function main() {
 function scaleTargets(): BenchTarget[] {
   const targets: BenchTarget[] = [];
   const url = process.env.BENCH_SCALE_DATABASE_URL;
-  if (url) targets.push(benchTarget(["--database-url", url]));
-  if (existsSync(DEFAULT_BENCH_PGLITE)) targets.push(benchTarget([]));
+  if (url) targets.push(benchTarget({ "database-url": url }));
+  if (existsSync(DEFAULT_BENCH_PGLITE)) targets.push(benchTarget({}));
   return targets;
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { compileCodebook } from "@/lib/engine/tag";
 import { bulkDrafts, guessMapping, readBulkRecords } from "@/lib/ingest/bulk";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { sharedData } from "@/scripts/lib/data-path";
 
 export interface PoolPassage {
   text: string;
@@ -16,13 +17,12 @@ export interface PoolPassage {
   tags: { theme: string; confidence: number }[];
 }
 
-const SHARED = path.join(process.env.DYAD_DATA ?? path.join(process.cwd(), "..", "shared", "data"));
 const SHARED_FILES = ["ungd/ungd-dev.jsonl.gz", "us-ru-statements/us-ru-statements-dev.jsonl.gz", "unscon/unscon-dev.jsonl.gz"];
 const DEMO_FILE = path.join(process.cwd(), "data", "demo", "ungd-1981-2023.jsonl.gz");
 
 /** The corpora to read: ../shared/data when present, else the project's own demo corpus. */
 export function poolSources(): string[] {
-  const shared = SHARED_FILES.map((f) => path.join(SHARED, f)).filter((f) => existsSync(f));
+  const shared = SHARED_FILES.map((f) => sharedData(f)).filter((f) => existsSync(f));
   return shared.length > 0 ? shared : [DEMO_FILE];
 }
 

@@ -9,15 +9,14 @@ export interface BenchTarget {
   label: string;
 }
 
-/** --database-url URL (a Postgres server) or --pglite-dir DIR (embedded; default .data/bench-pglite, never the app's own). */
-export function benchTarget(argv: string[]): BenchTarget {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const url = value("database-url");
+/** The options that pick it: --database-url URL (a Postgres server) or --pglite-dir DIR (embedded). */
+export const BENCH_TARGET_OPTIONS = { "database-url": { type: "string" }, "pglite-dir": { type: "string" } } as const;
+
+/** A Postgres server, or the embedded database (default .data/bench-pglite, never the app's own). */
+export function benchTarget(options: { "database-url"?: string; "pglite-dir"?: string }): BenchTarget {
+  const url = options["database-url"];
   if (url) return { config: { driver: "postgres", location: url }, label: `Postgres ${new URL(url).host}${new URL(url).pathname}` };
-  const dir = path.resolve(value("pglite-dir") ?? DEFAULT_BENCH_PGLITE);
+  const dir = path.resolve(options["pglite-dir"] ?? DEFAULT_BENCH_PGLITE);
   return { config: { driver: "pglite", location: dir }, label: `PGlite ${path.relative(process.cwd(), dir) || dir}` };
 }
 

@@ -13,8 +13,10 @@ import { DEFAULT_CODEBOOK, parsePhrase } from "@/lib/engine/codebook";
 import { readStatement } from "@/lib/engine/read";
 import { compileCodebook } from "@/lib/engine/tag";
 import type { ThemeDefinition } from "@/lib/engine/types";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
+import { sharedData } from "@/scripts/lib/data-path";
 
-const CORPUS = join(process.env.DYAD_DATA ?? join(process.cwd(), "..", "shared", "data"), "ungd", "ungd-dev.jsonl.gz");
+const CORPUS = sharedData("ungd", "ungd-dev.jsonl.gz");
 const RIPGREP = "/usr/bin/rg";
 
 export interface CodebookRun {
@@ -161,7 +163,8 @@ export function formatEngineBench(bench: EngineBench): string {
   return lines.join("\n");
 }
 
-if (process.argv[1] && /bench-engine\.ts$/.test(process.argv[1])) {
+if (isMain(import.meta.url)) {
+  cliArgs("usage: npx tsx scripts/bench/engine.ts (the engine part of npm run bench; needs ../shared/data)", {});
   if (!existsSync(CORPUS)) console.log(`No corpus at ${CORPUS}: the engine benchmark needs ../shared/data.`);
   else console.log(formatEngineBench(runEngineBench()));
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
 
 const NEXT_DIR = path.join(process.cwd(), ".next");
 const DASHBOARD_BUDGET_KB = 200;
@@ -85,4 +86,7 @@ export function formatFirstLoad(report: FirstLoadReport | null): string {
   ].join("\n");
 }
 
-if (process.argv[1]?.endsWith("bench-first-load.ts")) console.log(formatFirstLoad(measureFirstLoad()));
+if (isMain(import.meta.url)) {
+  cliArgs("usage: npx tsx scripts/bench/first-load.ts (first-load JavaScript per page; needs a production build)", {});
+  console.log(formatFirstLoad(measureFirstLoad()));
+}

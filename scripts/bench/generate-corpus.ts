@@ -9,8 +9,9 @@ import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { contentHash } from "@/lib/engine/hash";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { readPool, poolSources, type PoolPassage } from "./corpus-pool";
-import { benchTarget, openBenchDatabase, rawClient, type RawClient } from "./database";
+import { BENCH_TARGET_OPTIONS, benchTarget, openBenchDatabase, rawClient, type RawClient } from "./database";
 import { seededRandom as random } from "@/lib/engine/stats";
+import { cliArgs, numberArg } from "@/scripts/lib/cli";
 
 const SPEAKERS = ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "IRN", "AZE", "ARM", "GEO", "UKR", "IND", "PAK", "JPN", "BRA", "ZAF", "EGY", "ISR", "KAZ"];
 const COUNTERPARTS = ["AZE", "ARM", "RUS", "USA", "UKR", "GEO", "CHN", "IRN", "TUR", "AFG", "SYR", "ISR", "IND", "PAK", "FRA", "DEU", "GBR", "KAZ", "IRQ", "PRK"];
@@ -26,17 +27,17 @@ interface Args {
   append: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
+const USAGE = "usage: npm run bench:generate -- [--statements 1000000] [--batch 5000] [--seed 7] [--append] [--database-url postgres://…] [--pglite-dir DIR]";
+
+function parseCommandLine(): { args: Args; target: ReturnType<typeof benchTarget> } {
+  const { values } = cliArgs(USAGE, { statements: { type: "string" }, batch: { type: "string" }, seed: { type: "string" }, append: { type: "boolean" }, ...BENCH_TARGET_OPTIONS });
+  const args = {
+    statements: numberArg(values.statements, "statements", 1_000_000),
+    batch: numberArg(values.batch, "batch", 5_000),
+    seed: numberArg(values.seed, "seed", 7),
+    append: values.append ?? false,
   };
-  return {
-    statements: Number(value("statements") ?? 1_000_000),
-    batch: Number(value("batch") ?? 5_000),
-    seed: Number(value("seed") ?? 7),
-    append: argv.includes("--append"),
-  };
+  return { args, target: benchTarget(values) };
 }
 
 
@@ -233,8 +234,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const rate = (rows: number, s: number) => `${Math.round(rows / s).toLocaleString("en")} rows/s`;
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const target = benchTarget(process.argv.slice(2));
+  const { args, target } = parseCommandLine();
   const database = await openBenchDatabase(target);
   const client = await rawClient(database);
   const began = performance.now();

@@ -14,8 +14,9 @@ import { statements, users } from "@/db/schema";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { contentHash } from "@/lib/engine/hash";
 import { bulkDrafts, guessMapping, readBulkRecords } from "@/lib/ingest/bulk";
+import { sharedData } from "@/scripts/lib/data-path";
 
-const CORPUS = path.join(process.env.DYAD_DATA ?? path.join(process.cwd(), "..", "shared", "data"), "ungd", "ungd-dev.jsonl.gz");
+const CORPUS = sharedData("ungd", "ungd-dev.jsonl.gz");
 
 export interface ImportRun {
   driver: string;

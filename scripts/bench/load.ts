@@ -12,7 +12,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/client";
@@ -24,6 +23,8 @@ import { DalError } from "@/lib/dal/errors";
 import { addThemeTag } from "@/lib/dal/tags";
 import { percentile } from "@/lib/engine/stats";
 import { freshDatabase } from "./import";
+import { cliArgs, numberArg } from "@/scripts/lib/cli";
+import { sharedData } from "@/scripts/lib/data-path";
 
 const PORT = 3170;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -42,9 +43,13 @@ interface PhaseResult {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { short: { type: "boolean" }, duration: { type: "string" }, connections: { type: "string" } } });
-  const duration = Number(values.duration ?? (values.short ? 5 : 60));
-  const connections = Number(values.connections ?? (values.short ? 10 : 50));
+  const { values } = cliArgs("usage: npm run bench:load -- [--short] [--duration SECONDS] [--connections N]", {
+    short: { type: "boolean" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+  });
+  const duration = numberArg(values.duration, "duration", values.short ? 5 : 60);
+  const connections = numberArg(values.connections, "connections", values.short ? 10 : 50);
   const { url, drop } = await benchDatabase();
   const database = await openDatabase({ driver: "postgres", location: url });
   const server = await startServer(url);
@@ -235,7 +240,7 @@ async function missingTags({ db }: Database, written: { statementId: number; the
 
 /** The CLI import of the UN dev corpus (or the demo corpus) into the same database, as a separate process. */
 function bulkImport(databaseUrl: string): Promise<string> {
-  const shared = path.join(process.cwd(), "..", "shared", "data", "ungd", "ungd-dev.jsonl.gz");
+  const shared = sharedData("ungd", "ungd-dev.jsonl.gz");
   const file = existsSync(shared) ? shared : path.join(process.cwd(), "data", "demo", "ungd-1981-2023.jsonl.gz");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/import.ts", file], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });

@@ -17,6 +17,7 @@ import { statementsCsv } from "@/lib/export/report-csv";
 import { freshDatabase } from "./import";
 import { reportPdf } from "@/lib/export/report-pdf";
 import { reportSpecSchema } from "@/lib/export/report-spec";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
 
 const STATEMENTS = Number(process.env.BENCH_REPORT_STATEMENTS ?? 100_000);
 
@@ -137,7 +138,8 @@ export function formatReportBench(runs: ReportBench[]): string {
   return lines.join("\n");
 }
 
-if (process.argv[1]?.endsWith("bench-reports.ts")) {
+if (isMain(import.meta.url)) {
+  cliArgs("usage: npx tsx scripts/bench/reports.ts (the report part of npm run bench)", {});
   runReportBench()
     .then((runs) => console.log(formatReportBench(runs)))
     .catch((error) => {

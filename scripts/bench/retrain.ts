@@ -3,11 +3,12 @@
  * request meanwhile — trained in one go (as before: the whole retrain) against stepwise (fitAndMeasure).
  * Reviewed passages are paragraphs of UN General Debate speeches (../shared/data) with ten themes.
  */
-import { join } from "node:path";
 import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
 import { passageFeatures, trainLogistic } from "@/lib/engine/logistic";
 import { textTable } from "@/scripts/lib/text-table";
-import { DATA, readJsonl } from "@/scripts/lib/unscon";
+import { readJsonl } from "@/scripts/lib/unscon";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
+import { sharedData } from "@/scripts/lib/data-path";
 
 const THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy", "elections", "rule-of-law", "human-rights", "nonproliferation", "regional-security", "trade"];
 
@@ -19,7 +20,7 @@ export interface RetrainBench {
 }
 
 function reviewed(count: number): ReviewedPassage[] {
-  const paragraphs = readJsonl<{ text: string }>(join(DATA, "ungd", "ungd-dev.jsonl.gz"))
+  const paragraphs = readJsonl<{ text: string }>(sharedData("ungd", "ungd-dev.jsonl.gz"))
     .flatMap((s) => s.text.split(/\n\s*\n/))
     .filter((p) => p.length > 200)
     .slice(0, count);
@@ -73,6 +74,7 @@ export function formatRetrainBench(results: RetrainBench[]): string {
   ].join("\n");
 }
 
-if (process.argv[1]?.endsWith("bench-retrain.ts")) {
+if (isMain(import.meta.url)) {
+  cliArgs("usage: npx tsx scripts/bench/retrain.ts (the retraining part of npm run bench; needs ../shared/data)", {});
   void runRetrainBench().then((r) => console.log(formatRetrainBench(r)));
 }

@@ -14,8 +14,9 @@ import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { percentile } from "@/lib/engine/stats";
-import { benchTarget, openBenchDatabase, type BenchTarget } from "./database";
+import { BENCH_TARGET_OPTIONS, benchTarget, openBenchDatabase, type BenchTarget } from "./database";
 import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql, type RawSeriesQuery } from "@/scripts/lib/raw-queries";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
 
 const PAIR = { speaker: "USA", counterpart: "AZE" };
 const SERIES_QUERY: PairSeriesQuery = { pairs: [PAIR], bothDirections: false, themes: CORE_THEMES, interval: "month", measure: "statements", scale: "count" };
@@ -195,13 +196,15 @@ export function formatScaleBench(b: ScaleBench): string {
 }
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const http = argv.includes("--http") ? argv[argv.indexOf("--http") + 1] : undefined;
-  const bench = await runScaleBench(benchTarget(argv), { raw: !argv.includes("--no-raw"), http });
+  const { values } = cliArgs(
+    "usage: npm run bench:scale -- [--database-url postgres://…] [--pglite-dir DIR] [--http http://127.0.0.1:3000] [--no-raw]",
+    { ...BENCH_TARGET_OPTIONS, http: { type: "string" }, "no-raw": { type: "boolean" } },
+  );
+  const bench = await runScaleBench(benchTarget(values), { raw: !values["no-raw"], http: values.http });
   console.log(formatScaleBench(bench));
 }
 
-if (process.argv[1]?.endsWith("bench-scale.ts")) {
+if (isMain(import.meta.url)) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);

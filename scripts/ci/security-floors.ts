@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cliArgs, isMain } from "@/scripts/lib/cli";
 
 export interface Floor {
   package: string;
@@ -58,8 +59,11 @@ export function checkFloors(lock: Lockfile, floors: Floor[]): { below: string[];
 
 function main() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const lockPath = process.argv[2] ?? path.join(root, "package-lock.json");
-  const floorsPath = process.argv[3] ?? path.join(root, "scripts/ci/security-floors.json");
+  const usage = "usage: npx tsx scripts/ci/security-floors.ts [package-lock.json] [security-floors.json]";
+  const [lockArg, floorsArg, ...extra] = cliArgs(usage, {}, { positionals: true }).positionals;
+  if (extra.length > 0) throw new Error(usage);
+  const lockPath = lockArg ?? path.join(root, "package-lock.json");
+  const floorsPath = floorsArg ?? path.join(root, "scripts/ci/security-floors.json");
   const { reviewed, floors } = JSON.parse(readFileSync(floorsPath, "utf8")) as { reviewed: string; floors: Floor[] };
   const { below, checked, absent } = checkFloors(JSON.parse(readFileSync(lockPath, "utf8")) as Lockfile, floors);
   console.log(`Security floors (reviewed ${reviewed}): ${checked.length} installed copies at or above their floor.`);
@@ -70,4 +74,4 @@ function main() {
   process.exitCode = 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (isMain(import.meta.url)) main();

@@ -5,26 +5,17 @@
  * themes, the evidence behind each theme and the words behind its tone.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { lookupCountry } from "@/lib/engine/gazetteer";
 import { readStatement } from "@/lib/engine/read";
 import { compileCodebook } from "@/lib/engine/tag";
 import { toneTowards } from "@/lib/engine/tone";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const USAGE = "usage: npm run analyse -- FILE|- [--date YYYY-MM-DD] [--speaker ISO3] [--json]";
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, date: { type: "string" }, speaker: { type: "string" } },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = cliArgs(USAGE, { json: { type: "boolean", default: false }, date: { type: "string" }, speaker: { type: "string" } }, { positionals: true });
   if (positionals.length !== 1) fail(USAGE);
   const source = positionals[0]!;
   let raw: string;

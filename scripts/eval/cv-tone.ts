@@ -9,6 +9,7 @@ import { mean, rocAuc, spearman } from "@/lib/engine/stats";
 import { scoreTone, setToneModel } from "@/lib/engine/tone";
 import { trainToneModel } from "./train-tone";
 import { layout, readExcerpts, TRAINING_MEETING, type Excerpt } from "@/scripts/lib/unscon";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const FOLDS = 5;
 const speechOf = (e: Excerpt) => e.id.split("_")[3] ?? e.id;
@@ -39,6 +40,7 @@ function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
   return `unit AUC ${rocAuc(unitScores, unitLabels).toFixed(3)}, excerpt ρ ${spearman(excerptTone, negativeShare).toFixed(3)}`;
 }
 
+cliArgs("usage: npx tsx scripts/eval/cv-tone.ts (tone cross-validated by speech inside the training meeting; needs ../shared/data)", {});
 const excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING);
 console.log(`${TRAINING_MEETING}, ${FOLDS}-fold cross-validation by speech (${excerpts.length} excerpts)`);
 console.log(`  situation words apart (shipped):  ${crossValidate(excerpts, true)}`);

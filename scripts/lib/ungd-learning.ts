@@ -19,10 +19,11 @@ import { decideTag, togglePassageTheme } from "@/lib/dal/tags";
 import { CORE_THEMES, DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import type { ThemeQuality } from "@/db/schema";
 import { guessMapping, recordToDraft } from "@/lib/ingest/bulk";
+import { sharedData } from "@/scripts/lib/data-path";
 
 export const LABELS_FILE = path.join(process.cwd(), "tests", "fixtures", "ungd-reviewed", "labels.jsonl");
 export const CORPUS = "ungd/ungd-dev.jsonl.gz";
-export const CORPUS_FILE = path.join(process.env.DYAD_DATA ?? path.join(process.cwd(), "..", "shared", "data"), CORPUS);
+export const CORPUS_FILE = sharedData(CORPUS);
 
 /** The themes the labels decide; every other theme's suggestions are left as the rules made them. */
 export const LABELLED_THEMES = CORE_THEMES;

@@ -1,10 +1,9 @@
 /** The UNSCon developer file (../shared/data/unscon): reading it, and the one meeting the tone scorer may learn from. */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { sharedData } from "@/scripts/lib/data-path";
 
-export const DATA = process.env.DYAD_DATA ?? join(process.cwd(), "..", "shared", "data");
-export const UNSCON = join(DATA, "unscon", "unscon-dev.jsonl.gz");
+export const UNSCON = sharedData("unscon", "unscon-dev.jsonl.gz");
 /** Tuning and training use this meeting only (Crimea, 15 March 2014); the others are reported, never learned from. */
 export const TRAINING_MEETING = "S/PV.7138";
 

@@ -3,10 +3,12 @@
 import { closeDatabase, configFromEnv, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { exportArchive } from "@/lib/dal/internal/backup";
+import { cliArgs } from "@/scripts/lib/cli";
 
 async function main() {
-  const file = process.argv[2];
-  if (!file) throw new Error("usage: npm run db:export -- <file.dyad.jsonl.gz>");
+  const usage = "usage: npm run db:export -- <file.dyad.jsonl.gz>";
+  const [file, ...extra] = cliArgs(usage, {}, { positionals: true }).positionals;
+  if (!file || extra.length > 0) throw new Error(usage);
   const database = await getDatabase();
   await migrateDatabase(database);
   const started = performance.now();

@@ -3,7 +3,6 @@
 // (PGlite allows one process per data directory).
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { asc, eq, inArray } from "drizzle-orm";
 import { closeDatabase, getDatabase } from "@/db/client";
@@ -13,11 +12,13 @@ import { demoAccountsEnabled } from "@/lib/boot/startup";
 import { users } from "@/db/schema";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { bulkDrafts, guessMapping, MAPPABLE_FIELDS, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
+import { cliArgs } from "@/scripts/lib/cli";
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { map: { type: "string" }, as: { type: "string" } } });
+  const usage = "usage: npm run import -- <file.csv|json|jsonl|jsonl.gz> [--map text=body,year=yr] [--as email]";
+  const { values, positionals } = cliArgs(usage, { map: { type: "string" }, as: { type: "string" } }, { positionals: true });
   const file = positionals[0];
-  if (!file) throw new Error("usage: npm run import -- <file.csv|json|jsonl|jsonl.gz> [--map text=body,year=yr] [--as email]");
+  if (!file || positionals.length > 1) throw new Error(usage);
   const bytes = new Uint8Array(readFileSync(file));
   const rows = await readBulkRecords(path.basename(file), bytes);
   const columns = [...new Set(rows.slice(0, 50).flatMap((r) => ("record" in r ? Object.keys(r.record) : [])))];

@@ -2,8 +2,10 @@
 import { closeDatabase, configFromEnv, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
+import { cliArgs } from "@/scripts/lib/cli";
 
 async function main() {
+  cliArgs("usage: npm run cells:rebuild (recomputes the series cells from raw rows)", {});
   const database = await getDatabase();
   await migrateDatabase(database);
   const started = performance.now();

@@ -3,8 +3,10 @@
 import { closeDatabase, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { startJobLoop } from "@/lib/dal/jobs";
+import { cliArgs } from "@/scripts/lib/cli";
 
 async function main() {
+  cliArgs("usage: npm run worker (runs background jobs; needs DATABASE_URL, a Postgres server)", {});
   const database = await getDatabase();
   if (database.driver === "pglite") {
     console.error("[dyad] the embedded database belongs to the app's own process, which runs the jobs itself; set DATABASE_URL to run a separate worker");
