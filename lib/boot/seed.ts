@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { count, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { hashPassword } from "@/lib/dal/users";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { COUNTRIES } from "@/lib/engine/countries";

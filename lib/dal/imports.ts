@@ -12,7 +12,7 @@ import { pauseForRequests, yieldToRequests } from "./internal/background";
 import { activeCodebook } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { writeStatement } from "./statements";
+import { writeStatement } from "./internal/write-statement";
 
 export interface ImportReport {
   jobId: number;

@@ -15,7 +15,7 @@ import { addEvent } from "@/lib/dal/events";
 import { setPasswordWithLink } from "@/lib/dal/password-links";
 import { runRetagInBackground } from "@/lib/dal/retag";
 import { markReviewed } from "@/lib/dal/review";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag } from "@/lib/dal/tags";
 import { saveReport } from "@/lib/dal/report-definitions";
 import { setToneOverride } from "@/lib/dal/tone-overrides";

@@ -7,7 +7,7 @@ import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import type { DalContext } from "@/lib/dal/context";
 import { runRetagInBackground } from "@/lib/dal/retag";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { TestDatabase } from "../support/db";

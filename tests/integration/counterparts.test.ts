@@ -10,7 +10,7 @@ import { importDraft } from "@/lib/dal/imports";
 import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { reviewQueue } from "@/lib/dal/review";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { runToneRescoreInBackground } from "@/lib/dal/tone-rescore";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";

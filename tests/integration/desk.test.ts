@@ -9,7 +9,7 @@ import { DalError } from "@/lib/dal/errors";
 import { deleteView, getView, listViews, replaceFeedToken, saveView, viewForFeedToken } from "@/lib/dal/saved-views";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
 import { countryProfile, pairProfile } from "@/lib/dal/profiles";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { changesAtom } from "@/app/feeds/[token]/changes-atom";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { createSeededDatabase, type Person } from "../support/fixtures";

@@ -13,7 +13,7 @@ import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import type { DalContext } from "@/lib/dal/context";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
 import { runRetagInBackground } from "@/lib/dal/retag";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import type { BulkRow } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";

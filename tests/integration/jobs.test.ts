@@ -12,7 +12,7 @@ import { claimJob, enqueueJob, startRunner, stopRunner, type JobKind } from "@/l
 import { runJobsFor, runJobsTick } from "@/lib/dal/jobs";
 import { queueRetag } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, createTestDatabase, type TestDatabase } from "../support/db";
 import { createSeededDatabase } from "../support/fixtures";

@@ -9,7 +9,7 @@ import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { deleteReport, getReport, listReports, saveReport } from "@/lib/dal/report-definitions";
 import { buildReport, exportReport, openReportStatements } from "@/lib/dal/reports";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { statementsCsv } from "@/lib/export/report-csv";
 import { reportXlsx } from "@/lib/export/report-xlsx";
 import { reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";

@@ -10,7 +10,7 @@ import { readState, restoreStatement, statementHistory } from "@/lib/dal/history
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { acceptSuggestions, addSpanTag, addThemeTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { analyseDraft } from "@/lib/ingest/pipeline";

@@ -7,7 +7,7 @@ import type { DalContext } from "@/lib/dal/context";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
 import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { INTERVALS } from "@/lib/engine/periods";
 import { analyseDraft } from "@/lib/ingest/pipeline";

@@ -27,7 +27,7 @@ const UPHILL: [string, string, string][] = [
   ["the same, relative", "lib/dal/planted.ts", 'import { contextFromSession } from "../auth/session";'],
   ["lib/export importing lib/dal", "lib/export/planted.ts", 'import type { Change } from "@/lib/dal/changes";'],
   ["lib/ingest importing its sibling lib/export", "lib/ingest/planted.ts", 'import { csvCell } from "@/lib/export/csv";'],
-  ["db importing lib/dal", "db/planted.ts", 'import { writeStatement } from "@/lib/dal/statements";'],
+  ["db importing lib/dal", "db/planted.ts", 'import { importStatement } from "@/lib/dal/statements";'],
   ["db importing lib/ingest", "db/schema/planted.ts", 'import type { StatementDraft } from "@/lib/ingest/draft";'],
   ["db running engine code", "db/schema/planted.ts", 'import { COUNTRIES } from "@/lib/engine/countries";'],
   ["the engine importing db", "lib/engine/planted.ts", 'import { getDatabase } from "@/db/client";'],
