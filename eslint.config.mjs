@@ -42,6 +42,15 @@ const config = [
     },
   },
   {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExpressionStatement[directive='use server']", message: "components/ is presentational: server actions live in app/ beside their route." },
+      ],
+    },
+  },
+  {
     files: ["lib/engine/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@/db/*", "@/lib/dal/*", "drizzle-orm", "drizzle-orm/*"] }],

@@ -18,5 +18,5 @@ describe("npm run import on a fresh machine", () => {
     expect(run.stderr).not.toMatch(/no admin or manager/);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/imported 3, duplicates 0, rejected 1 of 4 rows/);
-  });
+  }, 150_000); // longer than the child's own 120 s: a fresh database is migrated and seeded first
 });

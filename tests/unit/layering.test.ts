@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
  * The layer rule (eslint.config.mjs, docs/architecture.md) on planted files: each uphill import, in "@/" and relative
  * form, is an error; the downhill ones are not. Only the layering rules count here (a planted import is unused).
  */
-const LAYER_RULES = new Set(["import/no-restricted-paths", "@typescript-eslint/no-restricted-imports"]);
+const LAYER_RULES = new Set(["import/no-restricted-paths", "@typescript-eslint/no-restricted-imports", "no-restricted-syntax"]);
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -20,6 +20,7 @@ async function layeringErrors(filePath: string, code: string): Promise<string[]>
 const UPHILL: [string, string, string][] = [
   ["a component importing a server action", "components/planted.tsx", 'import { createTokenAction } from "@/app/tokens/actions";'],
   ["the same, relative", "components/planted.tsx", 'import { createTokenAction } from "../app/tokens/actions";'],
+  ["a server action written in a component", "components/planted.ts", '"use server";\nexport async function act() {}'],
   ["a component importing boot wiring", "components/planted.tsx", 'import { demoAccountsEnabled } from "@/lib/boot/startup";'],
   ["lib/boot importing a component", "lib/boot/planted.ts", 'import { Pager } from "@/components/pager";'],
   ["lib/auth importing lib/boot", "lib/auth/planted.ts", 'import { seedDatabase } from "@/lib/boot/seed";'],
@@ -41,6 +42,7 @@ const UPHILL: [string, string, string][] = [
 const DOWNHILL: [string, string, string][] = [
   ["a page importing a component and the DAL", "app/planted/page.tsx", 'import { Pager } from "@/components/pager";\nimport { listStatements } from "@/lib/dal/statements";'],
   ["a route's own client UI", "app/tokens/planted.tsx", 'import { TokenForm } from "./_components/token-form";'],
+  ["a server action beside its route", "app/tokens/planted-actions.ts", '"use server";\nexport async function act() {}'],
   ["a component importing the engine", "components/planted.tsx", 'import { formatPeriod } from "@/lib/engine/periods";'],
   ["lib/boot importing lib/auth and the unchecked DAL", "lib/boot/planted.ts", 'import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";\nimport { activeCodebook } from "@/lib/dal/internal/codebook";'],
   ["lib/auth importing lib/dal", "lib/auth/planted.ts", 'import { requirePermission } from "../dal/context";'],
