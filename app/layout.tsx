@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "@/lib/dal/permissions";
 import { currentActor } from "@/lib/dal/context";
 import { requestContext } from "@/lib/auth/session";
 import "./globals.css";

@@ -1,8 +1,8 @@
-import { ThemeFields } from "@/components/admin/theme-fields";
+import { ThemeFields } from "./_components/theme-fields";
 import { JobProgress } from "@/components/job-progress";
-import { ThemeRulesEditor } from "@/components/theme-rules-editor";
+import { ThemeRulesEditor } from "./_components/theme-rules-editor";
 import { readableTextOn } from "@/components/colors";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/dal/codebook-admin";
 import { retagStatus } from "@/lib/dal/retag";

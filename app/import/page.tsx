@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SingleImport } from "@/components/import/single-import";
+import { SingleImport } from "./_components/single-import";
 import { requireSignedIn } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

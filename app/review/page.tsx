@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
 import { Refused } from "@/components/refused";

@@ -1,4 +1,4 @@
-import { SetPasswordForm } from "@/components/admin/set-password-form";
+import { SetPasswordForm } from "./_components/set-password-form";
 
 export const dynamic = "force-dynamic";
 

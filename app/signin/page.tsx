@@ -1,5 +1,5 @@
 import { configFromEnv } from "@/db/client";
-import { demoAccountsEnabled } from "@/db/startup";
+import { demoAccountsEnabled } from "@/lib/boot/startup";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { SIGN_IN_ERRORS } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";

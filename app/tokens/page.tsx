@@ -1,4 +1,4 @@
-import { TokenForm } from "@/components/token-form";
+import { TokenForm } from "./_components/token-form";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listApiTokens, TOKEN_LIFETIMES_DAYS } from "@/lib/dal/api-tokens";
 import { revokeTokenAction } from "./actions";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FeedTokenButton } from "@/components/desk/feed-token-button";
+import { FeedTokenButton } from "./_components/feed-token-button";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listViews } from "@/lib/dal/saved-views";
 import { deleteViewAction } from "./actions";

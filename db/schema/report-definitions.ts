@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+// eslint-disable-next-line import/no-restricted-paths -- the type of the stored JSON, whose zod schema lives above (docs/architecture.md: what remains)
 import type { ReportSpec } from "@/lib/export/report-spec";
 import { users } from "./users";
 

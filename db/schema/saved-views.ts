@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+// eslint-disable-next-line import/no-restricted-paths -- the type of the stored JSON, whose zod schema lives above (docs/architecture.md: what remains)
 import type { PairSeriesQuery } from "@/lib/dal/pair-series";
 import { users } from "./users";
 

@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import type { Role } from "@/lib/dal/permissions";
 
 /** One account per role on the embedded database, shown on the sign-in page. Never on a server unless asked. */
 export const DEMO_ACCOUNTS: { email: string; password: string; name: string; role: Role }[] = [

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { sessionYoungEnough } from "@/lib/dal/context";
-import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
+import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
 import { endMySessions, verifyCredentials } from "@/lib/dal/users";
 import { safeRedirectUrl } from "./safe-redirect";
 

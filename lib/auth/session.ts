@@ -8,7 +8,7 @@ import { contextForToken } from "@/lib/dal/api-tokens";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { authOptions } from "./options";
-import { roleHas, type Permission } from "./permissions";
+import { roleHas, type Permission } from "@/lib/dal/permissions";
 
 /**
  * The data-access context for this request: the database and whoever the session cookie says is signed in,

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle
 import { agreementSamples, codingAnswers, codingAssignments, passages, reviewStates, sampleStatements, statements, tags, themes, toneOverrides, users } from "@/db/schema";
 import { agreementFigures, type CodedUnit } from "@/lib/engine/agreement";
 import { isToneOverride } from "@/lib/engine/tone-override";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
-import { applyTone } from "./tone";
+import { applyTone } from "./internal/tone";
 
 export interface SampleRequest {
   name: string;

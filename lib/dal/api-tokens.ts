@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/permissions";
-import { writeAudit } from "./audit";
+import { isTokenScope, TOKEN_SCOPES, type TokenScope } from "./permissions";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 
@@ -95,5 +95,5 @@ export async function contextForToken(db: Db, token: string): Promise<DalContext
     .where(and(eq(apiTokens.secretHash, hashSecret(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date())))
     .returning({ userId: apiTokens.userId, scopes: apiTokens.scopes });
   if (!row) return nobody;
-  return { db, userId: row.userId, auth: { kind: "token", scopes: row.scopes.filter((s) => (TOKEN_SCOPES as readonly string[]).includes(s)) }, requestMemo: {} };
+  return { db, userId: row.userId, auth: { kind: "token", scopes: row.scopes.filter(isTokenScope) }, requestMemo: {} };
 }

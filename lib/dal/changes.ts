@@ -5,7 +5,7 @@ import { firstDay, INTERVALS, periodAt, periodIndex, periodOf, type PeriodInterv
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 import { describeShift, detectShifts, rankShifts, SHIFT_DEFAULTS, shiftPointOf, type Shift } from "@/lib/engine/shifts";
 import { listPairs, listThemes } from "./catalog";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "./permissions";
 import { requirePermission, type DalContext } from "./context";
 import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { passages, statements, tags, themes } from "@/db/schema";
 import { compileCodebook, tagStatement } from "@/lib/engine/tag";
 import type { ThemeDefinition, ThemeEvidence, ThemeRules } from "@/lib/engine/types";
-import { themeDefinitions } from "./codebook";
+import { themeDefinitions } from "./internal/codebook";
 import { parseRules } from "./codebook-admin";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";

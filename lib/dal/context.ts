@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { roleHas, scopeGrants, type Permission, type Role, type TokenScope } from "@/lib/auth/permissions";
+import { roleHas, scopeGrants, type Permission, type Role, type TokenScope } from "./permissions";
 import { DalError } from "./errors";
 
 /** However often a session cookie is refreshed, it ends this long after its sign-in. */

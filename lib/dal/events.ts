@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { codebookVersions, events } from "@/db/schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { usableDaySchema } from "@/lib/engine/dates";

@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { themes as themeTable } from "@/db/schema";
 import { rowsOf, type Db } from "@/db/client";
 import type { ReportStatementRow } from "@/lib/export/report-model";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import type { StatementFilter } from "./filters";
-import { statementWhere } from "./statement-filter-sql";
+import { statementWhere } from "./internal/statement-filter-sql";
 
 /** Rows read and written at a time by every statement export. */
 export const STATEMENT_BATCH = 2000;

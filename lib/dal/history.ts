@@ -3,11 +3,11 @@ import type { Db } from "@/db/client";
 import { auditLog, passages, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
 import { describeToneStep } from "@/lib/engine/tone-override";
 import type { AnalysedStatement, ThemeEvidence } from "@/lib/engine/types";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { withCells } from "./series-cells";
-import { applyTone } from "./tone";
+import { withCells } from "./internal/series-cells";
+import { applyTone } from "./internal/tone";
 
 /** Everything a person can change about a statement: what the audit log records before and after each edit. */
 export interface StatementState {

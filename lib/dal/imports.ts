@@ -7,12 +7,12 @@ import { readSingleFile } from "@/lib/ingest/single-file";
 import { draftFromUrl } from "@/lib/ingest/url-fetch";
 import type { BulkRow, StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { writeAudit } from "./audit";
-import { pauseForRequests, yieldToRequests } from "./background";
-import { activeCodebook } from "./codebook";
+import { writeAudit } from "./internal/audit";
+import { pauseForRequests, yieldToRequests } from "./internal/background";
+import { activeCodebook } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { writeStatement } from "./statements";
+import { writeStatement } from "./internal/write-statement";
 
 export interface ImportReport {
   jobId: number;

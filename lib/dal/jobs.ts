@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
-import { pauseForRequests } from "./background";
+import { pauseForRequests } from "./internal/background";
 import { DalError } from "./errors";
-import { claimJob, failAttempt, finishJob, onJobQueued, releaseJob, renewLease, startRunner, stopRunner, type JobKind, type JobRow } from "./job-queue";
+import { claimJob, failAttempt, finishJob, onJobQueued, releaseJob, renewLease, startRunner, stopRunner, type JobKind, type JobRow } from "./internal/job-queue";
 import { trainTagger } from "./learn";
 import { retagNextBatch } from "./retag";
 import { rescoreToneNextBatch } from "./tone-rescore";

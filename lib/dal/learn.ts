@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
 import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
-import { yieldToRequests } from "./background";
-import { enqueueJob } from "./job-queue";
+import { yieldToRequests } from "./internal/background";
+import { enqueueJob } from "./internal/job-queue";
 import { requirePermission, type DalContext } from "./context";
 
 /** One passage in five (by id) is held out of training, to measure rules, model and both against people. */

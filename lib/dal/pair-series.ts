@@ -5,7 +5,7 @@ import { ALL_THEMES, ANY_COUNTERPART, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
-import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
+import { COARSEST_GRAIN, coveringCells } from "./internal/cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 

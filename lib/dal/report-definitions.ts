@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { reportDefinitions, users } from "@/db/schema";
 import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { parseId, plainText } from "./filters";

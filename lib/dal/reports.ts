@@ -4,13 +4,13 @@ import { rowsOf, type Db } from "@/db/client";
 import { clusteredToneInterval, LOW_EVIDENCE_STATEMENTS } from "@/lib/engine/series-math";
 import type { CodebookEntry, MethodNotes, ReportModel, ReportPassage, ReportStatementRow, ThemePassages, ToneRow } from "@/lib/export/report-model";
 import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
-import { writeAudit } from "./audit";
-import { themeDefinitions } from "./codebook";
+import { writeAudit } from "./internal/audit";
+import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { statementBatches } from "./exports";
 import { pairSeries } from "./pair-series";
-import { reportCellWhere, reportStatementWhere } from "./report-sql";
+import { reportCellWhere, reportStatementWhere } from "./internal/report-sql";
 
 /** Longest passage text a report quotes; the rest is one click away in the app. */
 const PASSAGE_CHARS = 900;

@@ -5,10 +5,10 @@ import { compileRussianCodebook, languageNote, readRussian } from "@/lib/engine/
 import { TAGGER_VERSION, tagStatement } from "@/lib/engine/tag";
 import type { Passage } from "@/lib/engine/types";
 import type { ActiveCodebook } from "@/lib/ingest/pipeline";
-import { activeCodebook } from "./codebook";
+import { activeCodebook } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
-import { enqueueJob } from "./job-queue";
-import { applyCells } from "./series-cells";
+import { enqueueJob } from "./internal/job-queue";
+import { applyCells } from "./internal/series-cells";
 
 /** Small: on the embedded database a page waits for the batch in progress. */
 const BATCH = 20;

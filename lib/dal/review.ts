@@ -7,7 +7,7 @@ import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { describeIssues, escapeLike, parsePage, plainText, statementFilterSchema } from "./filters";
 import { editStatement, type EditResult, type EditTarget } from "./history";
-import { statementWhere } from "./statement-filter-sql";
+import { statementWhere } from "./internal/statement-filter-sql";
 
 /** A suggestion below this confidence rests on a single piece of evidence: a person should look at it first. */
 export const LOW_CONFIDENCE = 0.6;

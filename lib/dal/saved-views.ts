@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { savedViews } from "@/db/schema";
 import { selectionToParams } from "@/lib/engine/selection-params";
 import { seriesQueryFromParams } from "./api-query";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import type { PairSeriesQuery } from "./pair-series";

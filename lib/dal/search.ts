@@ -2,7 +2,7 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { statements } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import type { StatementFilter } from "./filters";
-import { statementWhere } from "./statement-filter-sql";
+import { statementWhere } from "./internal/statement-filter-sql";
 
 export const SEARCH_PAGE_SIZE = 25;
 

@@ -4,7 +4,7 @@ import { isToneOverride, TONE_OVERRIDE_MAX, TONE_OVERRIDE_MIN } from "@/lib/engi
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
-import { applyTone } from "./tone";
+import { applyTone } from "./internal/tone";
 
 export interface ToneOverrideChange extends EditTarget {
   /** The passage it applies to; null for the whole statement. */

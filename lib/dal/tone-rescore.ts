@@ -8,9 +8,9 @@ import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engin
 import type { ToneWord } from "@/lib/engine/types";
 import { pairsFor } from "@/lib/ingest/pipeline";
 import { requirePermission, type DalContext } from "./context";
-import { enqueueJob } from "./job-queue";
-import { applyCells, rebuildCells } from "./series-cells";
-import { applyTone } from "./tone";
+import { enqueueJob } from "./internal/job-queue";
+import { applyCells, rebuildCells } from "./internal/series-cells";
+import { applyTone } from "./internal/tone";
 
 /** Small: on the embedded database a page waits for the batch in progress (20 long statements ≈ 0.1 s). */
 const BATCH = 20;

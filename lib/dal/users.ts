@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "./permissions";
 import { currentActor, type DalContext } from "./context";
 
 export type SignInResult =

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/dal/permissions";
 import { docxWithBody } from "../support/docx";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";

@@ -3,7 +3,7 @@ import { decode, encode } from "next-auth/jwt";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import { SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
+import { SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";
 import { signIn } from "./support/session";

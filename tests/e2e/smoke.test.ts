@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/dal/permissions";
 import { startApp, type RunningApp } from "./support/app";
 import { launchBrowser } from "./support/browser";
 import { signIn } from "./support/session";

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStatementDraft } from "@/db/seed";
+import { seedStatementDraft } from "@/lib/boot/seed";
 import { codingAnswers, passages, statements, tags, themes } from "@/db/schema";
 import { adjudicate, codingTask, createSample, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { reviewQueue } from "@/lib/dal/review";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { cohenKappa } from "@/lib/engine/agreement";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";

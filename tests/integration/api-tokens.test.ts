@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries } from "@/db/seed";
+import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { apiTokens, users } from "@/db/schema";
 import { contextForToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listPairs } from "@/lib/dal/catalog";

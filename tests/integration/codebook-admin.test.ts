@@ -1,13 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStatementDraft } from "@/db/seed";
+import { seedStatementDraft } from "@/lib/boot/seed";
 import { auditLog, codebookVersions } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import type { DalContext } from "@/lib/dal/context";
 import { runRetagInBackground } from "@/lib/dal/retag";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { TestDatabase } from "../support/db";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStatementDraft } from "@/db/seed";
+import { seedStatementDraft } from "@/lib/boot/seed";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { exportAudit, listAudit } from "@/lib/dal/audit-view";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passages, statements } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { isHeldOut, modelSuggestions, taggerQuality, trainTagger } from "@/lib/dal/learn";
 import { markReviewed } from "@/lib/dal/review";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { togglePassageTheme } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";

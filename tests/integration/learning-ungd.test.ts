@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passages } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
 import { isHeldOut, reviewedPassages } from "@/lib/dal/learn";
-import { CORPUS, evaluateLearning, LABELLED_THEMES, labelDrift, readLabels, speechOrder, type LearningEvaluation } from "@/scripts/learning-eval";
+import { CORPUS, evaluateLearning, LABELLED_THEMES, labelDrift, readLabels, speechOrder, type LearningEvaluation } from "@/scripts/lib/ungd-learning";
 import type { TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 import { hasShared, sharedFile, skipMessage } from "../support/shared-data";

@@ -1,12 +1,12 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook } from "@/db/seed";
+import { seedCodebook } from "@/lib/boot/seed";
 import { CELL_GRAINS, CELL_TABLES, codebookVersions, retagJobs, statements, tags, themes, users } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { runJobsUntilIdle } from "@/lib/dal/jobs";
 import { resumeRetag } from "@/lib/dal/retag";
-import { rebuildCells } from "@/lib/dal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import { TAGGER_VERSION } from "@/lib/engine/tag";
 import { analyseDraft } from "@/lib/ingest/pipeline";

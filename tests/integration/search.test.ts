@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { searchStatements, SEARCH_PAGE_SIZE } from "@/lib/dal/search";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, tableCounts, type Person } from "../support/fixtures";

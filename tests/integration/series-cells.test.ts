@@ -2,16 +2,16 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_GRAINS, CELL_TABLES, statements, themes } from "@/db/schema";
 import { listPairs } from "@/lib/dal/catalog";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
 import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
-import { rebuildCells } from "@/lib/dal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { INTERVALS } from "@/lib/engine/periods";
 import { analyseDraft } from "@/lib/ingest/pipeline";
-import { rawOverviewSql, rawSeries } from "@/scripts/raw-queries";
+import { rawOverviewSql, rawSeries } from "@/scripts/lib/raw-queries";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 
@@ -84,7 +84,7 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
         await (next() < 0.5 ? addThemeTag(people.staff, change) : removeThemeTag(people.staff, change)).catch(() => undefined);
       } else {
         const id = ids.splice(Math.floor(next() * ids.length), 1)[0]!;
-        const { withCells } = await import("@/lib/dal/series-cells");
+        const { withCells } = await import("@/lib/dal/internal/series-cells");
         await withCells(database.db, [id], (tx) => tx.delete(statements).where(sql`id = ${id}`));
       }
     }
@@ -106,7 +106,7 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
       const record = analyseDraft({ raw, date: `${1960 + i}-0${1 + (i % 9)}-1${i % 10}`, speakerCountry: "USA", counterparts }, codebook);
       batch.push((await writeStatement(database.db, record, null)).id);
     }
-    const { withCells } = await import("@/lib/dal/series-cells");
+    const { withCells } = await import("@/lib/dal/internal/series-cells");
     const [{ cells: before } = { cells: 0 }] = rowsOfCount(await database.db.execute(sql`select count(*)::int as cells from series_cells`));
     await withCells(database.db, batch, async () => undefined);
     const [{ cells: after } = { cells: 0 }] = rowsOfCount(await database.db.execute(sql`select count(*)::int as cells from series_cells`));

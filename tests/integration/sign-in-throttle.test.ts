@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAttempts } from "@/db/schema";
-import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/sign-in-throttle";
+import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
 describe.each(TEST_DRIVERS)("sign-in throttling on %s", (driver) => {

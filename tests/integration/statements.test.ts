@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
+import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
 import { auditLog, statements, users } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { currentActor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { exportStatements } from "@/lib/dal/exports";
 import { pairSeries } from "@/lib/dal/pair-series";
-import { getStatement, listStatements, writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
+import { getStatement, listStatements } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { verifyCredentials } from "@/lib/dal/users";
 import { analyseDraft, type ActiveCodebook } from "@/lib/ingest/pipeline";

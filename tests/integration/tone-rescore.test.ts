@@ -1,10 +1,10 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_GRAINS, CELL_TABLES, passages, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
-import { rebuildCells } from "@/lib/dal/series-cells";
-import { writeStatement } from "@/lib/dal/statements";
+import { rebuildCells } from "@/lib/dal/internal/series-cells";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { ANALYSIS_VERSION, queueToneRescore, runToneRescoreInBackground, toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { TONE_VERSION } from "@/lib/engine/tone";

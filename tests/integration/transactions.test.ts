@@ -1,11 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statements } from "@/db/schema";
-import { activeCodebook } from "@/lib/dal/codebook";
+import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { restoreStatement } from "@/lib/dal/history";
 import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
-import { writeStatement } from "@/lib/dal/statements";
+import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { analyseDraft } from "@/lib/ingest/pipeline";

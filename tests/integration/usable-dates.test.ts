@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCodebook, seedCountries, seedStatementDraft } from "@/db/seed";
+import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import type { DalContext } from "@/lib/dal/context";
 import { addEvent } from "@/lib/dal/events";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db, type Driver } from "@/db/client";
-import { seedCodebook, seedCountries } from "@/db/seed";
+import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { users } from "@/db/schema";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/dal/permissions";
 import type { DalContext } from "@/lib/dal/context";
 import { hashPassword } from "@/lib/dal/users";
 import { createTestDatabase, type TestDatabase } from "./db";

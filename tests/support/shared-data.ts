@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { sharedData } from "@/scripts/lib/data-path";
 
-/** The real corpora beside the project (../shared/data); tests that need them skip when they are absent. */
-export const SHARED_DATA = path.resolve(process.cwd(), "..", "shared", "data");
-
+/** A file of the real corpora beside the project (scripts/lib/data-path.ts); tests that need them skip when absent. */
 export function sharedFile(relative: string): string {
-  return path.join(SHARED_DATA, relative);
+  return sharedData(relative);
 }
 
 export function hasShared(relative: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionBodyProblem } from "@/lib/auth/action-body";
 import { authOptions } from "@/lib/auth/options";
-import { PERMISSIONS, ROLES, roleHas, scopeGrants, SESSION_ONLY_PERMISSIONS, TOKEN_SCOPES } from "@/lib/auth/permissions";
+import { PERMISSIONS, ROLES, roleHas, scopeGrants, SESSION_ONLY_PERMISSIONS, TOKEN_SCOPES } from "@/lib/dal/permissions";
 import { parsesAsRedirect, safeCallbackPath, safeRedirectUrl } from "@/lib/auth/safe-redirect";
 import { SESSION_LIFETIME_HOURS } from "@/lib/dal/context";
 

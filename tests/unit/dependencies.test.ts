@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compareVersions, type Floor } from "@/scripts/security-floors";
+import { compareVersions, type Floor } from "@/scripts/ci/security-floors";
 
-/** The floors CI checks (scripts/security-floors.json): each named package is installed at or above its floor. */
-const { floors } = JSON.parse(readFileSync("scripts/security-floors.json", "utf8")) as { floors: Floor[] };
+/** The floors CI checks (scripts/ci/security-floors.json): each named package is installed at or above its floor. */
+const { floors } = JSON.parse(readFileSync("scripts/ci/security-floors.json", "utf8")) as { floors: Floor[] };
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
 
 describe("dependency floors", () => {

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFloors, compareVersions, type Floor } from "@/scripts/security-floors";
+import { checkFloors, compareVersions, type Floor } from "@/scripts/ci/security-floors";
 
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
-const { floors } = JSON.parse(readFileSync("scripts/security-floors.json", "utf8")) as { floors: Floor[] };
+const { floors } = JSON.parse(readFileSync("scripts/ci/security-floors.json", "utf8")) as { floors: Floor[] };
 
 describe("security floors", () => {
   it("compares versions, a prerelease below its release", () => {
@@ -47,7 +47,7 @@ describe("security floors", () => {
       let status = 0;
       let output = "";
       try {
-        execFileSync(process.execPath, ["--import", "tsx", "scripts/security-floors.ts", file], { encoding: "utf8" });
+        execFileSync(process.execPath, ["--import", "tsx", "scripts/ci/security-floors.ts", file], { encoding: "utf8" });
       } catch (error) {
         ({ status, stdout: output } = error as { status: number; stdout: string });
       }

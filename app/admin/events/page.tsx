@@ -1,4 +1,4 @@
-import { EventRow } from "@/components/admin/event-row";
+import { EventRow } from "./_components/event-row";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listEvents } from "@/lib/dal/events";
 

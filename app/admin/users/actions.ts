@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { NOT_A_FORM, runAction } from "@/lib/auth/action";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/dal/permissions";
 import { recordIdSchema } from "@/lib/dal/filters";
 import { passwordLinkPath } from "@/lib/dal/password-links";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, type IssuedCredential } from "@/lib/dal/user-admin";

@@ -1,5 +1,5 @@
-import { CreateUserForm, UserRowActions } from "@/components/admin/user-forms";
-import { roleHas, ROLES } from "@/lib/auth/permissions";
+import { CreateUserForm, UserRowActions } from "./_components/user-forms";
+import { roleHas, ROLES } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listUsers } from "@/lib/dal/user-admin";
 

@@ -2,7 +2,7 @@ import { getDatabase } from "@/db/client";
 import { changesQueryOf, listChanges } from "@/lib/dal/changes";
 import { DalError } from "@/lib/dal/errors";
 import { viewForFeedToken } from "@/lib/dal/saved-views";
-import { changesAtom } from "@/lib/export/changes-feed";
+import { changesAtom } from "./changes-atom";
 
 export const dynamic = "force-dynamic";
 

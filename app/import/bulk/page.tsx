@@ -1,4 +1,4 @@
-import { BulkImport } from "@/components/import/bulk-import";
+import { BulkImport } from "./_components/bulk-import";
 import { requireSignedIn } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { formatDate, formatTone } from "@/components/format";
 import { PassageText } from "@/components/passage-text";
 import { ThemeChips } from "@/components/theme-chips";
 import { ThemeTagEditor } from "@/components/theme-tag-editor";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "@/lib/dal/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
 import { getStatement } from "@/lib/dal/statements";

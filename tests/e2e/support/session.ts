@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/dal/permissions";
 
 /** A fresh browser context signed in as the demo account of a role; any script dialog fails the test. */
 export async function signIn(browser: Browser, baseUrl: string, role: Role): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { roleHas } from "@/lib/auth/permissions";
+import { roleHas } from "@/lib/dal/permissions";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { statementHistory } from "@/lib/dal/history";
 import { getStatement } from "@/lib/dal/statements";
