@@ -1,4 +1,9 @@
-/** Colour arithmetic for text on theme colours, so labels stay readable (WCAG AA) whatever colour a manager picks. */
+import { OKABE_ITO } from "./charts/palette";
+
+/* Colour arithmetic for text on theme colours, so labels stay readable (WCAG AA) whatever colour a manager picks. */
+
+/** The colour of a theme the codebook no longer knows (its series are still drawn). */
+export const DEFAULT_THEME_COLOR = OKABE_ITO[0]!;
 
 type Rgb = [number, number, number];
 

@@ -2,17 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { NOT_A_FORM, runAction } from "@/lib/auth/action";
+import { action } from "@/lib/auth/action";
 import { createTheme, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
+import { checkboxSchema, themeSlugSchema } from "@/lib/validation";
 
-const NOT_UNDERSTOOD = { ok: false as const, error: "That request was not understood; nothing was changed." };
 const lines = z.preprocess((v) => String(v ?? "").split("\n").map((l) => l.trim()).filter(Boolean), z.array(z.string()));
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const checkbox = z.preprocess((v) => v === "on", z.boolean());
+const version = z.coerce.number().int().min(0);
 
 const rulesSchema = z.object({
-  slug,
+  slug: themeSlugSchema,
   phrases: lines,
   aliases: lines,
   exclusions: lines,
@@ -20,48 +19,33 @@ const rulesSchema = z.object({
   threshold: z.coerce.number(),
 });
 
-export async function updateThemeRulesAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = rulesSchema.extend({ version: z.coerce.number().int().min(0), enabled: checkbox }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const { slug, version, enabled, ...rules } = parsed.data;
-  const result = await runAction((ctx) => updateThemeRules(ctx, { slug, version, enabled, rules }));
-  if (result.ok) revalidatePath("/codebook");
-  return result;
-}
+export const updateThemeRulesAction = action(rulesSchema.extend({ version, enabled: checkboxSchema }), async (ctx, { slug, version, enabled, ...rules }) => {
+  const saved = await updateThemeRules(ctx, { slug, version, enabled, rules });
+  revalidatePath("/codebook");
+  return saved;
+});
 
 /** What the draft rules in the form would match, before saving; reads only. */
-export async function previewRulesAction(form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = rulesSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const { slug, ...rules } = parsed.data;
-  return runAction((ctx) => previewThemeRules(ctx, { slug, rules }));
-}
+export const previewRulesAction = action(rulesSchema, (ctx, { slug, ...rules }) => previewThemeRules(ctx, { slug, rules }));
 
+/** The slug is checked by the DAL, whose wording names the theme's short name. */
 const fieldsSchema = z.object({
   slug: z.string().trim().toLowerCase(),
   name: z.string(),
   color: z.string(),
   parent: z.preprocess((v) => (v ? v : null), z.string().nullable()),
-  enabled: checkbox,
-  version: z.coerce.number().int().min(0),
+  enabled: checkboxSchema,
+  version,
 });
 
-export async function createThemeAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = fieldsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const result = await runAction((ctx) => createTheme(ctx, parsed.data));
-  if (result.ok) revalidatePath("/codebook");
-  return result;
-}
+export const createThemeAction = action(fieldsSchema, async (ctx, fields) => {
+  const created = await createTheme(ctx, fields);
+  revalidatePath("/codebook");
+  return created;
+});
 
-export async function updateThemeAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = fieldsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const result = await runAction((ctx) => updateTheme(ctx, parsed.data));
-  if (result.ok) revalidatePath("/codebook");
-  return result;
-}
+export const updateThemeAction = action(fieldsSchema, async (ctx, fields) => {
+  const updated = await updateTheme(ctx, fields);
+  revalidatePath("/codebook");
+  return updated;
+});

@@ -18,13 +18,15 @@ import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
-import { DalError } from "@/lib/dal/errors";
+import { valueOrProblem } from "@/lib/dal/errors";
 import { toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
+import { DEFAULT_THEME_COLOR } from "@/components/colors";
+import { LOW_EVIDENCE_STATEMENTS } from "@/lib/engine/series-math";
 
 export const dynamic = "force-dynamic";
 
@@ -44,15 +46,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   }
   if (url.getAll("theme").length === 0) for (const t of CORE_THEMES) if (themes.some((x) => x.slug === t)) url.append("theme", t);
 
-  let problem: string | null = null;
-  let query;
-  try {
-    query = seriesQueryFromParams(url);
-  } catch (error) {
-    if (!(error instanceof DalError)) throw error;
-    problem = error.message;
-    query = seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
-  }
+  const asked = await valueOrProblem(() => seriesQueryFromParams(url));
+  const problem = asked.problem;
+  const query = asked.value ?? seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   const [{ series, tooCoarse, undated, unpaired }, events, overview, names, rescore] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
@@ -67,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       key: `${s.pair}|${s.theme}`,
       pair: s.pair,
       theme: s.theme,
-      color: themeBySlug.get(s.theme)?.color ?? "#0072B2",
+      color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR,
       label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
       points: s.points,
     })),
@@ -145,7 +141,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} drillQuery={drillQuery} />
           </ChartExport>
         )}
-        <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than 3 statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
+        <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than {LOW_EVIDENCE_STATEMENTS} statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
         <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />
         {!toneBlank && <ChartTable data={data} drillQuery={drillQuery} value="tone" unit="" />}
         <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />

@@ -1,24 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { NOT_A_FORM, runAction } from "@/lib/auth/action";
-import { parseId } from "@/lib/dal/filters";
+import { z } from "zod";
+import { action } from "@/lib/auth/action";
+import { DalError } from "@/lib/dal/errors";
 import { deleteReport, saveReport } from "@/lib/dal/report-definitions";
 import { describeSpecIssues, specFromParams } from "@/lib/export/report-spec";
+import { recordIdSchema as id } from "@/lib/validation";
 
-export async function saveReportAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const spec = specFromParams(new URLSearchParams(String(form.get("query") ?? "")));
-  if (!spec.success) return { ok: false as const, error: `This report cannot be saved: ${describeSpecIssues(spec.error)}.` };
-  const result = await runAction((ctx) => saveReport(ctx, { name: String(form.get("name") ?? ""), spec: spec.data }));
-  if (result.ok) revalidatePath("/reports");
-  return result;
-}
-
-export async function deleteReportAction(form: FormData) {
-  if (!(form instanceof FormData)) return;
-  const id = parseId(form.get("id"));
-  if (id === null) return;
-  await runAction((ctx) => deleteReport(ctx, id));
+/** The name and spec are checked by the DAL; the query string is read here, as the report page reads it. */
+export const saveReportAction = action(z.object({ name: z.string().default(""), query: z.string().default("") }), async (ctx, { name, query }) => {
+  const spec = specFromParams(new URLSearchParams(query));
+  if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeSpecIssues(spec.error)}.`);
+  const saved = await saveReport(ctx, { name, spec: spec.data });
   revalidatePath("/reports");
-}
+  return saved;
+});
+
+export const deleteReportAction = action(z.object({ id }), async (ctx, { id }) => {
+  await deleteReport(ctx, id);
+  revalidatePath("/reports");
+});

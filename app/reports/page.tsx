@@ -8,13 +8,15 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { withIsoPairs } from "@/lib/dal/api-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
-import { parseId, plainText, toUrlParams } from "@/lib/dal/filters";
+import { toUrlParams } from "@/lib/dal/filters";
+import { parseId, plainText } from "@/lib/validation";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { FORMAT_FILES } from "@/lib/export/report-files";
 import { selectionToParams } from "@/lib/engine/selection-params";
 import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type ReportSpec } from "@/lib/export/report-spec";
+import { RecordButton } from "@/components/record-button";
 import { deleteReportAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -182,12 +184,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                     ))}
                   </td>
                   <td>
-                    <form action={deleteReportAction}>
-                      <input type="hidden" name="id" value={r.id} />
-                      <button type="submit" className="secondary" aria-label={`Delete ${r.name}`}>
-                        Delete
-                      </button>
-                    </form>
+                    <RecordButton action={deleteReportAction} id={r.id} label="Delete" ariaLabel={`Delete ${r.name}`} />
                   </td>
                 </tr>
               ))}

@@ -5,9 +5,9 @@ import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
 import { Refused } from "@/components/refused";
-import { DalError } from "@/lib/dal/errors";
+import { valueOrProblem } from "@/lib/dal/errors";
 import { pageOrProblem, readSearchParams } from "@/lib/dal/filters";
-import { queueFilterSchema, REVIEW_REASONS, reviewQueue, type QueueFilter } from "@/lib/dal/review";
+import { queueFilterSchema, REVIEW_REASONS, reviewQueue } from "@/lib/dal/review";
 import { QueueKeys } from "./queue-keys";
 
 export const dynamic = "force-dynamic";
@@ -29,13 +29,8 @@ const reasonLabel = (reason: string) => REASON_LABEL[reason] ?? reason.replace(/
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, actor } = await requireSignedIn("/review", "tags:write");
   const params = await searchParams;
-  let filter: QueueFilter;
-  try {
-    filter = readSearchParams(queueFilterSchema, params);
-  } catch (error) {
-    if (!(error instanceof DalError)) throw error;
-    return <Refused title="Review queue" problem={`This filter cannot be used: ${error.message}.`} back="/review" />;
-  }
+  const { value: filter, problem } = await valueOrProblem(() => readSearchParams(queueFilterSchema, params));
+  if (problem !== null) return <Refused title="Review queue" problem={`This filter cannot be used: ${problem}.`} back="/review" />;
   const paging = pageOrProblem(params.page);
   if (paging.problem !== null) return <Refused title="Review queue" problem={paging.problem} back="/review" />;
   const page = paging.page;

@@ -1,3 +1,4 @@
+import { RecordButton } from "@/components/record-button";
 import { TokenForm } from "./_components/token-form";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listApiTokens, TOKEN_LIFETIMES_DAYS } from "@/lib/dal/api-tokens";
@@ -50,12 +51,7 @@ export default async function TokensPage() {
                 ) : t.expiresAt <= now ? (
                   "expired"
                 ) : (
-                  <form action={revokeTokenAction}>
-                    <input type="hidden" name="id" value={t.id} />
-                    <button type="submit" className="secondary">
-                      Revoke
-                    </button>
-                  </form>
+                  <RecordButton action={revokeTokenAction} id={t.id} label="Revoke" />
                 )}
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FeedTokenButton } from "./_components/feed-token-button";
+import { RecordButton } from "@/components/record-button";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listViews } from "@/lib/dal/saved-views";
 import { deleteViewAction } from "./actions";
@@ -39,12 +40,7 @@ export default async function SavedViewsPage() {
                   <FeedTokenButton id={v.id} />
                 </td>
                 <td>
-                  <form action={deleteViewAction}>
-                    <input type="hidden" name="id" value={v.id} />
-                    <button type="submit" className="secondary">
-                      Delete
-                    </button>
-                  </form>
+                  <RecordButton action={deleteViewAction} id={v.id} label="Delete" />
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import type { MouseEvent } from "react";
 import { describeTone, describeValue, pairsOf } from "./chart-data";
 import { pairStyle } from "./palette";
 import type { ChartData, MarkerShape } from "./types";
+import { LOW_EVIDENCE_STATEMENTS } from "@/lib/engine/series-math";
 
 /** One point's marker: the pair's shape in the theme's colour, hollow when it stands on too little text. */
 export function PointMarker(props: {
@@ -70,7 +71,7 @@ export function PairLegend({ data, kind }: { data: ChartData; kind: "frequency" 
         ) : (
           <span>
             <Swatch color="#1b1f24" dash="" shape="circle" hollow />
-            hollow: fewer than 3 statements (low evidence); shaded: 95% interval
+            hollow: fewer than {LOW_EVIDENCE_STATEMENTS} statements (low evidence); shaded: 95% interval
           </span>
         )}
         <span>no line: a gap, the speaker said nothing in that period</span>

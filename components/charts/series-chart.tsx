@@ -33,7 +33,7 @@ export function FrequencyChart({ title, data, markers, drillQuery, yLabel, yMax 
   return <SeriesChart kind="frequency" title={title} data={data} markers={markers} drillQuery={drillQuery} yLabel={yLabel} yMax={yMax} />;
 }
 
-/** Mean tone per period with its 95% interval; a point on fewer than 3 statements is hollow, a period with none a gap. */
+/** Mean tone per period with its 95% interval; a point on fewer than LOW_EVIDENCE_STATEMENTS statements is hollow, a period with none a gap. */
 export function ToneChart(props: Props) {
   return <SeriesChart kind="tone" {...props} yLabel="tone (−1 hostile … +1 cooperative)" />;
 }

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { lookupCountry } from "@/lib/engine/gazetteer";
+import { describeIssues, readPair, type CountryPair } from "@/lib/validation";
 import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
 import { DalError } from "./errors";
 
@@ -26,22 +25,11 @@ export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery 
   return parsed.data;
 }
 
-/**
- * A pair as typed in a pair field: speaker and counterpart by name or ISO code, joined by > or →
- * ("Armenia > Azerbaijan", "united states→AZE"; ISO codes may also be joined by -, "USA-AZE"), as ISO codes.
- * The refusal names the pair and side, not the text sent.
- */
-export function pairFromText(text: string, index = 0): { speaker: string; counterpart: string } {
-  const where = `Pair ${index + 1}`;
-  const sides = /[>→]/.test(text) ? text.split(/[>→]/) : text.split("-");
-  if (sides.length !== 2 || sides.some((s) => s.trim() === "")) {
-    throw new DalError("invalid", `${where}: write a speaker and a counterpart, by name or ISO code, joined by >, e.g. Armenia > Azerbaijan or USA>AZE.`);
-  }
-  const [speaker, counterpart] = sides.map((s) => lookupCountry(s)?.iso3);
-  for (const [side, found] of [["speaker", speaker], ["counterpart", counterpart]] as const) {
-    if (!found) throw new DalError("invalid", `${where}: the ${side} is not a country Dyad knows; use its English name (Armenia) or ISO code (ARM).`);
-  }
-  return { speaker: speaker!, counterpart: counterpart! };
+/** A pair field's text (see readPair) as ISO codes, or a refusal naming the pair by its place, not the text sent. */
+export function pairFromText(text: string, index = 0): CountryPair {
+  const read = readPair(text);
+  if ("problem" in read) throw new DalError("invalid", `Pair ${index + 1}: ${read.problem}.`);
+  return read.pair;
 }
 
 /** The same parameters with each pair= written as ISO codes (USA>AZE), for parsers that read only codes. */
@@ -56,8 +44,4 @@ export function withIsoPairs(params: URLSearchParams): URLSearchParams {
     }
   }
   return out;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
 }

@@ -7,6 +7,7 @@ import { isTokenScope, TOKEN_SCOPES, type TokenScope } from "./permissions";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { describeIssues } from "@/lib/validation";
 
 const TOKEN_PREFIX = "dyad_";
 
@@ -40,7 +41,7 @@ export async function createApiToken(
 ): Promise<{ id: number; token: string; scopes: TokenScope[]; expiresAt: Date }> {
   const actor = await requirePermission(ctx, "tokens:manage");
   const parsed = newTokenSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   const { name, scopes, days } = parsed.data;
   const token = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + days * 86400_000);

@@ -5,7 +5,8 @@ import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { describeChanges } from "./history";
 import { usableDaySchema } from "@/lib/engine/dates";
-import { describeIssues, escapeLike, pageNumberSchema, plainText } from "./filters";
+import { escapeLike } from "./filters";
+import { describeIssues, pageNumberSchema, plainText } from "@/lib/validation";
 
 const day = usableDaySchema.optional();
 

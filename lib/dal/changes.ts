@@ -10,7 +10,7 @@ import { requirePermission, type DalContext } from "./context";
 import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";
 import { DalError } from "./errors";
-import { iso3Schema, themeSlugSchema } from "./filters";
+import { iso3Schema, themeSlugSchema, describeIssues } from "@/lib/validation";
 import { pairSeries, type PairSeriesQuery } from "./pair-series";
 
 /** Pairs looked at when none are named: every pair with statements, up to this many (the busiest first). */
@@ -180,7 +180,7 @@ export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
     limit: params.get("limit") ? Number(params.get("limit")) : undefined,
   };
   const parsed = changesQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   return parsed.data;
 }
 

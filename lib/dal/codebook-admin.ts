@@ -9,6 +9,7 @@ import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { queueRetag, runRetagInBackground } from "./retag";
+import { describeIssues, themeSlugSchema } from "@/lib/validation";
 
 export async function listCodebook(ctx: DalContext) {
   await requirePermission(ctx, "statements:read");
@@ -51,7 +52,7 @@ export interface ThemeFields {
 }
 
 const fieldsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "a theme's short name is 1 to 64 lower-case letters, digits and hyphens"),
+  slug: themeSlugSchema,
   name: z.string().trim().min(1, "give the theme a name").max(80, "a theme name is at most 80 characters"),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "pick a colour like #1f77b4"),
   parent: z.string().nullable(),
@@ -61,7 +62,7 @@ const fieldsSchema = z.object({
 
 function parseFields(input: ThemeFields): ThemeFields {
   const parsed = fieldsSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   return parsed.data;
 }
 
@@ -145,7 +146,7 @@ async function saveCodebookChange(
 
 export function parseRules(rules: unknown): ThemeRules {
   const parsed = themeRulesSchema.safeParse(rules);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(" ")}: ${i.message}`).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   return parsed.data;
 }
 

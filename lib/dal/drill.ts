@@ -3,7 +3,7 @@ import { z } from "zod";
 import { passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import { INTERVALS, periodRange, PRECISIONS_FOR } from "@/lib/engine/periods";
 import { requirePermission, type DalContext } from "./context";
-import { iso3Schema, themeSlugSchema } from "./filters";
+import { iso3Schema, themeSlugSchema } from "@/lib/validation";
 
 export const DRILL_PAGE_SIZE = 20;
 

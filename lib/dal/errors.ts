@@ -22,3 +22,15 @@ export class DalError extends Error {
     return HTTP_STATUS[this.code];
   }
 }
+
+export type Outcome<T> = { value: T; problem: null } | { value: null; problem: string };
+
+/** For pages: what `work` gives, or the DAL's refusal as the message to show instead; anything unexpected still throws. */
+export async function valueOrProblem<T>(work: () => T | Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { value: await work(), problem: null };
+  } catch (error) {
+    if (error instanceof DalError) return { value: null, problem: error.message };
+    throw error;
+  }
+}

@@ -5,6 +5,7 @@ import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { usableDaySchema } from "@/lib/engine/dates";
+import { blankAsNull, describeIssues, iso3Schema } from "@/lib/validation";
 
 export interface ChartEvent {
   day: string;
@@ -31,15 +32,15 @@ export async function eventsFor(ctx: DalContext, pairs: { speaker: string; count
 const eventSchema = z.object({
   day: usableDaySchema,
   label: z.string().trim().min(1, "describe the event").max(200),
-  countryA: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
-  countryB: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+  countryA: blankAsNull(iso3Schema).default(null),
+  countryB: blankAsNull(iso3Schema).default(null),
 });
 export type EventInput = z.input<typeof eventSchema>;
 
 /** A valid event, or a refusal saying what is wrong with it. */
 function parseEvent(input: EventInput) {
   const parsed = eventSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   if ((parsed.data.countryA === null) !== (parsed.data.countryB === null)) throw new DalError("invalid", "Give both countries of the pair, or neither.");
   return parsed.data;
 }

@@ -1,45 +1,13 @@
 import { z } from "zod";
-import { usableDaySchema } from "@/lib/engine/dates";
+import { describeIssues, iso3Schema, isoDaySchema, pageNumberSchema, themeSlugSchema } from "@/lib/validation";
 import { DalError } from "./errors";
-
-/** The building blocks every entry (page, route handler, action, DAL) parses its numbers and free text with. */
-export const MAX_PAGE = 100_000;
-/** Ids are Postgres integers: past 2³¹ − 1 no record can exist, and the query itself would fail. */
-export const MAX_ID = 2 ** 31 - 1;
-
-/** A page number from a URL or form: a whole number from 1 to MAX_PAGE ("1e22", "0", "x" are refused). */
-export const pageNumberSchema = z.coerce
-  .number({ error: "a page number is a number" })
-  .int("a page number is a whole number")
-  .min(1, "pages start at 1")
-  .max(MAX_PAGE, `there are at most ${MAX_PAGE.toLocaleString("en")} pages`);
-
-/** A record's id from a URL or form: digits only, 1 to MAX_ID. */
-export const recordIdSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,12}$/, "an id is a whole number")])
-  .transform(Number)
-  .pipe(z.number().int("an id is a whole number").min(1, "ids start at 1").max(MAX_ID, "no record has an id that large"));
-
-/** Free text as the database can store it: Postgres refuses NUL bytes, so they are refused here with a message. */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .refine((v) => !v.includes("\u0000"), "text cannot contain NUL characters");
-
-/** An id, or null when it is not one any record could have (the caller answers 404 or "no such record"). */
-export function parseId(value: unknown): number | null {
-  const parsed = recordIdSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
 
 /** A page number, or a refusal with a message (400 from a route handler, a notice on a page). */
 export function parsePage(given: unknown): number {
   const value = Array.isArray(given) ? given[0] : given;
   if (value === undefined || value === null || value === "") return 1;
   const parsed = pageNumberSchema.safeParse(value);
-  if (!parsed.success) throw new DalError("invalid", `That page number cannot be used: ${parsed.error.issues[0]!.message}.`);
+  if (!parsed.success) throw new DalError("invalid", `That page number cannot be used: ${describeIssues(parsed.error)}.`);
   return parsed.data;
 }
 
@@ -53,31 +21,13 @@ export function pageOrProblem(value: unknown): { page: number; problem: null } |
   }
 }
 
-/** The first problem zod found, as one line a person can read: "actor: text cannot contain NUL characters". */
-export function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "value"}: ${issue.message}` : "that value was not understood";
-}
-
-const iso3 = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "a country is a three-letter ISO code");
-const slug = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug");
-export const iso3Schema = iso3;
-export const themeSlugSchema = slug;
-
 /** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
 export const statementFilterSchema = z.object({
-  speaker: iso3.optional(),
-  counterpart: iso3.optional(),
-  theme: slug.optional(),
-  from: usableDaySchema.optional(),
-  to: usableDaySchema.optional(),
+  speaker: iso3Schema.optional(),
+  counterpart: iso3Schema.optional(),
+  theme: themeSlugSchema.optional(),
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 

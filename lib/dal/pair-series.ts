@@ -6,7 +6,7 @@ import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/l
 import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./internal/cell-cover";
-import { iso3Schema, themeSlugSchema } from "./filters";
+import { iso3Schema, themeSlugSchema } from "@/lib/validation";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 
 export const pairSeriesQuerySchema = z.object({

@@ -3,7 +3,7 @@ import { rowsOf } from "@/db/client";
 import { ALL_THEMES } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { iso3Schema } from "./filters";
+import { iso3Schema } from "@/lib/validation";
 
 /**
  * What the pair and country pages sum up. Counts and tone come from the all-time series cells (so a theme counts

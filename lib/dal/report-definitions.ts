@@ -5,7 +5,7 @@ import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/exp
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { parseId, plainText } from "./filters";
+import { parseId, plainText } from "@/lib/validation";
 
 const nameSchema = plainText(120).pipe(z.string().min(1, "give the report a name"));
 

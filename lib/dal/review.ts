@@ -5,7 +5,8 @@ import { claimsOn } from "./claims";
 import { modelSuggestions, retrainInBackground } from "./learn";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { describeIssues, escapeLike, parsePage, plainText, statementFilterSchema } from "./filters";
+import { escapeLike, parsePage, statementFilterSchema } from "./filters";
+import { describeIssues, plainText } from "@/lib/validation";
 import { editStatement, type EditResult, type EditTarget } from "./history";
 import { statementWhere } from "./internal/statement-filter-sql";
 

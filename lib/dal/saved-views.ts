@@ -9,6 +9,7 @@ import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import type { PairSeriesQuery } from "./pair-series";
+import { describeIssues } from "@/lib/validation";
 
 const FEED_PREFIX = "feed_";
 const nameSchema = z.string().trim().min(1, "give the view a name").max(80, "a view name has at most 80 characters");
@@ -33,7 +34,7 @@ const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): Sa
 export async function saveView(ctx: DalContext, input: { name: string; query: string }): Promise<SavedView & { feedToken: string }> {
   const actor = await requirePermission(ctx, "views:save");
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new DalError("invalid", name.error.issues[0]!.message);
+  if (!name.success) throw new DalError("invalid", describeIssues(name.error));
   const filters = seriesQueryFromParams(new URLSearchParams(input.query));
   const feedToken = newFeedToken();
   return ctx.db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { sourceProblem } from "@/lib/ingest/draft";
 import type { DalContext } from "./context";
 import { DalError } from "./errors";
 import { editStatement, type EditResult, type EditTarget } from "./history";
-import { usableDaySchema } from "@/lib/engine/dates";
+import { blankAsNull, describeIssues, iso3Schema, isoDaySchema } from "@/lib/validation";
 
 const optionalText = (max: number) =>
   z
@@ -17,19 +17,11 @@ const optionalText = (max: number) =>
 
 export const metadataSchema = z.object({
   title: z.string().trim().min(1, "a statement needs a title").max(500),
-  date: usableDaySchema
-    .nullable()
-    .or(z.literal("").transform(() => null)),
+  date: blankAsNull(isoDaySchema),
   datePrecision: z.enum(["day", "month", "year"]).nullable(),
   speakerName: optionalText(200),
   speakerTitle: optionalText(300),
-  speakerCountry: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{3})?$/, "a country is a three-letter ISO code")
-    .transform((v) => v || null)
-    .nullable(),
+  speakerCountry: blankAsNull(iso3Schema),
   venue: optionalText(300),
   sourceUrl: z
     .string()
@@ -48,7 +40,7 @@ export type MetadataInput = z.input<typeof metadataSchema>;
 /** Corrects a statement's title, date, speaker, venue, source or kind; the charts move with the date. */
 export async function updateMetadata(ctx: DalContext, change: EditTarget & { metadata: MetadataInput }): Promise<EditResult> {
   const parsed = metadataSchema.safeParse(change.metadata);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "metadata"}: ${i.message}`).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   const metadata = parsed.data;
   return editStatement(ctx, change, "statement.metadata", async (tx) => {
     if (metadata.speakerCountry) await requireCountries(tx, [metadata.speakerCountry]);
@@ -59,18 +51,17 @@ export async function updateMetadata(ctx: DalContext, change: EditTarget & { met
   });
 }
 
-export interface PairInput {
-  speakerIso3: string;
-  counterpartIso3: string;
-  isPrimary: boolean;
-}
+/** A statement's country pairs as an editor sends them (codes in any case; the DAL checks the countries exist). */
+export const pairsSchema = z.array(z.object({ speakerIso3: iso3Schema, counterpartIso3: iso3Schema, isPrimary: z.boolean() })).max(100, "at most 100 pairs");
+export type PairInput = z.input<typeof pairsSchema>[number];
 
 /** Replaces a statement's country pairs; pairs it already had keep their origin and mention count. */
 export async function setPairs(ctx: DalContext, change: EditTarget & { pairs: PairInput[] }): Promise<EditResult> {
-  const pairs = change.pairs.map((p) => ({ ...p, speakerIso3: p.speakerIso3.trim().toUpperCase(), counterpartIso3: p.counterpartIso3.trim().toUpperCase() }));
+  const parsed = pairsSchema.safeParse(change.pairs);
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
+  const pairs = parsed.data;
   const keys = new Set<string>();
   for (const p of pairs) {
-    if (!/^[A-Z]{3}$/.test(p.speakerIso3) || !/^[A-Z]{3}$/.test(p.counterpartIso3)) throw new DalError("invalid", "Countries are three-letter ISO codes.");
     if (p.speakerIso3 === p.counterpartIso3) throw new DalError("invalid", `A pair needs two countries (${p.speakerIso3} → ${p.counterpartIso3}).`);
     const key = `${p.speakerIso3}>${p.counterpartIso3}`;
     if (keys.has(key)) throw new DalError("invalid", `The pair ${p.speakerIso3} → ${p.counterpartIso3} is listed twice.`);

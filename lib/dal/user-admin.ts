@@ -8,6 +8,7 @@ import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { issuePasswordLink, NO_PASSWORD, randomPassword, voidPasswordLinks } from "./password-links";
 import { endSessions, hashPassword } from "./users";
+import { describeIssues } from "@/lib/validation";
 
 export interface ManagedUser {
   id: number;
@@ -43,7 +44,7 @@ export async function createUser(
 ): Promise<{ id: number } & IssuedCredential> {
   const actor = await requirePermission(ctx, "users:manage");
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   const { email, name, credential } = parsed.data;
   const role = parsed.data.role as Role;
   mayHandleRole(actor, role);

@@ -30,13 +30,14 @@ export const themeRulesSchema = z.object({
   threshold: z.number().min(0.1).max(20).optional(),
 });
 
-const SLUG = /^[a-z0-9-]{1,64}$/;
+/** A theme's slug, its key everywhere: lower-case letters, digits and hyphens. */
+export const THEME_SLUG = /^[a-z0-9-]{1,64}$/;
 
 export const themeDefinitionSchema = z.object({
-  slug: z.string().regex(SLUG),
+  slug: z.string().regex(THEME_SLUG),
   name: z.string().trim().min(1).max(80),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  parent: z.string().regex(SLUG).nullable(),
+  parent: z.string().regex(THEME_SLUG).nullable(),
   enabled: z.boolean(),
   rules: themeRulesSchema,
 });

@@ -1,5 +1,6 @@
 import { seededRandom } from "./stats";
 import { detectShifts, SHIFT_DEFAULTS, type ShiftPoint } from "./shifts";
+import { LOW_EVIDENCE_STATEMENTS } from "./series-math";
 
 /**
  * Simulated pair × theme series for measuring the shift detector: statements of a few passages each, every
@@ -61,7 +62,7 @@ function clusteredTone(clusters: number[][]): ShiftPoint["tone"] {
   if (g < 2) return { mean, low: mean, high: mean, passages: n, statements: g, lowEvidence: true };
   const spread = clusters.reduce((acc, c) => acc + c.reduce((a, x) => a + (x - mean), 0) ** 2, 0);
   const half = SHIFT_DEFAULTS.z * Math.sqrt(((g / (g - 1)) * spread) / (n * n));
-  return { mean, low: Math.max(-1, mean - half), high: Math.min(1, mean + half), passages: n, statements: g, lowEvidence: g < 3 };
+  return { mean, low: Math.max(-1, mean - half), high: Math.min(1, mean + half), passages: n, statements: g, lowEvidence: g < LOW_EVIDENCE_STATEMENTS };
 }
 
 export interface ShiftEvaluation {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DalError } from "@/lib/dal/errors";
-import { MAX_ID, pageNumberSchema, parseId, parsePage, plainText, readSearchParams } from "@/lib/dal/filters";
+import { parsePage, readSearchParams } from "@/lib/dal/filters";
+import { MAX_ID, pageNumberSchema, parseId, plainText } from "@/lib/validation";
 
 describe("shared input building blocks", () => {
   it("page numbers are whole numbers from 1 to the last possible page", () => {

@@ -1,7 +1,7 @@
 import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
-import { DalError } from "@/lib/dal/errors";
+import { valueOrProblem } from "@/lib/dal/errors";
 import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -13,14 +13,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const query = (extra: Record<string, string> = {}) =>
     new URLSearchParams({ ...(Object.fromEntries(Object.entries(criteria).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
   const vocabulary = await auditVocabulary(ctx);
-  let result: Awaited<ReturnType<typeof listAudit>> | null = null;
-  let problem: string | null = null;
-  try {
-    result = await listAudit(ctx, readSearchParams(auditFilterSchema, params));
-  } catch (error) {
-    if (!(error instanceof DalError)) throw error;
-    problem = error.message;
-  }
+  const { value: result, problem } = await valueOrProblem(() => listAudit(ctx, readSearchParams(auditFilterSchema, params)));
   return (
     <>
       <h1>Audit log</h1>

@@ -2,53 +2,34 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { NOT_A_FORM, runAction } from "@/lib/auth/action";
+import { action } from "@/lib/auth/action";
 import { ROLES } from "@/lib/dal/permissions";
-import { recordIdSchema } from "@/lib/dal/filters";
 import { passwordLinkPath } from "@/lib/dal/password-links";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, type IssuedCredential } from "@/lib/dal/user-admin";
+import { recordIdSchema as userId } from "@/lib/validation";
 
-const NOT_UNDERSTOOD = { ok: false as const, error: "That request was not understood; nothing was changed." };
-const userId = recordIdSchema;
 const credential = z.enum(["password", "link"]);
+const role = z.enum(ROLES);
 
 /** A secret is shown once: a first password as it is, a link as the path to open. */
 const shown = (issued: IssuedCredential) => ("password" in issued ? { password: issued.password } : { link: passwordLinkPath(issued.link) });
 
-export async function createUserAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), credential }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const result = await runAction(async (ctx) => {
-    const made = await createUser(ctx, parsed.data);
-    return { email: parsed.data.email.trim().toLowerCase(), ...shown(made) };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const createUserAction = action(z.object({ email: z.string(), name: z.string(), role, credential }), async (ctx, input) => {
+  const made = await createUser(ctx, input);
+  revalidatePath("/admin/users");
+  return { email: input.email.trim().toLowerCase(), ...shown(made) };
+});
 
-export async function changeRoleAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = z.object({ userId, role: z.enum(ROLES) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const result = await runAction((ctx) => changeUserRole(ctx, parsed.data).then((u) => `${u.email} is now ${u.role}.`));
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const changeRoleAction = action(z.object({ userId, role }), async (ctx, input) => {
+  const user = await changeUserRole(ctx, input);
+  revalidatePath("/admin/users");
+  return `${user.email} is now ${user.role}.`;
+});
 
-export async function setDisabledAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = z.object({ userId, disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  const disabled = parsed.data.disabled === "true";
-  const result = await runAction((ctx) => setUserDisabled(ctx, { userId: parsed.data.userId, disabled }).then((u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`));
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const setDisabledAction = action(z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }), async (ctx, input) => {
+  const user = await setUserDisabled(ctx, input);
+  revalidatePath("/admin/users");
+  return `${user.email} is ${user.disabled ? "disabled" : "enabled"}.`;
+});
 
-export async function resetPasswordAction(_previous: unknown, form: FormData) {
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const parsed = z.object({ userId, credential }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return NOT_UNDERSTOOD;
-  return runAction(async (ctx) => shown(await resetUserPassword(ctx, parsed.data)));
-}
+export const resetPasswordAction = action(z.object({ userId, credential }), async (ctx, input) => shown(await resetUserPassword(ctx, input)));

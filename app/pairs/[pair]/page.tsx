@@ -14,6 +14,7 @@ import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { pairProfile, QUOTE_WORDS } from "@/lib/dal/profiles";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
+import { DEFAULT_THEME_COLOR } from "@/components/colors";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
   const themeBySlug = new Map(allThemes.map((t) => [t.slug, t]));
   const markers = events.map((e) => ({ period: periodOf(e.day, "year"), label: e.label, kind: e.kind }));
   const dataOf = (result: typeof ab) =>
-    chartData(result.series.map((s) => ({ key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: themeBySlug.get(s.theme)?.color ?? "#0072B2", label: themeBySlug.get(s.theme)?.name ?? s.theme, points: s.points })));
+    chartData(result.series.map((s) => ({ key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR, label: themeBySlug.get(s.theme)?.name ?? s.theme, points: s.points })));
   const filters = `Themes: ${themes.map((t) => themeBySlug.get(t)?.name ?? t).join(", ")} · share of the pair's passages · per year · all dates`;
 
   return (

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
-import { parseId, parseSearchParams } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/lib/dal/filters";
+import { parseId } from "@/lib/validation";
 import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
 import { Reader } from "./reader";
 

@@ -86,7 +86,7 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
   }
 
   async function next() {
-    const result = await nextInQueueAction(filter, statementId);
+    const result = await nextInQueueAction({ filter, afterId: statementId });
     if (!result.ok) return setMessage({ kind: "error", text: result.error });
     const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
     router.push(result.value === null ? "/review" : `/review/${result.value}${query ? `?${query}` : ""}`);

@@ -1,8 +1,7 @@
 "use server";
 
-import { runAction } from "@/lib/auth/action";
+import { z } from "zod";
+import { inputAction } from "@/lib/auth/action";
 import { requestRetrain } from "@/lib/dal/learn";
 
-export async function retrainAction() {
-  return runAction((ctx) => requestRetrain(ctx));
-}
+export const retrainAction = inputAction(z.void(), (ctx) => requestRetrain(ctx));

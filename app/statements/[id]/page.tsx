@@ -10,7 +10,7 @@ import { listThemes } from "@/lib/dal/catalog";
 import { getStatement } from "@/lib/dal/statements";
 import { isHttpUrl } from "@/lib/ingest/draft";
 import { changeThemeTag } from "./actions";
-import { parseId } from "@/lib/dal/filters";
+import { parseId } from "@/lib/validation";
 import { PairLink } from "@/components/pair-link";
 import { languageNote } from "@/lib/engine/russian";
 

@@ -1,6 +1,6 @@
 import { handleRoute } from "@/lib/auth/route";
 import { DalError } from "@/lib/dal/errors";
-import { parseId, plainText } from "@/lib/dal/filters";
+import { parseId, plainText } from "@/lib/validation";
 import { getReport } from "@/lib/dal/report-definitions";
 import { exportReport, openReportStatements } from "@/lib/dal/reports";
 import { seriesCsv, statementsCsv } from "@/lib/export/report-csv";

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handleApiRoute } from "@/lib/auth/route";
-import { pageNumberSchema, parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { pageNumberSchema } from "@/lib/validation";
 import { listStatements } from "@/lib/dal/statements";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { codingTask } from "@/lib/dal/agreement";
 import { CodingForm } from "./coding-form";
-import { parseId } from "@/lib/dal/filters";
+import { parseId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 

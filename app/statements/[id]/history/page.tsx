@@ -5,7 +5,7 @@ import { orNotFound, requireSignedIn } from "@/lib/auth/session";
 import { statementHistory } from "@/lib/dal/history";
 import { getStatement } from "@/lib/dal/statements";
 import { RestoreButton } from "./restore-button";
-import { parseId } from "@/lib/dal/filters";
+import { parseId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
