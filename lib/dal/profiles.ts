@@ -83,7 +83,7 @@ export interface QuotedPassage extends StrongPassage {
 /** Words in a row that make a quotation. */
 export const QUOTE_WORDS = 10;
 /** The pair's themed passages looked up in later statements, so a page costs a bounded number of searches. */
-const QUOTE_CANDIDATES = 20;
+const QUOTE_CANDIDATES = 15;
 
 /** A run that names a thing or cites a reference ("the Organization for Security and Cooperation in Europe", "resolutions 822 (1993), 853 (1993)") rather than saying something. */
 const isNameOrReference = (words: string[]) =>
@@ -92,12 +92,16 @@ const isNameOrReference = (words: string[]) =>
 /** Words as the text's spaces cut them ("1.5", "Nagorno-Karabakh,"), so a run starts and ends where Postgres's parser would. */
 export const QUOTE_WORD = /\S*[\p{L}\p{N}]\S*/gu;
 
+/** Sentences of a passage looked up: a talking point or a quotation is usually a sentence. */
+const QUOTE_SENTENCES = 3;
+
 /**
- * Up to two runs of QUOTE_WORDS words that say something: the first from the passage's start and the first from
- * its middle on, cut from the text itself.
+ * Runs of QUOTE_WORDS words that say something, the first from each of the passage's first sentences (at most
+ * QUOTE_SENTENCES), cut from the text itself.
  */
 export function quotablePhrases(text: string): string[] {
   const words = [...text.matchAll(QUOTE_WORD)];
+  const sentenceStarts = words.flatMap((_, i) => (i === 0 || /[.!?;:]["'»”)]*$/u.test(words[i - 1]![0]) ? [i] : []));
   const firstFrom = (start: number) => {
     for (let at = start; at + QUOTE_WORDS <= words.length; at++) {
       const run = words.slice(at, at + QUOTE_WORDS);
@@ -105,8 +109,8 @@ export function quotablePhrases(text: string): string[] {
     }
     return null;
   };
-  const phrases = [firstFrom(0), firstFrom(Math.floor(words.length / 2))].filter((p) => p !== null);
-  return [...new Set(phrases)];
+  const phrases = sentenceStarts.map(firstFrom).filter((p) => p !== null);
+  return [...new Set(phrases)].slice(0, QUOTE_SENTENCES);
 }
 
 /**
@@ -114,7 +118,9 @@ export function quotablePhrases(text: string): string[] {
  * others quote and what the speaker's side keeps saying. A run counts only where the passage is its first known
  * use: wording any earlier or same-day statement has is a formula (the Charter's, a treaty's), not a quotation.
  */
-async function quotedPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<QuotedPassage[]> {
+export async function quotedPassages(ctx: DalContext, first: string, second: string, limit = 4): Promise<QuotedPassage[]> {
+  await requirePermission(ctx, "statements:read");
+  const [speaker, counterpart] = [country(first), country(second)];
   const candidates = rowsOf<StrongPassage & { passageId: number }>(
     await ctx.db.execute(sql`
       select s.id as "statementId", p.id as "passageId", s.title, s.date::text as date, s.speaker_name as "speakerName",
@@ -164,28 +170,26 @@ async function pairThemes(ctx: DalContext, a: string, b: string, limit: number):
   return rows.map((r) => r.slug);
 }
 
-/** A pair in both directions: names, its main themes, and per direction who speaks, the passages later statements repeat and those that say most. */
+/** A pair in both directions: names, its main themes, and per direction who speaks and the passages that say most. */
 export async function pairProfile(ctx: DalContext, first: string, second: string) {
   await requirePermission(ctx, "statements:read");
   const [a, b] = [country(first), country(second)];
   if (a === b) throw new DalError("invalid", "A pair needs two different countries.");
-  const [names, themes, speakersAB, speakersBA, passagesAB, passagesBA, quotedAB, quotedBA] = await Promise.all([
+  const [names, themes, speakersAB, speakersBA, passagesAB, passagesBA] = await Promise.all([
     namesOf(ctx, [a, b]),
     pairThemes(ctx, a, b, 5),
     speakers(ctx, a, b),
     speakers(ctx, b, a),
     strongestPassages(ctx, a, b),
     strongestPassages(ctx, b, a),
-    quotedPassages(ctx, a, b),
-    quotedPassages(ctx, b, a),
   ]);
   if (names.size < 2) throw new DalError("not_found", `There is no country ${names.has(a) ? b : a}.`);
   return {
     names,
     themes,
     directions: [
-      { speaker: a, counterpart: b, speakers: speakersAB, passages: passagesAB, quoted: quotedAB },
-      { speaker: b, counterpart: a, speakers: speakersBA, passages: passagesBA, quoted: quotedBA },
+      { speaker: a, counterpart: b, speakers: speakersAB, passages: passagesAB },
+      { speaker: b, counterpart: a, speakers: speakersBA, passages: passagesBA },
     ],
   };
 }

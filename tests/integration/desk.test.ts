@@ -8,7 +8,7 @@ import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { deleteView, getView, listViews, replaceFeedToken, saveView, viewForFeedToken } from "@/lib/dal/saved-views";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
-import { countryProfile, pairProfile } from "@/lib/dal/profiles";
+import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { changesAtom } from "@/app/feeds/[token]/changes-atom";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -147,8 +147,9 @@ describe("the analyst's desk on pglite", () => {
     await write("GEO", "2014-02-01", formula); // said before: a formula, not Israel's words
     await write("ISR", "2015-06-01", `Iran is warned. ${formula}`);
     await write("USA", "2016-02-01", formula);
-    const [there] = (await pairProfile(people.analyst, "ISR", "IRN")).directions;
-    expect(there!.quoted.map((q) => [q.date, q.later, q.byOthers])).toEqual([["2015-05-01", 2, 1]]);
-    expect(line).toContain(there!.quoted[0]!.phrase);
+    const quoted = await quotedPassages(people.analyst, "ISR", "IRN");
+    expect(quoted.map((q) => [q.date, q.later, q.byOthers])).toEqual([["2015-05-01", 2, 1]]);
+    expect(line).toContain(quoted[0]!.phrase);
+    expect(await quotedPassages(people.analyst, "IRN", "ISR")).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ import { reportSpecSchema } from "@/lib/export/report-spec";
 import { listChanges } from "@/lib/dal/changes";
 import { deleteView, getView, listViews, replaceFeedToken, saveView } from "@/lib/dal/saved-views";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
-import { countryProfile, pairProfile } from "@/lib/dal/profiles";
+import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -312,6 +312,7 @@ const ACTIONS: Record<
     run: async (ctx) => replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, query: VIEW_QUERY })).id),
   },
   pairProfile: { permission: "statements:read", run: (ctx) => pairProfile(ctx, "USA", "AZE") },
+  quotedPassages: { permission: "statements:read", run: (ctx) => quotedPassages(ctx, "USA", "AZE") },
   countryProfile: { permission: "statements:read", run: (ctx) => countryProfile(ctx, "AZE") },
   shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, VIEW_QUERY) },
   resolveShortLink: {

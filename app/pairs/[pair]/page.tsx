@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { chartData, drillQueryOf, plural } from "@/components/charts/chart-data";
+import { Suspense } from "react";
+import { chartData, drillQueryOf } from "@/components/charts/chart-data";
 import { DirectionCharts } from "@/components/desk/direction-charts";
 import { WhatChanged } from "@/components/desk/what-changed";
 import { formatTone } from "@/components/format";
@@ -11,10 +12,11 @@ import { listChanges } from "@/lib/dal/changes";
 import { DalError } from "@/lib/dal/errors";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
-import { pairProfile, QUOTE_WORDS } from "@/lib/dal/profiles";
+import { pairProfile } from "@/lib/dal/profiles";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
 import { DEFAULT_THEME_COLOR } from "@/components/colors";
+import { QuotedPassages } from "./_components/quoted-passages";
 
 export const dynamic = "force-dynamic";
 
@@ -88,19 +90,9 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
                 </table>
               )}
               <h3>Most quoted: passages later statements repeat word for word</h3>
-              {d.quoted.length === 0 ? (
-                <p className="notice">No passage on a theme is repeated in a later statement ({QUOTE_WORDS} words in a row).</p>
-              ) : (
-                d.quoted.map((q) => (
-                  <blockquote key={`${q.statementId}-${q.phrase}`} className="passage" data-testid="quoted-passage">
-                    <p>{q.text}</p>
-                    <footer className="notice">
-                      <Link href={`/statements/${q.statementId}`}>{q.title}</Link> · {q.date ?? "undated"} · repeated in{" "}
-                      <Link href={`/search?${new URLSearchParams({ q: `"${q.phrase}"` })}`}>{plural(q.later, "later statement")}</Link>, {q.byOthers} of them by other countries
-                    </footer>
-                  </blockquote>
-                ))
-              )}
+              <Suspense fallback={<p className="notice">Looking for later statements that repeat this pair&apos;s passages…</p>}>
+                <QuotedPassages ctx={ctx} speaker={d.speaker} counterpart={d.counterpart} />
+              </Suspense>
               <h3>Passages that say most (most themes, then strongest tone)</h3>
               {d.passages.map((p) => (
                 <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage">
