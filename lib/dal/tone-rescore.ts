@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "dri
 import type { Db } from "@/db/client";
 import { passageCounterparts, passages, statementPairs, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
 import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts as readCounterparts } from "@/lib/engine/counterparts";
-import { findCountryMentions, rankMentions } from "@/lib/engine/gazetteer";
+import { rankMentions } from "@/lib/engine/gazetteer";
 import { createHash } from "node:crypto";
-import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
+import { storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
-import { pairsFor } from "@/lib/ingest/pipeline";
+import { pairsFor, readToneAndMentions } from "@/lib/ingest/pipeline";
 import { requirePermission, type DalContext } from "./context";
 import { enqueueJob } from "./job-queue";
 import { applyCells, rebuildCells } from "./series-cells";
@@ -78,7 +78,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     if (!job) return false;
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
-      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date })
+      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date, language: statements.language })
       .from(statements)
       .where(and(gt(statements.id, job.cursor), staleTone))
       .orderBy(asc(statements.id))
@@ -106,7 +106,8 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     const mentionPairs: (typeof statementPairs.$inferInsert)[] = [];
     for (const statement of batch) {
       const own = passageRows.filter((p) => p.statementId === statement.id);
-      const scored = scoreStatementTone(statement.text, own);
+      // Read by its language, as on import: Russian by the Russian path, an unread language with no tone at all.
+      const { tone: scored, mentions } = readToneAndMentions(statement.text, own, statement.language, statement.date);
       own.forEach((p, i) => {
         const tone = scored.passages[i]!;
         passageTones.push({ id: p.id, tone: storedPassageTone(tone), words: tone.words });
@@ -116,8 +117,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
 
       // Counterparts read again; the pairs staff set stay as they are, the ones read from mentions follow the text.
-      const mentions = findCountryMentions(statement.text, undefined, { date: statement.date });
-      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker });
+      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker, language: statement.language });
       own.forEach((p, i) => counterpartRows.push(...perPassage[i]!.map((c) => ({ ...c, passageId: p.id }))));
       if (statement.speaker) {
         const staff = staffPairs.filter((p) => p.statementId === statement.id);
