@@ -69,6 +69,21 @@ const slug = z
   .trim()
   .regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug");
 export const iso3Schema = iso3;
+/** A statement's language as stored (statements.language): an ISO 639 code such as en, ru, az. */
+export const languageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, "a language is a two- or three-letter code such as en or ru");
+/** The languages a filter offers; others can still be typed into the URL. */
+export const LANGUAGE_CHOICES = [
+  { code: "en", name: "English" },
+  { code: "ru", name: "Russian" },
+] as const;
+
+export function languageName(code: string): string {
+  return LANGUAGE_CHOICES.find((l) => l.code === code)?.name ?? code;
+}
 export const themeSlugSchema = slug;
 
 /** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
@@ -78,6 +93,7 @@ export const statementFilterSchema = z.object({
   theme: slug.optional(),
   from: usableDaySchema.optional(),
   to: usableDaySchema.optional(),
+  language: languageSchema.optional(),
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 

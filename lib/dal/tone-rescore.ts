@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { passageCounterparts, passages, statementPairs, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
 import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts as readCounterparts } from "@/lib/engine/counterparts";
 import { rankMentions } from "@/lib/engine/gazetteer";
@@ -43,6 +43,11 @@ export async function queueToneRescore(db: Db): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
     const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
     if (running?.toneVersion === ANALYSIS_VERSION) return enqueueJob(tx, "tone-rescore"); // resumes, whoever runs it
+    // Cells a migration emptied (0015 split them by language) come back from raw rows before any batch adjusts them.
+    const [{ emptied } = { emptied: false }] = rowsOf<{ emptied: boolean }>(
+      await tx.execute(sql`select (exists (select 1 from statements where date is not null) and not exists (select 1 from series_cells_all)) as emptied`),
+    );
+    if (emptied) await rebuildCells(tx);
     await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
     const [{ stale } = { stale: 0 }] = await tx.select({ stale: count() }).from(statements).where(staleTone);
     if (stale === 0) return;

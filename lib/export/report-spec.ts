@@ -38,6 +38,11 @@ export const reportSpecSchema = z
     measure: z.enum(["statements", "passages"]).default("statements"),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1, "choose at least one section").default([...REPORT_SECTIONS]),
     passagesPerTheme: z.number().int().min(1).max(20).default(5),
+    /** Only statements in this language (statements.language); none: every language. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, "a language is a two- or three-letter code such as en or ru")
+      .optional(),
   })
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: "the period ends before it starts", path: ["to"] });
 export type ReportSpec = z.infer<typeof reportSpecSchema>;
@@ -64,6 +69,7 @@ export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<Re
     measure: params.get("measure") || undefined,
     sections: sections.length > 0 ? sections : undefined,
     passagesPerTheme: params.get("top") ? Number(params.get("top")) : undefined,
+    language: params.get("language") || undefined,
   });
 }
 
@@ -78,6 +84,7 @@ export function specToParams(spec: ReportSpec): URLSearchParams {
   params.set("measure", spec.measure);
   for (const s of spec.sections) params.append("section", s);
   params.set("top", String(spec.passagesPerTheme));
+  if (spec.language) params.set("language", spec.language);
   return params;
 }
 
