@@ -16,16 +16,23 @@ const rulesSchema = z.object({
   phrases: lines,
   aliases: lines,
   exclusions: lines,
+  ruPhrases: lines,
+  ruExclusions: lines,
   weight: z.coerce.number(),
   threshold: z.coerce.number(),
 });
+
+/** The form's fields as rules: English phrases at the top level, the Russian ones under `ru` (ThemeRules). */
+function rulesOf({ ruPhrases, ruExclusions, ...rules }: Omit<z.infer<typeof rulesSchema>, "slug">) {
+  return { ...rules, ru: { phrases: ruPhrases, exclusions: ruExclusions } };
+}
 
 export async function updateThemeRulesAction(_previous: unknown, form: FormData) {
   if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = rulesSchema.extend({ version: z.coerce.number().int().min(0), enabled: checkbox }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const { slug, version, enabled, ...rules } = parsed.data;
-  const result = await runAction((ctx) => updateThemeRules(ctx, { slug, version, enabled, rules }));
+  const result = await runAction((ctx) => updateThemeRules(ctx, { slug, version, enabled, rules: rulesOf(rules) }));
   if (result.ok) revalidatePath("/codebook");
   return result;
 }
@@ -36,7 +43,7 @@ export async function previewRulesAction(form: FormData) {
   const parsed = rulesSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return NOT_UNDERSTOOD;
   const { slug, ...rules } = parsed.data;
-  return runAction((ctx) => previewThemeRules(ctx, { slug, rules }));
+  return runAction((ctx) => previewThemeRules(ctx, { slug, rules: rulesOf(rules) }));
 }
 
 const fieldsSchema = z.object({
