@@ -46,10 +46,12 @@ describe("Russian statements, imported by staff", () => {
 
   async function reviewAndSave(): Promise<void> {
     await page.getByTestId("cleaned-text").waitFor();
+    // Nothing in the text names the speaker's country in a way the metadata reads: staff give it, the counterparts are left to the engine.
     await page.getByLabel("Speaker's country (ISO3)").fill("RUS");
-    expect((await page.getByLabel("Counterparts, primary first").inputValue()).startsWith("UKR")).toBe(true);
     await page.getByRole("button", { name: "Save statement" }).click();
     await page.getByRole("link", { name: "Open the statement" }).click();
+    await page.getByTestId("pairs").waitFor();
+    expect(await page.getByTestId("pairs").textContent()).toMatch(/RUS.*UKR/);
   }
 
   it("pastes a Russian statement: dated from its Russian date line, Ukraine its counterpart, tagged energy security", async () => {
