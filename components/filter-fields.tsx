@@ -1,3 +1,4 @@
+import { LANGUAGE_CHOICES } from "@/lib/dal/filters";
 import { INTERVALS } from "@/lib/engine/periods";
 
 /** Form fields shared by the filter forms of the dashboard, reports, search and review queue. */
@@ -14,6 +15,23 @@ export function DateRangeFields({ from, to }: { from?: string | null; to?: strin
         <input type="date" name="to" defaultValue={to ?? ""} />
       </label>
     </>
+  );
+}
+
+/** The statements' language (URL param `language`): all, or one the engine reads. */
+export function LanguageField({ language }: { language?: string | null }) {
+  return (
+    <label>
+      Language
+      <select name="language" defaultValue={language ?? ""}>
+        <option value="">all languages</option>
+        {LANGUAGE_CHOICES.map((l) => (
+          <option key={l.code} value={l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -25,6 +25,13 @@ export const pageNumberSchema = z.coerce
   .min(1, "pages start at 1")
   .max(MAX_PAGE, `there are at most ${MAX_PAGE.toLocaleString("en")} pages`);
 
+/** A statement's language as stored (statements.language): an ISO 639 code such as en, ru, az. */
+export const languageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, "a language is a two- or three-letter code such as en or ru");
+
 /** A record's id from a URL, a form or a call: digits only, 1 to MAX_ID ("1e3", "0x10", "4.0" are refused). */
 export const recordIdSchema = z
   .union([z.number(), z.string().trim().regex(/^\d{1,12}$/, "an id is a whole number")])

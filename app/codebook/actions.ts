@@ -15,18 +15,25 @@ const rulesSchema = z.object({
   phrases: lines,
   aliases: lines,
   exclusions: lines,
+  ruPhrases: lines,
+  ruExclusions: lines,
   weight: z.coerce.number(),
   threshold: z.coerce.number(),
 });
 
+/** The form's fields as rules: English phrases at the top level, the Russian ones under `ru` (ThemeRules). */
+function rulesOf({ ruPhrases, ruExclusions, ...rules }: Omit<z.infer<typeof rulesSchema>, "slug">) {
+  return { ...rules, ru: { phrases: ruPhrases, exclusions: ruExclusions } };
+}
+
 export const updateThemeRulesAction = action(rulesSchema.extend({ version, enabled: checkboxSchema }), async (ctx, { slug, version, enabled, ...rules }) => {
-  const saved = await updateThemeRules(ctx, { slug, version, enabled, rules });
+  const saved = await updateThemeRules(ctx, { slug, version, enabled, rules: rulesOf(rules) });
   revalidatePath("/codebook");
   return saved;
 });
 
 /** What the draft rules in the form would match, before saving; reads only. */
-export const previewRulesAction = action(rulesSchema, (ctx, { slug, ...rules }) => previewThemeRules(ctx, { slug, rules }));
+export const previewRulesAction = action(rulesSchema, (ctx, { slug, ...rules }) => previewThemeRules(ctx, { slug, rules: rulesOf(rules) }));
 
 /** The slug is checked by the DAL, whose wording names the theme's short name. */
 const fieldsSchema = z.object({

@@ -7,7 +7,7 @@ import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "./_components/event-form";
-import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
+import { DateRangeFields, IntervalMeasureFields, LanguageField, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
 import { Suspense } from "react";
 import { DeskLoading, DeskSection } from "./_components/desk-section";
@@ -19,7 +19,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { valueOrProblem } from "@/lib/dal/errors";
-import { toUrlParams } from "@/lib/dal/filters";
+import { languageName, toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
@@ -52,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const [{ series, tooCoarse, undated, unpaired }, events, overview, names, rescore] = await Promise.all([
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
-    pairThemeOverview(ctx, { from: query.from, to: query.to }),
+    pairThemeOverview(ctx, { from: query.from, to: query.to, language: query.language }),
     countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
     toneRescoreStatus(ctx),
   ]);
@@ -88,7 +88,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const frequencyBlank = blankReason("frequency", data, blank);
   const toneBlank = blankReason("tone", data, blank);
   const drillQuery = drillQueryOf(query);
-  const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}`;
+  const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}${query.language ? ` · statements in ${languageName(query.language)} only` : ""}`;
   const themeTotals = themes
     .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
     .filter((t) => query.themes.includes(t.theme.slug));
@@ -238,6 +238,7 @@ function Filters({ url, themes }: { url: URLSearchParams; themes: { slug: string
       <PairFields chosen={url.getAll("pair")} />
       <ThemeCheckboxes themes={themes} chosen={url.getAll("theme")} />
       <DateRangeFields from={url.get("from")} to={url.get("to")} />
+      <LanguageField language={url.get("language")} />
       <IntervalMeasureFields interval={url.get("interval") ?? "year"} measure={url.get("measure") ?? "statements"} />
       <label>
         As

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DateRangeFields, IntervalMeasureFields, ThemeCheckboxes } from "@/components/filter-fields";
+import { DateRangeFields, IntervalMeasureFields, LanguageField, ThemeCheckboxes } from "@/components/filter-fields";
 import { PairFields } from "@/components/pair-fields";
 import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "./_components/save-report-form";
@@ -105,6 +105,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         </label>
         <ThemeCheckboxes themes={themes} chosen={formSpec.themes} />
         <DateRangeFields from={formSpec.from} to={formSpec.to} />
+        <LanguageField language={formSpec.language} />
         <IntervalMeasureFields interval={formSpec.interval} measure={formSpec.measure} />
         <label>
           Passages per theme

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { formatDate, formatTone } from "@/components/format";
 import { Pager } from "@/components/pager";
+import { LanguageField } from "@/components/filter-fields";
 import { ThemeChips } from "@/components/theme-chips";
 import { requireSignedIn } from "@/lib/auth/session";
 import { Refused } from "@/components/refused";
-import { pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { languageName, pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { languageNote } from "@/lib/engine/russian";
 import { listStatements } from "@/lib/dal/statements";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +25,20 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
   const described = [
     filter.speaker && filter.counterpart ? `${filter.speaker} → ${filter.counterpart}` : filter.speaker,
     filter.theme,
+    filter.language && `in ${languageName(filter.language)}`,
   ].filter(Boolean);
+  const kept = Object.entries(filter).filter(([key, value]) => key !== "language" && value);
 
   return (
     <>
       <h1>Statements{described.length > 0 && `: ${described.join(", ")}`}</h1>
+      <form method="get" className="filters" aria-label="Filter statements">
+        {kept.map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={String(value)} />
+        ))}
+        <LanguageField language={filter.language} />
+        <button type="submit">Filter</button>
+      </form>
       <p className="notice">{result.total} statements, newest first.</p>
       <table>
         <thead>
@@ -35,6 +46,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
             <th scope="col">Date</th>
             <th scope="col">Title</th>
             <th scope="col">Speaker</th>
+            <th scope="col">Language</th>
             <th scope="col">Themes</th>
             <th scope="col">Tone</th>
           </tr>
@@ -49,10 +61,12 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
               <td>
                 {s.speakerName ?? "—"} {s.speakerCountry && `(${s.speakerCountry})`}
               </td>
+              <td>{languageName(s.language)}</td>
               <td>
                 <ThemeChips themes={s.themes} />
               </td>
-              <td>{formatTone(s.tone)}</td>
+              {/* A language the engine does not read has no tone: said so, never shown as neutral. */}
+              <td>{languageNote(s.language) ? <span title={languageNote(s.language)!}>not scored</span> : formatTone(s.tone)}</td>
             </tr>
           ))}
         </tbody>

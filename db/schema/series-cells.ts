@@ -29,6 +29,8 @@ function cellsTable<N extends string>(name: N) {
       speakerIso3: varchar("speaker_iso3", { length: 3 }).notNull(),
       counterpartIso3: varchar("counterpart_iso3", { length: 3 }).notNull(),
       themeId: integer("theme_id").notNull(),
+      /** The statements' language (statements.language): a chart filtered by language reads its cells only, one unfiltered sums them. */
+      language: varchar("language", { length: 8 }).notNull().default("en"),
       day: date("day", { mode: "string" }).notNull(),
       /**
        * How precisely the statements were dated (at most as precise as the cell's grain): a year-only date must
@@ -49,7 +51,7 @@ function cellsTable<N extends string>(name: N) {
       /** Σ over statements of n_s². */
       clusterNSq: doublePrecision("cluster_n_sq").notNull().default(0),
     },
-    (t) => [primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.day, t.precision] }), index(`${name}_theme_day_idx`).on(t.themeId, t.day)],
+    (t) => [primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.language, t.day, t.precision] }), index(`${name}_theme_day_idx`).on(t.themeId, t.day)],
   );
 }
 

@@ -38,10 +38,16 @@ export const statements = pgTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    /** Stored, so ranking and counting search hits read it instead of re-parsing every matching text. */
+    /**
+     * Stored, so ranking and counting search hits read it instead of re-parsing every matching text. Russian
+     * statements by the 'russian' configuration (Snowball stems: Азербайджана finds Азербайджан), every other
+     * language by 'simple' (lib/dal/search.ts reads the query the same way).
+     */
     searchVector: tsvector("search_vector")
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${statements.title} || ' ' || ${statements.text})`),
+      .generatedAlwaysAs(
+        (): SQL => sql`to_tsvector(case when ${statements.language} = 'ru' then 'russian'::regconfig else 'simple'::regconfig end, ${statements.title} || ' ' || ${statements.text})`,
+      ),
   },
   (t) => [
     index("statements_date_idx").on(t.date),

@@ -5,7 +5,7 @@ import { DalError } from "./errors";
 /**
  * Reads a series query from URL parameters, the form shared by the dashboard and /api/v1/series:
  * pair=USA>AZE (repeatable, up to 4; or speaker=USA&counterpart=AZE), theme=energy-security (repeatable), both=1, from, to, interval,
- * measure=statements|passages, scale=count|share.
+ * measure=statements|passages, scale=count|share, language=en|ru (statements in that language only).
  */
 export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery {
   const named = params.getAll("pair");
@@ -19,6 +19,7 @@ export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery 
     interval: params.get("interval") || undefined,
     measure: params.get("measure") || undefined,
     scale: params.get("scale") || undefined,
+    language: params.get("language") || undefined,
   };
   const parsed = pairSeriesQuerySchema.safeParse(raw);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, statements, tags, themes } from "@/db/schema";
-import { compileCodebook, tagStatement } from "@/lib/engine/tag";
+import { compileRussianCodebook, languageNote, tagRussianPassage, tokenizeRu, type RussianCodebook } from "@/lib/engine/russian";
+import { compileCodebook, tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import type { ThemeDefinition, ThemeEvidence, ThemeRules } from "@/lib/engine/types";
 import { themeDefinitions } from "./internal/codebook";
 import { parseRules } from "./codebook-admin";
@@ -24,6 +25,8 @@ export interface Quality {
 export interface PreviewPassage {
   statementId: number;
   title: string;
+  /** The statement's language: its passages were matched by that language's rules. */
+  language: string;
   /** "added": the draft tags it and the saved rules do not; "dropped": the other way round. */
   change: "added" | "dropped" | "kept";
   excerpt: string;
@@ -34,13 +37,14 @@ export interface PreviewPassage {
 export interface RulePreview {
   sample: { statements: number; passagesNow: number; passagesDraft: number };
   passages: PreviewPassage[];
-  reviewed: { statements: number; now: Quality; draft: Quality };
+  reviewed: { statements: number; now: Quality; draft: Quality; byLanguage: { language: string; statements: number; now: Quality; draft: Quality }[] };
 }
 
 interface Analysed {
   id: number;
   title: string;
   text: string;
+  language: string;
   passages: { ordinal: number; start: number; end: number }[];
 }
 
@@ -56,15 +60,31 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
   const theme = all.find((t) => t.slug === input.slug);
   if (!theme) throw new DalError("not_found", `There is no theme "${input.slug}".`);
   const withRules = (r: ThemeRules): ThemeDefinition[] => all.map((t) => (t.slug === theme.slug ? { ...t, enabled: true, rules: r } : t));
-  const now = compileCodebook(withRules(theme.rules).filter((t) => t.enabled));
-  const draft = compileCodebook(withRules(rules).filter((t) => t.enabled));
-  const tagged = (codebook: typeof now, s: Analysed) =>
-    new Map(
-      tagStatement(codebook, s.text, s.passages.map((p) => ({ ...p, sentences: [] }))).passages.flatMap((p) => {
+  const compiled = (r: ThemeRules) => {
+    const enabled = withRules(r).filter((t) => t.enabled);
+    return { en: compileCodebook(enabled), ru: compileRussianCodebook(enabled) };
+  };
+  const now = compiled(theme.rules);
+  const draft = compiled(rules);
+  // Each statement by the rules of its language, as on import; a language the engine does not read tags nothing.
+  const tagged = (codebook: { en: CompiledCodebook; ru: RussianCodebook }, s: Analysed): Map<number, ThemeEvidence[]> => {
+    if (s.language === "ru") {
+      const tokens = tokenizeRu(s.text);
+      return new Map(
+        s.passages.flatMap((p) => {
+          const tag = tagRussianPassage(codebook.ru, s.text, tokens, p).find((t) => t.theme === theme.slug);
+          return tag ? [[p.ordinal, tag.evidence] as const] : [];
+        }),
+      );
+    }
+    if (languageNote(s.language)) return new Map();
+    return new Map(
+      tagStatement(codebook.en, s.text, s.passages.map((p) => ({ ...p, sentences: [] }))).passages.flatMap((p) => {
         const tag = p.tags.find((t) => t.theme === theme.slug);
         return tag ? [[p.ordinal, tag.evidence] as const] : [];
       }),
     );
+  };
 
   const labels = await reviewedLabels(ctx.db, theme.slug);
   const recentIds = (await ctx.db.select({ id: statements.id }).from(statements).orderBy(desc(statements.id)).limit(SAMPLE_STATEMENTS)).map((r) => r.id);
@@ -73,6 +93,7 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
   const shown: PreviewPassage[] = [];
   const sample = { statements: 0, passagesNow: 0, passagesDraft: 0 };
   const counts = { now: { tp: 0, fp: 0, fn: 0 }, draft: { tp: 0, fp: 0, fn: 0 } };
+  const byLanguage = new Map<string, { statements: number; now: { tp: number; fp: number; fn: number }; draft: { tp: number; fp: number; fn: number } }>();
   for (const s of loaded) {
     const before = tagged(now, s);
     const after = tagged(draft, s);
@@ -80,6 +101,11 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
     if (label !== undefined) {
       tally(counts.now, before.size > 0, label);
       tally(counts.draft, after.size > 0, label);
+      const own = byLanguage.get(s.language) ?? { statements: 0, now: { tp: 0, fp: 0, fn: 0 }, draft: { tp: 0, fp: 0, fn: 0 } };
+      own.statements++;
+      tally(own.now, before.size > 0, label);
+      tally(own.draft, after.size > 0, label);
+      byLanguage.set(s.language, own);
     }
     if (!recentIds.includes(s.id)) continue;
     sample.statements++;
@@ -87,7 +113,7 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
     sample.passagesDraft += after.size;
     for (const p of s.passages) {
       const change = after.has(p.ordinal) ? (before.has(p.ordinal) ? "kept" : "added") : before.has(p.ordinal) ? "dropped" : null;
-      if (change) shown.push({ statementId: s.id, title: s.title, change, ...excerpt(s.text, p, (after.get(p.ordinal) ?? before.get(p.ordinal))!) });
+      if (change) shown.push({ statementId: s.id, title: s.title, language: s.language, change, ...excerpt(s.text, p, (after.get(p.ordinal) ?? before.get(p.ordinal))!) });
     }
   }
   const order = { added: 0, dropped: 1, kept: 2 };
@@ -95,7 +121,14 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
   return {
     sample,
     passages: shown.slice(0, SHOWN_PASSAGES),
-    reviewed: { statements: labels.size, now: quality(counts.now), draft: quality(counts.draft) },
+    reviewed: {
+      statements: labels.size,
+      now: quality(counts.now),
+      draft: quality(counts.draft),
+      byLanguage: [...byLanguage]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([language, c]) => ({ language, statements: c.statements, now: quality(c.now), draft: quality(c.draft) })),
+    },
   };
 }
 
@@ -116,7 +149,7 @@ async function reviewedLabels(db: Db, slug: string): Promise<Map<number, boolean
 async function loadStatements(db: Db, ids: number[]): Promise<Analysed[]> {
   if (ids.length === 0) return [];
   const [rows, passageRows] = await Promise.all([
-    db.select({ id: statements.id, title: statements.title, text: statements.text }).from(statements).where(inArray(statements.id, ids)).orderBy(desc(statements.id)),
+    db.select({ id: statements.id, title: statements.title, text: statements.text, language: statements.language }).from(statements).where(inArray(statements.id, ids)).orderBy(desc(statements.id)),
     db
       .select({ statementId: passages.statementId, ordinal: passages.ordinal, start: passages.start, end: passages.end })
       .from(passages)

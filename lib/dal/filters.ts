@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeIssues, iso3Schema, isoDaySchema, pageNumberSchema, themeSlugSchema } from "@/lib/validation";
+import { describeIssues, iso3Schema, isoDaySchema, languageSchema, pageNumberSchema, themeSlugSchema } from "@/lib/validation";
 import { DalError } from "./errors";
 
 /** A page number, or a refusal with a message (400 from a route handler, a notice on a page). */
@@ -21,6 +21,16 @@ export function pageOrProblem(value: unknown): { page: number; problem: null } |
   }
 }
 
+/** The languages a filter offers; others can still be typed into the URL. */
+export const LANGUAGE_CHOICES = [
+  { code: "en", name: "English" },
+  { code: "ru", name: "Russian" },
+] as const;
+
+export function languageName(code: string): string {
+  return LANGUAGE_CHOICES.find((l) => l.code === code)?.name ?? code;
+}
+
 /** The filters shared by the dashboard, the statement list and exports, as they arrive in a URL. */
 export const statementFilterSchema = z.object({
   speaker: iso3Schema.optional(),
@@ -28,6 +38,7 @@ export const statementFilterSchema = z.object({
   theme: themeSlugSchema.optional(),
   from: isoDaySchema.optional(),
   to: isoDaySchema.optional(),
+  language: languageSchema.optional(),
 });
 export type StatementFilter = z.infer<typeof statementFilterSchema>;
 

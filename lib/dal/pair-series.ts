@@ -6,7 +6,7 @@ import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/l
 import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
 import { COARSEST_GRAIN, coveringCells } from "./internal/cell-cover";
-import { iso3Schema, themeSlugSchema } from "@/lib/validation";
+import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 
 export const pairSeriesQuerySchema = z.object({
@@ -18,6 +18,8 @@ export const pairSeriesQuerySchema = z.object({
   interval: z.enum(INTERVALS).default("year"),
   measure: z.enum(["statements", "passages"]).default("statements"),
   scale: z.enum(["count", "share"]).default("count"),
+  /** Only statements in this language (the cells keep each language apart); none: all of them. */
+  language: languageSchema.optional(),
 });
 export type PairSeriesQuery = z.infer<typeof pairSeriesQuerySchema>;
 
@@ -82,7 +84,8 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
   const speakers = [...new Set(directed.map((p) => p.speaker))];
   const list = (items: (string | number)[]) => sql.join(items.map((x) => sql`${x}`), sql`, `);
   const pairMatch = sql.join(directed.map(({ speaker, counterpart }) => sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`), sql` or `);
-  const cellMatch = sql`((${pairMatch}) or (counterpart_iso3 = ${ANY_COUNTERPART} and speaker_iso3 in (${list(speakers)}))) and theme_id in (${list(themeIds)})`;
+  const inLanguage = (column: SQL) => (query.language ? sql`and ${column} = ${query.language}` : sql``);
+  const cellMatch = sql`((${pairMatch}) or (counterpart_iso3 = ${ANY_COUNTERPART} and speaker_iso3 in (${list(speakers)}))) and theme_id in (${list(themeIds)}) ${inLanguage(sql`language`)}`;
   const fine = sql`precision::text in (${list(PRECISIONS_FOR[query.interval])})`;
   const sum = (column: string, which: SQL) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(INTEGER.has(column) ? "int" : "float8")}`;
   // One JSON text instead of thousands of rows: parsing rows is most of the time on the embedded database.
@@ -98,8 +101,8 @@ export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promi
   // Left out of every series, so counted here from raw rows: few, and found by the pair and speaker indexes.
   const pairRows = sql.join(directed.map(({ speaker, counterpart }) => sql`(sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart})`), sql` or `);
   const missingQuery = ctx.db.execute(sql`select
-    (select count(distinct s.id) from statement_pairs sp join statements s on s.id = sp.statement_id where (${pairRows}) and s.date is null)::int as undated,
-    (select count(*) from statements s where s.speaker_country in (${list(speakers)})
+    (select count(distinct s.id) from statement_pairs sp join statements s on s.id = sp.statement_id where (${pairRows}) and s.date is null ${inLanguage(sql`s.language`)})::int as undated,
+    (select count(*) from statements s where s.speaker_country in (${list(speakers)}) ${inLanguage(sql`s.language`)}
       and not exists (select 1 from statement_pairs sp where sp.statement_id = s.id))::int as unpaired`);
   const [cellResult, missingResult] = [await cellsQuery, await missingQuery];
   const cells = JSON.parse(rowsOf<{ cells: string }>(cellResult)[0]!.cells) as [string, string, number, string, number, ...number[]][];
@@ -218,20 +221,21 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
 }
 
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
-export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
+export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string; language?: string }, limit = 15) {
   await requirePermission(ctx, "series:read");
+  const language = range.language ? sql`and language = ${range.language}` : sql``;
   // All-time cells for an open range; else whole years from the year cells, the edges from months and days.
   // The busiest pairs are found from the all-themes cells, then only their cells are read per theme.
   const result = await ctx.db.execute(sql`
     with busiest as materialized (
       select speaker_iso3, counterpart_iso3, sum(statements)::int as total
-      from (${coveringCells("all", range, sql`theme_id = ${ALL_THEMES} and counterpart_iso3 <> ${ANY_COUNTERPART}`)}) c
+      from (${coveringCells("all", range, sql`theme_id = ${ALL_THEMES} and counterpart_iso3 <> ${ANY_COUNTERPART} ${language}`)}) c
       group by 1, 2 order by total desc, 1, 2 limit ${limit}
     ),
     cells as (
       select b.speaker_iso3, b.counterpart_iso3, c.theme_id, sum(c.statements)::int as statements
       from busiest b
-      cross join lateral (${coveringCells("all", range, sql`speaker_iso3 = b.speaker_iso3 and counterpart_iso3 = b.counterpart_iso3`)}) c
+      cross join lateral (${coveringCells("all", range, sql`speaker_iso3 = b.speaker_iso3 and counterpart_iso3 = b.counterpart_iso3 ${language}`)}) c
       group by 1, 2, 3
     )
     select coalesce(json_agg(json_build_array(speaker, counterpart, total, theme, statements) order by total desc, speaker, counterpart, theme), '[]')::text as rows

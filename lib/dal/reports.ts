@@ -28,7 +28,7 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
   const themes = spec.themes.map((slug) => themeRows.find((r) => r.slug === slug)!);
   const [pairs, series, summary, tone, passages, method, codebook] = await Promise.all([
     pairLabels(ctx.db, spec),
-    pairSeries(ctx, { pairs: spec.pairs, bothDirections: spec.bothDirections, themes: spec.themes, from: spec.from, to: spec.to, interval: spec.interval, measure: spec.measure, scale: "count" }),
+    pairSeries(ctx, { pairs: spec.pairs, bothDirections: spec.bothDirections, themes: spec.themes, from: spec.from, to: spec.to, interval: spec.interval, measure: spec.measure, scale: "count", language: spec.language }),
     summarise(ctx.db, spec),
     toneTable(ctx.db, spec, themes),
     topPassages(ctx.db, spec),

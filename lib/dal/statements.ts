@@ -23,6 +23,7 @@ export async function listStatements(ctx: DalContext, filter: StatementFilter, p
         speakerCountry: statements.speakerCountry,
         kind: statements.kind,
         tone: statements.tone,
+        language: statements.language,
       })
       .from(statements)
       .where(where)

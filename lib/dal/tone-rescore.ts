@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { passageCounterparts, passages, statementPairs, statements, toneBaselines, toneRescoreJobs } from "@/db/schema";
 import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts as readCounterparts } from "@/lib/engine/counterparts";
-import { findCountryMentions, rankMentions } from "@/lib/engine/gazetteer";
+import { rankMentions } from "@/lib/engine/gazetteer";
 import { createHash } from "node:crypto";
-import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
+import { storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
-import { pairsFor } from "@/lib/ingest/pipeline";
+import { pairsFor, readToneAndMentions } from "@/lib/ingest/pipeline";
 import { requirePermission, type DalContext } from "./context";
 import { enqueueJob } from "./internal/job-queue";
 import { applyCells, rebuildCells } from "./internal/series-cells";
@@ -43,6 +43,11 @@ export async function queueToneRescore(db: Db): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
     const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
     if (running?.toneVersion === ANALYSIS_VERSION) return enqueueJob(tx, "tone-rescore"); // resumes, whoever runs it
+    // Cells a migration emptied (0015 split them by language) come back from raw rows before any batch adjusts them.
+    const [{ emptied } = { emptied: false }] = rowsOf<{ emptied: boolean }>(
+      await tx.execute(sql`select (exists (select 1 from statements where date is not null) and not exists (select 1 from series_cells_all)) as emptied`),
+    );
+    if (emptied) await rebuildCells(tx);
     await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
     const [{ stale } = { stale: 0 }] = await tx.select({ stale: count() }).from(statements).where(staleTone);
     if (stale === 0) return;
@@ -78,7 +83,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     if (!job) return false;
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
-      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date })
+      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date, language: statements.language })
       .from(statements)
       .where(and(gt(statements.id, job.cursor), staleTone))
       .orderBy(asc(statements.id))
@@ -106,7 +111,8 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     const mentionPairs: (typeof statementPairs.$inferInsert)[] = [];
     for (const statement of batch) {
       const own = passageRows.filter((p) => p.statementId === statement.id);
-      const scored = scoreStatementTone(statement.text, own);
+      // Read by its language, as on import: Russian by the Russian path, an unread language with no tone at all.
+      const { tone: scored, mentions } = readToneAndMentions(statement.text, own, statement.language, statement.date);
       own.forEach((p, i) => {
         const tone = scored.passages[i]!;
         passageTones.push({ id: p.id, tone: storedPassageTone(tone), words: tone.words });
@@ -116,8 +122,7 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
 
       // Counterparts read again; the pairs staff set stay as they are, the ones read from mentions follow the text.
-      const mentions = findCountryMentions(statement.text, undefined, { date: statement.date });
-      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker });
+      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker, language: statement.language });
       own.forEach((p, i) => counterpartRows.push(...perPassage[i]!.map((c) => ({ ...c, passageId: p.id }))));
       if (statement.speaker) {
         const staff = staffPairs.filter((p) => p.statementId === statement.id);

@@ -1,10 +1,11 @@
+import { LIST_GAP_RU, passingReasonRu } from "./counterparts-ru";
 import type { CounterpartEvidence, CountryMention, MentionVia, PassageCounterpart, Span } from "./types";
 
 /**
  * Which countries each passage of a statement speaks to, and which it only names in passing. Bump the version
  * whenever the rules change: stored statements read by another version are re-analysed in the background.
  */
-export const COUNTERPARTS_VERSION = "c1";
+export const COUNTERPARTS_VERSION = "c2";
 
 /**
  * What a passage that names no country takes from its statement when the statement addresses several
@@ -38,10 +39,15 @@ const NAMED_AFTER = /^\s+(?:Conference|Summit|Declaration|Agreements?|Accords?|P
 const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 const DATE_AFTER = new RegExp(`^[\\s,.:—–-]*(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`);
 
-/** The sentence around a character offset, inside its passage. */
-function sentenceAround(text: string, passage: Span, at: number): string {
+function sentenceStart(text: string, passage: Span, at: number): number {
   let start = at;
   while (start > passage.start && !/[.!?]/.test(text[start - 1]!)) start--;
+  return start;
+}
+
+/** The sentence around a character offset, inside its passage. */
+function sentenceAround(text: string, passage: Span, at: number): string {
+  const start = sentenceStart(text, passage, at);
   let end = at;
   while (end < passage.end && !/[.!?]/.test(text[end]!)) end++;
   return text.slice(start, end);
@@ -66,7 +72,7 @@ function greetsChair(passage: string): boolean {
 }
 
 /** Mentions that stand in a run of at least LIST_LENGTH different countries joined only by separators. */
-function listed(text: string, mentions: CountryMention[]): Set<CountryMention> {
+function listed(text: string, mentions: CountryMention[], gap: RegExp): Set<CountryMention> {
   const inList = new Set<CountryMention>();
   let run: CountryMention[] = [];
   const close = () => {
@@ -74,7 +80,7 @@ function listed(text: string, mentions: CountryMention[]): Set<CountryMention> {
   };
   for (const m of mentions) {
     const last = run.at(-1);
-    if (last && LIST_GAP.test(text.slice(last.end, m.start))) run.push(m);
+    if (last && gap.test(text.slice(last.end, m.start))) run.push(m);
     else {
       close();
       run = [m];
@@ -91,6 +97,8 @@ export interface CounterpartInput {
   /** Every country mention in the text, in order (findCountryMentions). */
   mentions: CountryMention[];
   speaker: string | null;
+  /** The statement's language: Russian passages are read with the Russian cues (counterparts-ru.ts), any other by the English ones. */
+  language?: string;
 }
 
 /**
@@ -102,15 +110,23 @@ export interface CounterpartInput {
  */
 export function passageCounterparts(input: CounterpartInput, inherit: InheritRule = INHERIT): PassageCounterpart[][] {
   const { text, passages, mentions, speaker } = input;
-  const inList = listed(text, mentions);
+  const russian = input.language === "ru";
+  const inList = listed(text, mentions, russian ? LIST_GAP_RU : LIST_GAP);
   let next = 0;
   const result = passages.map((passage) => {
     const byCountry = new Map<string, PassageCounterpart>();
+    // A country given as an example stays one for the rest of its sentence: "скажем, в Афганистане… оккупация Афганистана".
+    const examples = new Set<string>();
     while (next < mentions.length && mentions[next]!.start < passage.end) {
       const m = mentions[next++]!;
       if (m.start < passage.start || m.iso3 === speaker) continue;
       const via = m.via;
-      const passing = passingReason(text, passage, m, via, inList.has(m));
+      let passing: Passing | undefined;
+      if (russian) {
+        const sentence = `${m.iso3}@${sentenceStart(text, passage, m.start)}`;
+        passing = passingReasonRu(text, passage, m, via, inList.has(m)) ?? (examples.has(sentence) ? "example" : undefined);
+        if (passing === "example") examples.add(sentence);
+      } else passing = passingReason(text, passage, m, via, inList.has(m));
       const entry = byCountry.get(m.iso3) ?? { iso3: m.iso3, addressed: false, evidence: [] };
       entry.addressed ||= passing === undefined;
       entry.evidence.push({ start: m.start, end: m.end, surface: m.surface, via, ...(passing ? { passing } : {}) });

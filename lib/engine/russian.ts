@@ -246,17 +246,22 @@ export interface RussianReading {
   tone: { score: number | null; passages: ToneScore[] };
 }
 
-/** One statement in Russian, read by passage: what tagStatement, scoreStatementTone and findCountryMentions give for English. */
-export function readRussian(text: string, passages: Passage[], codebook: RussianCodebook): RussianReading {
-  const tokens = tokenizeRu(text);
+/** Tone of a Russian statement by passage, as readRussian gives it. */
+export function russianTone(text: string, passages: { start: number; end: number }[], tokens: RuToken[] = tokenizeRu(text)): { score: number | null; passages: ToneScore[] } {
   const tones = passages.map((p) => {
     const words = russianToneWords(text, tokens, p);
     return { score: toneOf(words), words };
   });
+  return { score: aggregateTone(tones), passages: tones };
+}
+
+/** One statement in Russian, read by passage: what tagStatement, scoreStatementTone and findCountryMentions give for English. */
+export function readRussian(text: string, passages: Passage[], codebook: RussianCodebook): RussianReading {
+  const tokens = tokenizeRu(text);
   return {
     mentions: findRussianMentions(text, tokens),
     tags: passages.map((p) => ({ ordinal: p.ordinal, tags: tagRussianPassage(codebook, text, tokens, p) })),
-    tone: { score: aggregateTone(tones), passages: tones },
+    tone: russianTone(text, passages, tokens),
   };
 }
 

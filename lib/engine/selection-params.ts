@@ -1,6 +1,6 @@
 /**
  * A selection of pairs, themes and period (the dashboard's filters, a saved view, a report) as the URL
- * parameters every page and route reads back: pair=USA>AZE and theme=… repeated, both=1, from, to, interval,
+ * parameters every page and route reads back: pair=USA>AZE and theme=… repeated, both=1, from, to, language, interval,
  * measure, then what only some selections have: scale (the dashboard), section=… and top (a report).
  */
 export interface Selection {
@@ -9,6 +9,7 @@ export interface Selection {
   bothDirections: boolean;
   from?: string;
   to?: string;
+  language?: string;
   interval: string;
   measure: string;
   scale?: string;
@@ -23,6 +24,7 @@ export function selectionToParams(selection: Selection): URLSearchParams {
   if (selection.bothDirections) params.set("both", "1");
   if (selection.from) params.set("from", selection.from);
   if (selection.to) params.set("to", selection.to);
+  if (selection.language) params.set("language", selection.language);
   params.set("interval", selection.interval);
   params.set("measure", selection.measure);
   if (selection.scale) params.set("scale", selection.scale);

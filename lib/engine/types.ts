@@ -27,7 +27,7 @@ export interface CountryMention extends Span {
  * of the statement ("bilateral": the statement addresses this one country; "previous": the passage before).
  */
 export type CounterpartEvidence =
-  | (Span & { via: MentionVia; surface: string; passing?: "list" | "welcome" | "venue" | "dateline" })
+  | (Span & { via: MentionVia; surface: string; passing?: "list" | "welcome" | "venue" | "dateline" | "example" })
   | { via: "context"; rule: "bilateral" | "previous" };
 
 /** A country a passage speaks to or about: addressed, or only mentioned in passing. */

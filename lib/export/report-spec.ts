@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INTERVALS } from "@/lib/engine/periods";
 import { usableDaySchema } from "@/lib/engine/dates";
+import { languageSchema } from "@/lib/validation";
 
 export const REPORT_SECTIONS = ["summary", "charts", "passages", "tone", "method", "codebook"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -38,6 +39,8 @@ export const reportSpecSchema = z
     measure: z.enum(["statements", "passages"]).default("statements"),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1, "choose at least one section").default([...REPORT_SECTIONS]),
     passagesPerTheme: z.number().int().min(1).max(20).default(5),
+    /** Only statements in this language (statements.language); none: every language. */
+    language: languageSchema.optional(),
   })
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: "the period ends before it starts", path: ["to"] });
 export type ReportSpec = z.infer<typeof reportSpecSchema>;
@@ -64,6 +67,7 @@ export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<Re
     measure: params.get("measure") || undefined,
     sections: sections.length > 0 ? sections : undefined,
     passagesPerTheme: params.get("top") ? Number(params.get("top")) : undefined,
+    language: params.get("language") || undefined,
   });
 }
 

@@ -4,11 +4,11 @@ import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts } from "@
 import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
-import { compileRussianCodebook, languageNote, readRussian, type RussianCodebook } from "@/lib/engine/russian";
+import { compileRussianCodebook, findRussianMentions, languageNote, readRussian, russianTone, type RussianCodebook } from "@/lib/engine/russian";
 import { segment } from "@/lib/engine/segment";
 import { TAGGER_VERSION, tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
-import type { AnalysedStatement, CountryMention } from "@/lib/engine/types";
+import type { AnalysedStatement, CountryMention, Span, ToneScore } from "@/lib/engine/types";
 import { scanWords } from "@/lib/engine/words";
 import { sourceProblem, type StatementDraft } from "./draft";
 
@@ -73,7 +73,7 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     tagged = { passages: passages.map((p) => ({ ordinal: p.ordinal, tags: [] })), statement: [] };
     tone = { score: null, passages: passages.map(() => ({ score: 0, words: [] })) };
   }
-  const perPassage = passageCounterparts({ text, passages, mentions, speaker: speakerCountry });
+  const perPassage = passageCounterparts({ text, passages, mentions, speaker: speakerCountry, language });
   const passageRecords = passages.map((p, i) => {
     const passageTone = tone.passages[i]!;
     return {
@@ -110,6 +110,19 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     passages: passageRecords,
     pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts, addressedCountries(perPassage)) : [],
   };
+}
+
+/**
+ * The tone and country mentions of a stored statement, read again as analyseDraft reads them for its language
+ * (a re-score after the tone engine or the counterpart rules change): Russian by the Russian path, a language
+ * the engine does not read with no tone.
+ */
+export function readToneAndMentions(text: string, passages: Span[], language: string, date: string | null): { tone: { score: number | null; passages: ToneScore[] }; mentions: CountryMention[] } {
+  const words = scanWords(text);
+  const english = findCountryMentions(text, words, { date });
+  if (language === "ru") return { tone: russianTone(text, passages), mentions: mergeMentions(english, findRussianMentions(text)) };
+  if (languageNote(language)) return { tone: { score: null, passages: passages.map(() => ({ score: 0, words: [] })) }, mentions: english };
+  return { tone: scoreStatementTone(text, passages, words), mentions: english };
 }
 
 /** Russian mentions beside those the English gazetteer found (Latin names in a Russian text), without overlaps. */

@@ -12,6 +12,8 @@ export interface RawSeriesQuery {
   interval: PeriodInterval;
   from?: string;
   to?: string;
+  /** Only statements in this language. */
+  language?: string;
 }
 
 export interface RawSeriesRow {
@@ -45,6 +47,7 @@ export function rawSeriesSql(q: RawSeriesQuery): SQL {
       where sp.speaker_iso3 = ${q.speaker} and sp.counterpart_iso3 = ${q.counterpart} and st.date is not null
         and coalesce(st.date_precision, 'day')::text in (${precisions})
         ${q.from ? sql`and st.date >= ${q.from}::date` : sql``} ${q.to ? sql`and st.date <= ${q.to}::date` : sql``}
+        ${q.language ? sql`and st.language = ${q.language}` : sql``}
     ),
     pair_passages as (
       select c.id as statement_id, c.period, p.id as passage_id, p.tone

@@ -35,7 +35,7 @@ const TABLES: [string, string][] = [
   ["tags", "id"],
   ["events", "id"],
   ["audit_log", "id"],
-  ["series_cells", "speaker_iso3, counterpart_iso3, theme_id, day, precision"],
+  ["series_cells", "speaker_iso3, counterpart_iso3, theme_id, language, day, precision"],
   ["review_states", "statement_id"],
   ["tone_overrides", "id"],
   ["tone_baselines", "id"],

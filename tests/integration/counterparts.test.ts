@@ -189,9 +189,9 @@ describe.each(TEST_DRIVERS)("passage counterparts on %s", (driver) => {
     const snapshot = async () => {
       const all: unknown[] = [];
       for (const grain of CELL_GRAINS) {
-        const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
+        const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
           round(tone_sum::numeric, 6)::text, round(tone_sum_sq::numeric, 6)::text, tone_n, tone_statements, round(cluster_sum_sq::numeric, 6)::text,
-          round(cluster_cross::numeric, 6)::text, cluster_n_sq from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
+          round(cluster_cross::numeric, 6)::text, cluster_n_sq from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6, 7`);
         all.push(...(result as unknown as { rows: unknown[] }).rows);
       }
       return all;

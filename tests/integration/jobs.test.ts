@@ -32,9 +32,9 @@ const SENTENCES = [
 async function cells(database: TestDatabase) {
   const all: unknown[] = [];
   for (const grain of CELL_GRAINS) {
-    const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
+    const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
       round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
-      from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
+      from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6, 7`);
     all.push(...(result as unknown as { rows: unknown[] }).rows);
   }
   return all;

@@ -36,8 +36,8 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
 
   async function cellsAreInStep() {
     const read = async () =>
-      ((await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, day::text, statements, passages,
-        round(tone_sum::numeric, 6)::text as tone_sum, tone_n from series_cells order by 1, 2, 3, 4`)) as unknown as { rows: unknown[] }).rows;
+      ((await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
+        round(tone_sum::numeric, 6)::text as tone_sum, tone_n from series_cells order by 1, 2, 3, 4, 5`)) as unknown as { rows: unknown[] }).rows;
     const incremental = await read();
     await rebuildCells(database.db);
     expect(incremental).toEqual(await read());

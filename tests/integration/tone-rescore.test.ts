@@ -32,9 +32,9 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
   async function cells() {
     const all: unknown[] = [];
     for (const grain of CELL_GRAINS) {
-      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, statements, passages,
+      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
         round(tone_sum::numeric, 5)::text as tone_sum, round(tone_sum_sq::numeric, 5)::text as tone_sum_sq, tone_n
-        from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5`);
+        from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
       all.push(...(result as unknown as { rows: unknown[] }).rows);
     }
     return all;

@@ -47,7 +47,7 @@ describe("Russian statements through the import pipeline", () => {
 
     const ruTerror = analyseDraft({ raw: "Контртеррористическая операция против боевиков продолжается; террористов не будет.", speakerCountry: "RUS" }, codebook);
     expect(themesOf(ruTerror).has("counterterrorism")).toBe(true);
-    const ruKarabakh = analyseDraft({ raw: "Ситуация вокруг Нагорного Карабаха и Лачинского коридора обсуждалась в Баку.", speakerCountry: "RUS" }, codebook);
+    const ruKarabakh = analyseDraft({ raw: "Ситуация вокруг Нагорного Карабаха и Лачинского коридора обсуждалась с официальным Баку.", speakerCountry: "RUS" }, codebook);
     expect(themesOf(ruKarabakh).has("nagorno-karabakh")).toBe(true);
     expect(ruKarabakh.pairs.map((p) => p.counterpartIso3)).toContain("AZE");
   });

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { previewRulesAction, updateThemeRulesAction } from "@/app/codebook/actions";
+import { THEMES_RU } from "@/lib/engine/themes-ru";
 import type { ThemeDefinition } from "@/lib/engine/types";
 import type { PreviewPassage, Quality, RulePreview } from "@/lib/dal/codebook-preview";
 import { ActionOutcome } from "@/components/action-outcome";
@@ -30,6 +31,8 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // A codebook saved before Russian rules existed is read with the default Russian rules of the theme: shown so.
+  const ru = theme.rules.ru ?? THEMES_RU[theme.slug] ?? { phrases: [] };
   const area = (name: string, label: string, value: string[], rows = 8) => (
     <label>
       {label}
@@ -47,6 +50,11 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
         {area("aliases", "Aliases: other names, each enough on its own", theme.rules.aliases ?? [])}
         {area("exclusions", "Exclusions (cancel a match in the same sentence)", theme.rules.exclusions)}
       </div>
+      <fieldset lang="ru" style={{ display: "grid", gridTemplateColumns: "2fr 1fr", gap: "1rem", border: 0, padding: 0 }}>
+        <legend>Russian rules (matched on word stems: one form reaches every case; word* for any ending)</legend>
+        {area("ruPhrases", "Russian phrases, one per line", ru.phrases, 6)}
+        {area("ruExclusions", "Russian exclusions", ru.exclusions ?? [], 6)}
+      </fieldset>
       <p style={{ display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" }}>
         <label>
           Weight <input name="weight" type="number" step="0.1" min="0" max="10" defaultValue={theme.rules.weight} style={{ width: "5rem" }} />
@@ -97,6 +105,11 @@ function PreviewPanel({ preview }: { preview: { ok: true; value: RulePreview } |
         <tbody>
           <QualityRow label="saved rules" q={reviewed.now} />
           <QualityRow label="this draft" q={reviewed.draft} testId="preview-draft-quality" />
+          {reviewed.byLanguage.length > 1 &&
+            reviewed.byLanguage.flatMap((l) => [
+              <QualityRow key={`${l.language}-now`} label={`saved rules, ${l.language} (${l.statements})`} q={l.now} />,
+              <QualityRow key={`${l.language}-draft`} label={`this draft, ${l.language} (${l.statements})`} q={l.draft} testId={`preview-draft-quality-${l.language}`} />,
+            ])}
         </tbody>
       </table>
       {passages.map((p, i) => (
@@ -140,9 +153,9 @@ function PassageMatch({ passage }: { passage: PreviewPassage }) {
   return (
     <div className="passage" data-testid="preview-passage" data-change={passage.change}>
       <div className="meta">
-        <strong>{CHANGE_LABEL[passage.change]}</strong> · {passage.title}
+        <strong>{CHANGE_LABEL[passage.change]}</strong> · {passage.title} · <span data-testid="preview-passage-language">{passage.language}</span>
       </div>
-      <p>…{parts}…</p>
+      <p lang={passage.language}>…{parts}…</p>
     </div>
   );
 }

@@ -18,7 +18,8 @@ export function reportStatementWhere(spec: ReportSpec, statement: SQL = sql.raw(
     and exists (select 1 from tags t join themes th on th.id = t.theme_id
       where t.statement_id = ${statement}.id and t.status <> 'rejected' and th.slug in (${themes}))
     ${spec.from ? sql`and ${statement}.date >= ${spec.from}` : sql``}
-    ${spec.to ? sql`and ${statement}.date <= ${spec.to}` : sql``}`;
+    ${spec.to ? sql`and ${statement}.date <= ${spec.to}` : sql``}
+    ${spec.language ? sql`and ${statement}.language = ${spec.language}` : sql``}`;
 }
 
 /** Series cells of a report's pairs (both directions when asked) and period. */
@@ -30,6 +31,6 @@ export function reportCellWhere(spec: ReportSpec): SQL {
     }),
     sql` or `,
   );
-  return sql`(${pairs}) ${spec.from ? sql`and day >= ${spec.from}` : sql``} ${spec.to ? sql`and day <= ${spec.to}` : sql``}`;
+  return sql`(${pairs}) ${spec.from ? sql`and day >= ${spec.from}` : sql``} ${spec.to ? sql`and day <= ${spec.to}` : sql``} ${spec.language ? sql`and language = ${spec.language}` : sql``}`;
 }
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { ALL_THEMES, ALL_TIME, ANY_COUNTERPART, CELL_GRAINS, CELL_TABLES, type CellGrain } from "@/db/schema";
 
-const KEY = "speaker_iso3, counterpart_iso3, theme_id, day, precision";
+const KEY = "speaker_iso3, counterpart_iso3, theme_id, language, day, precision";
 /** The additive sums of a cell, after its key. */
 const SUMS = ["statements", "passages", "tone_sum", "tone_sum_sq", "tone_n", "tone_statements", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"] as const;
 const INTEGER_SUMS = new Set(["statements", "passages", "tone_n", "tone_statements"]);
@@ -21,7 +21,7 @@ const COLUMNS = `${KEY}, ${SUMS.join(", ")}`;
 function contributions(scope: SQL): SQL {
   return sql`
     with dated as (
-      select s.id, s.date as day, coalesce(s.date_precision, 'day'::date_precision) as precision, s.speaker_country
+      select s.id, s.date as day, coalesce(s.date_precision, 'day'::date_precision) as precision, s.speaker_country, s.language
       from statements s where s.date is not null ${scope}
     ),
     pair_passages as (
@@ -55,7 +55,7 @@ function contributions(scope: SQL): SQL {
         sum(tone)::float8 as tone_sum, coalesce(sum(tone * tone), 0)::float8 as tone_sum_sq, count(tone)::int as tone_n
       from units group by 1, 2, 3, 4
     )
-    select ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.day, d.precision,
+    select ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.language, d.day, d.precision,
       count(*)::int as statements,
       sum(ps.passages)::int as passages,
       coalesce(sum(ps.tone_sum), 0)::float8 as tone_sum,
@@ -66,7 +66,7 @@ function contributions(scope: SQL): SQL {
       coalesce(sum(ps.tone_sum * ps.tone_n), 0)::float8 as cluster_cross,
       sum(ps.tone_n * ps.tone_n)::float8 as cluster_n_sq
     from per_statement ps join dated d on d.id = ps.statement_id
-    group by ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.day, d.precision`;
+    group by ps.speaker_iso3, ps.counterpart_iso3, ps.theme_id, d.language, d.day, d.precision`;
 }
 
 /**
@@ -77,10 +77,10 @@ function contributions(scope: SQL): SQL {
 function rolledUp(grain: CellGrain, from: string): SQL {
   if (grain === "day") return sql.raw(`select ${COLUMNS} from ${from}`);
   const day = grain === "all" ? `'${ALL_TIME}'::date` : `date_trunc('${grain}', day::timestamp)::date`;
-  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, ${day} as day,
+  return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, language, ${day} as day,
       greatest(precision, '${grain === "all" ? "year" : grain}'::date_precision) as precision,
       ${SUMS.map((c) => `sum(${c})::${INTEGER_SUMS.has(c) ? "int" : "float8"} as ${c}`).join(", ")}
-    from ${from} group by 1, 2, 3, 4, 5`);
+    from ${from} group by 1, 2, 3, 4, 5, 6`);
 }
 
 /** Adds (sign 1) or takes away (sign -1) what the given statements contribute, at every grain. Call inside the writing transaction. */
@@ -105,7 +105,7 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
     sql` union all `,
   );
   const result = await db.execute(sql`with c as materialized (${contributions(ids)}), ${sql.join(upserts, sql`, `)} ${emptied}`);
-  const zero = rowsOf<{ grain: CellGrain; speaker_iso3: string; counterpart_iso3: string; theme_id: number; day: string; precision: string }>(result);
+  const zero = rowsOf<{ grain: CellGrain; speaker_iso3: string; counterpart_iso3: string; theme_id: number; language: string; day: string; precision: string }>(result);
   // Only the keys this write emptied: a scan for every zero cell would grow with the whole table.
   // The keys go as one JSON parameter: a batch of long statements empties thousands of them, and a parameter
   // apiece (five per key) made a query that PGlite refused.
@@ -113,8 +113,8 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
     const keys = zero.filter((z) => z.grain === grain);
     if (keys.length === 0) continue;
     await db.execute(sql`delete from ${sql.raw(CELL_TABLES[grain])} c
-      using json_to_recordset(${JSON.stringify(keys)}::json) as k(speaker_iso3 text, counterpart_iso3 text, theme_id int, day date, precision date_precision)
-      where c.statements = 0 and (c.speaker_iso3, c.counterpart_iso3, c.theme_id, c.day, c.precision) = (k.speaker_iso3, k.counterpart_iso3, k.theme_id, k.day, k.precision)`);
+      using json_to_recordset(${JSON.stringify(keys)}::json) as k(speaker_iso3 text, counterpart_iso3 text, theme_id int, language text, day date, precision date_precision)
+      where c.statements = 0 and (c.speaker_iso3, c.counterpart_iso3, c.theme_id, c.language, c.day, c.precision) = (k.speaker_iso3, k.counterpart_iso3, k.theme_id, k.language, k.day, k.precision)`);
   }
 }
 
@@ -133,9 +133,9 @@ export async function rebuildCells(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const grain of CELL_GRAINS) await tx.execute(sql.raw(`delete from ${CELL_TABLES[grain]}`));
     // In key order, so one pair's cells sit together on a few pages and a chart reads those pages only.
-    await tx.execute(sql`insert into series_cells (${sql.raw(COLUMNS)}) select * from (${contributions(sql``)}) c order by 1, 2, 3, 4, 5`);
+    await tx.execute(sql`insert into series_cells (${sql.raw(COLUMNS)}) select * from (${contributions(sql``)}) c order by 1, 2, 3, 4, 5, 6`);
     for (const grain of CELL_GRAINS.filter((g) => g !== "day")) {
-      await tx.execute(sql`insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)}) ${rolledUp(grain, "series_cells")} order by 1, 2, 3, 4, 5`);
+      await tx.execute(sql`insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)}) ${rolledUp(grain, "series_cells")} order by 1, 2, 3, 4, 5, 6`);
     }
   });
 }

@@ -18,5 +18,6 @@ export function statementWhere(filter: StatementFilter): SQL | undefined {
   }
   if (filter.from) conditions.push(gte(statements.date, filter.from));
   if (filter.to) conditions.push(lte(statements.date, filter.to));
+  if (filter.language) conditions.push(eq(statements.language, filter.language));
   return and(...conditions);
 }
