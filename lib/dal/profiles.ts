@@ -117,6 +117,7 @@ export function quotablePhrases(text: string): string[] {
  * The pair's passages whose wording later statements repeat (QUOTE_WORDS in a row), most repeated first: what
  * others quote and what the speaker's side keeps saying. A run counts only where the passage is its first known
  * use: wording any earlier or same-day statement has is a formula (the Charter's, a treaty's), not a quotation.
+ * Each statement is searched as its search vector was made (lib/dal/search.ts): Russian ones by 'russian'.
  */
 export async function quotedPassages(ctx: DalContext, first: string, second: string, limit = 4): Promise<QuotedPassage[]> {
   await requirePermission(ctx, "statements:read");
@@ -144,7 +145,9 @@ export async function quotedPassages(ctx: DalContext, first: string, second: str
       select c.passage_id as "passageId", c.phrase, (count(*) filter (where s.date > c.day))::int as later,
         (count(*) filter (where s.date > c.day and s.speaker_country is distinct from ${speaker}))::int as "byOthers"
       from (values ${sql.join(values, sql`, `)}) as c(passage_id, statement_id, day, phrase)
-      join statements s on s.search_vector @@ phraseto_tsquery('simple', c.phrase) and s.id <> c.statement_id
+      join statements s on s.id <> c.statement_id and (
+        (s.language = 'ru' and s.search_vector @@ phraseto_tsquery('russian', c.phrase))
+        or (s.language <> 'ru' and s.search_vector @@ phraseto_tsquery('simple', c.phrase)))
       group by c.passage_id, c.phrase, c.day
       having bool_and(s.date > c.day) and count(*) filter (where s.date > c.day) > 0`),
   );
