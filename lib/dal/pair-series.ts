@@ -5,6 +5,7 @@ import { ALL_THEMES, ANY_COUNTERPART, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { clusteredToneInterval, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
+import { cachedRead } from "./read-cache";
 import { COARSEST_GRAIN, coveringCells } from "./cell-cover";
 import { iso3Schema, themeSlugSchema } from "./filters";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
@@ -69,7 +70,12 @@ export interface PairSeriesResult {
  * Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain
  * that fits, with the speaker's own cells for coverage: a period the speaker said nothing in is a gap (null).
  */
-export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
+export function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
+  const normal = pairSeriesQuerySchema.parse(query);
+  return cachedRead(ctx, "series:read", "pairSeries", normal, () => readPairSeries(ctx, normal));
+}
+
+async function readPairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
   // The theme ids are looked up beside the permission check (one round trip less); nothing is returned on refusal.
   const [, themes] = await Promise.all([
     requirePermission(ctx, "series:read"),
@@ -218,7 +224,11 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
 }
 
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
-export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
+export function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit = 15) {
+  return cachedRead(ctx, "series:read", "pairThemeOverview", { from: range.from ?? null, to: range.to ?? null, limit }, () => readPairThemeOverview(ctx, range, limit));
+}
+
+async function readPairThemeOverview(ctx: DalContext, range: { from?: string; to?: string }, limit: number) {
   await requirePermission(ctx, "series:read");
   // All-time cells for an open range; else whole years from the year cells, the edges from months and days.
   // The busiest pairs are found from the all-themes cells, then only their cells are read per theme.
