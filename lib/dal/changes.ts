@@ -75,9 +75,15 @@ async function readChanges(ctx: DalContext, query: z.output<typeof changesQueryS
   if (pairs.length === 0 || themes.length === 0) return none;
   const from = query.from ?? (await windowStart(ctx, query.interval, query.to));
   if (from === null) return none;
-  // A scan of every pair is a hundred series queries: the front page shares one between its lists until a write.
-  const { found, newest } = await cachedRead(ctx, "series:read", "changesScan", { pairs, themes: themes.map((t) => t.slug), interval: query.interval, from, to: query.to ?? null }, () =>
-    scan(ctx, pairs, themes.map((t) => t.slug), query.interval, from, query.to),
+  // A scan of every pair is a hundred series queries: the front page shares one between its lists until a write
+  // (kept with DYAD_CACHE=off too, as it was before the read cache).
+  const { found, newest } = await cachedRead(
+    ctx,
+    "series:read",
+    "changesScan",
+    { pairs, themes: themes.map((t) => t.slug), interval: query.interval, from, to: query.to ?? null },
+    () => scan(ctx, pairs, themes.map((t) => t.slug), query.interval, from, query.to),
+    { evenWhenOff: true },
   );
   // Only news: a series whose latest period with statements is older than the newest one here has nothing new.
   const top = rankShifts(found.filter((c) => c.shift.period === newest)).slice(0, query.limit);
