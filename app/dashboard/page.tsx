@@ -17,11 +17,13 @@ import { LeftOut, rangePhrase } from "@/components/left-out";
 import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
+import type { DalContext } from "@/lib/dal/context";
+import { cachedRead } from "@/lib/dal/read-cache";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";
 import { valueOrProblem } from "@/lib/dal/errors";
 import { languageName, toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
-import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
+import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
@@ -49,50 +51,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const asked = await valueOrProblem(() => seriesQueryFromParams(url));
   const problem = asked.problem;
   const query = asked.value ?? seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
-  const [{ series, tooCoarse, undated, unpaired }, events, overview, names, rescore] = await Promise.all([
-    pairSeries(ctx, query),
-    eventsFor(ctx, query.pairs),
-    pairThemeOverview(ctx, { from: query.from, to: query.to, language: query.language }),
-    countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
+  // Everything below but the user's own parts (role, saved views) and the live job status is the same for
+  // every reader of these filters until the next write: shaped once, then served from the read cache.
+  const [{ pairTitle, measure, data, markers, overview, tooCoarse, undated, unpaired, frequencyBlank, toneBlank, filtersLine, themeTotals, maxTotal }, rescore] = await Promise.all([
+    cachedRead(ctx, "series:read", "dashboardView", query, () => dashboardView(ctx, query, themes)),
     toneRescoreStatus(ctx),
   ]);
-  const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
-  const name = (iso3: string) => names.get(iso3) ?? iso3;
-  const data = chartData(
-    series.map((s) => ({
-      key: `${s.pair}|${s.theme}`,
-      pair: s.pair,
-      theme: s.theme,
-      color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR,
-      label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
-      points: s.points,
-    })),
-  );
-  const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
-  const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
-  const arrow = query.bothDirections ? "↔" : "→";
-  const measure =
-    query.scale === "share"
-      ? `share of ${query.pairs.length === 1 ? `${query.pairs[0]!.speaker}${arrow}${query.pairs[0]!.counterpart}` : "each pair's"} ${query.measure}`
-      : query.measure;
-  const blank = {
-    pairs: query.pairs.map((p) => ({ speaker: name(p.speaker), counterpart: name(p.counterpart) })),
-    bothDirections: query.bothDirections,
-    range: rangePhrase(query.from, query.to),
-    interval: query.interval,
-    themes: query.themes.map((t) => themeBySlug.get(t)?.name ?? t),
-    undated,
-    unpaired,
-    tooCoarse,
-  };
-  const frequencyBlank = blankReason("frequency", data, blank);
-  const toneBlank = blankReason("tone", data, blank);
   const drillQuery = drillQueryOf(query);
-  const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}${query.language ? ` · statements in ${languageName(query.language)} only` : ""}`;
-  const themeTotals = themes
-    .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
-    .filter((t) => query.themes.includes(t.theme.slug));
-  const maxTotal = Math.max(1, ...themeTotals.map((t) => t.total));
 
   return (
     <>
@@ -223,6 +188,55 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {roleHas(actor.role, "events:write") && <EventForm pairs={query.pairs.map((p) => ({ value: `${p.speaker}>${p.counterpart}`, label: `${p.speaker} ↔ ${p.counterpart}` }))} />}
     </>
   );
+}
+
+type ThemeRow = Awaited<ReturnType<typeof listThemes>>[number];
+
+/** The charts, tables and overview of one set of filters, as every reader sees them. */
+async function dashboardView(ctx: DalContext, query: PairSeriesQuery, themes: ThemeRow[]) {
+  const [{ series, tooCoarse, undated, unpaired }, events, overview, names] = await Promise.all([
+    pairSeries(ctx, query),
+    eventsFor(ctx, query.pairs),
+    pairThemeOverview(ctx, { from: query.from, to: query.to, language: query.language }),
+    countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
+  ]);
+  const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
+  const name = (iso3: string) => names.get(iso3) ?? iso3;
+  const data = chartData(
+    series.map((s) => ({
+      key: `${s.pair}|${s.theme}`,
+      pair: s.pair,
+      theme: s.theme,
+      color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR,
+      label: query.pairs.length > 1 ? `${s.pair} · ${themeBySlug.get(s.theme)?.name}` : (themeBySlug.get(s.theme)?.name ?? s.theme),
+      points: s.points,
+    })),
+  );
+  const markers: ChartMarker[] = events.map((e) => ({ period: periodOf(e.day, query.interval), label: e.label, kind: e.kind }));
+  const pairTitle = query.pairs.map((p) => `${name(p.speaker)} ${query.bothDirections ? "↔" : "→"} ${name(p.counterpart)}`).join(" vs ");
+  const arrow = query.bothDirections ? "↔" : "→";
+  const measure =
+    query.scale === "share"
+      ? `share of ${query.pairs.length === 1 ? `${query.pairs[0]!.speaker}${arrow}${query.pairs[0]!.counterpart}` : "each pair's"} ${query.measure}`
+      : query.measure;
+  const blank = {
+    pairs: query.pairs.map((p) => ({ speaker: name(p.speaker), counterpart: name(p.counterpart) })),
+    bothDirections: query.bothDirections,
+    range: rangePhrase(query.from, query.to),
+    interval: query.interval,
+    themes: query.themes.map((t) => themeBySlug.get(t)?.name ?? t),
+    undated,
+    unpaired,
+    tooCoarse,
+  };
+  const frequencyBlank = blankReason("frequency", data, blank);
+  const toneBlank = blankReason("tone", data, blank);
+  const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}${query.language ? ` · statements in ${languageName(query.language)} only` : ""}`;
+  const themeTotals = themes
+    .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
+    .filter((t) => query.themes.includes(t.theme.slug));
+  const maxTotal = Math.max(1, ...themeTotals.map((t) => t.total));
+  return { pairTitle, measure, data, markers, overview, tooCoarse, undated, unpaired, frequencyBlank, toneBlank, filtersLine, themeTotals, maxTotal };
 }
 
 function withPair(url: URLSearchParams, pair: string): string {

@@ -1,8 +1,13 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { ALL_THEMES, ANY_COUNTERPART, countries, themes } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
+import { cachedRead } from "./read-cache";
 
-export async function listThemes(ctx: DalContext) {
+export function listThemes(ctx: DalContext) {
+  return cachedRead(ctx, "statements:read", "listThemes", null, () => readThemes(ctx));
+}
+
+async function readThemes(ctx: DalContext) {
   await requirePermission(ctx, "statements:read");
   return ctx.db
     .select({ slug: themes.slug, name: themes.name, color: themes.color, parentId: themes.parentId, id: themes.id })
@@ -15,7 +20,13 @@ export async function listThemes(ctx: DalContext) {
  * Country pairs that have statements, busiest first (at most `limit`), with names for pickers. Dated statements are counted
  * from the all-time series cells (a row per pair and theme, not every statement's pairs); undated ones from raw rows.
  */
-export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[]> {
+export function listPairs(ctx: DalContext, limit = 400): Promise<PairCount[]> {
+  return cachedRead(ctx, "statements:read", "listPairs", limit, () => readPairs(ctx, limit));
+}
+
+type PairCount = { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number };
+
+async function readPairs(ctx: DalContext, limit: number): Promise<PairCount[]> {
   await requirePermission(ctx, "statements:read");
   const result = await ctx.db.execute(sql`
     select p.speaker, p.counterpart, (select name from countries where iso3 = p.speaker) as "speakerName",
@@ -32,11 +43,15 @@ export async function listPairs(ctx: DalContext, limit = 400): Promise<{ speaker
       limit ${limit}
     ) p
     order by p.statements desc, p.speaker, p.counterpart`);
-  return (result as unknown as { rows: { speaker: string; counterpart: string; speakerName: string; counterpartName: string; statements: number }[] }).rows;
+  return (result as unknown as { rows: PairCount[] }).rows;
 }
 
 /** Country names by ISO code, for titles. */
-export async function countryNames(ctx: DalContext, codes: string[]): Promise<Map<string, string>> {
+export function countryNames(ctx: DalContext, codes: string[]): Promise<Map<string, string>> {
+  return cachedRead(ctx, "statements:read", "countryNames", [...new Set(codes)].sort(), () => readCountryNames(ctx, codes));
+}
+
+async function readCountryNames(ctx: DalContext, codes: string[]): Promise<Map<string, string>> {
   await requirePermission(ctx, "statements:read");
   if (codes.length === 0) return new Map();
   const rows = await ctx.db.select({ iso3: countries.iso3, name: countries.name }).from(countries).where(inArray(countries.iso3, codes));

@@ -7,6 +7,7 @@ import { describeShift, detectShifts, rankShifts, SHIFT_DEFAULTS, shiftPointOf, 
 import { listPairs, listThemes } from "./catalog";
 import { roleHas } from "./permissions";
 import { requirePermission, type DalContext } from "./context";
+import { cachedRead } from "./read-cache";
 import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";
 import { DalError } from "./errors";
@@ -56,9 +57,15 @@ export interface Change {
  * baseline (lib/engine/shifts.ts), the changes whose intervals do not overlap, largest first, each with the
  * statements behind it (for tone, those that pulled it the way it moved first).
  */
-export async function listChanges(ctx: DalContext, input: ChangesQuery = {}): Promise<{ interval: string; period: string | null; pairs: number; themes: number; changes: Change[] }> {
-  await requirePermission(ctx, "series:read");
+export function listChanges(ctx: DalContext, input: ChangesQuery = {}): Promise<ChangesResult> {
   const query = changesQuerySchema.parse(input);
+  return cachedRead(ctx, "series:read", "listChanges", query, () => readChanges(ctx, query));
+}
+
+type ChangesResult = { interval: string; period: string | null; pairs: number; themes: number; changes: Change[] };
+
+async function readChanges(ctx: DalContext, query: z.output<typeof changesQuerySchema>): Promise<ChangesResult> {
+  await requirePermission(ctx, "series:read");
   const [allThemes, pairs] = await Promise.all([
     listThemes(ctx),
     query.pairs.length > 0 ? query.pairs : listPairs(ctx, DEFAULT_PAIRS).then((rows) => rows.map(({ speaker, counterpart }) => ({ speaker, counterpart }))),
@@ -68,8 +75,15 @@ export async function listChanges(ctx: DalContext, input: ChangesQuery = {}): Pr
   if (pairs.length === 0 || themes.length === 0) return none;
   const from = query.from ?? (await windowStart(ctx, query.interval, query.to));
   if (from === null) return none;
-  const { found, newest } = await remembered(ctx, JSON.stringify({ pairs, themes: themes.map((t) => t.slug), interval: query.interval, from, to: query.to }), () =>
-    scan(ctx, pairs, themes.map((t) => t.slug), query.interval, from, query.to),
+  // A scan of every pair is a hundred series queries: the front page shares one between its lists until a write
+  // (kept with DYAD_CACHE=off too, as it was before the read cache).
+  const { found, newest } = await cachedRead(
+    ctx,
+    "series:read",
+    "changesScan",
+    { pairs, themes: themes.map((t) => t.slug), interval: query.interval, from, to: query.to ?? null },
+    () => scan(ctx, pairs, themes.map((t) => t.slug), query.interval, from, query.to),
+    { evenWhenOff: true },
   );
   // Only news: a series whose latest period with statements is older than the newest one here has nothing new.
   const top = rankShifts(found.filter((c) => c.shift.period === newest)).slice(0, query.limit);
@@ -125,29 +139,7 @@ async function windowStart(ctx: DalContext, interval: PeriodInterval, to: string
   return firstDay(periodAt(Math.max(start, periodIndex(periodOf(EARLIEST_DAY, interval), interval)), interval), interval);
 }
 
-const SCAN_TTL_MS = 5 * 60_000;
 type ScanResult = { found: Found[]; newest: string | null };
-const scans = new WeakMap<object, Map<string, { at: number; version: string; result: Promise<ScanResult> }>>();
-
-/**
- * A scan of every pair is a hundred series queries; the front page reuses the last one while nothing has been
- * written (the newest audit row, statement count and statement edit time are unchanged), for at most five minutes.
- */
-async function remembered(ctx: DalContext, key: string, run: () => Promise<ScanResult>): Promise<ScanResult> {
-  const [row] = rowsOf<{ version: string }>(
-    await ctx.db.execute(sql`select concat_ws('/', (select max(id) from audit_log), (select count(*) from statements), (select max(updated_at) from statements)) as version`),
-  );
-  const version = row?.version ?? "";
-  const byKey = scans.get(ctx.db) ?? new Map<string, { at: number; version: string; result: Promise<ScanResult> }>();
-  scans.set(ctx.db, byKey);
-  const hit = byKey.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < SCAN_TTL_MS) return hit.result;
-  const result = run();
-  byKey.set(key, { at: Date.now(), version, result });
-  result.catch(() => byKey.delete(key));
-  if (byKey.size > 50) byKey.delete(byKey.keys().next().value!);
-  return result;
-}
 
 async function statementsBehind(ctx: DalContext, c: { speaker: string; counterpart: string; theme: string; shift: Shift }, interval: (typeof INTERVALS)[number], limit: number): Promise<ChangeStatement[]> {
   const behind = await passagesBehind(ctx, { speaker: c.speaker, counterpart: c.counterpart, bothDirections: false, theme: c.theme, period: c.shift.period, interval, page: 1 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { codebookVersions, events } from "@/db/schema";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
+import { cachedRead } from "./read-cache";
 import { DalError } from "./errors";
 import { usableDaySchema } from "@/lib/engine/dates";
 import { blankAsNull, describeIssues, iso3Schema } from "@/lib/validation";
@@ -14,7 +15,12 @@ export interface ChartEvent {
 }
 
 /** Events of the given pairs (either direction) and global ones, plus codebook version changes. */
-export async function eventsFor(ctx: DalContext, pairs: { speaker: string; counterpart: string }[]): Promise<ChartEvent[]> {
+export function eventsFor(ctx: DalContext, pairs: { speaker: string; counterpart: string }[]): Promise<ChartEvent[]> {
+  const key = pairs.map(({ speaker, counterpart }) => ({ speaker, counterpart }));
+  return cachedRead(ctx, "series:read", "eventsFor", key, () => readEvents(ctx, key));
+}
+
+async function readEvents(ctx: DalContext, pairs: { speaker: string; counterpart: string }[]): Promise<ChartEvent[]> {
   await requirePermission(ctx, "series:read");
   const pairMatch = pairs.map(({ speaker, counterpart }) =>
     or(and(eq(events.countryA, speaker), eq(events.countryB, counterpart)), and(eq(events.countryA, counterpart), eq(events.countryB, speaker))),

@@ -5,6 +5,7 @@ import { ALL_THEMES, ANY_COUNTERPART, themes as themeTable } from "@/db/schema";
 import { fillPeriods, INTERVALS, PRECISIONS_FOR, type PeriodInterval } from "@/lib/engine/periods";
 import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/engine/series-math";
 import { requirePermission, type DalContext } from "./context";
+import { cachedRead } from "./read-cache";
 import { COARSEST_GRAIN, coveringCells } from "./internal/cell-cover";
 import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
@@ -71,7 +72,12 @@ export interface PairSeriesResult {
  * Frequency and tone per pair × theme × period, read from the pre-aggregated series cells at the coarsest grain
  * that fits, with the speaker's own cells for coverage: a period the speaker said nothing in is a gap (null).
  */
-export async function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
+export function pairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
+  const normal = pairSeriesQuerySchema.parse(query);
+  return cachedRead(ctx, "series:read", "pairSeries", normal, () => readPairSeries(ctx, normal));
+}
+
+async function readPairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<PairSeriesResult> {
   // The theme ids are looked up beside the permission check (one round trip less); nothing is returned on refusal.
   const [, themes] = await Promise.all([
     requirePermission(ctx, "series:read"),
@@ -221,7 +227,14 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
 }
 
 /** Where the activity is: the busiest pairs in a period, and how many of their statements carry each theme. */
-export async function pairThemeOverview(ctx: DalContext, range: { from?: string; to?: string; language?: string }, limit = 15) {
+type OverviewRange = { from?: string; to?: string; language?: string };
+
+export function pairThemeOverview(ctx: DalContext, range: OverviewRange, limit = 15) {
+  const key = { from: range.from ?? null, to: range.to ?? null, language: range.language ?? null, limit };
+  return cachedRead(ctx, "series:read", "pairThemeOverview", key, () => readPairThemeOverview(ctx, range, limit));
+}
+
+async function readPairThemeOverview(ctx: DalContext, range: OverviewRange, limit: number) {
   await requirePermission(ctx, "series:read");
   const language = range.language ? sql`and language = ${range.language}` : sql``;
   // All-time cells for an open range; else whole years from the year cells, the edges from months and days.

@@ -1,8 +1,10 @@
 /**
  * `npm run bench:load`: `next start` on 127.0.0.1 against a Postgres server, hammered by autocannon.
- *   1. the dashboard, 2. /api/v1/series — each with N connections for D seconds;
- *   3. a mix of both while staff save tags (through the DAL, with version locks) and a bulk import runs;
- *      afterwards every tag written must be present.
+ *   1. the dashboard, 2. /api/v1/series — each with N connections for D seconds, first with the read cache off
+ *      (DYAD_CACHE=off), then on, side by side, with the ratio of their throughputs; and each server's CPU time
+ *      per dashboard page, measured over sequential requests;
+ *   3. with the cache on, a mix of both while staff save tags (through the DAL, with version locks) and a bulk
+ *      import runs; afterwards every tag written must be present.
  * Prints p50/p95/p99, requests/s, errors and the server's peak resident memory.
  *
  * Database: BENCH_DATABASE_URL (e.g. a 100 k-statement corpus from `npm run bench:generate`), else a fresh
@@ -11,6 +13,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
@@ -28,7 +31,9 @@ import { sharedData } from "@/scripts/lib/data-path";
 
 const PORT = 3170;
 const BASE = `http://127.0.0.1:${PORT}`;
-const TARGETS = { readP95: 200, mixP95: 500 };
+const TARGETS = { readP95: 200, mixP95: 500, cachedPageCpuMs: 10 };
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 interface PhaseResult {
   name: string;
@@ -52,40 +57,52 @@ async function main() {
   const connections = numberArg(values.connections, "connections", values.short ? 10 : 50);
   const { url, drop } = await benchDatabase();
   const database = await openDatabase({ driver: "postgres", location: url });
-  const server = await startServer(url);
+  let server: ChildProcess | null = null;
   try {
     const corpus = await corpusSize(database);
-    console.log(`Load: ${corpus.statements} statements, ${corpus.pairs} pairs; ${connections} connections × ${duration} s per phase\n`);
+    console.log(`Load: ${corpus.statements} statements, ${corpus.pairs} pairs; ${connections} connections × ${duration} s per phase; load average ${loadAverage()}\n`);
     const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
-    const cookie = await sessionCookie(analyst.email, analyst.password);
     const pair = corpus.busiestPair;
     const dashboard = `/dashboard?pair=${pair}&interval=month&theme=energy-security&theme=counterterrorism&theme=nagorno-karabakh&theme=democracy`;
     const series = `/api/v1/series?pair=${pair}&interval=month&theme=energy-security&theme=counterterrorism&theme=nagorno-karabakh&theme=democracy`;
 
-    const results = [
-      await hammer("dashboard", [dashboard], cookie, connections, duration),
-      await hammer("/api/v1/series", [series], cookie, connections, duration),
-    ];
+    const results: PhaseResult[] = [];
+    const cpu: Record<string, number> = {};
+    let cookie = "";
+    // The same server twice, the read cache off and then on: the same corpus, build and machine, minutes apart.
+    for (const cache of ["off", "on"] as const) {
+      server = await startServer(url, { DYAD_CACHE: cache });
+      cookie = await sessionCookie(analyst.email, analyst.password);
+      cpu[cache] = await cpuPerRequest(server.pid!, dashboard, cookie, values.short ? 20 : 100);
+      results.push(await hammer(`dashboard, cache ${cache}`, [dashboard], cookie, connections, duration));
+      results.push(await hammer(`/api/v1/series, cache ${cache}`, [series], cookie, connections, duration));
+      if (cache === "off") await stopServer(server);
+    }
     const writer = tagWriter(database, duration);
     const importer = bulkImport(url);
-    results.push(await hammer("mix: reads + tag saves + bulk import", [dashboard, series], cookie, connections, duration));
+    results.push(await hammer("mix, cache on: reads + tag saves + bulk import", [dashboard, series], cookie, connections, duration));
     const written = await writer;
     const imported = await importer;
     const missing = await missingTags(database, written.tags);
 
     printTable(results);
-    console.log(`\nTag saves during the mix: ${written.tags.length} saved, ${written.conflicts} refused as stale and retried, ${missing} missing afterwards`);
+    const [dashOff, seriesOff, dashOn, seriesOn] = results;
+    console.log(`\nCached / uncached throughput: dashboard ${(dashOn!.perSecond / Math.max(1, dashOff!.perSecond)).toFixed(1)}×, /api/v1/series ${(seriesOn!.perSecond / Math.max(1, seriesOff!.perSecond)).toFixed(1)}×`);
+    console.log(`Server CPU per dashboard page (sequential requests): cache off ${cpu.off!.toFixed(1)} ms, cache on (hits) ${cpu.on!.toFixed(1)} ms`);
+    console.log(`Tag saves during the mix: ${written.tags.length} saved, ${written.conflicts} refused as stale and retried, ${missing} missing afterwards`);
     console.log(`Bulk import during the mix: ${imported}`);
-    console.log(`Server peak resident memory: ${(peakRssKb(server.pid!) / 1024).toFixed(0)} MB`);
+    console.log(`Server peak resident memory (cache on): ${(peakRssKb(server!.pid!) / 1024).toFixed(0)} MB; load average at the end ${loadAverage()}`);
 
+    const cached = [dashOn!, seriesOn!];
     const failures = [
       ...results.filter((r) => r.errors > 0).map((r) => `${r.name}: ${r.errors} errors (${r.errorKinds})`),
       ...(missing > 0 ? [`${missing} tags written during the mix are missing`] : []),
       ...(values.short
         ? []
         : [
-            ...results.slice(0, 2).filter((r) => r.p95 > TARGETS.readP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.readP95} ms`),
-            ...results.slice(2).filter((r) => r.p95 > TARGETS.mixP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.mixP95} ms`),
+            ...cached.filter((r) => r.p95 > TARGETS.readP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.readP95} ms`),
+            ...results.slice(4).filter((r) => r.p95 > TARGETS.mixP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.mixP95} ms`),
+            ...(cpu.on! > TARGETS.cachedPageCpuMs ? [`dashboard page on a cache hit: ${cpu.on!.toFixed(1)} ms of server CPU > ${TARGETS.cachedPageCpuMs} ms`] : []),
           ]),
     ];
     if (failures.length > 0) {
@@ -93,10 +110,37 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await stopServer(server);
+    if (server) await stopServer(server);
     await database.close();
     await drop();
   }
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+}
+
+/** CPU time (user + system) of a process and its children so far, in ms, from /proc. */
+function cpuMs(pid: number): number {
+  const ticks = processTree(pid).reduce((sum, p) => {
+    const stat = existsSync(`/proc/${p}/stat`) ? readFileSync(`/proc/${p}/stat`, "utf8") : "";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return sum + Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime (fields 14 and 15)
+  }, 0);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** The server's CPU per request for `path`, one request at a time after a few to warm up. */
+async function cpuPerRequest(pid: number, path: string, cookie: string, requests: number): Promise<number> {
+  const get = async () => {
+    const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+  };
+  for (let i = 0; i < 5; i++) await get();
+  const before = cpuMs(pid);
+  for (let i = 0; i < requests; i++) await get();
+  return (cpuMs(pid) - before) / requests;
 }
 
 async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -120,10 +164,10 @@ async function corpusSize({ db }: Database) {
   return { statements: row.statements, pairs: row.pairs, busiestPair: row.busiest ?? "USA>AZE" };
 }
 
-async function startServer(databaseUrl: string): Promise<ChildProcess> {
+async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   const server = spawn(process.execPath, ["scripts/ops/start.mjs", "-H", "127.0.0.1"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DYAD_DEMO_ACCOUNTS: "1", NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-load-secret" },
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DYAD_DEMO_ACCOUNTS: "1", NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-load-secret", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 240; i++) {
@@ -142,8 +186,8 @@ async function stopServer(server: ChildProcess): Promise<void> {
   });
 }
 
-/** Peak resident memory (VmHWM) of the server and its children, from /proc. */
-function peakRssKb(pid: number): number {
+/** A process, its children and theirs. */
+function processTree(pid: number): number[] {
   const children = (p: number): number[] => {
     try {
       return readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
@@ -151,8 +195,12 @@ function peakRssKb(pid: number): number {
       return [];
     }
   };
-  const all = [pid, ...children(pid).flatMap((c) => [c, ...children(c)])];
-  return all.reduce((sum, p) => {
+  return [pid, ...children(pid).flatMap((c) => [c, ...children(c)])];
+}
+
+/** Peak resident memory (VmHWM) of the server and its children, from /proc. */
+function peakRssKb(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
     const match = /VmHWM:\s+(\d+)/.exec(existsSync(`/proc/${p}/status`) ? readFileSync(`/proc/${p}/status`, "utf8") : "");
     return sum + Number(match?.[1] ?? 0);
   }, 0);
@@ -252,10 +300,10 @@ function bulkImport(databaseUrl: string): Promise<string> {
 }
 
 function printTable(results: PhaseResult[]): void {
-  console.log("phase                                     requests   req/s   p50 ms   p95 ms   p99 ms   errors");
+  console.log(`${"phase".padEnd(48)} requests   req/s   p50 ms   p95 ms   p99 ms   errors`);
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(40)} ${String(r.requests).padStart(9)} ${String(r.perSecond).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`,
+      `${r.name.padEnd(48)} ${String(r.requests).padStart(8)} ${String(r.perSecond).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleRoute } from "@/lib/auth/route";
 import { changesQueryFromParams, describeChange, listChanges } from "@/lib/dal/changes";
 
@@ -8,7 +9,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return handleRoute(request, async (ctx) => {
     const query = changesQueryFromParams(new URL(request.url).searchParams);
-    const result = await listChanges(ctx, query);
-    return NextResponse.json({ query, ...result, changes: result.changes.map((c) => ({ ...c, summary: describeChange(c) })) });
+    return cachedResponse(ctx, request, { permission: "series:read", kind: "changes", key: query }, async () => {
+      const result = await listChanges(ctx, query);
+      return NextResponse.json({ query, ...result, changes: result.changes.map((c) => ({ ...c, summary: describeChange(c) })) });
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleApiRoute } from "@/lib/auth/route";
 import { seriesQueryFromParams } from "@/lib/dal/api-query";
 import { pairSeries } from "@/lib/dal/pair-series";
@@ -9,6 +10,9 @@ export async function GET(request: Request) {
   return handleApiRoute(request, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const query = seriesQueryFromParams(params);
-    return seriesResponse(query, await pairSeries(ctx, query), params.get("format"));
+    const format = params.get("format") === "csv" ? "csv" : "json";
+    return cachedResponse(ctx, request, { permission: "series:read", kind: "series", key: { query, format } }, async () =>
+      seriesResponse(query, await pairSeries(ctx, query), format),
+    );
   });
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleApiRoute } from "@/lib/auth/route";
 import { parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
 import { pageNumberSchema } from "@/lib/validation";
@@ -18,6 +19,8 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const filter = parseSearchParams(statementFilterSchema, params);
     const { page, pageSize } = readSearchParams(PAGING, params);
-    return NextResponse.json({ filter, ...(await listStatements(ctx, filter, page, pageSize)) });
+    return cachedResponse(ctx, request, { permission: "statements:read", kind: "statements", key: { filter, page, pageSize } }, async () =>
+      NextResponse.json({ filter, ...(await listStatements(ctx, filter, page, pageSize)) }),
+    );
   });
 }
