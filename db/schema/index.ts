@@ -21,3 +21,4 @@ export * from "./tagger-models";
 export * from "./password-tokens";
 export * from "./report-definitions";
 export * from "./saved-views";
+export * from "./staged-uploads";

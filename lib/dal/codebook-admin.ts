@@ -8,7 +8,8 @@ import { writeAudit } from "./audit";
 import { themeDefinitions } from "./codebook";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { queueRetag, runRetagInBackground } from "./retag";
+import { wakeJobRunners } from "./job-queue";
+import { queueRetag } from "./retag";
 
 export async function listCodebook(ctx: DalContext) {
   await requirePermission(ctx, "statements:read");
@@ -139,7 +140,7 @@ async function saveCodebookChange(
     if (retag) await queueRetag(tx, next);
     return { version: next, retag };
   });
-  if (result.retag) void runRetagInBackground(db);
+  if (result.retag) wakeJobRunners(); // queued in the transaction; a worker of this process may start at once
   return { version: result.version };
 }
 
