@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { importJobs, stagedUploads, type RejectedRow } from "@/db/schema";
+import { codebookVersions, importJobs, stagedUploads, type RejectedRow } from "@/db/schema";
 import { bulkDrafts, previewBulk, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
 import { IngestError } from "@/lib/ingest/errors";
 import { formatBytes, formatCount, LIMITS } from "@/lib/ingest/limits";
@@ -165,6 +165,11 @@ export async function importStagedRows(db: Db, payload: ImportPayload): Promise<
     const [now] = await tx.select().from(importJobs).where(eq(importJobs.id, job.id)).for("update");
     if (!now || now.status !== "running") return false;
     if (now.processed !== from) return true; // another worker saved these rows meanwhile: look again
+    // A codebook change waits for this (its exclusive lock conflicts with this share lock), so these rows are either
+    // in before it and re-tagged by it, or analysed again with its version: none keep an old version's tags.
+    await tx.execute(sql`lock table codebook_versions in share mode`);
+    const [latest] = await tx.select({ version: sql<number>`coalesce(max(${codebookVersions.version}), 0)` }).from(codebookVersions);
+    if (Number(latest?.version ?? 0) !== codebook.version) return true; // analysed with the codebook before a change: again
     let { imported, duplicates } = now;
     const rejected: RejectedRow[] = [...now.rejected];
     for (const row of analysed) {
