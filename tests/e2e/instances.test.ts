@@ -63,8 +63,9 @@ type ActionResult = { ok: true; value: { version: number } } | { ok: false; erro
 
 /** Calls a form action `(previous, form)` the way React does: the form's fields prefixed with its reference. */
 async function callFormAction(context: BrowserContext, origin: string, page: string, id: string, fields: Record<string, string>): Promise<ActionResult> {
-  const multipart: Record<string, string> = { "0": JSON.stringify(["$undefined", "$K1"]) };
-  for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(fields)) multipart.append(`1_${key}`, value);
+  multipart.append("0", JSON.stringify(["$undefined", "$K1"])); // last, as React sends it: the server reads the form when "0" arrives
   const response = await context.request.post(page, { headers: { "next-action": id, origin, accept: "text/x-component" }, multipart });
   const body = await response.text();
   const line = body.split("\n").find((l) => l.startsWith("1:"));
@@ -118,7 +119,7 @@ async function callFormAction(context: BrowserContext, origin: string, page: str
   it("re-tags each statement once, keeps or refuses every edit, imports every row once, and cells equal a rebuild", async () => {
     const [manager, staff, admin] = await Promise.all([signIn(browser, proxy.url, "manager"), signIn(browser, proxy.url, "staff"), signIn(browser, proxy.url, "admin")]);
     const { version: codebookVersion } = await one<{ version: number }>("select max(version)::int as version from codebook_versions");
-    const [energy] = await rows<{ rules: { phrases: string[]; aliases: string[]; exclusions: string[]; weight: number; threshold: number } }>(
+    const [energy] = await rows<{ rules: { phrases: string[]; aliases?: string[]; exclusions?: string[]; weight?: number; threshold?: number } }>(
       "select rules from themes where slug = 'energy-security'",
     );
     const edited = await rows<{ id: number; version: number }>("select id, version from statements order by id limit $1", [EDITED_STATEMENTS]);
@@ -136,10 +137,10 @@ async function callFormAction(context: BrowserContext, origin: string, page: str
       version: String(codebookVersion),
       enabled: "on",
       phrases: [...energy!.rules.phrases, "caviar accord: 2"].join("\n"),
-      aliases: energy!.rules.aliases.join("\n"),
-      exclusions: energy!.rules.exclusions.join("\n"),
-      weight: String(energy!.rules.weight),
-      threshold: String(energy!.rules.threshold),
+      aliases: (energy!.rules.aliases ?? []).join("\n"),
+      exclusions: (energy!.rules.exclusions ?? []).join("\n"),
+      weight: String(energy!.rules.weight ?? 1),
+      threshold: String(energy!.rules.threshold ?? 2),
     });
 
     // 2. A bulk import in the browser: upload, mapping, start and progress polls each land on another instance.
