@@ -3,8 +3,9 @@ import type { Database } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Any fixed number: the key of the session lock that lets one instance at a time migrate. */
+/** Any fixed numbers: the keys of the session locks that let one instance at a time migrate, and seed. */
 const MIGRATION_LOCK_KEY = 7_163_019;
+const SEED_LOCK_KEY = 7_163_020;
 
 interface LockingConnection {
   query(text: string, values?: unknown[]): Promise<unknown>;
@@ -24,24 +25,32 @@ export async function migrateDatabase({ db, driver }: Database): Promise<void> {
     }
     case "postgres": {
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-      return underMigrationLock(db, () => migrate(db as never, { migrationsFolder }));
+      return underLock(db, MIGRATION_LOCK_KEY, () => migrate(db as never, { migrationsFolder }));
     }
     case "vercel": {
       const { migrate } = await import("drizzle-orm/vercel-postgres/migrator");
-      return underMigrationLock(db, () => migrate(db as never, { migrationsFolder }));
+      return underLock(db, MIGRATION_LOCK_KEY, () => migrate(db as never, { migrationsFolder }));
     }
   }
 }
 
-async function underMigrationLock(db: Database["db"], run: () => Promise<void>): Promise<void> {
+/**
+ * Runs start-up seeding one instance at a time: it checks what is there, then adds what is missing, and two
+ * instances starting together on an empty database would both find nothing and both add it.
+ */
+export async function underSeedLock<T>({ db, driver }: Database, run: () => Promise<T>): Promise<T> {
+  return driver === "pglite" ? run() : underLock(db, SEED_LOCK_KEY, run);
+}
+
+async function underLock<T>(db: Database["db"], key: number, run: () => Promise<T>): Promise<T> {
   const pool = (db as unknown as { $client: { connect(): Promise<LockingConnection> } }).$client;
   const connection = await pool.connect();
   try {
-    await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await connection.query("select pg_advisory_lock($1)", [key]);
     try {
-      await run();
+      return await run();
     } finally {
-      await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await connection.query("select pg_advisory_unlock($1)", [key]);
     }
   } finally {
     connection.release();

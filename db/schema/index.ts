@@ -22,3 +22,4 @@ export * from "./password-tokens";
 export * from "./report-definitions";
 export * from "./saved-views";
 export * from "./data-version";
+export * from "./staged-uploads";

@@ -3,7 +3,7 @@ import { startJobLoop } from "@/lib/dal/jobs";
 import { resumeRetag } from "@/lib/dal/retag";
 import { queueToneRescore } from "@/lib/dal/tone-rescore";
 import { closeDatabase, getDatabase, type Driver } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateDatabase, underSeedLock } from "@/db/migrate";
 import { seedDatabase } from "./seed";
 
 /** Demo accounts exist on the embedded database; on a server only when DYAD_DEMO_ACCOUNTS=1 asks for them. */
@@ -26,7 +26,7 @@ export async function prepareDatabase(): Promise<void> {
   const database = await getDatabase();
   closeOnSignals();
   await migrateDatabase(database);
-  const seeded = await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) });
+  const seeded = await underSeedLock(database, () => seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver) }));
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
   if (database.driver === "pglite") await releaseLeftoverLeases(database.db); // one process: leases left are from before a restart
   await resumeRetag(database.db); // a re-tag cut off, or statements another tagger tagged

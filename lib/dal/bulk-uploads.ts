@@ -1,33 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { chmod, lstat, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { codebookVersions, importJobs, stagedUploads, type RejectedRow } from "@/db/schema";
 import { bulkDrafts, previewBulk, readBulkRecords, type FieldMapping } from "@/lib/ingest/bulk";
 import { IngestError } from "@/lib/ingest/errors";
 import { formatBytes, formatCount, LIMITS } from "@/lib/ingest/limits";
+import { writeAudit } from "./internal/audit";
+import { yieldToRequests } from "./internal/background";
+import { activeCodebook } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { runBulkImport, startBulkImport, type ImportOptions } from "./imports";
+import { analyseOrRefuse, reasonFor, type ImportOptions } from "./imports";
+import { enqueueJob, wakeJobRunners } from "./internal/job-queue";
+import { writeStatement } from "./internal/write-statement";
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** A staged upload nobody imported is deleted after this long (README, Import limits). */
 const STAGED_FOR_MS = 60 * 60 * 1000;
-
-/**
- * Staged files live in a folder only the server's user can open (0700, files 0600). The default sits in the
- * shared temporary folder under a per-user name, so it is checked to be a real folder of ours: a folder or
- * link someone else made there first is refused, not used.
- */
-async function uploadDir(): Promise<string> {
-  const dir = process.env.DYAD_UPLOAD_DIR ?? path.join(tmpdir(), `dyad-uploads-${process.getuid?.() ?? "user"}`);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const info = await lstat(dir);
-  if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid())) {
-    throw new Error(`${dir} is not a folder owned by this server's user; set DYAD_UPLOAD_DIR to a private folder`);
-  }
-  if ((info.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
-  return dir;
-}
 
 function asDalError(error: unknown): never {
   if (error instanceof IngestError) throw new DalError("invalid", error.message);
@@ -42,7 +31,7 @@ const tooLarge = () => new DalError("invalid", `The file is larger than ${format
  * the length its request declared was cut short on the way and is refused whole.
  */
 export async function stageBulkUpload(ctx: DalContext, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number | null = null) {
-  await requirePermission(ctx, "statements:import");
+  const actor = await requirePermission(ctx, "statements:import");
   if (declaredBytes !== null && declaredBytes > LIMITS.bulkFileBytes) {
     await body?.cancel();
     throw tooLarge();
@@ -52,11 +41,9 @@ export async function stageBulkUpload(ctx: DalContext, name: string, body: Reada
     throw new DalError("invalid", `The upload was cut short (${formatCount(bytes.length)} bytes of ${formatCount(declaredBytes)} arrived); nothing was imported. Please upload the file again.`);
   }
   const preview = await previewBulk(name, bytes).catch(asDalError);
-  const dir = await uploadDir();
-  await deleteStale(dir);
+  await deleteStale(ctx.db);
   const uploadId = randomBytes(16).toString("hex");
-  await writeFile(path.join(dir, uploadId), bytes, { mode: 0o600, flag: "wx" });
-  await writeFile(path.join(dir, `${uploadId}.json`), JSON.stringify({ name }), { mode: 0o600, flag: "wx" });
+  await ctx.db.insert(stagedUploads).values({ id: uploadId, name, bytes, createdBy: actor.id });
   return { uploadId, name, ...preview };
 }
 
@@ -76,43 +63,145 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number):
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function deleteStale(dir: string): Promise<void> {
-  const now = Date.now();
-  for (const file of await readdir(dir)) {
-    const info = await stat(path.join(dir, file)).catch(() => null);
-    if (info && now - info.mtimeMs > STAGED_FOR_MS) await rm(path.join(dir, file), { force: true });
-  }
+/** Uploads nobody started an import of are deleted once they are an hour old, and any whose import has ended. */
+async function deleteStale(db: Db): Promise<void> {
+  await db
+    .delete(stagedUploads)
+    .where(
+      or(
+        and(isNull(stagedUploads.importJobId), lt(stagedUploads.createdAt, sql`now() - ${STAGED_FOR_MS} * interval '1 millisecond'`)),
+        inArray(stagedUploads.importJobId, db.select({ id: importJobs.id }).from(importJobs).where(ne(importJobs.status, "running"))),
+      ),
+    );
+}
+
+/** What the runner's import job carries: the import to fill and how to read its staged file. */
+export interface ImportPayload {
+  importJobId: number;
+  mapping: FieldMapping;
+  allowNoSpeaker: boolean;
 }
 
 /**
- * Starts importing a staged file with the chosen mapping; runs in the background and reports through its job.
- * The staged copy is deleted as soon as it is read, whatever happens next.
+ * Starts importing a staged file with the chosen mapping: registers the import, ties the staged file to it (a
+ * staged file feeds one import) and queues the runner's job, all in one transaction. Returns at once; whichever
+ * worker claims the job does the work and reports through the import's row.
  */
 export async function startStagedImport(ctx: DalContext, uploadId: string, mapping: FieldMapping, options: ImportOptions = {}): Promise<number> {
-  await requirePermission(ctx, "statements:import");
+  const actor = await requirePermission(ctx, "statements:import");
   if (!UPLOAD_ID.test(uploadId)) throw expired();
-  const { name, bytes } = await takeStaged(path.join(await uploadDir(), uploadId));
-  const jobId = await startBulkImport(ctx, name);
-  // Reading a large file takes seconds: the person gets the job at once and watches it; a file that cannot be
-  // read ends the job as failed, with the reason.
-  void runBulkImport(ctx, jobId, rowsOf(name, bytes, mapping), undefined, options).catch((error) => console.error(`[dyad] bulk import ${jobId} failed`, error));
+  const jobId = await ctx.db.transaction(async (tx) => {
+    const [staged] = await tx.select({ name: stagedUploads.name }).from(stagedUploads).where(and(eq(stagedUploads.id, uploadId), isNull(stagedUploads.importJobId))).for("update");
+    if (!staged) throw expired();
+    const [job] = await tx.insert(importJobs).values({ source: staged.name, createdBy: actor.id }).returning({ id: importJobs.id });
+    await tx.update(stagedUploads).set({ importJobId: job!.id }).where(eq(stagedUploads.id, uploadId));
+    const payload: ImportPayload = { importJobId: job!.id, mapping, allowNoSpeaker: options.allowNoSpeaker === true };
+    await enqueueJob(tx, "import", { ...payload }, `import:${job!.id}`);
+    return job!.id;
+  });
+  wakeJobRunners();
   return jobId;
 }
 
-async function* rowsOf(name: string, bytes: Uint8Array, mapping: FieldMapping) {
-  yield* bulkDrafts(await readBulkRecords(name, bytes), mapping);
-}
+const GONE = "The uploaded file is no longer stored, so the import cannot go on. Upload it again: statements already saved are recognised as duplicates and skipped.";
 
 const expired = () => new DalError("invalid", "That upload is unknown or has expired; upload the file again.");
 
-/** Reads a staged upload and deletes it, whether or not it could be read. */
-async function takeStaged(file: string): Promise<{ name: string; bytes: Uint8Array }> {
+/** The rows of a staged file, read once per process and import: safe to lose, as every worker can read them again. */
+let parsed: { importJobId: number; rows: Awaited<ReturnType<typeof readBulkRecords>> } | null = null;
+
+async function stagedRows(db: Db, importJobId: number) {
+  if (parsed?.importJobId === importJobId) return parsed.rows;
+  const [staged] = await db.select({ name: stagedUploads.name, bytes: stagedUploads.bytes }).from(stagedUploads).where(eq(stagedUploads.importJobId, importJobId));
+  if (!staged) return null;
+  const rows = await readBulkRecords(staged.name, staged.bytes);
+  parsed = { importJobId, rows };
+  return rows;
+}
+
+/** How much one step reads before saving it in one transaction: little, as on the embedded database pages wait for it. */
+const STEP = { ms: 300, rows: 50 };
+
+/**
+ * The runner's step for a bulk import: analyses the rows after the last saved one (at most STEP.rows, for about STEP.ms), then saves
+ * them and the import's progress in ONE transaction, each row under a savepoint so a refused row loses only
+ * itself. A worker that stops mid-step saves nothing of that step, so whoever takes the job over starts exactly
+ * where the saved progress says, and no row is imported twice or skipped. Returns whether rows are left.
+ */
+export async function importStagedRows(db: Db, payload: ImportPayload): Promise<boolean> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, payload.importJobId));
+  if (!job || job.status !== "running") return false;
+  let rows;
   try {
-    const { name } = JSON.parse(await readFile(`${file}.json`, "utf8")) as { name: string };
-    return { name, bytes: new Uint8Array(await readFile(file)) };
-  } catch {
-    throw expired();
-  } finally {
-    await Promise.all([rm(file, { force: true }), rm(`${file}.json`, { force: true })]);
+    rows = await stagedRows(db, job.id);
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error; // the database, say: the runner retries
+    await endImport(db, job.id, { status: "failed", error: error.message });
+    return false;
   }
+  if (!rows) {
+    await endImport(db, job.id, { status: "failed", error: GONE });
+    return false;
+  }
+  const codebook = await activeCodebook(db);
+  const from = job.processed;
+  const started = Date.now();
+  const analysed: ({ rowNumber: number; error: string } | { rowNumber: number; record: ReturnType<typeof analyseOrRefuse> })[] = [];
+  for await (const row of bulkDrafts(rows.slice(from, from + STEP.rows), payload.mapping)) {
+    if ("error" in row) analysed.push(row);
+    else {
+      try {
+        analysed.push({ rowNumber: row.rowNumber, record: analyseOrRefuse(row.draft, codebook, payload) });
+      } catch (error) {
+        analysed.push({ rowNumber: row.rowNumber, error: reasonFor(error) });
+      }
+    }
+    if (Date.now() - started > STEP.ms) break;
+    await yieldToRequests();
+  }
+  const last = from + analysed.length >= rows.length;
+  return db.transaction(async (tx) => {
+    // Locked first: a worker whose lease ran out while it analysed waits here, then finds the rows saved by the other.
+    const [now] = await tx.select().from(importJobs).where(eq(importJobs.id, job.id)).for("update");
+    if (!now || now.status !== "running") return false;
+    if (now.processed !== from) return true; // another worker saved these rows meanwhile: look again
+    // A codebook change waits for this (its exclusive lock conflicts with this share lock), so these rows are either
+    // in before it and re-tagged by it, or analysed again with its version: none keep an old version's tags.
+    await tx.execute(sql`lock table codebook_versions in share mode`);
+    const [latest] = await tx.select({ version: sql<number>`coalesce(max(${codebookVersions.version}), 0)` }).from(codebookVersions);
+    if (Number(latest?.version ?? 0) !== codebook.version) return true; // analysed with the codebook before a change: again
+    let { imported, duplicates } = now;
+    const rejected: RejectedRow[] = [...now.rejected];
+    for (const row of analysed) {
+      if ("error" in row) {
+        rejected.push({ row: row.rowNumber, reason: row.error });
+        continue;
+      }
+      try {
+        if ((await writeStatement(tx, row.record, now.createdBy)).duplicate) duplicates++;
+        else imported++;
+      } catch (error) {
+        rejected.push({ row: row.rowNumber, reason: reasonFor(error) });
+      }
+    }
+    const processed = from + analysed.length;
+    await tx.update(importJobs).set({ processed, imported, duplicates, rejected, heartbeatAt: new Date() }).where(eq(importJobs.id, job.id));
+    if (!last) return true;
+    await endImport(tx, job.id, { status: "done" });
+    await writeAudit(tx, {
+      actorId: now.createdBy,
+      action: "import.bulk",
+      entityType: "import_job",
+      entityId: job.id,
+      after: { processed, imported, duplicates, rejected: rejected.length },
+    });
+    return false;
+  });
+}
+
+/** An import ends, done or failed: its staged file is no longer needed. */
+async function endImport(db: Db, importJobId: number, end: { status: "done" | "failed"; error?: string }): Promise<void> {
+  await db.update(importJobs).set({ status: end.status, error: end.error ?? null, finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, importJobId));
+  await db.delete(stagedUploads).where(eq(stagedUploads.importJobId, importJobId));
+  if (parsed?.importJobId === importJobId) parsed = null;
 }

@@ -8,7 +8,8 @@ import { writeAudit } from "./internal/audit";
 import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { queueRetag, runRetagInBackground } from "./retag";
+import { wakeJobRunners } from "./internal/job-queue";
+import { queueRetag } from "./retag";
 import { describeIssues, themeSlugSchema } from "@/lib/validation";
 
 export async function listCodebook(ctx: DalContext) {
@@ -140,7 +141,7 @@ async function saveCodebookChange(
     if (retag) await queueRetag(tx, next);
     return { version: next, retag };
   });
-  if (result.retag) void runRetagInBackground(db);
+  if (result.retag) wakeJobRunners(); // queued in the transaction; a worker of this process may start at once
   return { version: result.version };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import { importJobs, statements, type RejectedRow } from "@/db/schema";
 import { clean, htmlToText } from "@/lib/engine/clean";
 import { suggestMetadata } from "@/lib/engine/metadata";
@@ -112,17 +112,39 @@ export async function runBulkImport(
 
 const INTERRUPTED = "The import was interrupted (the server stopped). Import the file again: statements already saved are recognised as duplicates and skipped.";
 
-/** A running import whose heartbeat is older than this was killed (a restart, a crash): it will not move again. */
+/**
+ * A running import outside the job runner (`npm run import`) whose heartbeat is older than this was killed: it
+ * will not move again. An import on the runner is never given up this way: another worker takes it over.
+ */
 export const INTERRUPTED_AFTER_MS = 3 * 60_000;
+
+/** The runner's job for an import, if it has one. */
+const runnerJob = (importJobId: number) => sql`(select j.state from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
+const runnerError = (importJobId: number) => sql`(select j.last_error from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
 
 export async function getImportJob(ctx: DalContext, jobId: number) {
   await requirePermission(ctx, "statements:import");
-  const [interrupted] = await ctx.db
+  const [ended] = await ctx.db
     .update(importJobs)
-    .set({ status: "failed", error: INTERRUPTED, finishedAt: sql`now()` })
-    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, "running"), lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})`)))
+    .set({
+      status: "failed",
+      error: sql`case when ${runnerJob(jobId)} = 'failed'
+        then 'The import stopped after repeated errors (' || ${runnerError(jobId)} || '). Statements saved so far stay; import the file again to add the rest: saved ones are skipped as duplicates.'
+        else ${INTERRUPTED} end`,
+      finishedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(importJobs.id, jobId),
+        eq(importJobs.status, "running"),
+        or(
+          sql`${runnerJob(jobId)} = 'failed'`,
+          and(sql`${runnerJob(jobId)} is null`, lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})`)),
+        ),
+      ),
+    )
     .returning();
-  const [job] = interrupted ? [interrupted] : await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  const [job] = ended ? [ended] : await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new DalError("not_found", `There is no import ${jobId}.`);
   return job;
 }
@@ -143,7 +165,7 @@ async function saveProgress(ctx: DalContext, report: ImportReport, status: "runn
     .where(eq(importJobs.id, report.jobId));
 }
 
-function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typeof activeCodebook>>, options: ImportOptions = {}) {
+export function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typeof activeCodebook>>, options: ImportOptions = {}) {
   let record;
   try {
     record = analyseDraft(draft, codebook);
@@ -159,7 +181,7 @@ function analyseOrRefuse(draft: StatementDraft, codebook: Awaited<ReturnType<typ
   return record;
 }
 
-function reasonFor(error: unknown): string {
+export function reasonFor(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

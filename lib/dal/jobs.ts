@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { pauseForRequests } from "./internal/background";
 import { DalError } from "./errors";
+import { importStagedRows, type ImportPayload } from "./bulk-uploads";
 import { claimJob, failAttempt, finishJob, onJobQueued, releaseJob, renewLease, startRunner, stopRunner, type JobKind, type JobRow } from "./internal/job-queue";
 import { trainTagger } from "./learn";
 import { retagNextBatch } from "./retag";
@@ -15,6 +16,7 @@ const STEPS: Record<JobKind, JobStep> = {
   retag: async (db) => ({ more: await retagNextBatch(db) }),
   "tone-rescore": async (db) => ({ more: await rescoreToneNextBatch(db) }),
   retrain: async (db) => (await trainTagger(db), { more: false }),
+  import: async (db, job) => ({ more: await importStagedRows(db, job.payload as unknown as ImportPayload) }),
 };
 
 export interface RunnerOptions {

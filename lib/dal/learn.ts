@@ -112,17 +112,15 @@ export async function trainTagger(db: Db): Promise<number | null> {
 }
 
 /**
- * Retrains off the request path, as a job: a request while training runs queues one more run (one queued job
- * absorbs the rest), so the newest decisions count. This process works the queue now; should it stop, the
- * job's lease runs out and another worker trains.
+ * Retrains off the request path: queues a job and returns. A request while training runs queues one more run
+ * (one queued job absorbs the rest), so the newest decisions count. Whichever worker is running claims it: the
+ * loop inside `npm start`, `npm run worker`, or the tick route.
  */
 export async function retrainInBackground(db: Db): Promise<void> {
   try {
     await enqueueJob(db, "retrain");
-    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
-    await runJobsUntilIdle(db);
   } catch (error) {
-    console.error("[dyad] tagger training failed; it runs again on the next review", error);
+    console.error("[dyad] queueing the tagger's training failed; it is queued again on the next review", error);
   }
 }
 

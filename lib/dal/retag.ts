@@ -129,16 +129,3 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     return true;
   });
 }
-
-/**
- * Works through the queued jobs in this process until none is due (tests and scripts; a server's worker loop
- * does this on its own). Errors are logged: the job's lease runs out and a worker takes it over.
- */
-export async function runRetagInBackground(db: Db): Promise<void> {
-  try {
-    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
-    await runJobsUntilIdle(db);
-  } catch (error) {
-    console.error("[dyad] re-tagging stopped; another worker or the next start resumes it", error);
-  }
-}

@@ -163,14 +163,3 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     return true;
   });
 }
-
-/** Queues a re-analysis if one is due and works through the queued jobs in this process until none is due (tests and scripts). */
-export async function runToneRescoreInBackground(db: Db): Promise<void> {
-  try {
-    await queueToneRescore(db);
-    const { runJobsUntilIdle } = await import("./jobs"); // imported late: the runner imports this module's step
-    await runJobsUntilIdle(db);
-  } catch (error) {
-    console.error("[dyad] re-analysing tone and counterparts stopped; another worker or the next start resumes it", error);
-  }
-}

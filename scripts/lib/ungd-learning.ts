@@ -13,7 +13,8 @@ import type { Db } from "@/db/client";
 import { passages, statements } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
 import { importDraft } from "@/lib/dal/imports";
-import { fitAndMeasure, isHeldOut, retrainInBackground, reviewedPassages, taggerQuality, trainTagger } from "@/lib/dal/learn";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { fitAndMeasure, isHeldOut, reviewedPassages, taggerQuality, trainTagger } from "@/lib/dal/learn";
 import { markReviewed, reviewStatement } from "@/lib/dal/review";
 import { decideTag, togglePassageTheme } from "@/lib/dal/tags";
 import { CORE_THEMES, DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
@@ -195,7 +196,7 @@ export async function evaluateLearning(staff: DalContext, labels = readLabels(),
     review.rejected += counts.rejected;
     review.added += counts.added;
   }
-  await retrainInBackground(staff.db); // the retrains each review started, finished before the last one runs
+  await runJobsUntilIdle(staff.db); // the retrains each review queued, finished before the last one runs
   seconds.review = clock() - t;
 
   t = clock();

@@ -13,7 +13,7 @@ import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/
 import type { DalContext } from "@/lib/dal/context";
 import { addEvent } from "@/lib/dal/events";
 import { setPasswordWithLink } from "@/lib/dal/password-links";
-import { runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
 import { markReviewed } from "@/lib/dal/review";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag } from "@/lib/dal/tags";
@@ -75,7 +75,7 @@ describe("backup and restore", () => {
     // A parent made after its child: the restore must not trip over the order of theme ids.
     ({ version } = await createTheme(people.manager, { slug: "economy", name: "Economy", color: "#101010", parent: null, enabled: true, version }));
     await updateTheme(people.manager, { slug: trade.slug, name: trade.name, color: trade.color, parent: "economy", enabled: true, version });
-    await runRetagInBackground(source.db);
+    await runJobsUntilIdle(source.db);
     await saveReport(people.manager, { name: "Karabakh quarterly", spec: { pairs: [{ speaker: "ARM", counterpart: "AZE" }], themes: ["nagorno-karabakh"], interval: "quarter" } });
     dir = mkdtempSync(path.join(tmpdir(), "dyad-backup-"));
     archive = path.join(dir, "backup.dyad.jsonl.gz");

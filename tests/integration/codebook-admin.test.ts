@@ -6,7 +6,7 @@ import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import type { DalContext } from "@/lib/dal/context";
-import { runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -70,7 +70,7 @@ describe.each(TEST_DRIVERS)("codebook editor on %s", (driver) => {
     const theme = themes.find((t) => t.slug === "trade-economic-cooperation")!;
     const saved = await updateThemeRules(people.manager, { slug: theme.slug, enabled: true, version, rules: { ...theme.rules, aliases: ["caviar"] } });
     expect(saved.version).toBe(version + 1);
-    await runRetagInBackground(database.db);
+    await runJobsUntilIdle(database.db);
     const [snapshot] = await database.db.select().from(codebookVersions).where(eq(codebookVersions.version, saved.version));
     expect(snapshot!.snapshot.find((t) => t.slug === theme.slug)?.rules.aliases).toEqual(["caviar"]);
 
@@ -101,7 +101,7 @@ describe.each(TEST_DRIVERS)("codebook editor on %s", (driver) => {
     const theme = themes.find((t) => t.slug === "nonproliferation")!;
     await updateTheme(people.manager, { slug: theme.slug, name: theme.name, color: theme.color, parent: theme.parent, enabled: false, version });
     expect((await listCodebook(people.manager)).themes.find((t) => t.slug === "nonproliferation")?.enabled).toBe(false);
-    await runRetagInBackground(database.db);
+    await runJobsUntilIdle(database.db);
   });
 
   it("staff and analysts are refused every codebook change and the preview", async () => {

@@ -11,7 +11,8 @@ import { pairSeries, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { reviewQueue } from "@/lib/dal/review";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
-import { runToneRescoreInBackground } from "@/lib/dal/tone-rescore";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { queueToneRescore } from "@/lib/dal/tone-rescore";
 import type { StatementDraft } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { rawSeries, rawSpeakerSql } from "@/scripts/lib/raw-queries";
@@ -179,7 +180,8 @@ describe.each(TEST_DRIVERS)("passage counterparts on %s", (driver) => {
     await database.db.execute(sql`update statements set counterparts_version = null where id in (${sql.join(ids, sql`, `)})`);
     for (const grain of CELL_GRAINS) await database.db.execute(sql.raw(`update ${CELL_TABLES[grain]} set passages = passages + 7, cluster_sum_sq = 0`));
 
-    await runToneRescoreInBackground(database.db);
+    await queueToneRescore(database.db);
+    await runJobsUntilIdle(database.db);
 
     expect(await database.db.select().from(statementPairs).where(eq(statementPairs.counterpartIso3, "PLW"))).toEqual([]);
     const versions = await database.db.select({ v: statements.counterpartsVersion }).from(statements).where(inArray(statements.id, ids));

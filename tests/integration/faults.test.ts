@@ -12,7 +12,7 @@ import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import type { DalContext } from "@/lib/dal/context";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
-import { runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle, startJobLoop } from "@/lib/dal/jobs";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import type { BulkRow } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -134,6 +134,7 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
     expect(energyTaggedBefore).toEqual([]);
     const { version, themes: current } = await listCodebook(manager);
     const energy = current.find((t) => t.slug === "energy-security")!;
+    const worker = startJobLoop(database.db, { idleMs: 20 }); // the server's own worker
     const { version: next } = await updateThemeRules(manager, { slug: energy.slug, enabled: true, version, rules: { ...energy.rules, phrases: [...energy.rules.phrases, "caviar accord: 2"] } });
     for (let i = 0; i < 400; i++) {
       const [job] = await database.db.select().from(retagJobs).where(eq(retagJobs.codebookVersion, next));
@@ -141,14 +142,14 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     await database.close(); // the process dies here: the background loop loses its database mid-run
-    await runRetagInBackground(database.db).catch(() => undefined);
+    await worker();
 
     database = await open();
     const [interrupted] = await database.db.select().from(retagJobs).where(eq(retagJobs.codebookVersion, next));
     expect(interrupted!.status).toBe("running");
     expect(interrupted!.done).toBeLessThan(interrupted!.total);
 
-    await runRetagInBackground(database.db); // what start-up does
+    await runJobsUntilIdle(database.db); // what start-up does
     const [finished] = await database.db.select().from(retagJobs).where(eq(retagJobs.codebookVersion, next));
     expect(finished).toMatchObject({ status: "done", done: finished!.total, total: 160 });
     const energyTagged = await database.db
@@ -162,7 +163,7 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
     // Idempotent: a second, uninterrupted run of the same codebook changes nothing.
     const { queueRetag } = await import("@/lib/dal/retag");
     await queueRetag(database.db, next);
-    await runRetagInBackground(database.db);
+    await runJobsUntilIdle(database.db);
     expect(await tagSnapshot(database.db)).toEqual(afterResume);
     expect(await halfWritten(database.db)).toBe(0);
     const passageCount = await database.db.select({ n: sql<number>`count(*)::int` }).from(passages);

@@ -17,7 +17,8 @@ import { getStatement, importStatement, listStatements } from "@/lib/dal/stateme
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { contextForToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
-import { retagStatus, runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { retagStatus } from "@/lib/dal/retag";
 import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
@@ -26,7 +27,7 @@ import { eq } from "drizzle-orm";
 import { tags as schemaTags } from "@/db/schema";
 import { adjudicate, codingTask, createSample, listSamples, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
 import { claimStatement, releaseClaim } from "@/lib/dal/claims";
-import { requestRetrain, retrainInBackground, taggerQuality } from "@/lib/dal/learn";
+import { requestRetrain, taggerQuality } from "@/lib/dal/learn";
 import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
@@ -106,7 +107,7 @@ const ACTIONS: Record<
     prepare: async (f) => (f.uploadId = (await stageBulkUpload(f.admin, "rows.jsonl", streamOf('{"text":"Staged and imported."}\n'))).uploadId),
     run: async (ctx, f) => {
       const jobId = await startStagedImport(ctx, f.uploadId!, { text: "text" });
-      await waitForJob(ctx, jobId);
+      await runJobsUntilIdle(ctx.db); // what the server's worker does
       return jobId;
     },
   },
@@ -124,7 +125,7 @@ const ACTIONS: Record<
       const { version, themes } = await listCodebook(ctx);
       const theme = themes.find((t) => t.slug === "nonproliferation")!;
       const result = await updateThemeRules(ctx, { slug: theme.slug, enabled: true, version, rules: { ...theme.rules, phrases: [...theme.rules.phrases, `uranium ${version}`] } });
-      await runRetagInBackground(ctx.db); // let the re-tag finish so later rows compare quiet tables
+      await runJobsUntilIdle(ctx.db); // let the re-tag finish so later rows compare quiet tables
       return result;
     },
   },
@@ -218,7 +219,7 @@ const ACTIONS: Record<
     permission: "tags:write",
     run: async (ctx) => {
       const started = await requestRetrain(ctx);
-      await retrainInBackground(ctx.db); // let it finish before the next row compares tables
+      await runJobsUntilIdle(ctx.db); // let it finish before the next row compares tables
       return started;
     },
   },
@@ -346,13 +347,6 @@ let reportCounter = 0;
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   return new Blob([text]).stream();
-}
-
-async function waitForJob(ctx: DalContext, jobId: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if ((await getImportJob(ctx, jobId)).status !== "running") return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Every server action and route handler in app/, and the DAL actions behind it ("public" for sign-in itself). */

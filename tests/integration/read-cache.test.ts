@@ -13,7 +13,8 @@ import { addEvent, deleteEvent, eventsFor, updateEvent } from "@/lib/dal/events"
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { cachedEntries, dataVersion } from "@/lib/dal/read-cache";
 import { markReviewed } from "@/lib/dal/review";
-import { queueRetag, retagNextBatch, runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { queueRetag, retagNextBatch } from "@/lib/dal/retag";
 import { saveView } from "@/lib/dal/saved-views";
 import { rebuildCells, withCells } from "@/lib/dal/internal/series-cells";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
@@ -88,7 +89,7 @@ describe("the data version and the read cache on pglite", () => {
       await queueToneRescore(database.db);
       while (await rescoreToneNextBatch(database.db));
     });
-    await runRetagInBackground(database.db); // nothing left for the background runner to write later
+    await runJobsUntilIdle(database.db); // nothing left for the background runner to write later
     await moves(() => withCells(database.db, [first], async () => undefined));
     await moves(() => rebuildCells(database.db));
   });

@@ -5,7 +5,8 @@ import { listPairs } from "@/lib/dal/catalog";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { pairSeries, pairThemeOverview } from "@/lib/dal/pair-series";
-import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { queueRetag } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
@@ -89,7 +90,7 @@ describe.each(TEST_DRIVERS)("series cells on %s", (driver) => {
       }
     }
     await queueRetag(database.db, codebook.version);
-    await runRetagInBackground(database.db);
+    await runJobsUntilIdle(database.db);
     const incremental = await cells();
     expect(incremental.length).toBeGreaterThan(20);
     for (const grain of CELL_GRAINS) expect(incremental.filter((c) => (c as { grain: string }).grain === grain).length).toBeGreaterThan(10);

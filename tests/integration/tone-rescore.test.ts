@@ -5,7 +5,8 @@ import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
-import { ANALYSIS_VERSION, queueToneRescore, runToneRescoreInBackground, toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { ANALYSIS_VERSION, queueToneRescore, toneRescoreStatus } from "@/lib/dal/tone-rescore";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -66,7 +67,8 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
   it("re-scores only what another engine scored, keeps people's tone, and the cells follow", async () => {
     const before = await passageTones();
     expect(before).not.toEqual(fresh.passages);
-    await runToneRescoreInBackground(database.db);
+    await queueToneRescore(database.db);
+    await runJobsUntilIdle(database.db);
 
     const job = await toneRescoreStatus(people.analyst);
     expect(job).toMatchObject({ toneVersion: ANALYSIS_VERSION, status: "done", total: 3, done: 3 });
@@ -120,7 +122,8 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
       ["older-engine", "superseded", 4],
       [ANALYSIS_VERSION, "running", 1],
     ]);
-    await runToneRescoreInBackground(database.db);
+    await queueToneRescore(database.db);
+    await runJobsUntilIdle(database.db);
     expect(await toneRescoreStatus(people.analyst)).toMatchObject({ status: "done", done: 1, total: 1 });
     expect(await statementTones()).toEqual(fresh.statements);
   });

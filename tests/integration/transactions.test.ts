@@ -4,7 +4,8 @@ import { statements } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
 import { restoreStatement } from "@/lib/dal/history";
-import { queueRetag, runRetagInBackground } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { queueRetag } from "@/lib/dal/retag";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
@@ -40,7 +41,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("edits on a Postgres server send
     const toned = await setToneOverride(people.staff, { statementId: id, version: tagged.version, passageId: null, value: -1 });
     const restored = await restoreStatement(people.staff, { statementId: id, version: toned.version, auditId: tagged.auditId });
     await queueRetag(database.db, codebook.version);
-    await runRetagInBackground(database.db);
+    await runJobsUntilIdle(database.db);
     const [row] = await database.db.select({ version: statements.version }).from(statements);
     expect(row!.version).toBe(restored.version);
     expect(overlapping).toEqual([]);

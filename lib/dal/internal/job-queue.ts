@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 
 /** What the runner knows how to do (lib/dal/jobs.ts holds a step for each). */
-export type JobKind = "retag" | "tone-rescore" | "retrain";
+export type JobKind = "retag" | "tone-rescore" | "retrain" | "import";
 export type JobRow = typeof jobs.$inferSelect;
 
 /**
@@ -44,13 +44,21 @@ export function onJobQueued(listener: () => void): () => void {
 }
 
 /**
+ * Lets this process's waiting loops look for work now. Call it after the transaction that queued a job commits:
+ * a loop woken earlier finds nothing it can see yet and naps again.
+ */
+export function wakeJobRunners(): void {
+  for (const wake of runners().wake) wake();
+}
+
+/**
  * Queues work of a kind. With the default key, work already waiting to be claimed absorbs the request: the
  * steps read what is to be done from the database when they run, so one queued job does it all.
  */
 export async function enqueueJob(db: Db, kind: JobKind, payload: Record<string, unknown> = {}, dedupeKey: string | null = kind): Promise<void> {
   await db.execute(sql`insert into jobs (kind, payload, dedupe_key) values (${kind}, ${JSON.stringify(payload)}::jsonb, ${dedupeKey})
     on conflict (dedupe_key) where state = 'queued' do nothing`);
-  for (const wake of runners().wake) wake();
+  wakeJobRunners();
 }
 
 /**

@@ -120,12 +120,29 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
 
 /** Runs a change to some statements and keeps their cells in step, all in one transaction. */
 export async function withCells<T>(db: Db, statementIds: number[], change: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await applyCells(tx, statementIds, -1);
-    const result = await change(tx);
-    await applyCells(tx, statementIds, 1);
-    return result;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        // The statements first, in id order, as a re-tag or re-score batch locks them: then the cells.
+        if (statementIds.length > 0) {
+          await tx.execute(sql`select id from statements where id in (select jsonb_array_elements_text(${JSON.stringify(statementIds)}::jsonb)::int) order by id for update`);
+        }
+        await applyCells(tx, statementIds, -1);
+        const result = await change(tx);
+        await applyCells(tx, statementIds, 1);
+        return result;
+      });
+    } catch (error) {
+      // Two writers whose cells overlap can still meet in opposite order; Postgres ends one, which wrote nothing
+      // (the whole transaction rolled back), so it is simply done again.
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "40P01") return true;
+  return false;
 }
 
 /** Throws the cells away and computes them again from raw rows: the day grain from raw rows, the coarser ones from it. */
