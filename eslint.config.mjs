@@ -37,7 +37,10 @@ const config = [
   { ignores: [".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "db/migrations/**"] },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "import/no-restricted-paths": ["error", { zones: [...uphill, internalDal] }],
     },
   },
@@ -46,14 +49,20 @@ const config = [
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "ExpressionStatement[directive='use server']", message: "components/ is presentational: server actions live in app/ beside their route." },
+        {
+          selector: "ExpressionStatement[directive='use server']",
+          message: "components/ is presentational: server actions live in app/ beside their route.",
+        },
       ],
     },
   },
   {
     files: ["lib/engine/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@/db/*", "@/lib/dal/*", "drizzle-orm", "drizzle-orm/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["next", "next/*", "react", "react-dom", "@/db/*", "@/lib/dal/*", "drizzle-orm", "drizzle-orm/*"] },
+      ],
     },
   },
   {

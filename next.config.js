@@ -7,7 +7,12 @@ const nextConfig = {
   // pdfkit reads its font metrics from its own folder at run time; exceljs is large and Node-only.
   serverExternalPackages: ["@electric-sql/pglite", "@vercel/postgres", "pg", "bcryptjs", "pdfkit", "exceljs"],
   // PDF reports embed the DejaVu Sans shipped in dejavu-fonts-ttf (lib/export/pdf-fonts.ts), read at run time.
-  outputFileTracingIncludes: { "/api/reports/export": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"] },
+  outputFileTracingIncludes: {
+    "/api/reports/export": [
+      "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+      "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+    ],
+  },
   poweredByHeader: false,
   typedRoutes: false,
   // Bulk files go through a route handler instead, which proxy.ts leaves out. The proxy buffers each body it

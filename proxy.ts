@@ -10,10 +10,13 @@ import { formatBytes, LIMITS } from "@/lib/ingest/limits";
 export async function proxy(request: NextRequest) {
   // Next would cut a longer body at its proxyClientMaxBodySize (next.config.js) without a word: refuse it whole.
   if (Number(request.headers.get("content-length")) > LIMITS.requestBytes) {
-    return new NextResponse(`The request is larger than ${formatBytes(LIMITS.requestBytes)}, the limit for one statement and its form; nothing was read.`, {
-      status: 413,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return new NextResponse(
+      `The request is larger than ${formatBytes(LIMITS.requestBytes)}, the limit for one statement and its form; nothing was read.`,
+      {
+        status: 413,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      },
+    );
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     const problem = await actionBodyProblem(request);
@@ -47,5 +50,10 @@ function contentSecurityPolicy(nonce: string): string {
 
 // The bulk upload route is left out: it answers JSON (no nonce needed) and must get its body uncut and unbuffered.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/imports/upload).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|api/imports/upload).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

@@ -36,12 +36,27 @@ export function LanguageField({ language }: { language?: string | null }) {
 }
 
 /** Theme checkboxes, sub-themes indented under their parent. */
-export function ThemeCheckboxes({ themes, chosen }: { themes: { slug: string; name: string; parentId: number | null }[]; chosen: string[] }) {
+export function ThemeCheckboxes({
+  themes,
+  chosen,
+}: {
+  themes: { slug: string; name: string; parentId: number | null }[];
+  chosen: string[];
+}) {
   return (
     <fieldset style={{ border: 0, padding: 0 }}>
       <legend style={{ fontSize: "0.85rem", color: "var(--muted)" }}>Themes</legend>
       {themes.map((t) => (
-        <label key={t.slug} style={{ display: "inline-flex", flexDirection: "row", gap: "0.25rem", marginRight: "0.75rem", paddingLeft: t.parentId ? "0.5rem" : 0 }}>
+        <label
+          key={t.slug}
+          style={{
+            display: "inline-flex",
+            flexDirection: "row",
+            gap: "0.25rem",
+            marginRight: "0.75rem",
+            paddingLeft: t.parentId ? "0.5rem" : 0,
+          }}
+        >
           <input type="checkbox" name="theme" value={t.slug} defaultChecked={chosen.includes(t.slug)} />
           {t.parentId ? `↳ ${t.name}` : t.name}
         </label>

@@ -7,7 +7,8 @@ export function JobProgress({ job, doing, meanwhile }: { job: Job | null; doing:
   if (!job || job.status !== "running") return null;
   return (
     <p role="status" className="notice">
-      {doing}: {job.done} of {job.total} statements <progress max={Math.max(job.total, 1)} value={job.done} aria-label={`${doing}: progress`} />
+      {doing}: {job.done} of {job.total} statements{" "}
+      <progress max={Math.max(job.total, 1)} value={job.done} aria-label={`${doing}: progress`} />
       {meanwhile && ` ${meanwhile}`}
     </p>
   );

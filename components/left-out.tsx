@@ -12,7 +12,15 @@ export function fixLink(reason: "no-date" | "no-counterpart", pair: { speaker: s
 }
 
 /** "Nothing silently left out": how many statements of the chosen pairs no series shows, each with where to fix it. */
-export function LeftOut({ pairs, undated, unpaired }: { pairs: { speaker: string; counterpart: string }[]; undated: number; unpaired: number }) {
+export function LeftOut({
+  pairs,
+  undated,
+  unpaired,
+}: {
+  pairs: { speaker: string; counterpart: string }[];
+  undated: number;
+  unpaired: number;
+}) {
   if (undated === 0 && unpaired === 0) return null;
   const first = pairs[0]!;
   const speakers = [...new Set(pairs.map((p) => p.speaker))].join(", ");
@@ -21,13 +29,15 @@ export function LeftOut({ pairs, undated, unpaired }: { pairs: { speaker: string
       Not in these charts:{" "}
       {undated > 0 && (
         <>
-          {plural(undated, "undated statement")} of this pair (<Link href={fixLink("no-date", first)}>set {undated === 1 ? "its date" : "their dates"}</Link>)
+          {plural(undated, "undated statement")} of this pair (
+          <Link href={fixLink("no-date", first)}>set {undated === 1 ? "its date" : "their dates"}</Link>)
         </>
       )}
       {undated > 0 && unpaired > 0 && "; "}
       {unpaired > 0 && (
         <>
-          {plural(unpaired, "statement")} from {speakers} naming no counterpart (<Link href={fixLink("no-counterpart", { speaker: first.speaker })}>add one</Link>)
+          {plural(unpaired, "statement")} from {speakers} naming no counterpart (
+          <Link href={fixLink("no-counterpart", { speaker: first.speaker })}>add one</Link>)
         </>
       )}
       .

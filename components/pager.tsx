@@ -1,7 +1,17 @@
 import Link from "next/link";
 
 /** Links to the neighbouring pages of a list, and where this page is among them. */
-export function Pager({ page, pages, href, labels = ["← Previous", "Next →"] }: { page: number; pages: number; href: (page: number) => string; labels?: [string, string] }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  labels = ["← Previous", "Next →"],
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  labels?: [string, string];
+}) {
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 && <Link href={href(page - 1)}>{labels[0]}</Link>}

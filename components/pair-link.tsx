@@ -6,7 +6,17 @@ export function pairHref(speaker: string, counterpart: string): string {
 }
 
 /** Links to a pair's page and, optionally, each country's page. */
-export function PairLink({ speaker, counterpart, both = false, children }: { speaker: string; counterpart: string; both?: boolean; children?: React.ReactNode }) {
+export function PairLink({
+  speaker,
+  counterpart,
+  both = false,
+  children,
+}: {
+  speaker: string;
+  counterpart: string;
+  both?: boolean;
+  children?: React.ReactNode;
+}) {
   return <Link href={pairHref(speaker, counterpart)}>{children ?? `${speaker} ${both ? "↔" : "→"} ${counterpart}`}</Link>;
 }
 

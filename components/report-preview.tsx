@@ -43,10 +43,11 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           <p data-testid="report-summary">{text.summary}</p>
           {text.leftOut && (
             <p className="notice" data-testid="left-out">
-              {text.leftOut} Fix them:{" "}
-              {model.summary.undated > 0 && <a href={fixLink("no-date", model.spec.pairs[0]!)}>set dates</a>}
+              {text.leftOut} Fix them: {model.summary.undated > 0 && <a href={fixLink("no-date", model.spec.pairs[0]!)}>set dates</a>}
               {model.summary.undated > 0 && model.summary.unpaired > 0 && " · "}
-              {model.summary.unpaired > 0 && <a href={fixLink("no-counterpart", { speaker: model.spec.pairs[0]!.speaker })}>add counterparts</a>}
+              {model.summary.unpaired > 0 && (
+                <a href={fixLink("no-counterpart", { speaker: model.spec.pairs[0]!.speaker })}>add counterparts</a>
+              )}
             </p>
           )}
         </section>
@@ -73,8 +74,20 @@ export function ReportPreview({ model }: { model: ReportModel }) {
               {frequencyBlank ? (
                 <p className="chart-blank">{frequencyBlank}</p>
               ) : (
-                <ChartExport title={`${pair.label}: ${text.chartTitles.frequency}`} filters={filters} source={source} data={data} measure="value">
-                  <FrequencyChart title={`${pair.label}: ${text.chartTitles.frequency}`} data={data} markers={[]} yLabel={model.spec.measure} drillQuery={drillQuery} />
+                <ChartExport
+                  title={`${pair.label}: ${text.chartTitles.frequency}`}
+                  filters={filters}
+                  source={source}
+                  data={data}
+                  measure="value"
+                >
+                  <FrequencyChart
+                    title={`${pair.label}: ${text.chartTitles.frequency}`}
+                    data={data}
+                    markers={[]}
+                    yLabel={model.spec.measure}
+                    drillQuery={drillQuery}
+                  />
                 </ChartExport>
               )}
               {toneBlank ? (
@@ -129,7 +142,8 @@ export function ReportPreview({ model }: { model: ReportModel }) {
                 <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage" data-testid="report-passage">
                   {p.text}
                   <span className="meta">
-                    <a href={`/statements/${p.statementId}`}>{p.title}</a> · {p.speaker ?? p.speakerCountry ?? "unknown speaker"} · {p.date ?? "undated"} · tone {formatTone(p.tone)}
+                    <a href={`/statements/${p.statementId}`}>{p.title}</a> · {p.speaker ?? p.speakerCountry ?? "unknown speaker"} ·{" "}
+                    {p.date ?? "undated"} · tone {formatTone(p.tone)}
                     {p.sourceUrl && /^https?:\/\//i.test(p.sourceUrl) && (
                       <>
                         {" · "}
@@ -196,7 +210,10 @@ function pairChartData(model: ReportModel, pair: string): ChartData {
           theme: s.theme,
           color: theme?.color ?? "#0072B2",
           label: theme?.name ?? s.theme,
-          points: s.points.map((p) => ({ ...p, value: !p.covered ? null : model.spec.measure === "statements" ? p.statements : p.passages })),
+          points: s.points.map((p) => ({
+            ...p,
+            value: !p.covered ? null : model.spec.measure === "statements" ? p.statements : p.passages,
+          })),
         };
       }),
   );

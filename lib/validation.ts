@@ -34,7 +34,13 @@ export const languageSchema = z
 
 /** A record's id from a URL, a form or a call: digits only, 1 to MAX_ID ("1e3", "0x10", "4.0" are refused). */
 export const recordIdSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,12}$/, "an id is a whole number")])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,12}$/, "an id is a whole number"),
+  ])
   .transform(Number)
   .pipe(z.number().int("an id is a whole number").min(1, "ids start at 1").max(MAX_ID, "no record has an id that large"));
 
@@ -58,7 +64,10 @@ const ISO3 = /^[A-Z]{3}$/;
 export const iso3Schema = z.string().trim().toUpperCase().regex(ISO3, "a country is a three-letter ISO code");
 
 /** A theme by its slug (energy-security). */
-export const themeSlugSchema = z.string().trim().regex(THEME_SLUG, "a theme is given by its slug: 1 to 64 lower-case letters, digits and hyphens");
+export const themeSlugSchema = z
+  .string()
+  .trim()
+  .regex(THEME_SLUG, "a theme is given by its slug: 1 to 64 lower-case letters, digits and hyphens");
 
 /** A YYYY-MM-DD day inside the range Dyad charts (lib/engine/dates.ts). */
 export const isoDaySchema = usableDaySchema;
@@ -68,10 +77,10 @@ export const checkboxSchema = z.preprocess((v) => v === "on" || v === true, z.bo
 
 /** An optional form field: empty or blank text is null, anything else must pass `schema`. */
 export const blankAsNull = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v), schema.nullable()) as unknown as z.ZodType<
-    z.output<S> | null,
-    z.input<S> | null | undefined
-  >;
+  z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+    schema.nullable(),
+  ) as unknown as z.ZodType<z.output<S> | null, z.input<S> | null | undefined>;
 
 export interface CountryPair {
   speaker: string;
@@ -89,7 +98,10 @@ export function readPair(text: string): { pair: CountryPair } | { problem: strin
     return { problem: "write a speaker and a counterpart, by name or ISO code, joined by >, e.g. Armenia > Azerbaijan or USA>AZE" };
   }
   const [speaker, counterpart] = sides.map((s) => lookupCountry(s)?.iso3);
-  for (const [side, found] of [["speaker", speaker], ["counterpart", counterpart]] as const) {
+  for (const [side, found] of [
+    ["speaker", speaker],
+    ["counterpart", counterpart],
+  ] as const) {
     if (!found) return { problem: `the ${side} is not a country Dyad knows; use its English name (Armenia) or ISO code (ARM)` };
   }
   return { pair: { speaker: speaker!, counterpart: counterpart! } };

@@ -7,7 +7,14 @@ import { createTheme, updateTheme, updateThemeRules } from "@/lib/dal/codebook-a
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import { checkboxSchema, themeSlugSchema } from "@/lib/validation";
 
-const lines = z.preprocess((v) => String(v ?? "").split("\n").map((l) => l.trim()).filter(Boolean), z.array(z.string()));
+const lines = z.preprocess(
+  (v) =>
+    String(v ?? "")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  z.array(z.string()),
+);
 const version = z.coerce.number().int().min(0);
 
 const rulesSchema = z.object({
@@ -26,11 +33,14 @@ function rulesOf({ ruPhrases, ruExclusions, ...rules }: Omit<z.infer<typeof rule
   return { ...rules, ru: { phrases: ruPhrases, exclusions: ruExclusions } };
 }
 
-export const updateThemeRulesAction = action(rulesSchema.extend({ version, enabled: checkboxSchema }), async (ctx, { slug, version, enabled, ...rules }) => {
-  const saved = await updateThemeRules(ctx, { slug, version, enabled, rules: rulesOf(rules) });
-  revalidatePath("/codebook");
-  return saved;
-});
+export const updateThemeRulesAction = action(
+  rulesSchema.extend({ version, enabled: checkboxSchema }),
+  async (ctx, { slug, version, enabled, ...rules }) => {
+    const saved = await updateThemeRules(ctx, { slug, version, enabled, rules: rulesOf(rules) });
+    revalidatePath("/codebook");
+    return saved;
+  },
+);
 
 /** What the draft rules in the form would match, before saving; reads only. */
 export const previewRulesAction = action(rulesSchema, (ctx, { slug, ...rules }) => previewThemeRules(ctx, { slug, rules: rulesOf(rules) }));

@@ -50,10 +50,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   const asked = await valueOrProblem(() => seriesQueryFromParams(url));
   const problem = asked.problem;
-  const query = asked.value ?? seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
+  const query =
+    asked.value ??
+    seriesQueryFromParams(new URLSearchParams({ pair: `${pairs[0]!.speaker}>${pairs[0]!.counterpart}`, theme: themes[0]!.slug }));
   // Everything below but the user's own parts (role, saved views) and the live job status is the same for
   // every reader of these filters until the next write: shaped once, then served from the read cache.
-  const [{ pairTitle, measure, data, markers, overview, tooCoarse, undated, unpaired, frequencyBlank, toneBlank, filtersLine, themeTotals, maxTotal }, rescore] = await Promise.all([
+  const [
+    {
+      pairTitle,
+      measure,
+      data,
+      markers,
+      overview,
+      tooCoarse,
+      undated,
+      unpaired,
+      frequencyBlank,
+      toneBlank,
+      filtersLine,
+      themeTotals,
+      maxTotal,
+    },
+    rescore,
+  ] = await Promise.all([
     cachedRead(ctx, "series:read", "dashboardView", query, () => dashboardView(ctx, query, themes)),
     toneRescoreStatus(ctx),
   ]);
@@ -81,18 +100,40 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <DeskSection ctx={ctx} selection={query} query={url.toString()} canSave={roleHas(actor.role, "views:save")} />
       </Suspense>
       <section className="card" aria-labelledby="frequency-title">
-        <h2 id="frequency-title">Theme frequency: {measure} per {query.interval}</h2>
+        <h2 id="frequency-title">
+          Theme frequency: {measure} per {query.interval}
+        </h2>
         {frequencyBlank ? (
           <p className="chart-blank" data-testid="frequency-blank">
             {frequencyBlank}
           </p>
         ) : (
-          <ChartExport title={`${pairTitle}: ${measure} per ${query.interval}`} filters={filtersLine} source={sourceLine()} data={data} measure="value">
-            <FrequencyChart title={`${pairTitle}: ${measure} per ${query.interval}`} data={data} markers={markers} yLabel={measure} yMax={query.scale === "share" ? 1 : undefined} drillQuery={drillQuery} />
+          <ChartExport
+            title={`${pairTitle}: ${measure} per ${query.interval}`}
+            filters={filtersLine}
+            source={sourceLine()}
+            data={data}
+            measure="value"
+          >
+            <FrequencyChart
+              title={`${pairTitle}: ${measure} per ${query.interval}`}
+              data={data}
+              markers={markers}
+              yLabel={measure}
+              yMax={query.scale === "share" ? 1 : undefined}
+              drillQuery={drillQuery}
+            />
           </ChartExport>
         )}
-        {!frequencyBlank && <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />}
-        {tooCoarse > 0 && <p className="notice">{tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose “year” to include them.</p>}
+        {!frequencyBlank && (
+          <ChartTable data={data} drillQuery={drillQuery} value="value" unit={query.scale === "share" ? "" : query.measure} />
+        )}
+        {tooCoarse > 0 && (
+          <p className="notice">
+            {tooCoarse} statements are dated too coarsely for a {query.interval}ly view (only by year or month) and are left out; choose
+            “year” to include them.
+          </p>
+        )}
         <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
       <section className="card" aria-labelledby="tone-title">
@@ -102,12 +143,25 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {toneBlank}
           </p>
         ) : (
-          <ChartExport title={`${pairTitle}: tone per ${query.interval}`} filters={filtersLine} source={sourceLine()} data={data} measure="tone">
+          <ChartExport
+            title={`${pairTitle}: tone per ${query.interval}`}
+            filters={filtersLine}
+            source={sourceLine()}
+            data={data}
+            measure="tone"
+          >
             <ToneChart title={`${pairTitle}: tone per ${query.interval}`} data={data} markers={markers} drillQuery={drillQuery} />
           </ChartExport>
         )}
-        <p className="notice">Shaded: 95% interval. A hollow marker stands on fewer than {LOW_EVIDENCE_STATEMENTS} statements: read it as a hint, not a finding. No line: nothing said in that period.</p>
-        <JobProgress job={rescore} doing="Tone is being re-scored by a newer engine" meanwhile="Until it ends, this chart mixes the two engines." />
+        <p className="notice">
+          Shaded: 95% interval. A hollow marker stands on fewer than {LOW_EVIDENCE_STATEMENTS} statements: read it as a hint, not a finding.
+          No line: nothing said in that period.
+        </p>
+        <JobProgress
+          job={rescore}
+          doing="Tone is being re-scored by a newer engine"
+          meanwhile="Until it ends, this chart mixes the two engines."
+        />
         {!toneBlank && <ChartTable data={data} drillQuery={drillQuery} value="tone" unit="" />}
         <LeftOut pairs={query.pairs} undated={undated} unpaired={unpaired} />
       </section>
@@ -173,19 +227,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
       </section>
       <p>
-        <Link href={`/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}`}>List the statements of {query.pairs[0]!.speaker} → {query.pairs[0]!.counterpart}</Link>
+        <Link href={`/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}`}>
+          List the statements of {query.pairs[0]!.speaker} → {query.pairs[0]!.counterpart}
+        </Link>
         {" · "}
         <a href={`/api/v1/series?${url}`}>This series as JSON</a>
         {roleHas(actor.role, "reports:export") && (
           <>
             {" · "}
-            <a href={`/api/export/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}&theme=${query.themes[0]}`} download>
+            <a
+              href={`/api/export/statements?speaker=${query.pairs[0]!.speaker}&counterpart=${query.pairs[0]!.counterpart}&theme=${query.themes[0]}`}
+              download
+            >
               Download CSV
             </a>
           </>
         )}
       </p>
-      {roleHas(actor.role, "events:write") && <EventForm pairs={query.pairs.map((p) => ({ value: `${p.speaker}>${p.counterpart}`, label: `${p.speaker} ↔ ${p.counterpart}` }))} />}
+      {roleHas(actor.role, "events:write") && (
+        <EventForm pairs={query.pairs.map((p) => ({ value: `${p.speaker}>${p.counterpart}`, label: `${p.speaker} ↔ ${p.counterpart}` }))} />
+      )}
     </>
   );
 }
@@ -198,7 +259,10 @@ async function dashboardView(ctx: DalContext, query: PairSeriesQuery, themes: Th
     pairSeries(ctx, query),
     eventsFor(ctx, query.pairs),
     pairThemeOverview(ctx, { from: query.from, to: query.to, language: query.language }),
-    countryNames(ctx, query.pairs.flatMap((p) => [p.speaker, p.counterpart])),
+    countryNames(
+      ctx,
+      query.pairs.flatMap((p) => [p.speaker, p.counterpart]),
+    ),
   ]);
   const themeBySlug = new Map(themes.map((t) => [t.slug, t]));
   const name = (iso3: string) => names.get(iso3) ?? iso3;
@@ -233,10 +297,27 @@ async function dashboardView(ctx: DalContext, query: PairSeriesQuery, themes: Th
   const toneBlank = blankReason("tone", data, blank);
   const filtersLine = `Themes: ${blank.themes.join(", ")} · ${measure} per ${query.interval}${query.from || query.to ? ` · ${query.from ?? "…"} to ${query.to ?? "…"}` : ""}${query.language ? ` · statements in ${languageName(query.language)} only` : ""}`;
   const themeTotals = themes
-    .map((t) => ({ theme: t, total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0) }))
+    .map((t) => ({
+      theme: t,
+      total: series.filter((s) => s.theme === t.slug).reduce((n, s) => n + s.points.reduce((m, p) => m + p.statements, 0), 0),
+    }))
     .filter((t) => query.themes.includes(t.theme.slug));
   const maxTotal = Math.max(1, ...themeTotals.map((t) => t.total));
-  return { pairTitle, measure, data, markers, overview, tooCoarse, undated, unpaired, frequencyBlank, toneBlank, filtersLine, themeTotals, maxTotal };
+  return {
+    pairTitle,
+    measure,
+    data,
+    markers,
+    overview,
+    tooCoarse,
+    undated,
+    unpaired,
+    frequencyBlank,
+    toneBlank,
+    filtersLine,
+    themeTotals,
+    maxTotal,
+  };
 }
 
 function withPair(url: URLSearchParams, pair: string): string {

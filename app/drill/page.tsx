@@ -17,12 +17,20 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const { ctx } = await requireSignedIn("/drill");
   const parsed = drillQuerySchema.safeParse({ ...params, bothDirections: params.both === "1", page: Number(params.page ?? 1) });
-  if (!parsed.success) return <p className="error">This link does not name a pair, theme and period: go back to the dashboard and click a point.</p>;
+  if (!parsed.success)
+    return <p className="error">This link does not name a pair, theme and period: go back to the dashboard and click a point.</p>;
   const query = parsed.data;
   const [result, series] = await Promise.all([
     passagesBehind(ctx, query),
     // the chart's own numbers for this point, so the page and the tooltip agree
-    pairSeries(ctx, { pairs: [{ speaker: query.speaker, counterpart: query.counterpart }], bothDirections: query.bothDirections, themes: [query.theme], interval: query.interval, measure: "statements", scale: "count" }),
+    pairSeries(ctx, {
+      pairs: [{ speaker: query.speaker, counterpart: query.counterpart }],
+      bothDirections: query.bothDirections,
+      themes: [query.theme],
+      interval: query.interval,
+      measure: "statements",
+      scale: "count",
+    }),
   ]);
   const point = series.series[0]?.points.find((p) => p.period === query.period);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -33,14 +41,22 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
         <PairLink speaker={query.speaker} counterpart={query.counterpart} both={query.bothDirections} /> · {query.theme} · {query.period}
       </h1>
       <p className="notice">
-        {result.total} statements from {result.range.from} up to {result.range.until}, with the passages tagged {query.theme}; evidence underlined in the theme&apos;s colour.{" "}
+        {result.total} statements from {result.range.from} up to {result.range.until}, with the passages tagged {query.theme}; evidence
+        underlined in the theme&apos;s colour.{" "}
         {point && (
           <span data-testid="drill-point">
-            This point: {point.value === null ? "a gap (nothing said in the period)" : `${plural(point.statements, "statement")}, ${plural(point.passages, "passage")}`}, of{" "}
-            {plural(point.coverage.speakerStatements, "statement")} by the speaker in the period; tone {describeTone(point.tone)}.{" "}
+            This point:{" "}
+            {point.value === null
+              ? "a gap (nothing said in the period)"
+              : `${plural(point.statements, "statement")}, ${plural(point.passages, "passage")}`}
+            , of {plural(point.coverage.speakerStatements, "statement")} by the speaker in the period; tone {describeTone(point.tone)}.{" "}
           </span>
         )}
-        <a href={`/api/v1/statements?${new URLSearchParams({ speaker: query.speaker, counterpart: query.counterpart, theme: query.theme, from: result.range.from, to: dayBefore(result.range.until), pageSize: "500" })}`}>Download as JSON</a>
+        <a
+          href={`/api/v1/statements?${new URLSearchParams({ speaker: query.speaker, counterpart: query.counterpart, theme: query.theme, from: result.range.from, to: dayBefore(result.range.until), pageSize: "500" })}`}
+        >
+          Download as JSON
+        </a>
       </p>
       <LeftOut pairs={[{ speaker: query.speaker, counterpart: query.counterpart }]} undated={series.undated} unpaired={series.unpaired} />
       {result.statements.map((s) => (

@@ -18,7 +18,8 @@ const sourceSchema = z.discriminatedUnion(
 
 /** Step 1: read the source and show what the engine makes of it. Nothing is saved. */
 export const previewImportAction = action(sourceSchema, async (ctx, given) => {
-  const source: ImportSource = given.kind === "file" ? { kind: "file", name: given.file.name, bytes: new Uint8Array(await given.file.arrayBuffer()) } : given;
+  const source: ImportSource =
+    given.kind === "file" ? { kind: "file", name: given.file.name, bytes: new Uint8Array(await given.file.arrayBuffer()) } : given;
   return previewDraft(ctx, await draftFromSource(ctx, source));
 });
 
@@ -33,7 +34,13 @@ const draftSchema = z.object({
   speakerName: optional(z.string().trim().max(200)),
   speakerTitle: optional(z.string().trim().max(200)),
   speakerCountry: optional(iso3Schema),
-  counterparts: z.preprocess((v) => String(v ?? "").split(/[\s,;]+/).filter(Boolean), z.array(iso3Schema).max(30)),
+  counterparts: z.preprocess(
+    (v) =>
+      String(v ?? "")
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    z.array(iso3Schema).max(30),
+  ),
   venue: optional(z.string().trim().max(200)),
   sourceUrl: optional(z.string().trim().max(2000)), // checked with every other entry in the pipeline (sourceProblem)
   kind: optional(z.string().trim().max(50)),
@@ -42,4 +49,6 @@ const draftSchema = z.object({
 });
 
 /** Step 2: save the reviewed statement in one transaction. */
-export const saveImportAction = action(draftSchema, (ctx, { withoutSpeakerCountry, ...draft }) => importDraft(ctx, draft, { allowNoSpeaker: withoutSpeakerCountry }));
+export const saveImportAction = action(draftSchema, (ctx, { withoutSpeakerCountry, ...draft }) =>
+  importDraft(ctx, draft, { allowNoSpeaker: withoutSpeakerCountry }),
+);

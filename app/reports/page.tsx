@@ -15,7 +15,14 @@ import { buildReport } from "@/lib/dal/reports";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { FORMAT_FILES } from "@/lib/export/report-files";
 import { selectionToParams } from "@/lib/engine/selection-params";
-import { describeSpecIssues, REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type ReportSpec } from "@/lib/export/report-spec";
+import {
+  describeSpecIssues,
+  REPORT_FORMATS,
+  REPORT_SECTIONS,
+  SECTION_LABELS,
+  specFromParams,
+  type ReportSpec,
+} from "@/lib/export/report-spec";
 import { RecordButton } from "@/components/record-button";
 import { deleteReportAction } from "./actions";
 
@@ -83,12 +90,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     passagesPerTheme: 5,
   };
   const query = spec ? selectionToParams(spec) : null;
-  const download = (format: string) => (savedId ? `/api/reports/export?report=${savedId}&format=${format}` : `/api/reports/export?${query}&name=${encodeURIComponent(name)}&format=${format}`);
+  const download = (format: string) =>
+    savedId
+      ? `/api/reports/export?report=${savedId}&format=${format}`
+      : `/api/reports/export?${query}&name=${encodeURIComponent(name)}&format=${format}`;
 
   return (
     <>
       <h1>Reports</h1>
-      <p className="notice">Build a report for people who will never open the dashboard: choose pairs, themes, a period and the sections, preview it here, then download it or save it to run again on newer data.</p>
+      <p className="notice">
+        Build a report for people who will never open the dashboard: choose pairs, themes, a period and the sections, preview it here, then
+        download it or save it to run again on newer data.
+      </p>
       {problem && (
         <p className="error" role="alert">
           {problem}
@@ -169,7 +182,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                     <Link href={`/reports?report=${r.id}`}>{r.name}</Link>
                   </td>
                   <td>
-                    {r.spec.pairs.map((p) => `${p.speaker}${r.spec.bothDirections ? "↔" : "→"}${p.counterpart}`).join(", ")} · {r.spec.themes.join(", ")} · {r.spec.from ?? "earliest"} to {r.spec.to ?? "latest"}
+                    {r.spec.pairs.map((p) => `${p.speaker}${r.spec.bothDirections ? "↔" : "→"}${p.counterpart}`).join(", ")} ·{" "}
+                    {r.spec.themes.join(", ")} · {r.spec.from ?? "earliest"} to {r.spec.to ?? "latest"}
                   </td>
                   <td>
                     {r.createdAt.toISOString().slice(0, 10)} by {r.createdBy ?? "—"}
@@ -178,7 +192,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                     {(Object.entries(SHORT_LABELS) as [keyof typeof SHORT_LABELS, string][]).map(([format, label], i) => (
                       <span key={format}>
                         {i > 0 && " · "}
-                        <a href={`/api/reports/export?report=${r.id}&format=${format}`} download aria-label={`${r.name}: ${FORMAT_FILES[format].label}`}>
+                        <a
+                          href={`/api/reports/export?report=${r.id}&format=${format}`}
+                          download
+                          aria-label={`${r.name}: ${FORMAT_FILES[format].label}`}
+                        >
                           {label}
                         </a>
                       </span>

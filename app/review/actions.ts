@@ -13,6 +13,7 @@ export const claimAction = inputAction(id, async (ctx, statementId) => {
 });
 
 /** The statement to open after this one: the next in the queue (with its filters) that nobody else holds. */
-export const nextInQueueAction = inputAction(z.object({ filter: queueFilterSchema.default({}), afterId: id.nullable() }), (ctx, { filter, afterId }) =>
-  nextInQueue(ctx, filter, afterId),
+export const nextInQueueAction = inputAction(
+  z.object({ filter: queueFilterSchema.default({}), afterId: id.nullable() }),
+  (ctx, { filter, afterId }) => nextInQueue(ctx, filter, afterId),
 );

@@ -127,7 +127,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     ))}
                   </td>
                   <td>{r.suggestions}</td>
-                  <td data-testid="holder">{r.claim ? `${r.claim.mine ? "you" : r.claim.holder} until ${r.claim.expiresAt.toISOString().slice(11, 16)} UTC` : "—"}</td>
+                  <td data-testid="holder">
+                    {r.claim ? `${r.claim.mine ? "you" : r.claim.holder} until ${r.claim.expiresAt.toISOString().slice(11, 16)} UTC` : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

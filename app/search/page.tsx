@@ -53,13 +53,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           <ol start={(page - 1) * result.pageSize + 1}>
             {result.rows.map((r) => (
               <li key={r.id} style={{ marginBottom: "0.75rem" }}>
-                <Link href={`/statements/${r.id}`}>{r.title}</Link> <span className="notice">{formatDate(r.date, r.datePrecision)} · {r.speakerCountry}</span>
+                <Link href={`/statements/${r.id}`}>{r.title}</Link>{" "}
+                <span className="notice">
+                  {formatDate(r.date, r.datePrecision)} · {r.speakerCountry}
+                </span>
                 <br />
                 <Snippet text={r.snippet} />
               </li>
             ))}
           </ol>
-          <Pager page={page} pages={Math.max(1, Math.ceil(result.total / result.pageSize))} href={(n) => `/search?${new URLSearchParams({ ...filter, q, page: String(n) })}`} />
+          <Pager
+            page={page}
+            pages={Math.max(1, Math.ceil(result.total / result.pageSize))}
+            href={(n) => `/search?${new URLSearchParams({ ...filter, q, page: String(n) })}`}
+          />
         </>
       )}
     </>
@@ -68,9 +75,5 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
 
 /** Postgres marks the matches with « »; they become <mark>, and everything else stays text. */
 function Snippet({ text }: { text: string }) {
-  return (
-    <span>
-      {text.split(/(«[^»]*»)/).map((part, i) => (part.startsWith("«") ? <mark key={i}>{part.slice(1, -1)}</mark> : part))}
-    </span>
-  );
+  return <span>{text.split(/(«[^»]*»)/).map((part, i) => (part.startsWith("«") ? <mark key={i}>{part.slice(1, -1)}</mark> : part))}</span>;
 }

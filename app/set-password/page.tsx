@@ -9,7 +9,11 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   return (
     <div className="signin">
       <h1>Set your password</h1>
-      {typeof token === "string" && token ? <SetPasswordForm token={token} /> : <p className="error">This page needs the link a manager gave you.</p>}
+      {typeof token === "string" && token ? (
+        <SetPasswordForm token={token} />
+      ) : (
+        <p className="error">This page needs the link a manager gave you.</p>
+      )}
     </div>
   );
 }

@@ -14,8 +14,8 @@ export default async function SavedViewsPage() {
     <>
       <h1>Saved views</h1>
       <p className="notice">
-        Save a view from the dashboard&apos;s filters. Each view is on your front page with what changed, and has a secret feed address for any feed reader; the address is shown
-        once, and a new one replaces it.
+        Save a view from the dashboard&apos;s filters. Each view is on your front page with what changed, and has a secret feed address for
+        any feed reader; the address is shown once, and a new one replaces it.
       </p>
       {views.length === 0 ? (
         <p>

@@ -119,7 +119,9 @@ export function blankReason(kind: "frequency" | "tone", data: ChartData, c: Blan
   const anyValue = data.series.some((s) => s.value.some((v) => v !== null));
   const anyTone = data.series.some((s) => s.tone.some((t) => t !== null));
   if (kind === "tone" ? anyTone : anyValue) return null;
-  const who = c.pairs.map((p) => (c.bothDirections ? `between ${p.speaker} and ${p.counterpart}` : `from ${p.speaker} about ${p.counterpart}`)).join(" or ");
+  const who = c.pairs
+    .map((p) => (c.bothDirections ? `between ${p.speaker} and ${p.counterpart}` : `from ${p.speaker} about ${p.counterpart}`))
+    .join(" or ");
   const fixes: string[] = [];
   if (c.undated > 0) fixes.push(`${plural(c.undated, "undated statement")} — set ${c.undated === 1 ? "its date" : "their dates"}`);
   if (c.tooCoarse > 0) fixes.push(`${c.tooCoarse} dated only by year or month — choose “year”`);
@@ -128,14 +130,24 @@ export function blankReason(kind: "frequency" | "tone", data: ChartData, c: Blan
   if (!anyValue) return `No statement ${who} is dated ${c.range}${tail}`;
   const statements = data.series.reduce((n, s) => n + s.statements.reduce((m, x) => m + x, 0), 0);
   const themes = c.themes.join(", ");
-  if (statements === 0) return `There are statements ${who} ${c.range}, but no passage of them is tagged ${themes}; choose other themes, or tag passages on the statements' pages.`;
+  if (statements === 0)
+    return `There are statements ${who} ${c.range}, but no passage of them is tagged ${themes}; choose other themes, or tag passages on the statements' pages.`;
   return `The passages tagged ${themes} ${who} ${c.range} have no tone score yet; re-score tone from the admin pages, or wait for the running re-score to end.`;
 }
 
 /** The filters a drill-down keeps from a chart: its first pair, the directions and the interval. */
-export function drillQueryOf(query: { pairs: { speaker: string; counterpart: string }[]; bothDirections: boolean; interval: string }): string {
+export function drillQueryOf(query: {
+  pairs: { speaker: string; counterpart: string }[];
+  bothDirections: boolean;
+  interval: string;
+}): string {
   const first = query.pairs[0]!;
-  return new URLSearchParams({ speaker: first.speaker, counterpart: first.counterpart, both: query.bothDirections ? "1" : "0", interval: query.interval }).toString();
+  return new URLSearchParams({
+    speaker: first.speaker,
+    counterpart: first.counterpart,
+    both: query.bothDirections ? "1" : "0",
+    interval: query.interval,
+  }).toString();
 }
 
 /** The drill-down page for one point of a series: the statements and passages behind it. */

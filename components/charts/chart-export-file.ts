@@ -59,7 +59,8 @@ export function chartSvg(surface: SVGSVGElement, caption: ChartCaption, legend: 
 
 /** The browser's XMLSerializer, or a DOM library's (tests); outerHTML where there is none. */
 function serialize(doc: Document, node: Element): string {
-  const Serializer = (doc.defaultView as (Window & { XMLSerializer?: typeof XMLSerializer }) | null)?.XMLSerializer ?? globalThis.XMLSerializer;
+  const Serializer =
+    (doc.defaultView as (Window & { XMLSerializer?: typeof XMLSerializer }) | null)?.XMLSerializer ?? globalThis.XMLSerializer;
   return Serializer ? new Serializer().serializeToString(node) : node.outerHTML;
 }
 
@@ -77,10 +78,14 @@ export function chartCsv(data: ChartData, measure: "value" | "tone"): string {
         return;
       }
       const tone = s.tone[i];
-      if (tone) rows.push([period, s.label, s.pair, s.theme, tone.mean, tone.low, tone.high, tone.statements, tone.passages, tone.lowEvidence]);
+      if (tone)
+        rows.push([period, s.label, s.pair, s.theme, tone.mean, tone.low, tone.high, tone.statements, tone.passages, tone.lowEvidence]);
     });
   }
-  const header = measure === "value" ? ["period", "series", "pair", "theme", "value", "statements"] : ["period", "series", "pair", "theme", "tone_mean", "tone_low_95", "tone_high_95", "statements", "passages", "low_evidence"];
+  const header =
+    measure === "value"
+      ? ["period", "series", "pair", "theme", "value", "statements"]
+      : ["period", "series", "pair", "theme", "tone_mean", "tone_low_95", "tone_high_95", "statements", "passages", "low_evidence"];
   return toCsv(header, rows);
 }
 

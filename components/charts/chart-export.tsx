@@ -27,7 +27,11 @@ export function ChartExport({ data, measure, title, filters, source, children }:
       return null;
     }
     setProblem(null);
-    return chartSvg(surface, { title, filters, source }, data.series.map((s) => ({ label: s.label, color: s.color })));
+    return chartSvg(
+      surface,
+      { title, filters, source },
+      data.series.map((s) => ({ label: s.label, color: s.color })),
+    );
   }
 
   function downloadSvg() {
@@ -56,7 +60,11 @@ export function ChartExport({ data, measure, title, filters, source, children }:
         <button type="button" className="secondary" onClick={downloadPng}>
           PNG
         </button>{" "}
-        <button type="button" className="secondary" onClick={() => save(new Blob([chartCsv(data, measure)], { type: "text/csv;charset=utf-8" }), `${name}.csv`)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => save(new Blob([chartCsv(data, measure)], { type: "text/csv;charset=utf-8" }), `${name}.csv`)}
+        >
           CSV
         </button>
         {problem && (
@@ -84,7 +92,9 @@ async function pngOf(svg: string): Promise<Blob> {
     const context = canvas.getContext("2d")!;
     context.scale(scale, scale);
     context.drawImage(image, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("no PNG"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("no PNG"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -22,15 +22,29 @@ export function PointMarker(props: {
   const { cx, cy, shape, color, hollow, size: r } = props;
   if (typeof cx !== "number" || typeof cy !== "number" || Number.isNaN(cy)) return <g />;
   const paint = { fill: hollow ? "#ffffff" : color, stroke: color, strokeWidth: hollow ? 1.5 : 1 };
-  const data = { "data-testid": props.testId, "data-series": props.series, "data-period": props.period, "data-low-evidence": hollow ? "1" : undefined };
+  const data = {
+    "data-testid": props.testId,
+    "data-series": props.series,
+    "data-period": props.period,
+    "data-low-evidence": hollow ? "1" : undefined,
+  };
   const click = props.onClick ? { onClick: props.onClick, style: { cursor: "pointer" } } : {};
   switch (shape) {
     case "square":
       return <rect x={cx - r} y={cy - r} width={2 * r} height={2 * r} {...paint} {...data} {...click} />;
     case "triangle":
-      return <polygon points={`${cx},${cy - r * 1.2} ${cx + r * 1.1},${cy + r * 0.8} ${cx - r * 1.1},${cy + r * 0.8}`} {...paint} {...data} {...click} />;
+      return (
+        <polygon
+          points={`${cx},${cy - r * 1.2} ${cx + r * 1.1},${cy + r * 0.8} ${cx - r * 1.1},${cy + r * 0.8}`}
+          {...paint}
+          {...data}
+          {...click}
+        />
+      );
     case "diamond":
-      return <polygon points={`${cx},${cy - r * 1.3} ${cx + r},${cy} ${cx},${cy + r * 1.3} ${cx - r},${cy}`} {...paint} {...data} {...click} />;
+      return (
+        <polygon points={`${cx},${cy - r * 1.3} ${cx + r},${cy} ${cx},${cy + r * 1.3} ${cx - r},${cy}`} {...paint} {...data} {...click} />
+      );
     default:
       return <circle cx={cx} cy={cy} r={r} {...paint} {...data} {...click} />;
   }
@@ -90,7 +104,19 @@ function Swatch({ color, dash, shape, hollow }: { color: string; dash: string; s
 }
 
 /** The hover box: every series of the period with its value or tone, the text behind it, and its interval. */
-export function PeriodTooltip({ data, kind, unit, active, label }: { data: ChartData; kind: "frequency" | "tone"; unit: string; active?: boolean; label?: string | number }) {
+export function PeriodTooltip({
+  data,
+  kind,
+  unit,
+  active,
+  label,
+}: {
+  data: ChartData;
+  kind: "frequency" | "tone";
+  unit: string;
+  active?: boolean;
+  label?: string | number;
+}) {
   if (!active || label === undefined) return null;
   const at = data.periods.indexOf(String(label));
   if (at < 0) return null;
@@ -100,7 +126,8 @@ export function PeriodTooltip({ data, kind, unit, active, label }: { data: Chart
       <ul>
         {data.series.map((s) => (
           <li key={s.key}>
-            <span style={{ color: s.color }}>■</span> {s.label}: {kind === "frequency" ? describeValue(s, at, unit) : describeTone(s.tone[at] ?? null)}
+            <span style={{ color: s.color }}>■</span> {s.label}:{" "}
+            {kind === "frequency" ? describeValue(s, at, unit) : describeTone(s.tone[at] ?? null)}
           </li>
         ))}
       </ul>

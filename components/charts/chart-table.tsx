@@ -36,7 +36,9 @@ export function ChartTable({ data, drillQuery, value, unit }: Props) {
                 {data.series.map((s) => (
                   <th key={s.key} scope="col">
                     {s.label}
-                    {value === "tone" ? " (tone, 95% interval, n)" : ` (${unit || "share"}; n statements / passages; all statements of the speaker)`}
+                    {value === "tone"
+                      ? " (tone, 95% interval, n)"
+                      : ` (${unit || "share"}; n statements / passages; all statements of the speaker)`}
                   </th>
                 ))}
               </tr>
@@ -60,7 +62,13 @@ export function ChartTable({ data, drillQuery, value, unit }: Props) {
   );
 }
 
-function Cell({ period, column, at, drillQuery, value }: { period: string; column: ChartColumn; at: number } & Pick<Props, "drillQuery" | "value" | "unit">) {
+function Cell({
+  period,
+  column,
+  at,
+  drillQuery,
+  value,
+}: { period: string; column: ChartColumn; at: number } & Pick<Props, "drillQuery" | "value" | "unit">) {
   const v = column.value[at];
   const text =
     value === "value"

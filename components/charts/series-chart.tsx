@@ -38,7 +38,15 @@ export function ToneChart(props: Props) {
   return <SeriesChart kind="tone" {...props} yLabel="tone (−1 hostile … +1 cooperative)" />;
 }
 
-function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: Props & { kind: "frequency" | "tone"; yLabel: string; yMax?: number }) {
+function SeriesChart({
+  kind,
+  title,
+  data,
+  markers,
+  drillQuery,
+  yLabel,
+  yMax,
+}: Props & { kind: "frequency" | "tone"; yLabel: string; yMax?: number }) {
   const router = useRouter();
   const rows = useMemo(() => chartRows(data), [data]);
   const pairs = pairsOf(data);
@@ -75,7 +83,11 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
       <p className="chart-axis-label" data-testid={`${kind}-axis-label`}>
         ↑ {yLabel}
       </p>
-      <div style={{ width: "100%", height: HEIGHT }} role="img" aria-label={`${title}. Line chart; the table view below lists every value.`}>
+      <div
+        style={{ width: "100%", height: HEIGHT }}
+        role="img"
+        aria-label={`${title}. Line chart; the table view below lists every value.`}
+      >
         <ResponsiveContainer>
           {/* Room above the plot for the event labels, drawn over their lines: at 16 px their tops were cut off. */}
           <ComposedChart data={rows} margin={{ top: kind === "frequency" && markers.length > 0 ? 32 : 16, right: 24, bottom: 8, left: 0 }}>
@@ -99,11 +111,30 @@ function SeriesChart({ kind, title, data, markers, drillQuery, yLabel, yMax }: P
             ))}
             {kind === "frequency" &&
               pairs.map((pair) => (
-                <Bar key={`coverage-${pair}`} yAxisId="coverage" dataKey={coverageKey(pair)} name={`${pair}: all statements of the speaker`} fill="#c7ccd1" maxBarSize={28} isAnimationActive={false} legendType="none" />
+                <Bar
+                  key={`coverage-${pair}`}
+                  yAxisId="coverage"
+                  dataKey={coverageKey(pair)}
+                  name={`${pair}: all statements of the speaker`}
+                  fill="#c7ccd1"
+                  maxBarSize={28}
+                  isAnimationActive={false}
+                  legendType="none"
+                />
               ))}
             {kind === "tone" &&
               data.series.map((s) => (
-                <Area key={`${s.key}-band`} yAxisId="value" dataKey={`${s.key}:band`} stroke="none" fill={s.color} fillOpacity={0.15} connectNulls={false} isAnimationActive={false} legendType="none" />
+                <Area
+                  key={`${s.key}-band`}
+                  yAxisId="value"
+                  dataKey={`${s.key}:band`}
+                  stroke="none"
+                  fill={s.color}
+                  fillOpacity={0.15}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                  legendType="none"
+                />
               ))}
             {data.series.map((s) => (
               <Line

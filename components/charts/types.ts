@@ -14,7 +14,6 @@ export interface ChartMarker {
   kind: "event" | "codebook";
 }
 
-
 /** One series' values on the shared period axis, column by column. */
 export interface ChartColumn extends ChartSeries {
   /** null: the speaker said nothing in the period (a gap, not a zero). */

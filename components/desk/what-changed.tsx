@@ -16,7 +16,8 @@ export function WhatChanged({ changes, empty, label }: { changes: Change[]; empt
         <li key={c.key} data-testid="change" data-pair={`${c.speaker}-${c.counterpart}`} data-measure={c.shift.measure}>
           <strong>{describeShift(c)}</strong>{" "}
           <span className="notice">
-            (95% intervals: {range(c.shift.latest, c.shift.measure === "attention")} now, {range(c.shift.baseline, c.shift.measure === "attention")} before)
+            (95% intervals: {range(c.shift.latest, c.shift.measure === "attention")} now,{" "}
+            {range(c.shift.baseline, c.shift.measure === "attention")} before)
           </span>{" "}
           <PairLink speaker={c.speaker} counterpart={c.counterpart}>
             {c.speaker}–{c.counterpart} page
@@ -28,7 +29,8 @@ export function WhatChanged({ changes, empty, label }: { changes: Change[]; empt
                   <Link href={`/statements/${s.id}`}>{s.title}</Link>{" "}
                   <span className="notice">
                     {s.date ?? "undated"}
-                    {s.speakerName && ` · ${s.speakerName}`} · {s.passages} passage{s.passages === 1 ? "" : "s"} on the theme{s.tone !== null && `, tone ${formatTone(s.tone)}`}
+                    {s.speakerName && ` · ${s.speakerName}`} · {s.passages} passage{s.passages === 1 ? "" : "s"} on the theme
+                    {s.tone !== null && `, tone ${formatTone(s.tone)}`}
                   </span>
                 </li>
               ))}

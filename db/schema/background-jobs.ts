@@ -6,7 +6,9 @@ import { integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/
  */
 const sweep = () => ({
   id: serial("id").primaryKey(),
-  status: text("status", { enum: ["running", "done", "superseded"] }).notNull().default("running"),
+  status: text("status", { enum: ["running", "done", "superseded"] })
+    .notNull()
+    .default("running"),
   cursor: integer("cursor").notNull().default(0),
   done: integer("done").notNull().default(0),
   total: integer("total").notNull().default(0),

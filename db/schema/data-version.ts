@@ -11,7 +11,9 @@ export const dataVersion = pgTable(
   "data_version",
   {
     id: integer("id").primaryKey().default(1),
-    version: bigint("version", { mode: "bigint" }).notNull().default(sql`1`),
+    version: bigint("version", { mode: "bigint" })
+      .notNull()
+      .default(sql`1`),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("data_version_one_row", sql`${t.id} = 1`)],

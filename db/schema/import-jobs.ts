@@ -10,7 +10,9 @@ export interface RejectedRow {
 export const importJobs = pgTable("import_jobs", {
   id: serial("id").primaryKey(),
   source: text("source").notNull(),
-  status: text("status", { enum: ["running", "done", "failed"] }).notNull().default("running"),
+  status: text("status", { enum: ["running", "done", "failed"] })
+    .notNull()
+    .default("running"),
   processed: integer("processed").notNull().default(0),
   imported: integer("imported").notNull().default(0),
   duplicates: integer("duplicates").notNull().default(0),

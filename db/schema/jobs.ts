@@ -13,7 +13,9 @@ export const jobs = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     /** At most one queued job per key: asking again for work already queued adds nothing. */
     dedupeKey: text("dedupe_key"),
-    state: text("state", { enum: ["queued", "running", "done", "failed"] }).notNull().default("queued"),
+    state: text("state", { enum: ["queued", "running", "done", "failed"] })
+      .notNull()
+      .default("queued"),
     attempts: integer("attempts").notNull().default(0),
     leaseOwner: text("lease_owner"),
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
@@ -27,6 +29,8 @@ export const jobs = pgTable(
   },
   (t) => [
     index("jobs_claimable_idx").on(t.state, t.runAfter, t.id),
-    uniqueIndex("jobs_one_queued_per_key_idx").on(t.dedupeKey).where(sql`${t.state} = 'queued'`),
+    uniqueIndex("jobs_one_queued_per_key_idx")
+      .on(t.dedupeKey)
+      .where(sql`${t.state} = 'queued'`),
   ],
 );

@@ -44,7 +44,10 @@ export const toneOverrides = pgTable(
     authorId: integer("author_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("tone_overrides_target").on(t.statementId, t.passageId).nullsNotDistinct(), index("tone_overrides_statement_idx").on(t.statementId)],
+  (t) => [
+    unique("tone_overrides_target").on(t.statementId, t.passageId).nullsNotDistinct(),
+    index("tone_overrides_statement_idx").on(t.statementId),
+  ],
 );
 
 /** The machine's tone of a statement (no passage) and of each of its passages, saved before the first override. */

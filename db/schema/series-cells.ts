@@ -51,7 +51,10 @@ function cellsTable<N extends string>(name: N) {
       /** Σ over statements of n_s². */
       clusterNSq: doublePrecision("cluster_n_sq").notNull().default(0),
     },
-    (t) => [primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.language, t.day, t.precision] }), index(`${name}_theme_day_idx`).on(t.themeId, t.day)],
+    (t) => [
+      primaryKey({ columns: [t.speakerIso3, t.counterpartIso3, t.themeId, t.language, t.day, t.precision] }),
+      index(`${name}_theme_day_idx`).on(t.themeId, t.day),
+    ],
   );
 }
 
@@ -69,4 +72,9 @@ export const seriesCellsAll = cellsTable("series_cells_all");
 export const ALL_TIME = "0001-01-01";
 
 /** Table name per grain, for the SQL that reads and keeps them. */
-export const CELL_TABLES: Record<CellGrain, string> = { day: "series_cells", month: "series_cells_month", year: "series_cells_year", all: "series_cells_all" };
+export const CELL_TABLES: Record<CellGrain, string> = {
+  day: "series_cells",
+  month: "series_cells_month",
+  year: "series_cells_year",
+  all: "series_cells_all",
+};

@@ -46,7 +46,8 @@ export const statements = pgTable(
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
-        (): SQL => sql`to_tsvector(case when ${statements.language} = 'ru' then 'russian'::regconfig else 'simple'::regconfig end, ${statements.title} || ' ' || ${statements.text})`,
+        (): SQL =>
+          sql`to_tsvector(case when ${statements.language} = 'ru' then 'russian'::regconfig else 'simple'::regconfig end, ${statements.title} || ' ' || ${statements.text})`,
       ),
   },
   (t) => [

@@ -34,7 +34,12 @@ export function refusal(error: z.ZodError | DalError): Refused {
 }
 
 /** Parses `input`, runs `fn` on it; refusals become messages, anything unexpected is logged, never shown. */
-export async function runParsed<S extends z.ZodType, T>(schema: S, input: unknown, fn: Body<S, T>, context: ContextSource = requestContext): Promise<ActionResult<T>> {
+export async function runParsed<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  fn: Body<S, T>,
+  context: ContextSource = requestContext,
+): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return refusal(parsed.error);
   try {
@@ -66,6 +71,10 @@ export function action<S extends z.ZodType, T>(schema: S, fn: Body<S, T>, contex
 }
 
 /** A server action client code calls with values (an object, an id); the schema says what it takes. */
-export function inputAction<S extends z.ZodType, T>(schema: S, fn: Body<S, T>, context?: ContextSource): (input: z.input<S>) => Promise<ActionResult<T>> {
+export function inputAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: Body<S, T>,
+  context?: ContextSource,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) => runParsed(schema, input, fn, context);
 }

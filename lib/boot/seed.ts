@@ -47,7 +47,10 @@ export async function seedCountries(db: Db): Promise<number> {
 export async function seedCodebook(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table codebook_versions in exclusive mode`); // two servers starting at once write one version
-    const versions = await tx.select({ version: codebookVersions.version, createdBy: codebookVersions.createdBy, snapshot: codebookVersions.snapshot }).from(codebookVersions).orderBy(desc(codebookVersions.version));
+    const versions = await tx
+      .select({ version: codebookVersions.version, createdBy: codebookVersions.createdBy, snapshot: codebookVersions.snapshot })
+      .from(codebookVersions)
+      .orderBy(desc(codebookVersions.version));
     const shipped = JSON.parse(JSON.stringify(DEFAULT_CODEBOOK)) as ThemeDefinition[];
     const [latest] = versions;
     if (latest && (versions.some((v) => v.createdBy !== null) || isDeepStrictEqual(latest.snapshot, shipped))) return latest.version;
@@ -58,12 +61,17 @@ export async function seedCodebook(db: Db): Promise<number> {
       const id = idBySlug.get(theme.slug);
       if (id !== undefined) await tx.update(themes).set(values).where(eq(themes.id, id));
       else {
-        const [row] = await tx.insert(themes).values({ slug: theme.slug, ...values }).returning({ id: themes.id });
+        const [row] = await tx
+          .insert(themes)
+          .values({ slug: theme.slug, ...values })
+          .returning({ id: themes.id });
         if (row) idBySlug.set(theme.slug, row.id);
       }
     }
     const version = (latest?.version ?? 0) + 1;
-    await tx.insert(codebookVersions).values({ version, snapshot: DEFAULT_CODEBOOK, note: latest ? "Shipped codebook updated" : "Default codebook" });
+    await tx
+      .insert(codebookVersions)
+      .values({ version, snapshot: DEFAULT_CODEBOOK, note: latest ? "Shipped codebook updated" : "Default codebook" });
     return version;
   });
 }
@@ -122,7 +130,9 @@ interface UngdRow {
 }
 
 function ungdDrafts(): StatementDraft[] {
-  const lines = gunzipSync(readFileSync(path.join(DEMO_DIR, "ungd-1981-2023.jsonl.gz"))).toString("utf8").split("\n");
+  const lines = gunzipSync(readFileSync(path.join(DEMO_DIR, "ungd-1981-2023.jsonl.gz")))
+    .toString("utf8")
+    .split("\n");
   return lines
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as UngdRow)

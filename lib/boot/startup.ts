@@ -31,7 +31,9 @@ export async function prepareDatabase(): Promise<void> {
   if (database.driver === "pglite") await releaseLeftoverLeases(database.db); // one process: leases left are from before a restart
   await resumeRetag(database.db); // a re-tag cut off, or statements another tagger tagged
   // Brings tone scored by an older engine up to date; not awaited, as it may rebuild the cells once first.
-  void queueToneRescore(database.db).catch((error) => console.error("[dyad] queueing the tone re-analysis failed; it is tried again on the next start", error));
+  void queueToneRescore(database.db).catch((error) =>
+    console.error("[dyad] queueing the tone re-analysis failed; it is tried again on the next start", error),
+  );
   if (jobsInProcess(database.driver)) startJobLoop(database.db);
 }
 

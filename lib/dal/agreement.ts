@@ -1,5 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { agreementSamples, codingAnswers, codingAssignments, passages, reviewStates, sampleStatements, statements, tags, themes, toneOverrides, users } from "@/db/schema";
+import {
+  agreementSamples,
+  codingAnswers,
+  codingAssignments,
+  passages,
+  reviewStates,
+  sampleStatements,
+  statements,
+  tags,
+  themes,
+  toneOverrides,
+  users,
+} from "@/db/schema";
 import { agreementFigures, type CodedUnit } from "@/lib/engine/agreement";
 import { isToneOverride } from "@/lib/engine/tone-override";
 import { writeAudit } from "./internal/audit";
@@ -25,15 +37,26 @@ export async function createSample(ctx: DalContext, request: SampleRequest): Pro
   const coderIds = [...new Set(request.coderIds)];
   if (coderIds.length < 2) throw new DalError("invalid", "Choose at least two coders.");
   const size = request.size ?? 0;
-  if (!request.statementIds && (!Number.isInteger(size) || size < 1 || size > 500)) throw new DalError("invalid", "A sample holds 1 to 500 statements.");
+  if (!request.statementIds && (!Number.isInteger(size) || size < 1 || size > 500))
+    throw new DalError("invalid", "A sample holds 1 to 500 statements.");
   return ctx.db.transaction(async (tx) => {
-    const coders = await tx.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(inArray(users.id, coderIds));
+    const coders = await tx
+      .select({ id: users.id, role: users.role, disabled: users.disabled })
+      .from(users)
+      .where(inArray(users.id, coderIds));
     if (coders.length !== coderIds.length || coders.some((c) => c.disabled || c.role === "analyst")) {
       throw new DalError("invalid", "Every coder must be an active staff member, manager or admin.");
     }
     const chosen = request.statementIds
-      ? await tx.select({ id: statements.id }).from(statements).where(inArray(statements.id, request.statementIds.length > 0 ? request.statementIds : [0]))
-      : await tx.select({ id: statements.id }).from(statements).orderBy(sql`random()`).limit(size);
+      ? await tx
+          .select({ id: statements.id })
+          .from(statements)
+          .where(inArray(statements.id, request.statementIds.length > 0 ? request.statementIds : [0]))
+      : await tx
+          .select({ id: statements.id })
+          .from(statements)
+          .orderBy(sql`random()`)
+          .limit(size);
     if (chosen.length === 0 || (request.statementIds && chosen.length !== new Set(request.statementIds).size)) {
       throw new DalError("invalid", "Some of those statements do not exist, or there are none to sample.");
     }
@@ -41,7 +64,13 @@ export async function createSample(ctx: DalContext, request: SampleRequest): Pro
     const sampleId = sample!.id;
     await tx.insert(sampleStatements).values(chosen.map((s) => ({ sampleId, statementId: s.id })));
     await tx.insert(codingAssignments).values(chosen.flatMap((s) => coderIds.map((coderId) => ({ sampleId, statementId: s.id, coderId }))));
-    await writeAudit(tx, { actorId: actor.id, action: "agreement.sample", entityType: "sample", entityId: sampleId, after: { name, coderIds, statementIds: chosen.map((s) => s.id) } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "agreement.sample",
+      entityType: "sample",
+      entityId: sampleId,
+      after: { name, coderIds, statementIds: chosen.map((s) => s.id) },
+    });
     return { sampleId, statements: chosen.length };
   });
 }
@@ -59,7 +88,11 @@ export async function listSamples(ctx: DalContext) {
       })
       .from(agreementSamples)
       .orderBy(desc(agreementSamples.id)),
-    ctx.db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.disabled, false), ne(users.role, "analyst"))).orderBy(asc(users.name)),
+    ctx.db
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(and(eq(users.disabled, false), ne(users.role, "analyst")))
+      .orderBy(asc(users.name)),
   ]);
   return { samples, coders };
 }
@@ -68,7 +101,13 @@ export async function listSamples(ctx: DalContext) {
 export async function myAssignments(ctx: DalContext) {
   const actor = await requirePermission(ctx, "tags:write");
   return ctx.db
-    .select({ id: codingAssignments.id, sample: agreementSamples.name, statementId: codingAssignments.statementId, title: statements.title, submittedAt: codingAssignments.submittedAt })
+    .select({
+      id: codingAssignments.id,
+      sample: agreementSamples.name,
+      statementId: codingAssignments.statementId,
+      title: statements.title,
+      submittedAt: codingAssignments.submittedAt,
+    })
     .from(codingAssignments)
     .innerJoin(agreementSamples, eq(agreementSamples.id, codingAssignments.sampleId))
     .innerJoin(statements, eq(statements.id, codingAssignments.statementId))
@@ -81,11 +120,18 @@ export async function codingTask(ctx: DalContext, assignmentId: number) {
   const actor = await requirePermission(ctx, "tags:write");
   const [assignment] = await ctx.db.select().from(codingAssignments).where(eq(codingAssignments.id, assignmentId));
   if (!assignment || assignment.coderId !== actor.id) throw new DalError("not_found", "There is no such assignment of yours.");
-  const [statement] = await ctx.db.select({ title: statements.title, text: statements.text }).from(statements).where(eq(statements.id, assignment.statementId));
+  const [statement] = await ctx.db
+    .select({ title: statements.title, text: statements.text })
+    .from(statements)
+    .where(eq(statements.id, assignment.statementId));
   const [passageRows, answers, themeRows] = await Promise.all([
     ctx.db.select().from(passages).where(eq(passages.statementId, assignment.statementId)).orderBy(asc(passages.ordinal)),
     ctx.db.select().from(codingAnswers).where(eq(codingAnswers.assignmentId, assignmentId)),
-    ctx.db.select({ slug: themes.slug, name: themes.name, color: themes.color }).from(themes).where(eq(themes.enabled, true)).orderBy(asc(themes.id)),
+    ctx.db
+      .select({ slug: themes.slug, name: themes.name, color: themes.color })
+      .from(themes)
+      .where(eq(themes.enabled, true))
+      .orderBy(asc(themes.id)),
   ]);
   return {
     id: assignment.id,
@@ -94,7 +140,13 @@ export async function codingTask(ctx: DalContext, assignmentId: number) {
     themes: themeRows,
     passages: passageRows.map((p) => {
       const answer = answers.find((a) => a.passageId === p.id);
-      return { id: p.id, ordinal: p.ordinal, text: statement!.text.slice(p.start, p.end), themes: answer?.themes ?? [], tone: answer?.tone ?? null };
+      return {
+        id: p.id,
+        ordinal: p.ordinal,
+        text: statement!.text.slice(p.start, p.end),
+        themes: answer?.themes ?? [],
+        tone: answer?.tone ?? null,
+      };
     }),
   };
 }
@@ -109,12 +161,17 @@ export interface CodingAnswer {
  * Saves a coder's answers for their assignment (replacing earlier ones). When every coder of that statement has
  * submitted and they disagree anywhere, the statement goes to the review queue as "in dispute".
  */
-export async function submitCoding(ctx: DalContext, input: { assignmentId: number; answers: CodingAnswer[] }): Promise<{ disputed: boolean }> {
+export async function submitCoding(
+  ctx: DalContext,
+  input: { assignmentId: number; answers: CodingAnswer[] },
+): Promise<{ disputed: boolean }> {
   const actor = await requirePermission(ctx, "tags:write");
   return ctx.db.transaction(async (tx) => {
     const [assignment] = await tx.select().from(codingAssignments).where(eq(codingAssignments.id, input.assignmentId));
     if (!assignment || assignment.coderId !== actor.id) throw new DalError("not_found", "There is no such assignment of yours.");
-    const passageIds = new Set((await tx.select({ id: passages.id }).from(passages).where(eq(passages.statementId, assignment.statementId))).map((p) => p.id));
+    const passageIds = new Set(
+      (await tx.select({ id: passages.id }).from(passages).where(eq(passages.statementId, assignment.statementId))).map((p) => p.id),
+    );
     const live = new Set((await tx.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))).map((t) => t.slug));
     for (const a of input.answers) {
       if (!passageIds.has(a.passageId)) throw new DalError("invalid", "An answer names a passage that is not part of this statement.");
@@ -125,10 +182,21 @@ export async function submitCoding(ctx: DalContext, input: { assignmentId: numbe
       }
     }
     await tx.delete(codingAnswers).where(eq(codingAnswers.assignmentId, assignment.id));
-    const rows = input.answers.map((a) => ({ assignmentId: assignment.id, passageId: a.passageId, themes: [...new Set(a.themes)].sort(), tone: a.tone }));
+    const rows = input.answers.map((a) => ({
+      assignmentId: assignment.id,
+      passageId: a.passageId,
+      themes: [...new Set(a.themes)].sort(),
+      tone: a.tone,
+    }));
     if (rows.length > 0) await tx.insert(codingAnswers).values(rows);
     await tx.update(codingAssignments).set({ submittedAt: new Date() }).where(eq(codingAssignments.id, assignment.id));
-    await writeAudit(tx, { actorId: actor.id, action: "agreement.submit", entityType: "assignment", entityId: assignment.id, after: { answers: rows.length } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "agreement.submit",
+      entityType: "assignment",
+      entityId: assignment.id,
+      after: { answers: rows.length },
+    });
     const units = await codedUnits(tx, assignment.sampleId, assignment.statementId);
     const everyone = await tx
       .select({ open: sql<number>`count(*) filter (where ${codingAssignments.submittedAt} is null)::int` })
@@ -148,11 +216,23 @@ export async function submitCoding(ctx: DalContext, input: { assignmentId: numbe
 /** Submitted codes of a sample (optionally one statement), one unit per passage. */
 async function codedUnits(db: DalContext["db"], sampleId: number, statementId?: number): Promise<{ units: CodedUnit[]; coders: number[] }> {
   const rows = await db
-    .select({ coderId: codingAssignments.coderId, statementId: codingAssignments.statementId, passageId: passages.id, themes: codingAnswers.themes, tone: codingAnswers.tone })
+    .select({
+      coderId: codingAssignments.coderId,
+      statementId: codingAssignments.statementId,
+      passageId: passages.id,
+      themes: codingAnswers.themes,
+      tone: codingAnswers.tone,
+    })
     .from(codingAssignments)
     .innerJoin(passages, eq(passages.statementId, codingAssignments.statementId))
     .leftJoin(codingAnswers, and(eq(codingAnswers.assignmentId, codingAssignments.id), eq(codingAnswers.passageId, passages.id)))
-    .where(and(eq(codingAssignments.sampleId, sampleId), isNotNull(codingAssignments.submittedAt), statementId === undefined ? undefined : eq(codingAssignments.statementId, statementId)))
+    .where(
+      and(
+        eq(codingAssignments.sampleId, sampleId),
+        isNotNull(codingAssignments.submittedAt),
+        statementId === undefined ? undefined : eq(codingAssignments.statementId, statementId),
+      ),
+    )
     .orderBy(asc(codingAssignments.statementId), asc(passages.ordinal));
   const units = new Map<string, CodedUnit>();
   for (const r of rows) {
@@ -175,12 +255,23 @@ export async function sampleReport(ctx: DalContext, sampleId: number) {
     ctx.db.select({ id: users.id, name: users.name }).from(users),
     ctx.db.select().from(sampleStatements).where(eq(sampleStatements.sampleId, sampleId)),
     ctx.db
-      .select({ id: passages.id, ordinal: passages.ordinal, statementId: passages.statementId, version: statements.version, title: statements.title, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
+      .select({
+        id: passages.id,
+        ordinal: passages.ordinal,
+        statementId: passages.statementId,
+        version: statements.version,
+        title: statements.title,
+        text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})`,
+      })
       .from(passages)
       .innerJoin(sampleStatements, and(eq(sampleStatements.statementId, passages.statementId), eq(sampleStatements.sampleId, sampleId)))
       .innerJoin(statements, eq(statements.id, passages.statementId)),
   ]);
-  const figures = agreementFigures(units, themeRows.map((t) => t.slug), coders);
+  const figures = agreementFigures(
+    units,
+    themeRows.map((t) => t.slug),
+    coders,
+  );
   const name = new Map(coderRows.map((c) => [c.id, c.name]));
   const passageOf = new Map(passageRows.map((p) => [`${p.statementId}:${p.id}`, p]));
   const adjudicated = new Set(settled.filter((s) => s.adjudicatedAt !== null).map((s) => s.statementId));
@@ -226,7 +317,10 @@ export async function adjudicate(ctx: DalContext, input: Adjudication): Promise<
     const themeRows = await tx.select({ id: themes.id, slug: themes.slug, enabled: themes.enabled }).from(themes);
     const idOf = new Map(themeRows.filter((t) => t.enabled).map((t) => [t.slug, t.id]));
     for (const p of input.passages) {
-      const [passage] = await tx.select({ id: passages.id }).from(passages).where(and(eq(passages.id, p.passageId), eq(passages.statementId, input.statementId)));
+      const [passage] = await tx
+        .select({ id: passages.id })
+        .from(passages)
+        .where(and(eq(passages.id, p.passageId), eq(passages.statementId, input.statementId)));
       if (!passage) throw new DalError("invalid", "That passage is not part of this statement.");
       const unknown = p.themes.find((t) => !idOf.has(t));
       if (unknown) throw new DalError("invalid", `There is no theme "${unknown}" in the codebook; it may have been deleted.`);
@@ -234,17 +328,34 @@ export async function adjudicate(ctx: DalContext, input: Adjudication): Promise<
       for (const [slug, themeId] of idOf) {
         const onPassage = and(eq(tags.statementId, input.statementId), eq(tags.passageId, p.passageId), eq(tags.themeId, themeId));
         if (!p.themes.includes(slug)) {
-          await tx.update(tags).set({ status: "rejected", authorId: actor.id }).where(and(onPassage, ne(tags.status, "rejected")));
+          await tx
+            .update(tags)
+            .set({ status: "rejected", authorId: actor.id })
+            .where(and(onPassage, ne(tags.status, "rejected")));
           continue;
         }
-        const accepted = await tx.update(tags).set({ status: "accepted", authorId: actor.id }).where(and(onPassage, isNull(tags.spanStart))).returning({ id: tags.id });
+        const accepted = await tx
+          .update(tags)
+          .set({ status: "accepted", authorId: actor.id })
+          .where(and(onPassage, isNull(tags.spanStart)))
+          .returning({ id: tags.id });
         if (accepted.length === 0) {
-          await tx.insert(tags).values({ statementId: input.statementId, passageId: p.passageId, themeId, origin: "human", status: "accepted", confidence: 1, authorId: actor.id });
+          await tx.insert(tags).values({
+            statementId: input.statementId,
+            passageId: p.passageId,
+            themeId,
+            origin: "human",
+            status: "accepted",
+            confidence: 1,
+            authorId: actor.id,
+          });
         }
       }
       await tx.delete(toneOverrides).where(and(eq(toneOverrides.statementId, input.statementId), eq(toneOverrides.passageId, p.passageId)));
       if (p.tone !== null) {
-        await tx.insert(toneOverrides).values({ statementId: input.statementId, passageId: p.passageId, value: p.tone, note: "adjudicated", authorId: actor.id });
+        await tx
+          .insert(toneOverrides)
+          .values({ statementId: input.statementId, passageId: p.passageId, value: p.tone, note: "adjudicated", authorId: actor.id });
       }
     }
     await applyTone(tx, input.statementId);

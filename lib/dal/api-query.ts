@@ -9,7 +9,8 @@ import { DalError } from "./errors";
  */
 export function seriesQueryFromParams(params: URLSearchParams): PairSeriesQuery {
   const named = params.getAll("pair");
-  if (named.length === 0 && params.get("speaker") && params.get("counterpart")) named.push(`${params.get("speaker")}>${params.get("counterpart")}`);
+  if (named.length === 0 && params.get("speaker") && params.get("counterpart"))
+    named.push(`${params.get("speaker")}>${params.get("counterpart")}`);
   const raw = {
     pairs: named.map((text, i) => pairFromText(text, i)),
     bothDirections: params.get("both") === "1" || params.get("both") === "true",

@@ -49,7 +49,13 @@ export async function createApiToken(
     .insert(apiTokens)
     .values({ userId: actor.id, name, prefix: token.slice(0, 12), secretHash: hashSecret(token), scopes, expiresAt })
     .returning({ id: apiTokens.id });
-  await writeAudit(ctx.db, { actorId: actor.id, action: "api_token.create", entityType: "api_token", entityId: row!.id, after: { name, scopes, expiresAt: expiresAt.toISOString() } });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: "api_token.create",
+    entityType: "api_token",
+    entityId: row!.id,
+    after: { name, scopes, expiresAt: expiresAt.toISOString() },
+  });
   return { id: row!.id, token, scopes, expiresAt };
 }
 

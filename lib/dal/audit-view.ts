@@ -42,16 +42,30 @@ export interface AuditEntry extends AuditRow {
 }
 
 /** Audit entries newest first, filtered, one page at a time; only managers and admins read the log. */
-export async function listAudit(ctx: DalContext, filter: AuditFilter): Promise<{ rows: AuditEntry[]; total: number; page: number; pages: number }> {
+export async function listAudit(
+  ctx: DalContext,
+  filter: AuditFilter,
+): Promise<{ rows: AuditEntry[]; total: number; page: number; pages: number }> {
   await requirePermission(ctx, "users:manage");
   const f = parse(filter);
   const where = conditions(f);
   const [rows, [counted]] = await Promise.all([
-    query(ctx, where).limit(AUDIT_PAGE_SIZE).offset((f.page - 1) * AUDIT_PAGE_SIZE),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId)).where(where),
+    query(ctx, where)
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((f.page - 1) * AUDIT_PAGE_SIZE),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(where),
   ]);
   const total = counted?.n ?? 0;
-  return { rows: rows.map((r) => ({ ...r, changes: describeChanges(r.before, r.after) })), total, page: f.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return {
+    rows: rows.map((r) => ({ ...r, changes: describeChanges(r.before, r.after) })),
+    total,
+    page: f.page,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }
 
 /** Every entry the filter matches (page ignored), for the CSV export. */
@@ -63,7 +77,8 @@ export async function exportAudit(ctx: DalContext, filter: AuditFilter): Promise
 function parse(filter: AuditFilter) {
   const parsed = auditFilterSchema.safeParse(filter);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
-  if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) throw new DalError("invalid", "The start date is after the end date.");
+  if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to)
+    throw new DalError("invalid", "The start date is after the end date.");
   return parsed.data;
 }
 

@@ -30,7 +30,12 @@ const tooLarge = () => new DalError("invalid", `The file is larger than ${format
  * size limit — keeps it while staff choose the mapping, and shows them its first rows. A body that ends before
  * the length its request declared was cut short on the way and is refused whole.
  */
-export async function stageBulkUpload(ctx: DalContext, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number | null = null) {
+export async function stageBulkUpload(
+  ctx: DalContext,
+  name: string,
+  body: ReadableStream<Uint8Array> | null,
+  declaredBytes: number | null = null,
+) {
   const actor = await requirePermission(ctx, "statements:import");
   if (declaredBytes !== null && declaredBytes > LIMITS.bulkFileBytes) {
     await body?.cancel();
@@ -38,7 +43,10 @@ export async function stageBulkUpload(ctx: DalContext, name: string, body: Reada
   }
   const bytes = await readCapped(body, LIMITS.bulkFileBytes);
   if (declaredBytes !== null && bytes.length !== declaredBytes) {
-    throw new DalError("invalid", `The upload was cut short (${formatCount(bytes.length)} bytes of ${formatCount(declaredBytes)} arrived); nothing was imported. Please upload the file again.`);
+    throw new DalError(
+      "invalid",
+      `The upload was cut short (${formatCount(bytes.length)} bytes of ${formatCount(declaredBytes)} arrived); nothing was imported. Please upload the file again.`,
+    );
   }
   const preview = await previewBulk(name, bytes).catch(asDalError);
   await deleteStale(ctx.db);
@@ -87,11 +95,20 @@ export interface ImportPayload {
  * staged file feeds one import) and queues the runner's job, all in one transaction. Returns at once; whichever
  * worker claims the job does the work and reports through the import's row.
  */
-export async function startStagedImport(ctx: DalContext, uploadId: string, mapping: FieldMapping, options: ImportOptions = {}): Promise<number> {
+export async function startStagedImport(
+  ctx: DalContext,
+  uploadId: string,
+  mapping: FieldMapping,
+  options: ImportOptions = {},
+): Promise<number> {
   const actor = await requirePermission(ctx, "statements:import");
   if (!UPLOAD_ID.test(uploadId)) throw expired();
   const jobId = await ctx.db.transaction(async (tx) => {
-    const [staged] = await tx.select({ name: stagedUploads.name }).from(stagedUploads).where(and(eq(stagedUploads.id, uploadId), isNull(stagedUploads.importJobId))).for("update");
+    const [staged] = await tx
+      .select({ name: stagedUploads.name })
+      .from(stagedUploads)
+      .where(and(eq(stagedUploads.id, uploadId), isNull(stagedUploads.importJobId)))
+      .for("update");
     if (!staged) throw expired();
     const [job] = await tx.insert(importJobs).values({ source: staged.name, createdBy: actor.id }).returning({ id: importJobs.id });
     await tx.update(stagedUploads).set({ importJobId: job!.id }).where(eq(stagedUploads.id, uploadId));
@@ -103,7 +120,8 @@ export async function startStagedImport(ctx: DalContext, uploadId: string, mappi
   return jobId;
 }
 
-const GONE = "The uploaded file is no longer stored, so the import cannot go on. Upload it again: statements already saved are recognised as duplicates and skipped.";
+const GONE =
+  "The uploaded file is no longer stored, so the import cannot go on. Upload it again: statements already saved are recognised as duplicates and skipped.";
 
 const expired = () => new DalError("invalid", "That upload is unknown or has expired; upload the file again.");
 
@@ -112,7 +130,10 @@ let parsed: { importJobId: number; rows: Awaited<ReturnType<typeof readBulkRecor
 
 async function stagedRows(db: Db, importJobId: number) {
   if (parsed?.importJobId === importJobId) return parsed.rows;
-  const [staged] = await db.select({ name: stagedUploads.name, bytes: stagedUploads.bytes }).from(stagedUploads).where(eq(stagedUploads.importJobId, importJobId));
+  const [staged] = await db
+    .select({ name: stagedUploads.name, bytes: stagedUploads.bytes })
+    .from(stagedUploads)
+    .where(eq(stagedUploads.importJobId, importJobId));
   if (!staged) return null;
   const rows = await readBulkRecords(staged.name, staged.bytes);
   parsed = { importJobId, rows };
@@ -185,7 +206,10 @@ export async function importStagedRows(db: Db, payload: ImportPayload): Promise<
       }
     }
     const processed = from + analysed.length;
-    await tx.update(importJobs).set({ processed, imported, duplicates, rejected, heartbeatAt: new Date() }).where(eq(importJobs.id, job.id));
+    await tx
+      .update(importJobs)
+      .set({ processed, imported, duplicates, rejected, heartbeatAt: new Date() })
+      .where(eq(importJobs.id, job.id));
     if (!last) return true;
     await endImport(tx, job.id, { status: "done" });
     await writeAudit(tx, {
@@ -201,7 +225,10 @@ export async function importStagedRows(db: Db, payload: ImportPayload): Promise<
 
 /** An import ends, done or failed: its staged file is no longer needed. */
 async function endImport(db: Db, importJobId: number, end: { status: "done" | "failed"; error?: string }): Promise<void> {
-  await db.update(importJobs).set({ status: end.status, error: end.error ?? null, finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, importJobId));
+  await db
+    .update(importJobs)
+    .set({ status: end.status, error: end.error ?? null, finishedAt: new Date(), heartbeatAt: new Date() })
+    .where(eq(importJobs.id, importJobId));
   await db.delete(stagedUploads).where(eq(stagedUploads.importJobId, importJobId));
   if (parsed?.importJobId === importJobId) parsed = null;
 }

@@ -19,7 +19,10 @@ export const DEFAULT_PAIRS = 400;
 
 export const changesQuerySchema = z.object({
   /** None: the busiest pairs. */
-  pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).max(400).default([]),
+  pairs: z
+    .array(z.object({ speaker: iso3Schema, counterpart: iso3Schema }))
+    .max(400)
+    .default([]),
   /** None: every enabled theme. */
   themes: z.array(themeSlugSchema).max(40).default([]),
   from: usableDaySchema.optional(),
@@ -68,7 +71,9 @@ async function readChanges(ctx: DalContext, query: z.output<typeof changesQueryS
   await requirePermission(ctx, "series:read");
   const [allThemes, pairs] = await Promise.all([
     listThemes(ctx),
-    query.pairs.length > 0 ? query.pairs : listPairs(ctx, DEFAULT_PAIRS).then((rows) => rows.map(({ speaker, counterpart }) => ({ speaker, counterpart }))),
+    query.pairs.length > 0
+      ? query.pairs
+      : listPairs(ctx, DEFAULT_PAIRS).then((rows) => rows.map(({ speaker, counterpart }) => ({ speaker, counterpart }))),
   ]);
   const themes = query.themes.length > 0 ? allThemes.filter((t) => query.themes.includes(t.slug)) : allThemes;
   const none = { interval: query.interval, period: null, pairs: pairs.length, themes: themes.length, changes: [] };
@@ -82,7 +87,15 @@ async function readChanges(ctx: DalContext, query: z.output<typeof changesQueryS
     "series:read",
     "changesScan",
     { pairs, themes: themes.map((t) => t.slug), interval: query.interval, from, to: query.to ?? null },
-    () => scan(ctx, pairs, themes.map((t) => t.slug), query.interval, from, query.to),
+    () =>
+      scan(
+        ctx,
+        pairs,
+        themes.map((t) => t.slug),
+        query.interval,
+        from,
+        query.to,
+      ),
     { evenWhenOff: true },
   );
   // Only news: a series whose latest period with statements is older than the newest one here has nothing new.
@@ -109,17 +122,40 @@ interface Found {
 }
 
 /** Every series' shifts, and the newest period with statements in any of them. */
-async function scan(ctx: DalContext, pairs: { speaker: string; counterpart: string }[], themes: string[], interval: PeriodInterval, from: string, to: string | undefined): Promise<ScanResult> {
+async function scan(
+  ctx: DalContext,
+  pairs: { speaker: string; counterpart: string }[],
+  themes: string[],
+  interval: PeriodInterval,
+  from: string,
+  to: string | undefined,
+): Promise<ScanResult> {
   const found: Found[] = [];
   let newest: string | null = null;
   for (let i = 0; i < pairs.length; i += 4) {
     for (let j = 0; j < themes.length; j += 12) {
-      const seriesQuery: PairSeriesQuery = { pairs: pairs.slice(i, i + 4), themes: themes.slice(j, j + 12), bothDirections: false, interval, measure: "passages", scale: "share", from, to };
+      const seriesQuery: PairSeriesQuery = {
+        pairs: pairs.slice(i, i + 4),
+        themes: themes.slice(j, j + 12),
+        bothDirections: false,
+        interval,
+        measure: "passages",
+        scale: "share",
+        from,
+        to,
+      };
       for (const s of (await pairSeries(ctx, seriesQuery)).series) {
         const points = s.points.map(shiftPointOf);
         const last = points.filter((p) => !p.gap && p.pairPassages > 0).at(-1)?.period;
         if (last && (newest === null || last > newest)) newest = last;
-        for (const shift of detectShifts(points)) found.push({ key: `${s.speaker}>${s.counterpart}|${s.theme}`, shift, speaker: s.speaker, counterpart: s.counterpart, theme: s.theme });
+        for (const shift of detectShifts(points))
+          found.push({
+            key: `${s.speaker}>${s.counterpart}|${s.theme}`,
+            shift,
+            speaker: s.speaker,
+            counterpart: s.counterpart,
+            theme: s.theme,
+          });
       }
     }
   }
@@ -141,14 +177,37 @@ async function windowStart(ctx: DalContext, interval: PeriodInterval, to: string
 
 type ScanResult = { found: Found[]; newest: string | null };
 
-async function statementsBehind(ctx: DalContext, c: { speaker: string; counterpart: string; theme: string; shift: Shift }, interval: (typeof INTERVALS)[number], limit: number): Promise<ChangeStatement[]> {
-  const behind = await passagesBehind(ctx, { speaker: c.speaker, counterpart: c.counterpart, bothDirections: false, theme: c.theme, period: c.shift.period, interval, page: 1 });
+async function statementsBehind(
+  ctx: DalContext,
+  c: { speaker: string; counterpart: string; theme: string; shift: Shift },
+  interval: (typeof INTERVALS)[number],
+  limit: number,
+): Promise<ChangeStatement[]> {
+  const behind = await passagesBehind(ctx, {
+    speaker: c.speaker,
+    counterpart: c.counterpart,
+    bothDirections: false,
+    theme: c.theme,
+    period: c.shift.period,
+    interval,
+    page: 1,
+  });
   const rows = behind.statements.map((s): ChangeStatement => {
     const tones = s.passages.map((p) => p.tone).filter((t): t is number => t !== null);
-    return { id: s.id, title: s.title, date: s.date, speakerName: s.speakerName, passages: s.passages.length, tone: tones.length ? tones.reduce((a, b) => a + b, 0) / tones.length : null };
+    return {
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      speakerName: s.speakerName,
+      passages: s.passages.length,
+      tone: tones.length ? tones.reduce((a, b) => a + b, 0) / tones.length : null,
+    };
   });
   const sign = c.shift.direction === "up" ? -1 : 1;
-  const order = c.shift.measure === "tone" ? (a: ChangeStatement, b: ChangeStatement) => sign * ((a.tone ?? 0) - (b.tone ?? 0)) : (a: ChangeStatement, b: ChangeStatement) => b.passages - a.passages;
+  const order =
+    c.shift.measure === "tone"
+      ? (a: ChangeStatement, b: ChangeStatement) => sign * ((a.tone ?? 0) - (b.tone ?? 0))
+      : (a: ChangeStatement, b: ChangeStatement) => b.passages - a.passages;
   return rows.sort((a, b) => order(a, b) || a.id - b.id).slice(0, limit);
 }
 
@@ -190,6 +249,8 @@ export async function deskFront(ctx: DalContext, selection: PairSeriesQuery) {
     listChanges(ctx, changesQueryOf(selection, 5)),
     roleHas(actor.role, "views:save") ? listViews(ctx) : Promise.resolve([]),
   ]);
-  const viewChanges = await Promise.all(views.map(async (view) => ({ view, changes: (await listChanges(ctx, { ...changesQueryOf(view.filters, 3), statements: 1 })).changes })));
+  const viewChanges = await Promise.all(
+    views.map(async (view) => ({ view, changes: (await listChanges(ctx, { ...changesQueryOf(view.filters, 3), statements: 1 })).changes })),
+  );
   return { busiest, chosen, views: viewChanges };
 }

@@ -38,10 +38,18 @@ export async function claimStatement(ctx: DalContext, statementId: number): Prom
       const holder = (await claimsOn(tx, [statementId])).get(statementId);
       throw new DalError(
         "conflict",
-        holder ? `${holder.holder} is working on this statement until ${clock(holder.expiresAt)}.` : "Someone else claimed this statement a moment ago.",
+        holder
+          ? `${holder.holder} is working on this statement until ${clock(holder.expiresAt)}.`
+          : "Someone else claimed this statement a moment ago.",
       );
     }
-    await writeAudit(tx, { actorId: actor.id, action: "claim.take", entityType: "claim", entityId: statementId, after: { expiresAt: claimed.expiresAt } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "claim.take",
+      entityType: "claim",
+      entityId: statementId,
+      after: { expiresAt: claimed.expiresAt },
+    });
     return { statementId, userId: actor.id, holder: actor.name, expiresAt: claimed.expiresAt };
   });
 }
@@ -54,7 +62,8 @@ export async function releaseClaim(ctx: DalContext, statementId: number): Promis
       .delete(reviewClaims)
       .where(and(eq(reviewClaims.statementId, statementId), eq(reviewClaims.userId, actor.id)))
       .returning({ id: reviewClaims.statementId });
-    if (released.length > 0) await writeAudit(tx, { actorId: actor.id, action: "claim.release", entityType: "claim", entityId: statementId });
+    if (released.length > 0)
+      await writeAudit(tx, { actorId: actor.id, action: "claim.release", entityType: "claim", entityId: statementId });
     return { released: released.length > 0 };
   });
 }

@@ -38,7 +38,12 @@ export async function updateThemeRules(ctx: DalContext, change: ThemeRuleChange)
     await tx.update(themes).set({ rules, enabled: change.enabled }).where(eq(themes.slug, change.slug));
     return {
       retag: true,
-      audit: { action: "codebook.update_theme", entityId: change.slug, before: { rules: before.rules, enabled: before.enabled }, after: { rules, enabled: change.enabled } },
+      audit: {
+        action: "codebook.update_theme",
+        entityId: change.slug,
+        before: { rules: before.rules, enabled: before.enabled },
+        after: { rules, enabled: change.enabled },
+      },
     };
   });
 }
@@ -75,8 +80,22 @@ export async function createTheme(ctx: DalContext, fields: ThemeFields): Promise
     const [taken] = await tx.select({ id: themes.id }).from(themes).where(eq(themes.slug, input.slug));
     if (taken) throw new DalError("conflict", `There is already a theme "${input.slug}".`);
     const rules: ThemeRules = { phrases: [], exclusions: [], weight: 1 };
-    await tx.insert(themes).values({ slug: input.slug, name: input.name.trim(), color: input.color, parentId: await parentId(tx, input.parent), enabled: input.enabled, rules });
-    return { retag: false, audit: { action: "codebook.create_theme", entityId: input.slug, after: { name: input.name.trim(), color: input.color, parent: input.parent, enabled: input.enabled } } };
+    await tx.insert(themes).values({
+      slug: input.slug,
+      name: input.name.trim(),
+      color: input.color,
+      parentId: await parentId(tx, input.parent),
+      enabled: input.enabled,
+      rules,
+    });
+    return {
+      retag: false,
+      audit: {
+        action: "codebook.create_theme",
+        entityId: input.slug,
+        after: { name: input.name.trim(), color: input.color, parent: input.parent, enabled: input.enabled },
+      },
+    };
   });
 }
 
@@ -123,7 +142,11 @@ async function saveCodebookChange(
 ): Promise<{ version: number }> {
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`lock table codebook_versions in exclusive mode`);
-    const [latest] = await tx.select({ version: codebookVersions.version }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1);
+    const [latest] = await tx
+      .select({ version: codebookVersions.version })
+      .from(codebookVersions)
+      .orderBy(desc(codebookVersions.version))
+      .limit(1);
     const current = latest?.version ?? 0;
     if (current !== editedVersion) {
       throw new DalError(

@@ -37,7 +37,12 @@ export interface PreviewPassage {
 export interface RulePreview {
   sample: { statements: number; passagesNow: number; passagesDraft: number };
   passages: PreviewPassage[];
-  reviewed: { statements: number; now: Quality; draft: Quality; byLanguage: { language: string; statements: number; now: Quality; draft: Quality }[] };
+  reviewed: {
+    statements: number;
+    now: Quality;
+    draft: Quality;
+    byLanguage: { language: string; statements: number; now: Quality; draft: Quality }[];
+  };
 }
 
 interface Analysed {
@@ -79,7 +84,11 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
     }
     if (languageNote(s.language)) return new Map();
     return new Map(
-      tagStatement(codebook.en, s.text, s.passages.map((p) => ({ ...p, sentences: [] }))).passages.flatMap((p) => {
+      tagStatement(
+        codebook.en,
+        s.text,
+        s.passages.map((p) => ({ ...p, sentences: [] })),
+      ).passages.flatMap((p) => {
         const tag = p.tags.find((t) => t.theme === theme.slug);
         return tag ? [[p.ordinal, tag.evidence] as const] : [];
       }),
@@ -87,13 +96,18 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
   };
 
   const labels = await reviewedLabels(ctx.db, theme.slug);
-  const recentIds = (await ctx.db.select({ id: statements.id }).from(statements).orderBy(desc(statements.id)).limit(SAMPLE_STATEMENTS)).map((r) => r.id);
+  const recentIds = (await ctx.db.select({ id: statements.id }).from(statements).orderBy(desc(statements.id)).limit(SAMPLE_STATEMENTS)).map(
+    (r) => r.id,
+  );
   const loaded = await loadStatements(ctx.db, [...new Set([...recentIds, ...labels.keys()])]);
 
   const shown: PreviewPassage[] = [];
   const sample = { statements: 0, passagesNow: 0, passagesDraft: 0 };
   const counts = { now: { tp: 0, fp: 0, fn: 0 }, draft: { tp: 0, fp: 0, fn: 0 } };
-  const byLanguage = new Map<string, { statements: number; now: { tp: number; fp: number; fn: number }; draft: { tp: number; fp: number; fn: number } }>();
+  const byLanguage = new Map<
+    string,
+    { statements: number; now: { tp: number; fp: number; fn: number }; draft: { tp: number; fp: number; fn: number } }
+  >();
   for (const s of loaded) {
     const before = tagged(now, s);
     const after = tagged(draft, s);
@@ -113,7 +127,14 @@ export async function previewThemeRules(ctx: DalContext, input: { slug: string; 
     sample.passagesDraft += after.size;
     for (const p of s.passages) {
       const change = after.has(p.ordinal) ? (before.has(p.ordinal) ? "kept" : "added") : before.has(p.ordinal) ? "dropped" : null;
-      if (change) shown.push({ statementId: s.id, title: s.title, language: s.language, change, ...excerpt(s.text, p, (after.get(p.ordinal) ?? before.get(p.ordinal))!) });
+      if (change)
+        shown.push({
+          statementId: s.id,
+          title: s.title,
+          language: s.language,
+          change,
+          ...excerpt(s.text, p, (after.get(p.ordinal) ?? before.get(p.ordinal))!),
+        });
     }
   }
   const order = { added: 0, dropped: 1, kept: 2 };
@@ -138,7 +159,9 @@ async function reviewedLabels(db: Db, slug: string): Promise<Map<number, boolean
     .selectDistinct({ statementId: tags.statementId, status: tags.status })
     .from(tags)
     .innerJoin(themes, eq(themes.id, tags.themeId))
-    .where(and(eq(themes.slug, slug), inArray(tags.status, ["accepted", "rejected"]), or(eq(tags.origin, "human"), isNotNull(tags.authorId))))
+    .where(
+      and(eq(themes.slug, slug), inArray(tags.status, ["accepted", "rejected"]), or(eq(tags.origin, "human"), isNotNull(tags.authorId))),
+    )
     .orderBy(desc(tags.statementId))
     .limit(REVIEWED_LIMIT * 2);
   const labels = new Map<number, boolean>();
@@ -149,7 +172,11 @@ async function reviewedLabels(db: Db, slug: string): Promise<Map<number, boolean
 async function loadStatements(db: Db, ids: number[]): Promise<Analysed[]> {
   if (ids.length === 0) return [];
   const [rows, passageRows] = await Promise.all([
-    db.select({ id: statements.id, title: statements.title, text: statements.text, language: statements.language }).from(statements).where(inArray(statements.id, ids)).orderBy(desc(statements.id)),
+    db
+      .select({ id: statements.id, title: statements.title, text: statements.text, language: statements.language })
+      .from(statements)
+      .where(inArray(statements.id, ids))
+      .orderBy(desc(statements.id)),
     db
       .select({ statementId: passages.statementId, ordinal: passages.ordinal, start: passages.start, end: passages.end })
       .from(passages)
@@ -176,7 +203,11 @@ function quality(c: { tp: number; fp: number; fn: number }): Quality {
 }
 
 /** The passage, cut to a window around its first evidence, with evidence offsets made relative to the cut. */
-function excerpt(text: string, passage: { start: number; end: number }, evidence: ThemeEvidence[]): { excerpt: string; evidence: ThemeEvidence[] } {
+function excerpt(
+  text: string,
+  passage: { start: number; end: number },
+  evidence: ThemeEvidence[],
+): { excerpt: string; evidence: ThemeEvidence[] } {
   const first = evidence[0]?.start ?? passage.start;
   const from = Math.max(passage.start, Math.min(first - 80, passage.end - EXCERPT));
   const to = Math.min(passage.end, from + EXCERPT);

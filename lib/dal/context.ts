@@ -45,7 +45,14 @@ async function lookUpActor(ctx: DalContext): Promise<Actor | null> {
   const { auth } = ctx;
   if (auth?.kind === "session" && !sessionYoungEnough(auth.signedInAt)) return null;
   const [row] = await ctx.db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, ctx.userId));
   if (!row || row.disabled) return null;
@@ -65,7 +72,10 @@ export async function requirePermission(ctx: DalContext, permission: Permission)
     throw new DalError("forbidden", `Your role (${actor.role}) is not allowed to do this.`);
   }
   if (ctx.auth?.kind === "token" && !ctx.auth.scopes.some((scope) => scopeGrants(scope, permission))) {
-    throw new DalError("forbidden", `This API token's scopes (${ctx.auth.scopes.join(", ") || "none"}) do not allow this; sign in, or use a token made for it.`);
+    throw new DalError(
+      "forbidden",
+      `This API token's scopes (${ctx.auth.scopes.join(", ") || "none"}) do not allow this; sign in, or use a token made for it.`,
+    );
   }
   return actor;
 }

@@ -47,21 +47,45 @@ export async function passagesBehind(ctx: DalContext, query: DrillQuery) {
   );
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .selectDistinct({ id: statements.id, title: statements.title, date: statements.date, datePrecision: statements.datePrecision, speakerName: statements.speakerName, speakerCountry: statements.speakerCountry, tone: statements.tone, sourceUrl: statements.sourceUrl, text: statements.text })
+      .selectDistinct({
+        id: statements.id,
+        title: statements.title,
+        date: statements.date,
+        datePrecision: statements.datePrecision,
+        speakerName: statements.speakerName,
+        speakerCountry: statements.speakerCountry,
+        tone: statements.tone,
+        sourceUrl: statements.sourceUrl,
+        text: statements.text,
+      })
       .from(statements)
       .innerJoin(statementPairs, eq(statementPairs.statementId, statements.id))
       .where(where)
       .orderBy(asc(statements.date), asc(statements.id))
       .limit(DRILL_PAGE_SIZE)
       .offset((query.page - 1) * DRILL_PAGE_SIZE),
-    ctx.db.select({ n: sql<number>`count(distinct ${statements.id})::int` }).from(statements).innerJoin(statementPairs, eq(statementPairs.statementId, statements.id)).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(distinct ${statements.id})::int` })
+      .from(statements)
+      .innerJoin(statementPairs, eq(statementPairs.statementId, statements.id))
+      .where(where),
   ]);
   const ids = rows.map((r) => r.id);
   const tagged =
     ids.length === 0
       ? []
       : await ctx.db
-          .select({ statementId: passages.statementId, passageId: passages.id, ordinal: passages.ordinal, start: passages.start, end: passages.end, tone: passages.tone, toneWords: passages.toneWords, color: themes.color, evidence: tags.evidence })
+          .select({
+            statementId: passages.statementId,
+            passageId: passages.id,
+            ordinal: passages.ordinal,
+            start: passages.start,
+            end: passages.end,
+            tone: passages.tone,
+            toneWords: passages.toneWords,
+            color: themes.color,
+            evidence: tags.evidence,
+          })
           .from(tags)
           .innerJoin(themes, eq(themes.id, tags.themeId))
           .innerJoin(passages, eq(passages.id, tags.passageId))

@@ -23,11 +23,21 @@ export function eventsFor(ctx: DalContext, pairs: { speaker: string; counterpart
 async function readEvents(ctx: DalContext, pairs: { speaker: string; counterpart: string }[]): Promise<ChartEvent[]> {
   await requirePermission(ctx, "series:read");
   const pairMatch = pairs.map(({ speaker, counterpart }) =>
-    or(and(eq(events.countryA, speaker), eq(events.countryB, counterpart)), and(eq(events.countryA, counterpart), eq(events.countryB, speaker))),
+    or(
+      and(eq(events.countryA, speaker), eq(events.countryB, counterpart)),
+      and(eq(events.countryA, counterpart), eq(events.countryB, speaker)),
+    ),
   );
   const [rows, versions] = await Promise.all([
-    ctx.db.select({ day: events.day, label: events.label }).from(events).where(or(isNull(events.countryA), ...pairMatch)).orderBy(asc(events.day)),
-    ctx.db.select({ version: codebookVersions.version, at: codebookVersions.createdAt }).from(codebookVersions).orderBy(asc(codebookVersions.version)),
+    ctx.db
+      .select({ day: events.day, label: events.label })
+      .from(events)
+      .where(or(isNull(events.countryA), ...pairMatch))
+      .orderBy(asc(events.day)),
+    ctx.db
+      .select({ version: codebookVersions.version, at: codebookVersions.createdAt })
+      .from(codebookVersions)
+      .orderBy(asc(codebookVersions.version)),
   ]);
   return [
     ...rows.map((r) => ({ ...r, kind: "event" as const })),
@@ -47,7 +57,8 @@ export type EventInput = z.input<typeof eventSchema>;
 function parseEvent(input: EventInput) {
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
-  if ((parsed.data.countryA === null) !== (parsed.data.countryB === null)) throw new DalError("invalid", "Give both countries of the pair, or neither.");
+  if ((parsed.data.countryA === null) !== (parsed.data.countryB === null))
+    throw new DalError("invalid", "Give both countries of the pair, or neither.");
   return parsed.data;
 }
 
@@ -55,7 +66,10 @@ export async function addEvent(ctx: DalContext, input: EventInput) {
   const actor = await requirePermission(ctx, "events:write");
   const event = parseEvent(input);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(events).values({ ...event, createdBy: actor.id }).returning({ id: events.id });
+    const [row] = await tx
+      .insert(events)
+      .values({ ...event, createdBy: actor.id })
+      .returning({ id: events.id });
     await writeAudit(tx, { actorId: actor.id, action: "event.add", entityType: "event", entityId: row!.id, after: event });
     return row!.id;
   });

@@ -17,7 +17,13 @@ export const STATEMENT_BATCH = 2000;
  */
 export async function exportStatements(ctx: DalContext, filter: StatementFilter): Promise<AsyncIterable<ReportStatementRow[]>> {
   const actor = await requirePermission(ctx, "reports:export");
-  await writeAudit(ctx.db, { actorId: actor.id, action: "export.statements_csv", entityType: "export", entityId: "statements", after: { filter } });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: "export.statements_csv",
+    entityType: "export",
+    entityId: "statements",
+    after: { filter },
+  });
   return statementBatches(ctx.db, statementWhere(filter) ?? sql`true`);
 }
 
@@ -83,4 +89,16 @@ async function statementRows(db: Db, chunk: number[], slugOf: Map<number, string
   }));
 }
 
-type StatementJsonRow = [number, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null, number[] | null];
+type StatementJsonRow = [
+  number,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  number[] | null,
+];

@@ -62,7 +62,9 @@ export function readSearchParams<T extends z.ZodObject>(
 ): z.infer<T> {
   const entries =
     params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
-  const given = Object.fromEntries(entries.filter(([key, value]) => typeof key === "string" && value !== undefined && value !== "" && key in schema.shape));
+  const given = Object.fromEntries(
+    entries.filter(([key, value]) => typeof key === "string" && value !== undefined && value !== "" && key in schema.shape),
+  );
   const parsed = schema.safeParse(given);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   return parsed.data;

@@ -12,8 +12,17 @@ import { applyTone } from "./internal/tone";
 /** Everything a person can change about a statement: what the audit log records before and after each edit. */
 export interface StatementState {
   version: number;
-  metadata: Pick<AnalysedStatement, "title" | "date" | "datePrecision" | "speakerName" | "speakerTitle" | "speakerCountry" | "venue" | "sourceUrl" | "kind">;
-  pairs: { speakerIso3: string; counterpartIso3: string; origin: "metadata" | "mention" | "manual"; isPrimary: boolean; mentions: number }[];
+  metadata: Pick<
+    AnalysedStatement,
+    "title" | "date" | "datePrecision" | "speakerName" | "speakerTitle" | "speakerCountry" | "venue" | "sourceUrl" | "kind"
+  >;
+  pairs: {
+    speakerIso3: string;
+    counterpartIso3: string;
+    origin: "metadata" | "mention" | "manual";
+    isPrimary: boolean;
+    mentions: number;
+  }[];
   tags: {
     passageId: number | null;
     spanStart: number | null;
@@ -188,12 +197,22 @@ export interface HistoryEntry {
 export async function statementHistory(ctx: DalContext, statementId: number): Promise<HistoryEntry[]> {
   await requirePermission(ctx, "statements:read");
   const rows = await ctx.db
-    .select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, actor: users.name, before: auditLog.before, after: auditLog.after })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      at: auditLog.at,
+      actor: users.name,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, "statement"), eq(auditLog.entityId, String(statementId))))
     .orderBy(desc(auditLog.id));
-  const ordinals = await ctx.db.select({ id: passages.id, ordinal: passages.ordinal }).from(passages).where(eq(passages.statementId, statementId));
+  const ordinals = await ctx.db
+    .select({ id: passages.id, ordinal: passages.ordinal })
+    .from(passages)
+    .where(eq(passages.statementId, statementId));
   const paragraph = new Map(ordinals.map((p) => [p.id, `¶${p.ordinal + 1}`]));
   const passageName = (id: number) => paragraph.get(id) ?? "a passage since re-segmented";
   return rows.map((r) => ({
@@ -221,7 +240,8 @@ function summarize(before: unknown, after: unknown, passageName: (id: number) =>
 export function describeChanges(before: unknown, after: unknown, passageName: (id: number) => string = (id) => `passage ${id}`): string[] {
   if (!isState(before) || !isState(after)) return describeFieldChanges(before, after);
   const parts: string[] = [];
-  const tagKey = (t: StatementState["tags"][number]) => `${t.theme}${t.passageId === null ? "" : ` ${passageName(t.passageId)}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
+  const tagKey = (t: StatementState["tags"][number]) =>
+    `${t.theme}${t.passageId === null ? "" : ` ${passageName(t.passageId)}`}${t.spanStart === null ? "" : ` ${t.spanStart}–${t.spanEnd}`}`;
   const count = (state: StatementState) => {
     const map = new Map<string, string>();
     for (const t of state.tags) map.set(tagKey(t), t.status);
@@ -231,7 +251,8 @@ export function describeChanges(before: unknown, after: unknown, passageName: (i
   const now = count(after);
   for (const [key, status] of now) if (was.get(key) !== status) parts.push(`${key}: ${was.get(key) ?? "none"} → ${status}`);
   for (const [key, status] of was) if (!now.has(key)) parts.push(`${key}: ${status} → none`);
-  const tone = (s: StatementState) => s.toneOverrides.map((o) => `${o.passageId === null ? "statement" : passageName(o.passageId)} ${describeToneStep(o.value)}`).join(", ");
+  const tone = (s: StatementState) =>
+    s.toneOverrides.map((o) => `${o.passageId === null ? "statement" : passageName(o.passageId)} ${describeToneStep(o.value)}`).join(", ");
   if (tone(before) !== tone(after)) parts.push(`tone: ${tone(before) || "machine"} → ${tone(after) || "machine"}`);
   const pairs = (s: StatementState) => s.pairs.map((p) => `${p.speakerIso3}→${p.counterpartIso3}`).join(", ");
   if (pairs(before) !== pairs(after)) parts.push(`pairs: ${pairs(before)} → ${pairs(after)}`);

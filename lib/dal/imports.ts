@@ -38,7 +38,11 @@ export interface ImportOptions {
  * Analyses and saves one statement (one transaction). A repeated text saves nothing and comes back as a
  * duplicate whose `id` is the statement already stored, for a link to it.
  */
-export async function importDraft(ctx: DalContext, draft: StatementDraft, options: ImportOptions = {}): Promise<{ id: number; duplicate: boolean }> {
+export async function importDraft(
+  ctx: DalContext,
+  draft: StatementDraft,
+  options: ImportOptions = {},
+): Promise<{ id: number; duplicate: boolean }> {
   const actor = await requirePermission(ctx, "statements:import");
   const record = analyseOrRefuse(draft, await activeCodebook(ctx.db), options);
   return writeStatement(ctx.db, record, actor.id);
@@ -80,8 +84,7 @@ export async function runBulkImport(
           if (result.duplicate) {
             report.duplicates++;
             if (report.duplicateOf.length < MAX_DUPLICATES_LISTED) report.duplicateOf.push({ row: row.rowNumber, id: result.id });
-          }
-          else report.imported++;
+          } else report.imported++;
         } catch (error) {
           report.rejected.push({ row: row.rowNumber, reason: reasonFor(error) });
         }
@@ -110,7 +113,8 @@ export async function runBulkImport(
   return report;
 }
 
-const INTERRUPTED = "The import was interrupted (the server stopped). Import the file again: statements already saved are recognised as duplicates and skipped.";
+const INTERRUPTED =
+  "The import was interrupted (the server stopped). Import the file again: statements already saved are recognised as duplicates and skipped.";
 
 /**
  * A running import outside the job runner (`npm run import`) whose heartbeat is older than this was killed: it
@@ -119,8 +123,10 @@ const INTERRUPTED = "The import was interrupted (the server stopped). Import the
 export const INTERRUPTED_AFTER_MS = 3 * 60_000;
 
 /** The runner's job for an import, if it has one. */
-const runnerJob = (importJobId: number) => sql`(select j.state from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
-const runnerError = (importJobId: number) => sql`(select j.last_error from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
+const runnerJob = (importJobId: number) =>
+  sql`(select j.state from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
+const runnerError = (importJobId: number) =>
+  sql`(select j.last_error from jobs j where j.kind = 'import' and j.dedupe_key = ${`import:${importJobId}`} order by j.id desc limit 1)`;
 
 export async function getImportJob(ctx: DalContext, jobId: number) {
   await requirePermission(ctx, "statements:import");
@@ -139,7 +145,10 @@ export async function getImportJob(ctx: DalContext, jobId: number) {
         eq(importJobs.status, "running"),
         or(
           sql`${runnerJob(jobId)} = 'failed'`,
-          and(sql`${runnerJob(jobId)} is null`, lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})`)),
+          and(
+            sql`${runnerJob(jobId)} is null`,
+            lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})`),
+          ),
         ),
       ),
     )
@@ -185,7 +194,8 @@ export function reasonFor(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export type ImportSource = { kind: "paste"; text: string; html: boolean } | { kind: "file"; name: string; bytes: Uint8Array } | { kind: "url"; url: string };
+export type ImportSource =
+  { kind: "paste"; text: string; html: boolean } | { kind: "file"; name: string; bytes: Uint8Array } | { kind: "url"; url: string };
 
 /** Reads a source into a draft — only for people allowed to import, so nobody else can make the server fetch a URL. */
 export async function draftFromSource(ctx: DalContext, source: ImportSource): Promise<StatementDraft> {

@@ -3,7 +3,18 @@ import type { Db } from "@/db/client";
 import { pauseForRequests } from "./internal/background";
 import { DalError } from "./errors";
 import { importStagedRows, type ImportPayload } from "./bulk-uploads";
-import { claimJob, failAttempt, finishJob, onJobQueued, releaseJob, renewLease, startRunner, stopRunner, type JobKind, type JobRow } from "./internal/job-queue";
+import {
+  claimJob,
+  failAttempt,
+  finishJob,
+  onJobQueued,
+  releaseJob,
+  renewLease,
+  startRunner,
+  stopRunner,
+  type JobKind,
+  type JobRow,
+} from "./internal/job-queue";
 import { trainTagger } from "./learn";
 import { retagNextBatch } from "./retag";
 import { rescoreToneNextBatch } from "./tone-rescore";
@@ -102,7 +113,10 @@ const processWide = globalThis as typeof globalThis & { __dyadJobLoops?: WeakMap
  * The worker inside `npm start` and `npm run worker`: slice after slice while there is work, then a nap that a
  * job queued by this process cuts short. One loop per database per process; returns a stop function.
  */
-export function startJobLoop(db: Db, { sliceMs = 10_000, idleMs = 2_000 }: { sliceMs?: number; idleMs?: number } = {}): () => Promise<void> {
+export function startJobLoop(
+  db: Db,
+  { sliceMs = 10_000, idleMs = 2_000 }: { sliceMs?: number; idleMs?: number } = {},
+): () => Promise<void> {
   const loops = (processWide.__dyadJobLoops ??= new WeakMap());
   const running = loops.get(db);
   if (running) return running;
@@ -150,11 +164,17 @@ export function authorizeJobsTick(authorization: string | null, env: NodeJS.Proc
   if (!secret) throw new DalError("forbidden", "The job tick is turned off: set DYAD_JOBS_SECRET to use it.");
   const expected = Buffer.from(`Bearer ${secret}`);
   const given = Buffer.from(authorization ?? "");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DalError("unauthenticated", "The job tick needs Authorization: Bearer <DYAD_JOBS_SECRET>.");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new DalError("unauthenticated", "The job tick needs Authorization: Bearer <DYAD_JOBS_SECRET>.");
 }
 
 /** A bounded slice of the queue's work for a caller that proved it knows the secret. */
-export async function runJobsTick(db: Db, authorization: string | null, ms = TICK_MS, env: NodeJS.ProcessEnv = process.env): Promise<SliceReport> {
+export async function runJobsTick(
+  db: Db,
+  authorization: string | null,
+  ms = TICK_MS,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SliceReport> {
   authorizeJobsTick(authorization, env);
   return runJobsFor(db, ms);
 }

@@ -23,7 +23,11 @@ export interface ReviewedPassage {
 /** Passages of reviewed statements, with what people settled and what the rules had said; in passage order. */
 export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   const rows = await db
-    .select({ id: passages.id, statementId: passages.statementId, text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})` })
+    .select({
+      id: passages.id,
+      statementId: passages.statementId,
+      text: sql<string>`substr(${statements.text}, ${passages.start} + 1, ${passages.end} - ${passages.start})`,
+    })
     .from(passages)
     .innerJoin(statements, eq(statements.id, passages.statementId))
     .innerJoin(reviewStates, eq(reviewStates.statementId, passages.statementId))
@@ -39,7 +43,13 @@ export async function reviewedPassages(db: Db): Promise<ReviewedPassage[]> {
   const byPassage = new Map<number, ReviewedPassage>();
   for (const [i, r] of rows.entries()) {
     if (i % 500 === 499) await yieldToRequests(); // reading features of thousands of passages takes a second or more
-    byPassage.set(r.id, { id: r.id, statementId: r.statementId, features: passageFeatures(r.text), truth: new Set<string>(), rules: new Set<string>() });
+    byPassage.set(r.id, {
+      id: r.id,
+      statementId: r.statementId,
+      features: passageFeatures(r.text),
+      truth: new Set<string>(),
+      rules: new Set<string>(),
+    });
   }
   for (const t of tagRows) {
     const p = byPassage.get(t.passageId!);
@@ -67,7 +77,12 @@ export async function fitAndMeasure(training: ReviewedPassage[], heldOut: Review
   const quality: ThemeQuality[] = [];
   const encoded = await inSteps(encodeInSteps(training.map((p) => p.features)));
   for (const slug of themes) {
-    const model = await inSteps(trainLogisticInSteps(encoded, training.map((p) => (p.truth.has(slug) ? 1 : 0))));
+    const model = await inSteps(
+      trainLogisticInSteps(
+        encoded,
+        training.map((p) => (p.truth.has(slug) ? 1 : 0)),
+      ),
+    );
     models[slug] = model;
     const actual = heldOut.map((p) => p.truth.has(slug));
     const byRules = heldOut.map((p) => p.rules.has(slug));
@@ -80,7 +95,10 @@ export async function fitAndMeasure(training: ReviewedPassage[], heldOut: Review
       theme: slug,
       rules: precisionRecall(byRules, actual),
       model: precisionRecall(byModel, actual),
-      both: precisionRecall(byRules.map((r, i) => r || byModel[i]!), actual),
+      both: precisionRecall(
+        byRules.map((r, i) => r || byModel[i]!),
+        actual,
+      ),
     });
   }
   return { models, quality };
@@ -91,7 +109,10 @@ export async function fitAndMeasure(training: ReviewedPassage[], heldOut: Review
  * held-out ones, and stores the lot. Returns the stored model's id, or null with nothing reviewed yet.
  */
 export async function trainTagger(db: Db): Promise<number | null> {
-  const [reviewed, themeRows] = await Promise.all([reviewedPassages(db), db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true))]);
+  const [reviewed, themeRows] = await Promise.all([
+    reviewedPassages(db),
+    db.select({ slug: themes.slug }).from(themes).where(eq(themes.enabled, true)),
+  ]);
   const training = reviewed.filter((p) => !isHeldOut(p.id));
   const heldOut = reviewed.filter((p) => isHeldOut(p.id));
   if (training.length === 0) return null;
@@ -128,7 +149,13 @@ export async function retrainInBackground(db: Db): Promise<void> {
 export async function taggerQuality(ctx: DalContext) {
   await requirePermission(ctx, "tags:write");
   const [latest] = await ctx.db
-    .select({ id: taggerModels.id, trainedAt: taggerModels.trainedAt, trainingPassages: taggerModels.trainingPassages, heldOutPassages: taggerModels.heldOutPassages, quality: taggerModels.quality })
+    .select({
+      id: taggerModels.id,
+      trainedAt: taggerModels.trainedAt,
+      trainingPassages: taggerModels.trainingPassages,
+      heldOutPassages: taggerModels.heldOutPassages,
+      quality: taggerModels.quality,
+    })
     .from(taggerModels)
     .orderBy(desc(taggerModels.id))
     .limit(1);
@@ -143,11 +170,21 @@ export async function requestRetrain(ctx: DalContext): Promise<{ started: true }
 }
 
 /** The model's suggestions for some passages: themes it gives at least even odds, with the probability. */
-export async function modelSuggestions(db: Db, passageTexts: { id: number; text: string }[]): Promise<Map<number, { theme: string; probability: number }[]>> {
+export async function modelSuggestions(
+  db: Db,
+  passageTexts: { id: number; text: string }[],
+): Promise<Map<number, { theme: string; probability: number }[]>> {
   const result = new Map<number, { theme: string; probability: number }[]>();
   const [latest] = await db.select({ models: taggerModels.models }).from(taggerModels).orderBy(desc(taggerModels.id)).limit(1);
   if (!latest) return result;
-  const live = new Set((await db.select({ slug: themes.slug }).from(themes).where(inArray(themes.slug, Object.keys(latest.models).length > 0 ? Object.keys(latest.models) : [""]))).map((t) => t.slug));
+  const live = new Set(
+    (
+      await db
+        .select({ slug: themes.slug })
+        .from(themes)
+        .where(inArray(themes.slug, Object.keys(latest.models).length > 0 ? Object.keys(latest.models) : [""]))
+    ).map((t) => t.slug),
+  );
   for (const p of passageTexts) {
     const features = passageFeatures(p.text);
     const found = Object.entries(latest.models)

@@ -11,7 +11,10 @@ import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 
 export const pairSeriesQuerySchema = z.object({
-  pairs: z.array(z.object({ speaker: iso3Schema, counterpart: iso3Schema })).min(1).max(4),
+  pairs: z
+    .array(z.object({ speaker: iso3Schema, counterpart: iso3Schema }))
+    .min(1)
+    .max(4),
   bothDirections: z.boolean().default(false),
   themes: z.array(themeSlugSchema).min(1).max(12),
   from: usableDaySchema.optional(),
@@ -54,7 +57,17 @@ const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
   week: (day) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`,
 };
 
-const SUM_COLUMNS = ["statements", "passages", "tone_sum", "tone_sum_sq", "tone_n", "tone_statements", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"] as const;
+const SUM_COLUMNS = [
+  "statements",
+  "passages",
+  "tone_sum",
+  "tone_sum_sq",
+  "tone_n",
+  "tone_statements",
+  "cluster_sum_sq",
+  "cluster_cross",
+  "cluster_n_sq",
+] as const;
 type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
 const INTEGER = new Set(["statements", "passages", "tone_n", "tone_statements"]);
 
@@ -85,27 +98,46 @@ async function readPairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<
   ]);
   const themeIds = [ALL_THEMES, ...themes.map((t) => t.id)];
   const directed = query.pairs.flatMap(({ speaker, counterpart }) =>
-    query.bothDirections ? [{ speaker, counterpart }, { speaker: counterpart, counterpart: speaker }] : [{ speaker, counterpart }],
+    query.bothDirections
+      ? [
+          { speaker, counterpart },
+          { speaker: counterpart, counterpart: speaker },
+        ]
+      : [{ speaker, counterpart }],
   );
   const speakers = [...new Set(directed.map((p) => p.speaker))];
-  const list = (items: (string | number)[]) => sql.join(items.map((x) => sql`${x}`), sql`, `);
-  const pairMatch = sql.join(directed.map(({ speaker, counterpart }) => sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`), sql` or `);
+  const list = (items: (string | number)[]) =>
+    sql.join(
+      items.map((x) => sql`${x}`),
+      sql`, `,
+    );
+  const pairMatch = sql.join(
+    directed.map(({ speaker, counterpart }) => sql`(speaker_iso3 = ${speaker} and counterpart_iso3 = ${counterpart})`),
+    sql` or `,
+  );
   const inLanguage = (column: SQL) => (query.language ? sql`and ${column} = ${query.language}` : sql``);
   const cellMatch = sql`((${pairMatch}) or (counterpart_iso3 = ${ANY_COUNTERPART} and speaker_iso3 in (${list(speakers)}))) and theme_id in (${list(themeIds)}) ${inLanguage(sql`language`)}`;
   const fine = sql`precision::text in (${list(PRECISIONS_FOR[query.interval])})`;
-  const sum = (column: string, which: SQL) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(INTEGER.has(column) ? "int" : "float8")}`;
+  const sum = (column: string, which: SQL) =>
+    sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(INTEGER.has(column) ? "int" : "float8")}`;
   // One JSON text instead of thousands of rows: parsing rows is most of the time on the embedded database.
   const cellsQuery = ctx.db.execute(sql`
     select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, coarse, ${sql.raw(SUM_COLUMNS.join(", "))})), '[]')::text as cells
     from (
       select speaker_iso3, counterpart_iso3, theme_id, ${PERIOD_SQL[query.interval](sql`day`)} as period,
         ${sum("statements", sql`not (${fine})`)} as coarse,
-        ${sql.join(SUM_COLUMNS.map((c) => sql`${sum(c, fine)} as ${sql.raw(c)}`), sql`, `)}
+        ${sql.join(
+          SUM_COLUMNS.map((c) => sql`${sum(c, fine)} as ${sql.raw(c)}`),
+          sql`, `,
+        )}
       from (${coveringCells(COARSEST_GRAIN[query.interval], usableRange(query), cellMatch)}) cells
       group by 1, 2, 3, 4
     ) sums`);
   // Left out of every series, so counted here from raw rows: few, and found by the pair and speaker indexes.
-  const pairRows = sql.join(directed.map(({ speaker, counterpart }) => sql`(sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart})`), sql` or `);
+  const pairRows = sql.join(
+    directed.map(({ speaker, counterpart }) => sql`(sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart})`),
+    sql` or `,
+  );
   const missingQuery = ctx.db.execute(sql`select
     (select count(distinct s.id) from statement_pairs sp join statements s on s.id = sp.statement_id where (${pairRows}) and s.date is null ${inLanguage(sql`s.language`)})::int as undated,
     (select count(*) from statements s where s.speaker_country in (${list(speakers)}) ${inLanguage(sql`s.language`)}
@@ -147,7 +179,8 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
     const inPair = (r: CellSum) =>
       (r.speaker === speaker && r.counterpart === counterpart) ||
       (query.bothDirections && r.speaker === counterpart && r.counterpart === speaker);
-    const bySpeaker = (r: CellSum) => r.counterpart === ANY_COUNTERPART && (r.speaker === speaker || (query.bothDirections && r.speaker === counterpart));
+    const bySpeaker = (r: CellSum) =>
+      r.counterpart === ANY_COUNTERPART && (r.speaker === speaker || (query.bothDirections && r.speaker === counterpart));
     const spoken = sumByPeriod(usable.filter(bySpeaker));
     const totals = sumByPeriod(usable.filter((r) => inPair(r) && r.theme_id === ALL_THEMES));
     for (const theme of themes) {
@@ -175,7 +208,14 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
           },
           tone:
             tone && s
-              ? { mean: fourPlaces(tone.mean), low: fourPlaces(tone.low), high: fourPlaces(tone.high), statements: s.tone_statements, passages: s.tone_n, lowEvidence: tone.lowEvidence }
+              ? {
+                  mean: fourPlaces(tone.mean),
+                  low: fourPlaces(tone.low),
+                  high: fourPlaces(tone.high),
+                  statements: s.tone_statements,
+                  passages: s.tone_n,
+                  lowEvidence: tone.lowEvidence,
+                }
               : null,
         };
       });
@@ -193,7 +233,14 @@ function buildSeries(query: PairSeriesQuery, themes: { id: number; slug: string 
 
 /** A period the speaker said nothing in: no value at all, not a zero. */
 function gap(period: string): PairSeriesPoint {
-  return { period, value: null, statements: 0, passages: 0, coverage: { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 }, tone: null };
+  return {
+    period,
+    value: null,
+    statements: 0,
+    passages: 0,
+    coverage: { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 },
+    tone: null,
+  };
 }
 
 function toneSums(s: Sums): ToneSums {
@@ -259,13 +306,15 @@ async function readPairThemeOverview(ctx: DalContext, range: OverviewRange, limi
       left join cells c on c.speaker_iso3 = b.speaker_iso3 and c.counterpart_iso3 = b.counterpart_iso3 and c.theme_id = t.id
       where t.enabled
     ) o`);
-  const rows = (JSON.parse(rowsOf<{ rows: string }>(result)[0]!.rows) as [string, string, number, string, number][]).map(([speaker, counterpart, total, theme, statements]) => ({
-    speaker,
-    counterpart,
-    total,
-    theme,
-    statements,
-  }));
+  const rows = (JSON.parse(rowsOf<{ rows: string }>(result)[0]!.rows) as [string, string, number, string, number][]).map(
+    ([speaker, counterpart, total, theme, statements]) => ({
+      speaker,
+      counterpart,
+      total,
+      theme,
+      statements,
+    }),
+  );
   const pairs = new Map<string, { speaker: string; counterpart: string; total: number; byTheme: Record<string, number> }>();
   for (const r of rows) {
     const key = `${r.speaker}>${r.counterpart}`;

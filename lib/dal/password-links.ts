@@ -72,7 +72,10 @@ export async function setPasswordWithLink(ctx: DalContext, input: { token: strin
         ),
       )
       .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
-    const refused = new DalError("invalid", "This link is not valid any more (used, replaced, expired or mistyped). Ask a manager for a new one.");
+    const refused = new DalError(
+      "invalid",
+      "This link is not valid any more (used, replaced, expired or mistyped). Ask a manager for a new one.",
+    );
     if (!link) throw refused;
     // Checked again under the row lock: a disable that commits meanwhile wins.
     const [user] = await tx
@@ -83,7 +86,13 @@ export async function setPasswordWithLink(ctx: DalContext, input: { token: strin
     if (!user) throw refused;
     await voidPasswordLinks(tx, user.id);
     await endSessions(tx, user.id);
-    await writeAudit(tx, { actorId: user.id, action: "user.set_password", entityType: "user", entityId: user.id, after: { via: link.purpose } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "user.set_password",
+      entityType: "user",
+      entityId: user.id,
+      after: { via: link.purpose },
+    });
     return { email: user.email };
   });
 }

@@ -37,7 +37,14 @@ export interface StrongPassage {
 }
 
 async function namesOf(ctx: DalContext, codes: string[]): Promise<Map<string, string>> {
-  const rows = rowsOf<{ iso3: string; name: string }>(await ctx.db.execute(sql`select iso3, name from countries where iso3 in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`));
+  const rows = rowsOf<{ iso3: string; name: string }>(
+    await ctx.db.execute(
+      sql`select iso3, name from countries where iso3 in (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    ),
+  );
   return new Map(rows.map((r) => [r.iso3, r.name]));
 }
 
@@ -87,7 +94,8 @@ const QUOTE_CANDIDATES = 15;
 
 /** A run that names a thing or cites a reference ("the Organization for Security and Cooperation in Europe", "resolutions 822 (1993), 853 (1993)") rather than saying something. */
 const isNameOrReference = (words: string[]) =>
-  words.filter((w) => /^[^\p{L}\p{N}]*\p{Lu}/u.test(w)).length * 2 >= words.length || words.filter((w) => /^[^\p{L}\p{N}]*\p{N}/u.test(w)).length >= 2;
+  words.filter((w) => /^[^\p{L}\p{N}]*\p{Lu}/u.test(w)).length * 2 >= words.length ||
+  words.filter((w) => /^[^\p{L}\p{N}]*\p{N}/u.test(w)).length >= 2;
 
 /** Words as the text's spaces cut them ("1.5", "Nagorno-Karabakh,"), so a run starts and ends where Postgres's parser would. */
 export const QUOTE_WORD = /\S*[\p{L}\p{N}]\S*/gu;
@@ -156,7 +164,9 @@ export async function quotedPassages(ctx: DalContext, first: string, second: str
   return candidates
     .flatMap(({ passageId, ...passage }) => {
       const count = best.get(passageId);
-      return count ? [{ ...passage, text: passage.text.slice(0, PASSAGE_SHOWN), phrase: count.phrase, later: count.later, byOthers: count.byOthers }] : [];
+      return count
+        ? [{ ...passage, text: passage.text.slice(0, PASSAGE_SHOWN), phrase: count.phrase, later: count.later, byOthers: count.byOthers }]
+        : [];
     })
     .sort((x, y) => y.later - x.later || y.byOthers - x.byOthers)
     .slice(0, limit);
@@ -207,7 +217,9 @@ export interface CountryRelation {
 
 /** The country's pairs on one side: `speaks` = it speaks about them; else they speak about it. */
 async function relations(ctx: DalContext, iso3: string, speaks: boolean, limit = 12): Promise<CountryRelation[]> {
-  const [self, other] = speaks ? [sql.raw("speaker_iso3"), sql.raw("counterpart_iso3")] : [sql.raw("counterpart_iso3"), sql.raw("speaker_iso3")];
+  const [self, other] = speaks
+    ? [sql.raw("speaker_iso3"), sql.raw("counterpart_iso3")]
+    : [sql.raw("counterpart_iso3"), sql.raw("speaker_iso3")];
   const rows = rowsOf<{ iso3: string; name: string; theme: string | null; statements: number; tone: number | null }>(
     await ctx.db.execute(sql`
       with totals as (
@@ -227,7 +239,8 @@ async function relations(ctx: DalContext, iso3: string, speaks: boolean, limit =
   for (const r of rows) {
     const relation = byCountry.get(r.iso3) ?? { iso3: r.iso3, name: r.name, statements: 0, tone: null, themes: [] };
     if (r.theme === null) Object.assign(relation, { statements: r.statements, tone: r.tone });
-    else if (relation.themes.length < 3 && r.statements > 0) relation.themes.push({ name: r.theme, statements: r.statements, tone: r.tone });
+    else if (relation.themes.length < 3 && r.statements > 0)
+      relation.themes.push({ name: r.theme, statements: r.statements, tone: r.tone });
     byCountry.set(r.iso3, relation);
   }
   return [...byCountry.values()];
@@ -237,7 +250,12 @@ async function relations(ctx: DalContext, iso3: string, speaks: boolean, limit =
 export async function countryProfile(ctx: DalContext, code: string) {
   await requirePermission(ctx, "statements:read");
   const iso3 = country(code);
-  const [names, speaksAbout, spokenAbout, people] = await Promise.all([namesOf(ctx, [iso3]), relations(ctx, iso3, true), relations(ctx, iso3, false), speakers(ctx, null, iso3, 10)]);
+  const [names, speaksAbout, spokenAbout, people] = await Promise.all([
+    namesOf(ctx, [iso3]),
+    relations(ctx, iso3, true),
+    relations(ctx, iso3, false),
+    speakers(ctx, null, iso3, 10),
+  ]);
   const name = names.get(iso3);
   if (!name) throw new DalError("not_found", `There is no country ${iso3}.`);
   return { iso3, name, speaksAbout, spokenAbout, people };

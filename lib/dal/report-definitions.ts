@@ -25,10 +25,23 @@ export async function saveReport(ctx: DalContext, input: { name: string; spec: u
   const spec = reportSpecSchema.safeParse(input.spec);
   if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeSpecIssues(spec.error)}.`);
   return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: reportDefinitions.id }).from(reportDefinitions).where(eq(sql`lower(${reportDefinitions.name})`, name.data.toLowerCase()));
-    if (taken) throw new DalError("conflict", `A report named "${name.data}" exists already; choose another name or delete that one first.`);
-    const [row] = await tx.insert(reportDefinitions).values({ name: name.data, spec: spec.data, createdBy: actor.id }).returning({ id: reportDefinitions.id });
-    await writeAudit(tx, { actorId: actor.id, action: "report.save", entityType: "report_definition", entityId: row!.id, after: { name: name.data, spec: spec.data } });
+    const [taken] = await tx
+      .select({ id: reportDefinitions.id })
+      .from(reportDefinitions)
+      .where(eq(sql`lower(${reportDefinitions.name})`, name.data.toLowerCase()));
+    if (taken)
+      throw new DalError("conflict", `A report named "${name.data}" exists already; choose another name or delete that one first.`);
+    const [row] = await tx
+      .insert(reportDefinitions)
+      .values({ name: name.data, spec: spec.data, createdBy: actor.id })
+      .returning({ id: reportDefinitions.id });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "report.save",
+      entityType: "report_definition",
+      entityId: row!.id,
+      after: { name: name.data, spec: spec.data },
+    });
     return { id: row!.id };
   });
 }
@@ -36,7 +49,13 @@ export async function saveReport(ctx: DalContext, input: { name: string; spec: u
 export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
   await requirePermission(ctx, "reports:export");
   return ctx.db
-    .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
+    .select({
+      id: reportDefinitions.id,
+      name: reportDefinitions.name,
+      spec: reportDefinitions.spec,
+      createdBy: users.name,
+      createdAt: reportDefinitions.createdAt,
+    })
     .from(reportDefinitions)
     .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
     .orderBy(asc(reportDefinitions.name));
@@ -48,7 +67,13 @@ export async function getReport(ctx: DalContext, id: number): Promise<SavedRepor
   await requirePermission(ctx, "reports:export");
   if (parseId(id) === null) throw new DalError("not_found", NOT_SAVED);
   const [row] = await ctx.db
-    .select({ id: reportDefinitions.id, name: reportDefinitions.name, spec: reportDefinitions.spec, createdBy: users.name, createdAt: reportDefinitions.createdAt })
+    .select({
+      id: reportDefinitions.id,
+      name: reportDefinitions.name,
+      spec: reportDefinitions.spec,
+      createdBy: users.name,
+      createdAt: reportDefinitions.createdAt,
+    })
     .from(reportDefinitions)
     .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
     .where(eq(reportDefinitions.id, id));
@@ -62,6 +87,12 @@ export async function deleteReport(ctx: DalContext, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(reportDefinitions).where(eq(reportDefinitions.id, id)).returning();
     if (!gone) throw new DalError("not_found", "There is no such saved report; it may have been deleted already.");
-    await writeAudit(tx, { actorId: actor.id, action: "report.delete", entityType: "report_definition", entityId: id, before: { name: gone.name, spec: gone.spec } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "report.delete",
+      entityType: "report_definition",
+      entityId: id,
+      before: { name: gone.name, spec: gone.spec },
+    });
   });
 }

@@ -2,7 +2,15 @@ import { desc, inArray, sql } from "drizzle-orm";
 import { ALL_THEMES, codebookVersions, countries, themes as themeTable } from "@/db/schema";
 import { rowsOf, type Db } from "@/db/client";
 import { clusteredToneInterval, LOW_EVIDENCE_STATEMENTS } from "@/lib/engine/series-math";
-import type { CodebookEntry, MethodNotes, ReportModel, ReportPassage, ReportStatementRow, ThemePassages, ToneRow } from "@/lib/export/report-model";
+import type {
+  CodebookEntry,
+  MethodNotes,
+  ReportModel,
+  ReportPassage,
+  ReportStatementRow,
+  ThemePassages,
+  ToneRow,
+} from "@/lib/export/report-model";
 import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
 import { writeAudit } from "./internal/audit";
 import { themeDefinitions } from "./internal/codebook";
@@ -28,7 +36,17 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
   const themes = spec.themes.map((slug) => themeRows.find((r) => r.slug === slug)!);
   const [pairs, series, summary, tone, passages, method, codebook] = await Promise.all([
     pairLabels(ctx.db, spec),
-    pairSeries(ctx, { pairs: spec.pairs, bothDirections: spec.bothDirections, themes: spec.themes, from: spec.from, to: spec.to, interval: spec.interval, measure: spec.measure, scale: "count", language: spec.language }),
+    pairSeries(ctx, {
+      pairs: spec.pairs,
+      bothDirections: spec.bothDirections,
+      themes: spec.themes,
+      from: spec.from,
+      to: spec.to,
+      interval: spec.interval,
+      measure: spec.measure,
+      scale: "count",
+      language: spec.language,
+    }),
     summarise(ctx.db, spec),
     toneTable(ctx.db, spec, themes),
     topPassages(ctx.db, spec),
@@ -46,7 +64,14 @@ export async function buildReport(ctx: DalContext, input: ReportSpec, name = "Dy
     series: series.series.map((s) => ({
       pair: s.pair,
       theme: s.theme,
-      points: s.points.map((p) => ({ period: p.period, covered: p.value !== null, statements: p.statements, passages: p.passages, coverage: p.coverage, tone: p.tone })),
+      points: s.points.map((p) => ({
+        period: p.period,
+        covered: p.value !== null,
+        statements: p.statements,
+        passages: p.passages,
+        coverage: p.coverage,
+        tone: p.tone,
+      })),
     })),
     tone,
     passages,
@@ -108,11 +133,19 @@ async function summarise(db: Db, spec: ReportSpec) {
     select (select count(*)::int from chosen) as statements,
       (select count(distinct t.passage_id)::int from tags t join themes th on th.id = t.theme_id
         where t.statement_id in (select id from chosen) and t.status <> 'rejected' and t.passage_id is not null
-          and th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})) as passages,
+          and th.slug in (${sql.join(
+            spec.themes.map((t) => sql`${t}`),
+            sql`, `,
+          )})) as passages,
       (select to_char(min(date), 'YYYY-MM-DD') from chosen) as first_date,
       (select to_char(max(date), 'YYYY-MM-DD') from chosen) as last_date`);
   const [row] = rowsOf<{ statements: number; passages: number; first_date: string | null; last_date: string | null }>(result);
-  return { statements: row?.statements ?? 0, passages: row?.passages ?? 0, firstDate: row?.first_date ?? null, lastDate: row?.last_date ?? null };
+  return {
+    statements: row?.statements ?? 0,
+    passages: row?.passages ?? 0,
+    firstDate: row?.first_date ?? null,
+    lastDate: row?.last_date ?? null,
+  };
 }
 
 /** Tone over the whole period per pair × theme, from the series cells (every date precision counts here). */
@@ -124,7 +157,10 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
       sum(tone_statements)::int as tone_statements, sum(cluster_sum_sq)::float8 as cluster_sum_sq,
       sum(cluster_cross)::float8 as cluster_cross, sum(cluster_n_sq)::float8 as cluster_n_sq
     from series_cells
-    where ${reportCellWhere(spec)} and theme_id in (${sql.join(themes.map((t) => sql`${t.id}`), sql`, `)}) and theme_id <> ${ALL_THEMES}
+    where ${reportCellWhere(spec)} and theme_id in (${sql.join(
+      themes.map((t) => sql`${t.id}`),
+      sql`, `,
+    )}) and theme_id <> ${ALL_THEMES}
     group by 1, 2, 3`);
   const cells = rowsOf<{
     speaker: string;
@@ -144,7 +180,10 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
   return spec.pairs.flatMap(({ speaker, counterpart }) =>
     themes.map((theme) => {
       const mine = cells.filter(
-        (c) => c.theme_id === theme.id && ((c.speaker === speaker && c.counterpart === counterpart) || (spec.bothDirections && c.speaker === counterpart && c.counterpart === speaker)),
+        (c) =>
+          c.theme_id === theme.id &&
+          ((c.speaker === speaker && c.counterpart === counterpart) ||
+            (spec.bothDirections && c.speaker === counterpart && c.counterpart === speaker)),
       );
       const sum = (pick: (c: (typeof cells)[number]) => number) => mine.reduce((n, c) => n + pick(c), 0);
       const statements = sum((c) => c.statements);
@@ -163,7 +202,14 @@ async function toneTable(db: Db, spec: ReportSpec, themes: { id: number; slug: s
         theme: theme.slug,
         statements,
         passages: sum((c) => c.passages),
-        tone: tone && { mean: tone.mean, low: tone.low, high: tone.high, statements: sum((c) => c.tone_statements), passages: n, lowEvidence: tone.lowEvidence },
+        tone: tone && {
+          mean: tone.mean,
+          low: tone.low,
+          high: tone.high,
+          statements: sum((c) => c.tone_statements),
+          passages: n,
+          lowEvidence: tone.lowEvidence,
+        },
       };
     }),
   );
@@ -188,8 +234,23 @@ async function topPassages(db: Db, spec: ReportSpec): Promise<ThemePassages[]> {
       order by t.confidence desc nulls last, s.date desc nulls last, p.id
       limit ${spec.passagesPerTheme * 2}
     ) top
-    where th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)})`);
-  const rows = rowsOf<{ theme: string; passage_id: number; statement_id: number; title: string; date: string | null; speaker_name: string | null; speaker_country: string | null; source_url: string | null; text: string; tone: number | null; confidence: number | null }>(result);
+    where th.slug in (${sql.join(
+      spec.themes.map((t) => sql`${t}`),
+      sql`, `,
+    )})`);
+  const rows = rowsOf<{
+    theme: string;
+    passage_id: number;
+    statement_id: number;
+    title: string;
+    date: string | null;
+    speaker_name: string | null;
+    speaker_country: string | null;
+    source_url: string | null;
+    text: string;
+    tone: number | null;
+    confidence: number | null;
+  }>(result);
   return spec.themes.map((theme) => {
     const seen = new Set<number>(); // a passage can carry a theme twice (suggested and by hand)
     return {
@@ -214,7 +275,11 @@ async function topPassages(db: Db, spec: ReportSpec): Promise<ThemePassages[]> {
 
 async function methodNotes(db: Db, spec: ReportSpec): Promise<MethodNotes> {
   const [[latest], figures] = await Promise.all([
-    db.select({ version: codebookVersions.version, at: codebookVersions.createdAt }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1),
+    db
+      .select({ version: codebookVersions.version, at: codebookVersions.createdAt })
+      .from(codebookVersions)
+      .orderBy(desc(codebookVersions.version))
+      .limit(1),
     db.execute(sql`
       select count(*) filter (where t.origin = 'auto')::int as auto_tags,
         count(*) filter (where t.origin = 'auto' and t.status = 'accepted')::int as accepted,
@@ -223,7 +288,10 @@ async function methodNotes(db: Db, spec: ReportSpec): Promise<MethodNotes> {
         count(*) filter (where t.origin = 'human')::int as human_tags
       from tags t join themes th on th.id = t.theme_id
       join statements s on s.id = t.statement_id
-      where th.slug in (${sql.join(spec.themes.map((t) => sql`${t}`), sql`, `)}) and ${reportStatementWhere(spec, sql.raw("s"))}`),
+      where th.slug in (${sql.join(
+        spec.themes.map((t) => sql`${t}`),
+        sql`, `,
+      )}) and ${reportStatementWhere(spec, sql.raw("s"))}`),
   ]);
   const [f] = rowsOf<{ auto_tags: number; accepted: number; rejected: number; unreviewed: number; human_tags: number }>(figures);
   const accepted = f?.accepted ?? 0;
@@ -247,6 +315,8 @@ async function codebookEntries(db: Db, spec: ReportSpec): Promise<CodebookEntry[
   const definitions = await themeDefinitions(db);
   return spec.themes.flatMap((slug) => {
     const t = definitions.find((d) => d.slug === slug);
-    return t ? [{ slug: t.slug, name: t.name, parent: t.parent, color: t.color, phrases: t.rules.phrases, exclusions: t.rules.exclusions }] : [];
+    return t
+      ? [{ slug: t.slug, name: t.name, parent: t.parent, color: t.color, phrases: t.rules.phrases, exclusions: t.rules.exclusions }]
+      : [];
   });
 }

@@ -44,14 +44,19 @@ export async function resumeRetag(db: Db): Promise<void> {
     if (running) return enqueueJob(tx, "retag");
     const [stale] = await tx.select({ id: statements.id }).from(statements).where(staleTags).limit(1);
     if (!stale) return;
-    const [latest] = await tx.select({ version: codebookVersions.version }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1);
+    const [latest] = await tx
+      .select({ version: codebookVersions.version })
+      .from(codebookVersions)
+      .orderBy(desc(codebookVersions.version))
+      .limit(1);
     await startRetag(tx, latest?.version ?? 0);
   });
 }
 
 /** Tags of one stored statement as an import gives them: Russian by its own rules, an unread language none. */
 function tagsOf(codebook: ActiveCodebook, text: string, language: string, passageList: Passage[]) {
-  if (language === "ru") return readRussian(text, passageList, (codebook.russian ??= compileRussianCodebook(codebook.compiled.themes))).tags;
+  if (language === "ru")
+    return readRussian(text, passageList, (codebook.russian ??= compileRussianCodebook(codebook.compiled.themes))).tags;
   if (languageNote(language)) return [];
   return tagStatement(codebook.compiled, text, passageList).passages;
 }
@@ -71,7 +76,13 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
   const codebook = await activeCodebook(db);
   return db.transaction(async (tx) => {
     // The cursor is read under a lock in the batch's own transaction: a second worker waits, then sees it moved.
-    const [job] = await tx.select().from(retagJobs).where(eq(retagJobs.status, "running")).orderBy(desc(retagJobs.id)).limit(1).for("update");
+    const [job] = await tx
+      .select()
+      .from(retagJobs)
+      .where(eq(retagJobs.status, "running"))
+      .orderBy(desc(retagJobs.id))
+      .limit(1)
+      .for("update");
     if (!job) return false;
     const batch = await tx
       .select({ id: statements.id, text: statements.text, language: statements.language })
@@ -86,7 +97,11 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     }
     const ids = batch.map((s) => s.id);
     // One query at a time: a transaction is a single connection.
-    const passageRows = await tx.select().from(passages).where(inArray(passages.statementId, ids)).orderBy(asc(passages.statementId), asc(passages.ordinal));
+    const passageRows = await tx
+      .select()
+      .from(passages)
+      .where(inArray(passages.statementId, ids))
+      .orderBy(asc(passages.statementId), asc(passages.ordinal));
     const decided = await tx
       .selectDistinct({ statementId: tags.statementId, themeId: tags.themeId })
       .from(tags)
@@ -98,7 +113,12 @@ export async function retagNextBatch(db: Db): Promise<boolean> {
     await tx.delete(tags).where(and(inArray(tags.statementId, ids), eq(tags.origin, "auto"), eq(tags.status, "suggested")));
     const fresh = batch.flatMap((statement) => {
       const own = passageRows.filter((p) => p.statementId === statement.id);
-      const tagged = tagsOf(codebook, statement.text, statement.language, own.map((p) => ({ ordinal: p.ordinal, start: p.start, end: p.end, sentences: [] })));
+      const tagged = tagsOf(
+        codebook,
+        statement.text,
+        statement.language,
+        own.map((p) => ({ ordinal: p.ordinal, start: p.start, end: p.end, sentences: [] })),
+      );
       return tagged.flatMap((tp) => {
         const passage = own.find((p) => p.ordinal === tp.ordinal);
         return tp.tags.flatMap((tag) => {

@@ -23,7 +23,8 @@ export const queueFilterSchema = statementFilterSchema.extend({
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
-const open = (extra: SQL = sql``) => sql`exists (select 1 from ${tags} t where t.statement_id = ${statements.id} and t.status = 'suggested' ${extra})`;
+const open = (extra: SQL = sql``) =>
+  sql`exists (select 1 from ${tags} t where t.statement_id = ${statements.id} and t.status = 'suggested' ${extra})`;
 const retagged = sql<boolean>`(${reviewStates.reviewedAt} is not null and ${open(sql`and t.codebook_version > coalesce(${reviewStates.codebookVersion}, 0)`)})`;
 const lowConfidence = sql<boolean>`${open(sql`and t.confidence < ${LOW_CONFIDENCE}`)}`;
 const disputed = sql<boolean>`coalesce(${reviewStates.disputed}, false)`;
@@ -63,7 +64,9 @@ function checkedFilter(filter: QueueFilter): QueueFilter {
 
 function queueWhere(filter: QueueFilter): SQL | undefined {
   const pattern = filter.source ? `%${escapeLike(filter.source)}%` : null;
-  const source = pattern ? or(...[statements.sourceUrl, statements.venue, statements.kind].map((column) => ilike(column, pattern))) : undefined;
+  const source = pattern
+    ? or(...[statements.sourceUrl, statements.venue, statements.kind].map((column) => ilike(column, pattern)))
+    : undefined;
   return and(statementWhere(filter), source);
 }
 
@@ -94,7 +97,9 @@ export async function reviewQueue(ctx: DalContext, given: QueueFilter, page: unk
         noSpeaker,
         noCounterpart,
         suggestions: sql<number>`(select count(*)::int from ${tags} t where t.statement_id = ${statements.id} and t.status = 'suggested')`,
-        pair: sql<string | null>`(select sp.speaker_iso3 || ' → ' || sp.counterpart_iso3 from ${statementPairs} sp where sp.statement_id = ${statements.id} order by sp.is_primary desc, sp.mentions desc limit 1)`,
+        pair: sql<
+          string | null
+        >`(select sp.speaker_iso3 || ' → ' || sp.counterpart_iso3 from ${statementPairs} sp where sp.statement_id = ${statements.id} order by sp.is_primary desc, sp.mentions desc limit 1)`,
       })
       .from(statements)
       .leftJoin(reviewStates, eq(reviewStates.statementId, statements.id))
@@ -218,14 +223,22 @@ export async function reviewStatement(ctx: DalContext, id: number) {
       .where(eq(tags.statementId, id))
       .orderBy(asc(tags.id)),
     ctx.db.select().from(toneOverrides).where(eq(toneOverrides.statementId, id)),
-    ctx.db.select().from(statementPairs).where(eq(statementPairs.statementId, id)).orderBy(desc(statementPairs.isPrimary), desc(statementPairs.mentions)),
+    ctx.db
+      .select()
+      .from(statementPairs)
+      .where(eq(statementPairs.statementId, id))
+      .orderBy(desc(statementPairs.isPrimary), desc(statementPairs.mentions)),
     ctx.db
       .select({ reviewedAt: reviewStates.reviewedAt, disputed: reviewStates.disputed, reviewer: users.name })
       .from(reviewStates)
       .leftJoin(users, eq(users.id, reviewStates.reviewedBy))
       .where(eq(reviewStates.statementId, id)),
     claimsOn(ctx.db, [id]),
-    ctx.db.select({ slug: themes.slug, name: themes.name, color: themes.color }).from(themes).where(eq(themes.enabled, true)).orderBy(asc(themes.id)),
+    ctx.db
+      .select({ slug: themes.slug, name: themes.name, color: themes.color })
+      .from(themes)
+      .where(eq(themes.enabled, true))
+      .orderBy(asc(themes.id)),
   ]);
   const claim = claims.get(id);
   const learned = await modelSuggestions(
@@ -250,7 +263,12 @@ export async function reviewStatement(ctx: DalContext, id: number) {
       sourceUrl: statement.sourceUrl,
       kind: statement.kind,
     },
-    pairs: pairRows.map((p) => ({ speakerIso3: p.speakerIso3, counterpartIso3: p.counterpartIso3, isPrimary: p.isPrimary, origin: p.origin })),
+    pairs: pairRows.map((p) => ({
+      speakerIso3: p.speakerIso3,
+      counterpartIso3: p.counterpartIso3,
+      isPrimary: p.isPrimary,
+      origin: p.origin,
+    })),
     statementTags: tagRows.filter((t) => t.passageId === null),
     passages: passageRows.map((p) => {
       const override = overrideRows.find((o) => o.passageId === p.id);

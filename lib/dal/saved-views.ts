@@ -25,7 +25,10 @@ export interface SavedView {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
 
-const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({ ...row, query: selectionToParams(row.filters).toString() });
+const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({
+  ...row,
+  query: selectionToParams(row.filters).toString(),
+});
 
 /**
  * Saves the dashboard's current filters (its query string) under a name for the signed-in user. Returns the
@@ -38,10 +41,23 @@ export async function saveView(ctx: DalContext, input: { name: string; query: st
   const filters = seriesQueryFromParams(new URLSearchParams(input.query));
   const feedToken = newFeedToken();
   return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: savedViews.id }).from(savedViews).where(and(eq(savedViews.userId, actor.id), eq(savedViews.name, name.data)));
-    if (taken) throw new DalError("conflict", `You have a view named "${name.data}" already; choose another name or delete that one first.`);
-    const [row] = await tx.insert(savedViews).values({ userId: actor.id, name: name.data, filters, feedTokenHash: hashToken(feedToken) }).returning({ id: savedViews.id });
-    await writeAudit(tx, { actorId: actor.id, action: "view.save", entityType: "saved_view", entityId: row!.id, after: { name: name.data, filters } });
+    const [taken] = await tx
+      .select({ id: savedViews.id })
+      .from(savedViews)
+      .where(and(eq(savedViews.userId, actor.id), eq(savedViews.name, name.data)));
+    if (taken)
+      throw new DalError("conflict", `You have a view named "${name.data}" already; choose another name or delete that one first.`);
+    const [row] = await tx
+      .insert(savedViews)
+      .values({ userId: actor.id, name: name.data, filters, feedTokenHash: hashToken(feedToken) })
+      .returning({ id: savedViews.id });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "view.save",
+      entityType: "saved_view",
+      entityId: row!.id,
+      after: { name: name.data, filters },
+    });
     return { ...asView({ id: row!.id, name: name.data, filters }), feedToken };
   });
 }
@@ -49,30 +65,50 @@ export async function saveView(ctx: DalContext, input: { name: string; query: st
 /** The signed-in user's saved views, by name. */
 export async function listViews(ctx: DalContext): Promise<SavedView[]> {
   const actor = await requirePermission(ctx, "views:save");
-  const rows = await ctx.db.select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters }).from(savedViews).where(eq(savedViews.userId, actor.id)).orderBy(asc(savedViews.name));
+  const rows = await ctx.db
+    .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters })
+    .from(savedViews)
+    .where(eq(savedViews.userId, actor.id))
+    .orderBy(asc(savedViews.name));
   return rows.map(asView);
 }
 
 /** One of the user's own views; another user's view is "not found", never revealed. */
 export async function getView(ctx: DalContext, id: number): Promise<SavedView> {
   const actor = await requirePermission(ctx, "views:save");
-  const [row] = await ctx.db.select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters }).from(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)));
+  const [row] = await ctx.db
+    .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters })
+    .from(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)));
   if (!row) throw new DalError("not_found", "There is no such view of yours.");
   return asView(row);
 }
 
 export async function deleteView(ctx: DalContext, id: number): Promise<void> {
   const actor = await requirePermission(ctx, "views:save");
-  const [gone] = await ctx.db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id))).returning({ id: savedViews.id, name: savedViews.name });
+  const [gone] = await ctx.db
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)))
+    .returning({ id: savedViews.id, name: savedViews.name });
   if (!gone) throw new DalError("not_found", "There is no such view of yours.");
-  await writeAudit(ctx.db, { actorId: actor.id, action: "view.delete", entityType: "saved_view", entityId: id, before: { name: gone.name } });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: "view.delete",
+    entityType: "saved_view",
+    entityId: id,
+    before: { name: gone.name },
+  });
 }
 
 /** A new secret feed address for one of the user's views; the old one stops working at once. */
 export async function replaceFeedToken(ctx: DalContext, id: number): Promise<{ feedToken: string }> {
   const actor = await requirePermission(ctx, "views:save");
   const feedToken = newFeedToken();
-  const [row] = await ctx.db.update(savedViews).set({ feedTokenHash: hashToken(feedToken) }).where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id))).returning({ id: savedViews.id });
+  const [row] = await ctx.db
+    .update(savedViews)
+    .set({ feedTokenHash: hashToken(feedToken) })
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)))
+    .returning({ id: savedViews.id });
   if (!row) throw new DalError("not_found", "There is no such view of yours.");
   await writeAudit(ctx.db, { actorId: actor.id, action: "view.feed_token", entityType: "saved_view", entityId: id });
   return { feedToken };

@@ -6,7 +6,6 @@ import { statementWhere } from "./internal/statement-filter-sql";
 
 export const SEARCH_PAGE_SIZE = 25;
 
-
 /** A word ending in * (pipel*, -pipel*): websearch syntax has no prefixes, so these become tsquery prefix terms. */
 const PREFIX_WORD = /(^|\s)(-?)([\p{L}\p{N}]+)\*(?=\s|$)/gu;
 
@@ -20,7 +19,9 @@ type SearchConfig = "simple" | "russian";
 export function searchQuery(q: string, config: SearchConfig = "simple"): SQL {
   const text = q.replaceAll("\u0000", " ");
   const cfg = sql.raw(`'${config}'`);
-  const prefixes = [...text.matchAll(PREFIX_WORD)].map(([, , not, word]) => sql`${sql.raw(not ? "!!" : "")}to_tsquery(${cfg}, ${`${word!.toLowerCase()}:*`})`);
+  const prefixes = [...text.matchAll(PREFIX_WORD)].map(
+    ([, , not, word]) => sql`${sql.raw(not ? "!!" : "")}to_tsquery(${cfg}, ${`${word!.toLowerCase()}:*`})`,
+  );
   const rest = text.replace(PREFIX_WORD, " ").trim();
   const parts = rest || prefixes.length === 0 ? [sql`websearch_to_tsquery(${cfg}, ${rest})`, ...prefixes] : prefixes;
   return sql`(${sql.join(parts, sql` && `)})`;
@@ -59,7 +60,10 @@ export async function searchStatements(ctx: DalContext, q: string, filter: State
       .orderBy(sql`ts_rank(${statements.searchVector}, ${query}) desc`, sql`${statements.id} desc`)
       .limit(SEARCH_PAGE_SIZE)
       .offset((Math.max(1, page) - 1) * SEARCH_PAGE_SIZE),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(statements).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(statements)
+      .where(where),
   ]);
   return { rows, total: total?.n ?? 0, page, pageSize: SEARCH_PAGE_SIZE };
 }

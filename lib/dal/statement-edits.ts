@@ -52,7 +52,9 @@ export async function updateMetadata(ctx: DalContext, change: EditTarget & { met
 }
 
 /** A statement's country pairs as an editor sends them (codes in any case; the DAL checks the countries exist). */
-export const pairsSchema = z.array(z.object({ speakerIso3: iso3Schema, counterpartIso3: iso3Schema, isPrimary: z.boolean() })).max(100, "at most 100 pairs");
+export const pairsSchema = z
+  .array(z.object({ speakerIso3: iso3Schema, counterpartIso3: iso3Schema, isPrimary: z.boolean() }))
+  .max(100, "at most 100 pairs");
 export type PairInput = z.input<typeof pairsSchema>[number];
 
 /** Replaces a statement's country pairs; pairs it already had keep their origin and mention count. */
@@ -62,14 +64,18 @@ export async function setPairs(ctx: DalContext, change: EditTarget & { pairs: Pa
   const pairs = parsed.data;
   const keys = new Set<string>();
   for (const p of pairs) {
-    if (p.speakerIso3 === p.counterpartIso3) throw new DalError("invalid", `A pair needs two countries (${p.speakerIso3} → ${p.counterpartIso3}).`);
+    if (p.speakerIso3 === p.counterpartIso3)
+      throw new DalError("invalid", `A pair needs two countries (${p.speakerIso3} → ${p.counterpartIso3}).`);
     const key = `${p.speakerIso3}>${p.counterpartIso3}`;
     if (keys.has(key)) throw new DalError("invalid", `The pair ${p.speakerIso3} → ${p.counterpartIso3} is listed twice.`);
     keys.add(key);
   }
   if (pairs.filter((p) => p.isPrimary).length > 1) throw new DalError("invalid", "Only one pair can be the primary one.");
   return editStatement(ctx, change, "statement.pairs", async (tx) => {
-    await requireCountries(tx, pairs.flatMap((p) => [p.speakerIso3, p.counterpartIso3]));
+    await requireCountries(
+      tx,
+      pairs.flatMap((p) => [p.speakerIso3, p.counterpartIso3]),
+    );
     const existing = await tx.select().from(statementPairs).where(eq(statementPairs.statementId, change.statementId));
     const kept = new Map(existing.map((p) => [`${p.speakerIso3}>${p.counterpartIso3}`, p]));
     await tx.delete(statementPairs).where(eq(statementPairs.statementId, change.statementId));
@@ -86,7 +92,9 @@ export async function setPairs(ctx: DalContext, change: EditTarget & { pairs: Pa
 
 async function requireCountries(db: DalContext["db"], codes: string[]): Promise<void> {
   if (codes.length === 0) return;
-  const found = new Set((await db.select({ iso3: countries.iso3 }).from(countries).where(inArray(countries.iso3, codes))).map((c) => c.iso3));
+  const found = new Set(
+    (await db.select({ iso3: countries.iso3 }).from(countries).where(inArray(countries.iso3, codes))).map((c) => c.iso3),
+  );
   const missing = [...new Set(codes)].filter((c) => !found.has(c));
   if (missing.length > 0) throw new DalError("invalid", `Unknown country code: ${missing.join(", ")}.`);
 }

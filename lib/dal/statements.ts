@@ -108,9 +108,7 @@ export async function getStatement(ctx: DalContext, id: number) {
       text: statement.text.slice(p.start, p.end),
       tone: p.tone,
       toneWords: p.toneWords,
-      tags: evidenceRows
-        .filter((e) => e.passageId === p.id)
-        .map((e) => ({ theme: e.slug, color: e.color, evidence: e.evidence })),
+      tags: evidenceRows.filter((e) => e.passageId === p.id).map((e) => ({ theme: e.slug, color: e.color, evidence: e.evidence })),
     })),
   };
 }

@@ -14,7 +14,9 @@ export interface ThemeTagChange extends EditTarget {
 export async function addThemeTag(ctx: DalContext, change: ThemeTagChange): Promise<EditResult> {
   return editStatement(ctx, change, "tag.add", async (tx, actor) => {
     const themeId = await liveThemeId(tx, change.theme);
-    await tx.insert(tags).values({ statementId: change.statementId, themeId, origin: "human", status: "accepted", confidence: 1, authorId: actor.id });
+    await tx
+      .insert(tags)
+      .values({ statementId: change.statementId, themeId, origin: "human", status: "accepted", confidence: 1, authorId: actor.id });
     return { theme: change.theme };
   });
 }
@@ -110,11 +112,26 @@ export async function togglePassageTheme(ctx: DalContext, change: EditTarget & {
     const rejected = await tx
       .update(tags)
       .set({ status: "rejected", authorId: actor.id })
-      .where(and(eq(tags.statementId, change.statementId), eq(tags.passageId, passage.id), eq(tags.themeId, themeId), ne(tags.status, "rejected")))
+      .where(
+        and(
+          eq(tags.statementId, change.statementId),
+          eq(tags.passageId, passage.id),
+          eq(tags.themeId, themeId),
+          ne(tags.status, "rejected"),
+        ),
+      )
       .returning({ id: tags.id });
     if (rejected.length > 0) return { theme: change.theme, passageId: passage.id, now: "off" };
     await liveThemeId(tx, change.theme);
-    await tx.insert(tags).values({ statementId: change.statementId, passageId: passage.id, themeId, origin: "human", status: "accepted", confidence: 1, authorId: actor.id });
+    await tx.insert(tags).values({
+      statementId: change.statementId,
+      passageId: passage.id,
+      themeId,
+      origin: "human",
+      status: "accepted",
+      confidence: 1,
+      authorId: actor.id,
+    });
     return { theme: change.theme, passageId: passage.id, now: "on" };
   });
 }
@@ -138,7 +155,7 @@ async function themeIdFor(db: Db, slug: string): Promise<number> {
 async function liveThemeId(db: Db, slug: string): Promise<number> {
   const [theme] = await db.select({ id: themes.id, enabled: themes.enabled, name: themes.name }).from(themes).where(eq(themes.slug, slug));
   if (!theme) throw new DalError("invalid", `There is no theme "${slug}" in the codebook; it may have been deleted.`);
-  if (!theme.enabled) throw new DalError("invalid", `The theme "${theme.name}" was removed from the codebook; it cannot be tagged any more.`);
+  if (!theme.enabled)
+    throw new DalError("invalid", `The theme "${theme.name}" was removed from the codebook; it cannot be tagged any more.`);
   return theme.id;
 }
-

@@ -36,7 +36,9 @@ export async function setToneOverride(ctx: DalContext, change: ToneOverrideChang
     );
     await tx.delete(toneOverrides).where(target);
     if (value !== null) {
-      await tx.insert(toneOverrides).values({ statementId: change.statementId, passageId: change.passageId, value, note, authorId: actor.id });
+      await tx
+        .insert(toneOverrides)
+        .values({ statementId: change.statementId, passageId: change.passageId, value, note, authorId: actor.id });
     }
     await applyTone(tx, change.statementId);
     return { passageId: change.passageId, value, note };

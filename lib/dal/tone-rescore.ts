@@ -41,11 +41,18 @@ const staleTone = or(
 export async function queueToneRescore(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dyad:tone-rescore'))`); // two servers starting at once queue one job
-    const [running] = await tx.select().from(toneRescoreJobs).where(eq(toneRescoreJobs.status, "running")).orderBy(desc(toneRescoreJobs.id)).limit(1);
+    const [running] = await tx
+      .select()
+      .from(toneRescoreJobs)
+      .where(eq(toneRescoreJobs.status, "running"))
+      .orderBy(desc(toneRescoreJobs.id))
+      .limit(1);
     if (running?.toneVersion === ANALYSIS_VERSION) return enqueueJob(tx, "tone-rescore"); // resumes, whoever runs it
     // Cells a migration emptied (0015 split them by language) come back from raw rows before any batch adjusts them.
     const [{ emptied } = { emptied: false }] = rowsOf<{ emptied: boolean }>(
-      await tx.execute(sql`select (exists (select 1 from statements where date is not null) and not exists (select 1 from series_cells_all)) as emptied`),
+      await tx.execute(
+        sql`select (exists (select 1 from statements where date is not null) and not exists (select 1 from series_cells_all)) as emptied`,
+      ),
     );
     if (emptied) await rebuildCells(tx);
     await tx.update(toneRescoreJobs).set({ status: "superseded", finishedAt: new Date() }).where(eq(toneRescoreJobs.status, "running"));
@@ -83,7 +90,13 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
     if (!job) return false;
     // Locked, so an edit, a re-tag or another server's re-score of the same statement waits for this one.
     const batch = await tx
-      .select({ id: statements.id, text: statements.text, speaker: statements.speakerCountry, date: statements.date, language: statements.language })
+      .select({
+        id: statements.id,
+        text: statements.text,
+        speaker: statements.speakerCountry,
+        date: statements.date,
+        language: statements.language,
+      })
       .from(statements)
       .where(and(gt(statements.id, job.cursor), staleTone))
       .orderBy(asc(statements.id))
@@ -100,9 +113,15 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       .from(passages)
       .where(inArray(passages.statementId, ids))
       .orderBy(asc(passages.statementId), asc(passages.ordinal));
-    const baselineRows = await tx.selectDistinct({ statementId: toneBaselines.statementId }).from(toneBaselines).where(inArray(toneBaselines.statementId, ids));
+    const baselineRows = await tx
+      .selectDistinct({ statementId: toneBaselines.statementId })
+      .from(toneBaselines)
+      .where(inArray(toneBaselines.statementId, ids));
     const overridden = new Set(baselineRows.map((b) => b.statementId));
-    const staffPairs = await tx.select().from(statementPairs).where(and(inArray(statementPairs.statementId, ids), ne(statementPairs.origin, "mention")));
+    const staffPairs = await tx
+      .select()
+      .from(statementPairs)
+      .where(and(inArray(statementPairs.statementId, ids), ne(statementPairs.origin, "mention")));
 
     const passageTones: { id: number; tone: number | null; words: ToneWord[] }[] = [];
     const statementTones: { id: number; tone: number | null }[] = [];
@@ -122,12 +141,23 @@ export async function rescoreToneNextBatch(db: Db): Promise<boolean> {
       if (overridden.has(statement.id)) baselines.push({ statementId: statement.id, passageId: null, tone: scored.score });
 
       // Counterparts read again; the pairs staff set stay as they are, the ones read from mentions follow the text.
-      const perPassage = readCounterparts({ text: statement.text, passages: own, mentions, speaker: statement.speaker, language: statement.language });
+      const perPassage = readCounterparts({
+        text: statement.text,
+        passages: own,
+        mentions,
+        speaker: statement.speaker,
+        language: statement.language,
+      });
       own.forEach((p, i) => counterpartRows.push(...perPassage[i]!.map((c) => ({ ...c, passageId: p.id }))));
       if (statement.speaker) {
         const staff = staffPairs.filter((p) => p.statementId === statement.id);
         const named = staff.filter((p) => p.speakerIso3 === statement.speaker).map((p) => p.counterpartIso3);
-        const fromText = pairsFor(rankMentions(mentions, statement.speaker, statement.text), statement.speaker, named, addressedCountries(perPassage));
+        const fromText = pairsFor(
+          rankMentions(mentions, statement.speaker, statement.text),
+          statement.speaker,
+          named,
+          addressedCountries(perPassage),
+        );
         const hasPrimary = staff.some((p) => p.isPrimary);
         const taken = new Set(staff.map((p) => `${p.speakerIso3}>${p.counterpartIso3}`));
         mentionPairs.push(

@@ -23,7 +23,14 @@ export interface ManagedUser {
 export type Credential = "password" | "link";
 export type IssuedCredential = { password: string } | { link: string };
 
-const columns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt };
+const columns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+};
 
 export async function listUsers(ctx: DalContext): Promise<ManagedUser[]> {
   await requirePermission(ctx, "users:manage");
@@ -55,7 +62,13 @@ export async function createUser(
     if (taken) throw new DalError("conflict", `There is already an account for ${email}.`);
     const [row] = await tx.insert(users).values({ email, name, role, passwordHash }).returning({ id: users.id });
     const id = row!.id;
-    await writeAudit(tx, { actorId: actor.id, action: "user.create", entityType: "user", entityId: id, after: { email, name, role, disabled: false, credential } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: { email, name, role, disabled: false, credential },
+    });
     if (password) return { id, password };
     return { id, link: await issuePasswordLink(tx, id, "invite") };
   });
@@ -93,7 +106,10 @@ export async function resetUserPassword(ctx: DalContext, input: { userId: number
   await changeUser(ctx.db, actor, input.userId, "user.reset_password", async (tx, before) => {
     if (password) await voidPasswordLinks(tx, before.id);
     issued = password ? { password } : { link: await issuePasswordLink(tx, before.id, "reset") };
-    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
     return { passwordHash };
   });
   return issued!;
@@ -126,7 +142,12 @@ async function changeUser(
       entityType: "user",
       entityId: userId,
       before: { email: before.email, role: before.role, disabled: before.disabled },
-      after: { email: after!.email, role: after!.role, disabled: after!.disabled, ...("passwordHash" in change ? { password: "reset" } : {}) },
+      after: {
+        email: after!.email,
+        role: after!.role,
+        disabled: after!.disabled,
+        ...("passwordHash" in change ? { password: "reset" } : {}),
+      },
     });
     return after!;
   });

@@ -92,7 +92,14 @@ export function agreementFigures(units: CodedUnit[], themes: string[], coders: n
   const pairFigures = (value: (unit: CodedUnit, coder: number) => number | null): PairFigure[] =>
     pairs.map(([a, b]) => {
       const both = units.filter((u) => value(u, a) !== null && value(u, b) !== null);
-      return { coders: [a, b], kappa: cohenKappa(both.map((u) => value(u, a)), both.map((u) => value(u, b))), units: both.length };
+      return {
+        coders: [a, b],
+        kappa: cohenKappa(
+          both.map((u) => value(u, a)),
+          both.map((u) => value(u, b)),
+        ),
+        units: both.length,
+      };
     });
   const hasTheme = (theme: string) => (unit: CodedUnit, coder: number) => {
     const code = unit.codes.get(coder);
@@ -101,8 +108,16 @@ export function agreementFigures(units: CodedUnit[], themes: string[], coders: n
   const tone = (unit: CodedUnit, coder: number) => unit.codes.get(coder)?.tone ?? null;
   const matrix = (value: (unit: CodedUnit, coder: number) => number | null) => units.map((u) => coders.map((c) => value(u, c)));
   return {
-    themes: themes.map((theme) => ({ theme, alpha: krippendorffAlpha(matrix(hasTheme(theme)), "nominal"), pairs: pairFigures(hasTheme(theme)) })),
-    tone: { alphaInterval: krippendorffAlpha(matrix(tone), "interval"), alphaOrdinal: krippendorffAlpha(matrix(tone), "ordinal"), pairs: pairFigures(tone) },
+    themes: themes.map((theme) => ({
+      theme,
+      alpha: krippendorffAlpha(matrix(hasTheme(theme)), "nominal"),
+      pairs: pairFigures(hasTheme(theme)),
+    })),
+    tone: {
+      alphaInterval: krippendorffAlpha(matrix(tone), "interval"),
+      alphaOrdinal: krippendorffAlpha(matrix(tone), "ordinal"),
+      pairs: pairFigures(tone),
+    },
     disagreements: units.flatMap((u) => {
       const codes = [...u.codes.values()];
       if (codes.length < 2) return [];

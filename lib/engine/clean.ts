@@ -12,16 +12,37 @@ export interface Cleaned {
 
 /** Lines that are web-page furniture, never statement text, by the reason given to staff. */
 const FURNITURE: [RegExp, string][] = [
-  [/^(accessibility links|breaking news|skip to (the )?(main )?(content|navigation)|toggle navigation|main menu|menu|search|close|home|back to top|top of page|navigation|you are here:?.*|print friendly|text size|listen( to this)?( article| page)?)$/i, "page furniture"],
+  [
+    /^(accessibility links|breaking news|skip to (the )?(main )?(content|navigation)|toggle navigation|main menu|menu|search|close|home|back to top|top of page|navigation|you are here:?.*|print friendly|text size|listen( to this)?( article| page)?)$/i,
+    "page furniture",
+  ],
   [/^(share|tweet|print|email|e-mail|like|pin it|copy link)( (this|the) (page|article|story|post))?( on \w+)?:?$/i, "page furniture"],
-  [/^((share|follow us)( on)?:?\s*)?((facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|print|reddit|vk)\s*[|·•,/]?\s*){2,}$/i, "page furniture"],
+  [
+    /^((share|follow us)( on)?:?\s*)?((facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|print|reddit|vk)\s*[|·•,/]?\s*){2,}$/i,
+    "page furniture",
+  ],
   [/^(home|start)\s*[>›»/|].*$/i, "page furniture"],
-  [/^(related|more) (articles|stories|content|news|links)$|^read more$|^(next|previous) (article|story|post)$|^subscribe( to .*)?$|^sign up( for .*)?$/i, "page furniture"],
+  [
+    /^(related|more) (articles|stories|content|news|links)$|^read more$|^(next|previous) (article|story|post)$|^subscribe( to .*)?$|^sign up( for .*)?$/i,
+    "page furniture",
+  ],
   [/^(this (web)?site uses cookies.*|accept( all)? cookies|cookie (settings|policy))$/i, "page furniture"],
-  [/^(все материалы сайта доступны по лицензии:?|all content on this site is licensed under:?|creative commons attribution \d\.\d international)$/i, "site licence notice"],
-  [/^(текстовая версия|text version|официальный сайт президента россии:?|official site of the president of russia:?|администрация президента россии\s*\d{4} год|presidential executive office\s*\d{4})$/i, "page furniture"],
-  [/^(опубликован в разделе|дата публикации|ссылка на материал|published in sections?|publication date|direct link|прямая ссылка):/i, "page furniture"],
-  [/^(official websites use \.gov|secure \.gov websites use https|[\d–-]+ archived content|you are viewing archived content.*|content in this archive site is not updated.*|for current information, go to .*|policy issues|countries & areas|bureaus & offices|about|mission|history|administrative|leadership|directories|tags|\[(dsl\/cable|dial-up|audio|video|full video[^\]]*)\](\s*\[[^\]]*\])*)$/i, "page furniture"],
+  [
+    /^(все материалы сайта доступны по лицензии:?|all content on this site is licensed under:?|creative commons attribution \d\.\d international)$/i,
+    "site licence notice",
+  ],
+  [
+    /^(текстовая версия|text version|официальный сайт президента россии:?|official site of the president of russia:?|администрация президента россии\s*\d{4} год|presidential executive office\s*\d{4})$/i,
+    "page furniture",
+  ],
+  [
+    /^(опубликован в разделе|дата публикации|ссылка на материал|published in sections?|publication date|direct link|прямая ссылка):/i,
+    "page furniture",
+  ],
+  [
+    /^(official websites use \.gov|secure \.gov websites use https|[\d–-]+ archived content|you are viewing archived content.*|content in this archive site is not updated.*|for current information, go to .*|policy issues|countries & areas|bureaus & offices|about|mission|history|administrative|leadership|directories|tags|\[(dsl\/cable|dial-up|audio|video|full video[^\]]*)\](\s*\[[^\]]*\])*)$/i,
+    "page furniture",
+  ],
   [/^(https?:\/\/|www\.)\S+$/i, "link"],
   [/^\((spoke in|interpretation from) [^)]{1,80}\)$/i, "record annotation"],
 ];
@@ -29,7 +50,9 @@ const FURNITURE: [RegExp, string][] = [
  * All furniture patterns as one sticky alternation (same flags, each anchored at the start): a line of prose fails it
  * in one regex run instead of one per pattern; only a line that passes is asked which pattern it was.
  */
-const ANY_FURNITURE = FURNITURE.every(([pattern]) => pattern.flags === "i") ? new RegExp(FURNITURE.map(([pattern]) => `(?:${pattern.source})`).join("|"), "iy") : null;
+const ANY_FURNITURE = FURNITURE.every(([pattern]) => pattern.flags === "i")
+  ? new RegExp(FURNITURE.map(([pattern]) => `(?:${pattern.source})`).join("|"), "iy")
+  : null;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\[\d{1,4}\]$/i;
 /** Paragraph numbers of OCR'd UN records: "82.\tThe Assembly…" always, "82. The Assembly…" when the text is numbered throughout. */
 const NUMBER_TAB = /^\d{1,3}\.\t\s*/;
@@ -220,12 +243,22 @@ function wrapWidth(lines: Line[]): number | null {
 
 const LETTER = /^\p{L}$/u;
 /** Any character normaliseCharacters changes: most texts have none, or few, and are then read once, not nine times. */
-const TO_NORMALISE = /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
+const TO_NORMALISE =
+  /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
 
 /** What each character normaliseCharacters changes becomes (every replacement is final: none is changed again). */
 const NORMALISED = new Map<string, string>([
-  ["\r", "\n"], ["\r\n", "\n"], ["\f", `\n${PAGE_BREAK}\n`], ["\u2026", "..."], ["\u2028", "\n"], ["\u2029", "\n"], ["\v", "\n"],
-  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [c, " "]),
+  ["\r", "\n"],
+  ["\r\n", "\n"],
+  ["\f", `\n${PAGE_BREAK}\n`],
+  ["\u2026", "..."],
+  ["\u2028", "\n"],
+  ["\u2029", "\n"],
+  ["\v", "\n"],
+  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [
+    c,
+    " ",
+  ]),
   ...[..."\u00AD\u200B\u200C\u200D\u2060\uFEFF"].map((c): [string, string] => [c, ""]),
   ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
   ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
@@ -238,16 +271,60 @@ function normaliseCharacters(raw: string): string {
   return raw.replace(TO_NORMALISE_ALL, (c) => (c.length === 1 ? NORMALISED.get(c)! : c[0] === "\r" ? "\n" : NORMALISED.get(c[0]!)! + "\n"));
 }
 
-const BLOCK_TAGS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;
-const DROPPED_ELEMENTS = /<(script|style|noscript|template|head|nav|footer|aside|svg|iframe|object|form|button|select|canvas)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const BLOCK_TAGS =
+  /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|dl|dd|dt|table|thead|tbody|tr|blockquote|pre|figure|figcaption|header|address|hr)\b[^>]*>/gi;
+const DROPPED_ELEMENTS =
+  /<(script|style|noscript|template|head|nav|footer|aside|svg|iframe|object|form|button|select|canvas)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", shy: "",
-  mdash: "—", ndash: "–", hellip: "...", rsquo: "'", lsquo: "'", sbquo: "'", rdquo: '"', ldquo: '"', bdquo: '"',
-  laquo: '"', raquo: '"', copy: "©", reg: "®", trade: "™", deg: "°", middot: "·", bull: "•", euro: "€",
-  pound: "£", sect: "§", para: "¶", times: "×", szlig: "ß", aelig: "æ", AElig: "Æ", oslash: "ø", Oslash: "Ø",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  shy: "",
+  mdash: "—",
+  ndash: "–",
+  hellip: "...",
+  rsquo: "'",
+  lsquo: "'",
+  sbquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  bdquo: '"',
+  laquo: '"',
+  raquo: '"',
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  deg: "°",
+  middot: "·",
+  bull: "•",
+  euro: "€",
+  pound: "£",
+  sect: "§",
+  para: "¶",
+  times: "×",
+  szlig: "ß",
+  aelig: "æ",
+  AElig: "Æ",
+  oslash: "ø",
+  Oslash: "Ø",
 };
 /** &eacute; &Ouml; &ccedil; …: letter plus combining mark, composed. */
-const ACCENTS: Record<string, string> = { acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308", tilde: "\u0303", cedil: "\u0327", ring: "\u030A", caron: "\u030C" };
+const ACCENTS: Record<string, string> = {
+  acute: "\u0301",
+  grave: "\u0300",
+  circ: "\u0302",
+  uml: "\u0308",
+  tilde: "\u0303",
+  cedil: "\u0327",
+  ring: "\u030A",
+  caron: "\u030C",
+};
 
 /**
  * Text of pasted HTML: scripts, styles, navigation, footers and forms dropped unread, block elements become

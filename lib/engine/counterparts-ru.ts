@@ -19,7 +19,8 @@ const PLACE_BEFORE_RU = /(?<![\p{L}])(?:в|во|из|через|до)\s+$/iu;
 /** Any country as a route: "маршрут поставок через Украину", "транзит через территорию Литвы". */
 const ROUTE_BEFORE_RU = /(?<![\p{L}])(?:через|транзит\p{L}*\s+через)\s+(?:территорию\s+)?$/iu;
 /** A country given as an example or a comparison: "скажем, в Афганистане", "например, послевоенная Германия". */
-const EXAMPLE_BEFORE_RU = /(?<![\p{L}])(?:скажем|например|допустим|к примеру|в частности|как в|как и в|в отличие от|по примеру)[\s,]+(?:[\p{L}-]+\s+){0,2}$/iu;
+const EXAMPLE_BEFORE_RU =
+  /(?<![\p{L}])(?:скажем|например|допустим|к примеру|в частности|как в|как и в|в отличие от|по примеру)[\s,]+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 function clauseBefore(text: string, passage: Span, at: number): string {
   let start = at;
@@ -28,10 +29,17 @@ function clauseBefore(text: string, passage: Span, at: number): string {
 }
 
 /** Why a mention in a Russian passage is only in passing, or undefined when it addresses its country. */
-export function passingReasonRu(text: string, passage: Span, mention: CountryMention, via: MentionVia, inList: boolean): Passing | undefined {
+export function passingReasonRu(
+  text: string,
+  passage: Span,
+  mention: CountryMention,
+  via: MentionVia,
+  inList: boolean,
+): Passing | undefined {
   if (inList) return "list";
   const lineStart = text.lastIndexOf("\n", mention.start - 1) + 1;
-  if (text.slice(lineStart, mention.start).trim() === "" && DATE_AFTER_RU.test(text.slice(mention.end, mention.end + 40))) return "dateline";
+  if (text.slice(lineStart, mention.start).trim() === "" && DATE_AFTER_RU.test(text.slice(mention.end, mention.end + 40)))
+    return "dateline";
   const before = clauseBefore(text, passage, mention.start);
   if (via === "capital" && PLACE_BEFORE_RU.test(before)) return "venue";
   if (ROUTE_BEFORE_RU.test(before)) return "venue";

@@ -27,17 +27,22 @@ const LIST_LENGTH = 3;
  * throughout.
  */
 const WELCOME = /\b(?:welcom|congratulat|felicitat|greet|salut|thank|gratitude|appreciat|tribute|commend)\w*/i;
-const NEW_MEMBERS = /\b(?:new(?:est)? (?:State )?Members?|Member States?|admission|admitted|membership|joined (?:us|the United Nations|this Organization|our Organization)|family of nations)\b/i;
-const CHAIR = /\b(?:election|elected|presidency|President of the [\w\s-]{0,40}?(?:[Ss]ession|Assembly)|predecessor|outgoing President|Secretary-General)\b/i;
+const NEW_MEMBERS =
+  /\b(?:new(?:est)? (?:State )?Members?|Member States?|admission|admitted|membership|joined (?:us|the United Nations|this Organization|our Organization)|family of nations)\b/i;
+const CHAIR =
+  /\b(?:election|elected|presidency|President of the [\w\s-]{0,40}?(?:[Ss]ession|Assembly)|predecessor|outgoing President|Secretary-General)\b/i;
 const SHORT_PASSAGE = 800;
 
 /** A capital as the place of a meeting or the name of a text: "in Geneva", "at Baku", "the Tehran Declaration". */
 const VENUE_BEFORE = /\b(?:in|at|here in|held in|hosted in)\s+(?:the\s+)?$/i;
-const NAMED_AFTER = /^\s+(?:Conference|Summit|Declaration|Agreements?|Accords?|Protocol|Process|Talks|Convention|Charter|Plan|Document|Communiqu[ée]|Statement|Principles|Format|Meeting|Round|Group)\b/;
+const NAMED_AFTER =
+  /^\s+(?:Conference|Summit|Declaration|Agreements?|Accords?|Protocol|Process|Talks|Convention|Charter|Plan|Document|Communiqu[ée]|Statement|Principles|Format|Meeting|Round|Group)\b/;
 
 /** A date line: a place at the start of a line followed by a date ("BAKU, March 3 —", "Moscow, 12 May 2010"). */
 const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-const DATE_AFTER = new RegExp(`^[\\s,.:—–-]*(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`);
+const DATE_AFTER = new RegExp(
+  `^[\\s,.:—–-]*(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`,
+);
 
 function sentenceStart(text: string, passage: Span, at: number): number {
   let start = at;
@@ -58,7 +63,11 @@ function passingReason(text: string, passage: Span, mention: CountryMention, via
   if (inList) return "list";
   const lineStart = text.lastIndexOf("\n", mention.start - 1) + 1;
   if (text.slice(lineStart, mention.start).trim() === "" && DATE_AFTER.test(text.slice(mention.end, mention.end + 40))) return "dateline";
-  if (via === "capital" && (VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || NAMED_AFTER.test(text.slice(mention.end, mention.end + 30))))
+  if (
+    via === "capital" &&
+    (VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) ||
+      NAMED_AFTER.test(text.slice(mention.end, mention.end + 30)))
+  )
     return "venue";
   const sentence = sentenceAround(text, passage, mention.start);
   if (WELCOME.test(sentence) && (NEW_MEMBERS.test(sentence) || CHAIR.test(sentence))) return "welcome";

@@ -12,8 +12,20 @@ export interface RussianCountry {
 }
 
 export const COUNTRIES_RU: RussianCountry[] = [
-  { iso3: "AZE", names: ["Азербайджан", "Азербайджанская Республика"], adjectives: ["азербайджанский", "азербайджанец"], capitals: ["Баку"], metonyms: ["официальный Баку"] },
-  { iso3: "ARM", names: ["Армения", "Республика Армения"], adjectives: ["армянский", "армянин", "армяне"], capitals: ["Ереван"], metonyms: ["официальный Ереван"] },
+  {
+    iso3: "AZE",
+    names: ["Азербайджан", "Азербайджанская Республика"],
+    adjectives: ["азербайджанский", "азербайджанец"],
+    capitals: ["Баку"],
+    metonyms: ["официальный Баку"],
+  },
+  {
+    iso3: "ARM",
+    names: ["Армения", "Республика Армения"],
+    adjectives: ["армянский", "армянин", "армяне"],
+    capitals: ["Ереван"],
+    metonyms: ["официальный Ереван"],
+  },
   { iso3: "GEO", names: ["Грузия"], adjectives: ["грузинский", "грузин"], capitals: ["Тбилиси"], metonyms: ["официальный Тбилиси"] },
   {
     iso3: "RUS",
@@ -46,9 +58,26 @@ export const COUNTRIES_RU: RussianCountry[] = [
   { iso3: "KGZ", names: ["Киргизия", "Киргизстан", "Кыргызстан"], adjectives: ["киргизский", "кыргызский"], capitals: ["Бишкек"] },
   { iso3: "TJK", names: ["Таджикистан"], adjectives: ["таджикский"], capitals: ["Душанбе"] },
   { iso3: "MDA", names: ["Молдавия", "Молдова"], adjectives: ["молдавский", "молдавский"], capitals: ["Кишинев"] },
-  { iso3: "DEU", names: ["Германия", "ФРГ", "Федеративная Республика Германия"], adjectives: ["германский", "немецкий", "немец", "немцы"], capitals: ["Берлин"] },
-  { iso3: "FRA", names: ["Франция"], adjectives: ["французский", "француз", "французы"], capitals: ["Париж"], metonyms: ["Елисейский дворец"] },
-  { iso3: "GBR", names: ["Великобритания", "Британия", "Соединенное Королевство", "Англия"], adjectives: ["британский", "английский", "англичане"], capitals: ["Лондон"], metonyms: ["Даунинг-стрит"] },
+  {
+    iso3: "DEU",
+    names: ["Германия", "ФРГ", "Федеративная Республика Германия"],
+    adjectives: ["германский", "немецкий", "немец", "немцы"],
+    capitals: ["Берлин"],
+  },
+  {
+    iso3: "FRA",
+    names: ["Франция"],
+    adjectives: ["французский", "француз", "французы"],
+    capitals: ["Париж"],
+    metonyms: ["Елисейский дворец"],
+  },
+  {
+    iso3: "GBR",
+    names: ["Великобритания", "Британия", "Соединенное Королевство", "Англия"],
+    adjectives: ["британский", "английский", "англичане"],
+    capitals: ["Лондон"],
+    metonyms: ["Даунинг-стрит"],
+  },
   { iso3: "ITA", names: ["Италия"], adjectives: ["итальянский", "итальянец"], capitals: ["Рим"] },
   { iso3: "ESP", names: ["Испания"], adjectives: ["испанский", "испанец"], capitals: ["Мадрид"] },
   { iso3: "POL", names: ["Польша"], adjectives: ["польский", "поляк", "поляки"], capitals: ["Варшава"] },
@@ -97,6 +126,10 @@ export const COUNTRIES_RU: RussianCountry[] = [
  * Karabakh theme's aliases), Chechnya Russia's. Not mentions of the country: "Карабах" is not "Азербайджан".
  */
 export const RU_REGIONS: { iso3: string; region: string; names: string[] }[] = [
-  { iso3: "AZE", region: "Nagorno-Karabakh", names: ["Нагорный Карабах", "Карабах", "карабахский", "Арцах", "Ханкенди", "Степанакерт", "Лачинский коридор", "Шуша"] },
+  {
+    iso3: "AZE",
+    region: "Nagorno-Karabakh",
+    names: ["Нагорный Карабах", "Карабах", "карабахский", "Арцах", "Ханкенди", "Степанакерт", "Лачинский коридор", "Шуша"],
+  },
   { iso3: "RUS", region: "Chechnya", names: ["Чечня", "Чеченская Республика", "чеченский", "Грозный"] },
 ];

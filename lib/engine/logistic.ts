@@ -48,7 +48,13 @@ export function predict(model: LogisticModel, features: string[]): number {
 /** Trains one theme's model on the examples in one go (scripts and tests; the server trains in steps). */
 export function trainLogistic(examples: Example[], options: TrainOptions = {}): LogisticModel {
   const encoded = finish(encodeInSteps(examples.map((e) => e.features)));
-  return finish(trainLogisticInSteps(encoded, examples.map((e) => e.label), options));
+  return finish(
+    trainLogisticInSteps(
+      encoded,
+      examples.map((e) => e.label),
+      options,
+    ),
+  );
 }
 
 /** Runs a stepwise computation to its end without pausing. */
@@ -93,7 +99,11 @@ export function* encodeInSteps(featureLists: string[][]): Generator<void, Encode
  * Trains one theme's model on encoded passages (labels in the same order), pausing (`yield`) every few hundred
  * examples, so a server can answer requests between steps instead of freezing for the seconds a retrain takes.
  */
-export function* trainLogisticInSteps(encoded: EncodedPassages, labels: (0 | 1)[], options: TrainOptions = {}): Generator<void, LogisticModel, void> {
+export function* trainLogisticInSteps(
+  encoded: EncodedPassages,
+  labels: (0 | 1)[],
+  options: TrainOptions = {},
+): Generator<void, LogisticModel, void> {
   const { epochs = 30, learningRate = 0.2, l2 = 1e-4, seed = 7 } = options;
   const weights = new Float64Array(encoded.numbers.size);
   let bias = 0;
@@ -107,7 +117,7 @@ export function* trainLogisticInSteps(encoded: EncodedPassages, labels: (0 | 1)[
   const positiveWeight = positives === 0 ? 1 : Math.max(1, Math.sqrt(negatives / positives));
   const order = labels.map((_, i) => i);
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   let seen = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -8,7 +8,8 @@ import { isUsableYear } from "./dates";
  * a dateline ("Washington, March 3, 2025"), an office ("Secretary of State", "Azerbaijani Foreign Minister"),
  * the text speaking of itself ("reaffirmed U.S. support", "our country"), or the publisher's web address.
  */
-export type SuggestionSource = "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default" | "dateline" | "office" | "self-reference" | "publisher";
+export type SuggestionSource =
+  "metadata" | "title" | "byline" | "text" | "url" | "page" | "script" | "default" | "dateline" | "office" | "self-reference" | "publisher";
 
 /** A suggested value, where it came from, how sure we are, and the words it rests on; `flag` says what a person must check. */
 export interface Suggestion<T> {
@@ -83,7 +84,9 @@ export function suggestMetadata(text: string, hints: MetadataHints = {}): Metada
   return {
     title,
     date: findDate(head, hints),
-    speakerName: hints.speakerName ? fromMetadata(hints.speakerName) : byline && { value: byline.name, source: "byline", confidence: 0.7, evidence: byline.line },
+    speakerName: hints.speakerName
+      ? fromMetadata(hints.speakerName)
+      : byline && { value: byline.name, source: "byline", confidence: 0.7, evidence: byline.line },
     speakerTitle: hints.speakerTitle
       ? fromMetadata(hints.speakerTitle)
       : byline
@@ -115,7 +118,11 @@ function findTitle(head: string, hints: MetadataHints): Suggestion<string> | nul
   const line = paragraph.split("\n", 1)[0]!.trim();
   // a sentence ends at . ! or ? after a small letter or digit, so "U.S." or "J." do not end one
   const sentence = /^(.{8,160}?[\p{Ll}\d)’'"])[.!?](?=\s|$)/u.exec(line)?.[1]?.trim() ?? "";
-  const candidates: [string, number][] = [[paragraph, 0.7], [line, 0.65], [sentence, 0.55]];
+  const candidates: [string, number][] = [
+    [paragraph, 0.7],
+    [line, 0.65],
+    [sentence, 0.55],
+  ];
   for (const [candidate, confidence] of candidates) if (headingLike(candidate)) return { value: candidate, source: "title", confidence };
   return null;
 }
@@ -134,10 +141,24 @@ function headingLike(text: string): boolean {
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS_EN = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 /** Russian month names in the genitive, as dates write them ("15 января 2000 года"). */
 const MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+const MONTH =
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 const RU_MONTH = `(${MONTHS_RU.join("|")})`;
 /** The months' stems, for the month-and-year forms in every case (март, марте, марта). */
 const RU_MONTH_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
@@ -156,9 +177,18 @@ const DATE_FORMS: [RegExp, (m: RegExpExecArray) => DateValue | null][] = [
   [new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2}) ${RU_MONTH} (\\d{4})`, "u"), (m) => day(+m[3]!, MONTHS_RU.indexOf(m[2]!) + 1, +m[1]!)],
   [new RegExp(`\\b${MONTH},? (\\d{4})\\b`), (m) => month(+m[2]!, monthOf(m[1]!))],
   // "в марте 2025 года", "март 2025 г.": the month in any case, then the year.
-  [new RegExp(`(?:^|[^\\p{L}])(${RU_MONTH_STEMS.join("|")})\\p{L}{0,2} (\\d{4})(?!\\d)`, "iu"), (m) => month(+m[2]!, RU_MONTH_STEMS.indexOf(m[1]!.toLowerCase()) + 1)],
-  [new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[1]!))}-${pad(+m[2]!)}` })],
-  [new RegExp(`\\b(\\d{1,2}) ${MONTH}\\b(?!,? \\d)`), (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[2]!))}-${pad(+m[1]!)}` })],
+  [
+    new RegExp(`(?:^|[^\\p{L}])(${RU_MONTH_STEMS.join("|")})\\p{L}{0,2} (\\d{4})(?!\\d)`, "iu"),
+    (m) => month(+m[2]!, RU_MONTH_STEMS.indexOf(m[1]!.toLowerCase()) + 1),
+  ],
+  [
+    new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`),
+    (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[1]!))}-${pad(+m[2]!)}` }),
+  ],
+  [
+    new RegExp(`\\b(\\d{1,2}) ${MONTH}\\b(?!,? \\d)`),
+    (m) => ({ date: null, precision: null, partial: `--${pad(monthOf(m[2]!))}-${pad(+m[1]!)}` }),
+  ],
 ];
 
 function parseDate(text: string): FoundDate | null {
@@ -167,7 +197,8 @@ function parseDate(text: string): FoundDate | null {
     const m = pattern.exec(text);
     const value = m && read(m);
     // The earliest full date wins; a partial one only when nothing fuller is written.
-    if (m && value && (!best || (value.date !== null && (best.value.date === null || m.index < best.index)))) best = { value, evidence: m[0].trim(), index: m.index };
+    if (m && value && (!best || (value.date !== null && (best.value.date === null || m.index < best.index))))
+      best = { value, evidence: m[0].trim(), index: m.index };
   }
   return best;
 }
@@ -176,7 +207,8 @@ function findDate(head: string, hints: MetadataHints): Suggestion<DateValue> | n
   const given = hints.date ? fromIsoLike(hints.date) : null;
   if (given) return { value: given, source: "metadata", confidence: 0.95, evidence: hints.date ?? undefined };
   const inText = parseDate(head);
-  if (inText?.value.date) return { value: inText.value, source: "text", confidence: inText.index < 400 ? 0.8 : 0.5, evidence: inText.evidence };
+  if (inText?.value.date)
+    return { value: inText.value, source: "text", confidence: inText.index < 400 ? 0.8 : 0.5, evidence: inText.evidence };
   for (const r of hints.removed ?? []) {
     const onPage = parseDate(r.line);
     if (onPage?.value.date) return { value: onPage.value, source: "page", confidence: 0.85, evidence: r.line };
@@ -184,8 +216,20 @@ function findDate(head: string, hints: MetadataHints): Suggestion<DateValue> | n
   const year = hints.year ?? null;
   if (inText?.value.partial) {
     const [, , mm, dd] = inText.value.partial.split("-");
-    if (year) return { value: day(year, +mm!, +dd!) ?? inText.value, source: "text", confidence: 0.7, evidence: `${inText.evidence} + year ${year}` };
-    return { value: inText.value, source: "text", confidence: 0.3, evidence: inText.evidence, flag: `year missing: the text says "${inText.evidence}" but gives no year` };
+    if (year)
+      return {
+        value: day(year, +mm!, +dd!) ?? inText.value,
+        source: "text",
+        confidence: 0.7,
+        evidence: `${inText.evidence} + year ${year}`,
+      };
+    return {
+      value: inText.value,
+      source: "text",
+      confidence: 0.3,
+      evidence: inText.evidence,
+      flag: `year missing: the text says "${inText.evidence}" but gives no year`,
+    };
   }
   if (year) return { value: { date: `${year}-01-01`, precision: "year" }, source: "metadata", confidence: 0.9, evidence: `year ${year}` };
   return null;
@@ -220,9 +264,21 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 const OFFICE = [
   "(?:(?:Under|Assistant|Deputy) )?Secretary(?: of State| of Defense| of the Treasury| General| of [A-Z][a-z]+)?(?: for [A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*)?",
-  "(?:Vice )?President", "(?:Deputy )?Prime Minister", "(?:Deputy )?Foreign Minister", "Minister(?: of| for) [A-Z][a-z]+(?: (?:of |and )?[A-Z][a-z]+)*",
-  "Ambassador(?: to [A-Z][a-z]+(?: [A-Z][a-z]+)*)?", "(?:Deputy )?Permanent Representative", "Spokes(?:person|man|woman)", "Press Secretary",
-  "National Security Advis[eo]r", "Chancellor", "King", "Queen", "Emir", "Senator", "Special (?:Envoy|Representative)(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+  "(?:Vice )?President",
+  "(?:Deputy )?Prime Minister",
+  "(?:Deputy )?Foreign Minister",
+  "Minister(?: of| for) [A-Z][a-z]+(?: (?:of |and )?[A-Z][a-z]+)*",
+  "Ambassador(?: to [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+  "(?:Deputy )?Permanent Representative",
+  "Spokes(?:person|man|woman)",
+  "Press Secretary",
+  "National Security Advis[eo]r",
+  "Chancellor",
+  "King",
+  "Queen",
+  "Emir",
+  "Senator",
+  "Special (?:Envoy|Representative)(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
 ].join("|");
 const NAME = "[A-Z][a-z]+(?:\\s+[A-Z]\\.)*(?:\\s+[A-Z][a-z'’\\-]+){1,2}";
 const BYLINE = new RegExp(`^(?:(.{1,30}?) )?(${OFFICE}) (${NAME})$`, "m");
@@ -278,20 +334,36 @@ function findOffices(head: string): Office[] {
   const found: Office[] = [];
   for (const m of top.matchAll(NATIONAL_OFFICE)) {
     const country = countryFromText(m[1]!);
-    if (country) found.push({ office: m[2]!, country, home: false, met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)), leading: leading(m.index), evidence: m[0] });
+    if (country)
+      found.push({
+        office: m[2]!,
+        country,
+        home: false,
+        met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)),
+        leading: leading(m.index),
+        evidence: m[0],
+      });
   }
   for (const [pattern, country] of HOME_OFFICES) {
     const m = pattern.exec(top);
     // "U.S. Secretary of State" or "Azerbaijani Secretary of State" was read above, with its nationality
     if (m && !found.some((o) => o.evidence.endsWith(m[0]))) {
-      found.push({ office: m[0], country, home: true, met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)), leading: leading(m.index), evidence: m[0] });
+      found.push({
+        office: m[0],
+        country,
+        home: true,
+        met: MEETING.test(top.slice(Math.max(0, m.index - 30), m.index)),
+        leading: leading(m.index),
+        evidence: m[0],
+      });
     }
   }
   return found;
 }
 
 /** Verbs with which a text states its own side's position: "reaffirmed U.S. support", "reiterated Armenia's commitment". */
-const SELF_REFERENCE = /\b(?:reaffirm|reiterat|underscor|underlin|express|pledg|affirm|stress|emphasi[sz])\w*\s+(?:the\s+)?((?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:[’']s)?\s+(?:strong\s+|continued\s+|full\s+|unwavering\s+)?(?:support|commitment|position|readiness|determination|solidarity|interest|resolve)\b/;
+const SELF_REFERENCE =
+  /\b(?:reaffirm|reiterat|underscor|underlin|express|pledg|affirm|stress|emphasi[sz])\w*\s+(?:the\s+)?((?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:[’']s)?\s+(?:strong\s+|continued\s+|full\s+|unwavering\s+)?(?:support|commitment|position|readiness|determination|solidarity|interest|resolve)\b/;
 const OUR_COUNTRY = /\b(?:our|my) (?:country|nation|government|people)\b/i;
 
 /** The country of the site that published the text: a few well-known ministries, then the country-code domain. */
@@ -301,8 +373,25 @@ const PUBLISHERS: [RegExp, string][] = [
   [/(?:^|\.)diplomatie\.gouv\.fr$/, "FRA"],
 ];
 const COUNTRY_DOMAINS: Record<string, string> = {
-  ru: "RUS", am: "ARM", az: "AZE", ge: "GEO", tr: "TUR", ua: "UKR", kz: "KAZ", ir: "IRN", fr: "FRA", de: "DEU", uk: "GBR", cn: "CHN", in: "IND",
-  pk: "PAK", af: "AFG", il: "ISR", br: "BRA", sa: "SAU", eg: "EGY",
+  ru: "RUS",
+  am: "ARM",
+  az: "AZE",
+  ge: "GEO",
+  tr: "TUR",
+  ua: "UKR",
+  kz: "KAZ",
+  ir: "IRN",
+  fr: "FRA",
+  de: "DEU",
+  uk: "GBR",
+  cn: "CHN",
+  in: "IND",
+  pk: "PAK",
+  af: "AFG",
+  il: "ISR",
+  br: "BRA",
+  sa: "SAU",
+  eg: "EGY",
 };
 
 function publisherOf(url: string | null | undefined): { iso3: string; host: string } | null {
@@ -342,7 +431,8 @@ function findSpeakerCountries(head: string, byline: Byline | null, offices: Offi
   if (self && selfCountry) found.push({ value: selfCountry, source: "self-reference", confidence: 0.6, evidence: self[0] });
   const publisher = publisherOf(hints.url);
   const ours = OUR_COUNTRY.exec(head);
-  if (publisher && ours) found.push({ value: publisher.iso3, source: "self-reference", confidence: 0.7, evidence: `"${ours[0]}" on ${publisher.host}` });
+  if (publisher && ours)
+    found.push({ value: publisher.iso3, source: "self-reference", confidence: 0.7, evidence: `"${ours[0]}" on ${publisher.host}` });
   if (publisher) found.push({ value: publisher.iso3, source: "publisher", confidence: 0.55, evidence: publisher.host });
   const dateline = findDateline(head);
   const capital = dateline && capitalOf(dateline.place);
@@ -353,10 +443,13 @@ function findSpeakerCountries(head: string, byline: Byline | null, offices: Offi
 /** Counterparts on offer: the foreign offices met first, then the countries the text names by salience. */
 function counterpartOptionsOf(offices: Office[], ranked: RankedCounterpart[], speaker: string | null): Suggestion<string>[] {
   const found: Suggestion<string>[] = [];
-  for (const o of offices) if (!o.home && o.country !== speaker) found.push({ value: o.country, source: "office", confidence: o.met ? 0.8 : 0.5, evidence: o.evidence });
+  for (const o of offices)
+    if (!o.home && o.country !== speaker)
+      found.push({ value: o.country, source: "office", confidence: o.met ? 0.8 : 0.5, evidence: o.evidence });
   const primary = primaryOf(ranked);
   if (primary) found.push(primary);
-  for (const c of ranked.slice(1)) found.push({ value: c.iso3, source: "text", confidence: 0.3, evidence: `${c.mentions} mention${c.mentions === 1 ? "" : "s"}` });
+  for (const c of ranked.slice(1))
+    found.push({ value: c.iso3, source: "text", confidence: 0.3, evidence: `${c.mentions} mention${c.mentions === 1 ? "" : "s"}` });
   return surestFirst(found);
 }
 
@@ -372,8 +465,30 @@ function surestFirst(found: Suggestion<string>[]): Suggestion<string>[] {
 
 /** Cities where diplomacy happens that are not capitals. */
 const VENUE_CITIES = new Set([
-  "Geneva", "New York", "Davos", "Munich", "Istanbul", "Sochi", "St. Petersburg", "Saint Petersburg", "Strasbourg", "Camp David", "Hiroshima",
-  "Bali", "Jeddah", "Antalya", "Dayton", "Bonn", "Kyoto", "Nur-Sultan", "Almaty", "Shanghai", "Lagos", "Karachi", "Yalta", "Sharm el-Sheikh",
+  "Geneva",
+  "New York",
+  "Davos",
+  "Munich",
+  "Istanbul",
+  "Sochi",
+  "St. Petersburg",
+  "Saint Petersburg",
+  "Strasbourg",
+  "Camp David",
+  "Hiroshima",
+  "Bali",
+  "Jeddah",
+  "Antalya",
+  "Dayton",
+  "Bonn",
+  "Kyoto",
+  "Nur-Sultan",
+  "Almaty",
+  "Shanghai",
+  "Lagos",
+  "Karachi",
+  "Yalta",
+  "Sharm el-Sheikh",
 ]);
 const isVenue = (place: string) => VENUE_CITIES.has(place) || capitalOf(place) !== null;
 const PLACE = "[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|el|de|al))*";
@@ -407,14 +522,27 @@ function findDateline(head: string): { place: string; line: string } | null {
 const KINDS: [DocumentKind, RegExp][] = [
   ["testimony", /\btestimony\b|\btestif(?:y|ies|ied)\b|\b(?:sub)?committee (?:on|hearing)\b|\bRanking Member\b/i],
   ["readout", /\breadout\b|\bmeets\b|\b(?:telephone|phone) (?:call|conversation)\b|\bspoke by (?:tele)?phone\b|телефонный разговор/i],
-  ["interview", /\binterview\b|\bpress (?:briefing|conference|gaggle)\b|\bnews conference\b|\bexchange with reporters\b|\bquestion-and-answer\b|\bremarks to the press\b|интервью|пресс-конференц|прямая линия|стенограмма|^(?:Q|QUESTION)[:.]/im],
-  ["press release", /\bpress release\b|\bmedia note\b|\bfor immediate release\b|\boffice of the spokesperson\b|\b(?:said|noted|told|stated) (?:U\.S\. |the )?(?:Under |Deputy |Assistant )?(?:Secretary|President|Minister|Ambassador)\b|состоялся|доложено/i],
+  [
+    "interview",
+    /\binterview\b|\bpress (?:briefing|conference|gaggle)\b|\bnews conference\b|\bexchange with reporters\b|\bquestion-and-answer\b|\bremarks to the press\b|интервью|пресс-конференц|прямая линия|стенограмма|^(?:Q|QUESTION)[:.]/im,
+  ],
+  [
+    "press release",
+    /\bpress release\b|\bmedia note\b|\bfor immediate release\b|\boffice of the spokesperson\b|\b(?:said|noted|told|stated) (?:U\.S\. |the )?(?:Under |Deputy |Assistant )?(?:Secretary|President|Minister|Ambassador)\b|состоялся|доложено/i,
+  ],
   ["statement", /\b(?:joint )?statement\b|\bdeclaration\b|\bcommuniqu[eé]\b|заявлени/i],
-  ["speech", /\bremarks\b|\bspeech\b|\baddress(?:es)? (?:to|before|at)\b|\b(?:Mr|Madam|Madame)\. President\b|\bladies and gentlemen\b|\bGeneral Assembly\b|выступлени|вступительное слово|обращение|послание/i],
+  [
+    "speech",
+    /\bremarks\b|\bspeech\b|\baddress(?:es)? (?:to|before|at)\b|\b(?:Mr|Madam|Madame)\. President\b|\bladies and gentlemen\b|\bGeneral Assembly\b|выступлени|вступительное слово|обращение|послание/i,
+  ],
 ];
 
 function findKind(head: string, title: string | null, url: string | null): Suggestion<DocumentKind> {
-  const places: [string | null, SuggestionSource, number][] = [[title, "title", 0.8], [url && url.replace(/[-_/]+/g, " "), "url", 0.6], [head.slice(0, 1500), "text", 0.5]];
+  const places: [string | null, SuggestionSource, number][] = [
+    [title, "title", 0.8],
+    [url && url.replace(/[-_/]+/g, " "), "url", 0.6],
+    [head.slice(0, 1500), "text", 0.5],
+  ];
   for (const [where, source, confidence] of places) {
     if (!where) continue;
     for (const [kind, pattern] of KINDS) {
@@ -445,8 +573,16 @@ const STOPWORDS: Record<string, Set<string>> = {
 
 /** Scripts that name one language (or nearly): counted per UTF-16 unit by range. */
 const SCRIPTS: [number, number, string][] = [
-  [0x0370, 0x03ff, "el"], [0x0530, 0x058f, "hy"], [0x0590, 0x05ff, "he"], [0x0600, 0x06ff, "ar"], [0x0900, 0x097f, "hi"],
-  [0x0e00, 0x0e7f, "th"], [0x10a0, 0x10ff, "ka"], [0x3040, 0x30ff, "ja"], [0xac00, 0xd7af, "ko"], [0x4e00, 0x9fff, "zh"],
+  [0x0370, 0x03ff, "el"],
+  [0x0530, 0x058f, "hy"],
+  [0x0590, 0x05ff, "he"],
+  [0x0600, 0x06ff, "ar"],
+  [0x0900, 0x097f, "hi"],
+  [0x0e00, 0x0e7f, "th"],
+  [0x10a0, 0x10ff, "ka"],
+  [0x3040, 0x30ff, "ja"],
+  [0xac00, 0xd7af, "ko"],
+  [0x4e00, 0x9fff, "zh"],
 ];
 
 /** Language by script first (Cyrillic, Latin, Arabic, …), then by the most frequent function words. */
@@ -487,7 +623,11 @@ function byStopwords(sample: string, candidates: string[]): Suggestion<string> {
   const best = scores[0]!;
   if (best.hits === 0) return { value: "und", source: "default", confidence: 0.1 };
   const margin = (best.hits - (scores[1]?.hits ?? 0)) / best.hits;
-  return { value: best.lang, source: "text", confidence: Math.round(Math.min(0.95, 0.4 + margin * 0.5 + Math.min(best.hits, 50) / 500) * 100) / 100 };
+  return {
+    value: best.lang,
+    source: "text",
+    confidence: Math.round(Math.min(0.95, 0.4 + margin * 0.5 + Math.min(best.hits, 50) / 500) * 100) / 100,
+  };
 }
 
 // ---------------------------------------------------------------- counterparts
@@ -497,5 +637,10 @@ function primaryOf(ranked: RankedCounterpart[]): Suggestion<string> | null {
   const [first, second] = ranked;
   if (!first) return null;
   const lead = second ? (first.score - second.score) / first.score : 1;
-  return { value: first.iso3, source: "text", confidence: Math.round((0.4 + 0.5 * lead) * 100) / 100, evidence: `${first.mentions} mention${first.mentions === 1 ? "" : "s"}` };
+  return {
+    value: first.iso3,
+    source: "text",
+    confidence: Math.round((0.4 + 0.5 * lead) * 100) / 100,
+    evidence: `${first.mentions} mention${first.mentions === 1 ? "" : "s"}`,
+  };
 }

@@ -96,17 +96,15 @@ export function maxPeriods(interval: PeriodInterval): number {
  * Sorted points with every missing period between the first and last filled in by `empty`. Bounded by
  * construction: a span longer than the usable days allow is refused, never walked.
  */
-export function fillPeriods<T extends { period: string }>(
-  points: T[],
-  interval: PeriodInterval,
-  empty: (period: string) => T,
-): T[] {
+export function fillPeriods<T extends { period: string }>(points: T[], interval: PeriodInterval, empty: (period: string) => T): T[] {
   if (points.length === 0) return [];
   const byIndex = new Map(points.map((p) => [periodIndex(p.period, interval), p]));
   let [first, last] = [Infinity, -Infinity];
   for (const i of byIndex.keys()) [first, last] = [Math.min(first, i), Math.max(last, i)];
   if (last - first + 1 > maxPeriods(interval)) {
-    throw new RangeError(`${points[0]!.period}…: a span of ${last - first + 1} ${interval}s is longer than ${EARLIEST_YEAR}–${LATEST_YEAR}`);
+    throw new RangeError(
+      `${points[0]!.period}…: a span of ${last - first + 1} ${interval}s is longer than ${EARLIEST_YEAR}–${LATEST_YEAR}`,
+    );
   }
   const filled: T[] = [];
   for (let i = first; i <= last; i++) filled.push(byIndex.get(i) ?? empty(periodAt(i, interval)));

@@ -21,14 +21,26 @@ export interface Reading {
  * Raw text → what the engine reads in it, by the path an import takes (lib/ingest/pipeline.ts): clean, segment,
  * tag, score tone, find countries. The evaluation and `npm run analyse` use this, so they measure what the app does.
  */
-export function readStatement(raw: string, codebook: CompiledCodebook, options: { date?: string | null; speakerIso3?: string | null; language?: string } = {}): Reading {
+export function readStatement(
+  raw: string,
+  codebook: CompiledCodebook,
+  options: { date?: string | null; speakerIso3?: string | null; language?: string } = {},
+): Reading {
   const { text, removed } = clean(raw);
   const words = scanWords(text);
   const passages = segment(text);
   if (options.language === "ru") {
     const ru = readRussian(text, passages, compileRussianCodebook(codebook.themes));
     const tags = { passages: ru.tags, statement: [] };
-    return { text, removed, passages, tags, tone: ru.tone, mentions: ru.mentions, counterparts: rankMentions(ru.mentions, options.speakerIso3 ?? null, text) };
+    return {
+      text,
+      removed,
+      passages,
+      tags,
+      tone: ru.tone,
+      mentions: ru.mentions,
+      counterparts: rankMentions(ru.mentions, options.speakerIso3 ?? null, text),
+    };
   }
   const tags = tagStatement(codebook, text, passages, words);
   const tone = scoreStatementTone(text, passages, words);

@@ -47,17 +47,26 @@ const AMBIGUOUS_STEMS = new Set(["выбор"]);
 const ADJECTIVE_FORM = /ск(?:ий|ая|ое|ие|ого|ому|ой|их|им|ими|ую)$/;
 
 function phraseWords(phrase: string): PhraseWord[] {
-  return phrase.split(/[\s-]+/).filter(Boolean).map((raw) => {
-    const prefix = raw.endsWith("*");
-    const word = prefix ? raw.slice(0, -1) : raw;
-    const lower = lowerRu(word);
-    const upper = word !== lower && word[0] === word[0]!.toUpperCase();
-    return { lower, stem: prefix ? lower : stemRu(word), prefix, capital: upper, exact: word.length <= 5 && word === word.toUpperCase() && upper ? word : null };
-  });
+  return phrase
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((raw) => {
+      const prefix = raw.endsWith("*");
+      const word = prefix ? raw.slice(0, -1) : raw;
+      const lower = lowerRu(word);
+      const upper = word !== lower && word[0] === word[0]!.toUpperCase();
+      return {
+        lower,
+        stem: prefix ? lower : stemRu(word),
+        prefix,
+        capital: upper,
+        exact: word.length <= 5 && word === word.toUpperCase() && upper ? word : null,
+      };
+    });
 }
 
 function wordMatches(w: PhraseWord, t: RuToken, nameLike: boolean): boolean {
-  if (w.exact) return t.text === w.exact || t.lower === w.lower && t.text === t.text.toUpperCase();
+  if (w.exact) return t.text === w.exact || (t.lower === w.lower && t.text === t.text.toUpperCase());
   if (w.capital && nameLike && t.text[0] === t.lower[0]) return false;
   if (w.prefix) return t.lower.startsWith(w.stem);
   if (t.lower === w.lower) return true;
@@ -74,7 +83,12 @@ interface Pattern<T> {
 }
 
 /** Longest pattern at each token, left to right, without overlaps. */
-function matchAll<T>(tokens: RuToken[], text: string, patterns: Pattern<T>[], nameLike: boolean): { value: T; start: number; end: number; first: number; last: number }[] {
+function matchAll<T>(
+  tokens: RuToken[],
+  text: string,
+  patterns: Pattern<T>[],
+  nameLike: boolean,
+): { value: T; start: number; end: number; first: number; last: number }[] {
   const found: { value: T; start: number; end: number; first: number; last: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: Pattern<T> | null = null;
@@ -108,7 +122,14 @@ const COUNTRY_PATTERNS: Pattern<{ iso3: string; via: MentionVia }>[] = COUNTRIES
 ]);
 
 /** Not a country though a country's word is in it: the Minsk Group, the Russian language. */
-const NOT_A_COUNTRY_RU: Pattern<null>[] = ["Минская группа", "Минские соглашения", "Минский процесс", "русский язык", "Белый дом России", "Вашингтонский договор"].map((n) => ({ words: phraseWords(n), value: null }));
+const NOT_A_COUNTRY_RU: Pattern<null>[] = [
+  "Минская группа",
+  "Минские соглашения",
+  "Минский процесс",
+  "русский язык",
+  "Белый дом России",
+  "Вашингтонский договор",
+].map((n) => ({ words: phraseWords(n), value: null }));
 
 export function findRussianMentions(text: string, tokens: RuToken[] = tokenizeRu(text)): CountryMention[] {
   const patterns: Pattern<{ iso3: string; via: MentionVia } | null>[] = [...NOT_A_COUNTRY_RU, ...COUNTRY_PATTERNS];
@@ -120,7 +141,15 @@ export function findRussianMentions(text: string, tokens: RuToken[] = tokenizeRu
 // ---------------------------------------------------------------- themes
 
 export interface RussianCodebook {
-  themes: { slug: string; parent: string | null; patterns: Pattern<{ phrase: string; weight: number }>[]; exclusions: Pattern<string>[]; threshold: number; weight: number; rollUpNeedsContext: boolean }[];
+  themes: {
+    slug: string;
+    parent: string | null;
+    patterns: Pattern<{ phrase: string; weight: number }>[];
+    exclusions: Pattern<string>[];
+    threshold: number;
+    weight: number;
+    rollUpNeedsContext: boolean;
+  }[];
 }
 
 function parseWeighted(raw: string): { words: string; weight: number } {
@@ -156,13 +185,20 @@ export function compileRussianCodebook(themes: ThemeDefinition[]): RussianCodebo
 }
 
 /** Tags of one passage, as the English tagger gives them: evidence weight over the threshold, confidence in (0, 1]. */
-export function tagRussianPassage(codebook: RussianCodebook, text: string, tokens: RuToken[], passage: { start: number; end: number }): PassageTag[] {
+export function tagRussianPassage(
+  codebook: RussianCodebook,
+  text: string,
+  tokens: RuToken[],
+  passage: { start: number; end: number },
+): PassageTag[] {
   const inside = tokens.filter((t) => t.start >= passage.start && t.end <= passage.end);
   const tags: PassageTag[] = [];
   const own = new Map<string, PassageTag>();
   for (const theme of codebook.themes) {
     const excluded = matchAll(inside, text, theme.exclusions, false);
-    const matches = matchAll(inside, text, theme.patterns, false).filter((m) => !excluded.some((e) => e.start <= m.start && e.end >= m.end));
+    const matches = matchAll(inside, text, theme.patterns, false).filter(
+      (m) => !excluded.some((e) => e.start <= m.start && e.end >= m.end),
+    );
     const evidence = matches.reduce((sum, m) => sum + m.value.weight, 0) * theme.weight;
     if (matches.length === 0 || evidence < theme.threshold) continue;
     const tag = {
@@ -194,20 +230,105 @@ export function tagRussianPassage(codebook: RussianCodebook, text: string, token
  * lexicon (AFINN-ru of nlp.js, MIT), whose stems are read in everyday senses ("долг" debt, "мир" world).
  */
 const DIPLOMATIC_RU: [string, number][] = [
-  ["осуждаем", -3], ["осуждать", -3], ["осуждение", -3], ["недопустимо", -3], ["недопустимый", -3], ["неприемлемый", -3],
-  ["так называемый", -2], ["провокационный", -3], ["провокация", -3], ["агрессия", -3], ["агрессивный", -3], ["агрессор", -3],
-  ["враждебный", -3], ["русофобия", -3], ["русофобский", -3], ["неонацист", -3], ["неонацизм", -3], ["нацист", -3],
-  ["геноцид", -3], ["преступление", -2], ["преступный", -3], ["режим", -1], ["марионеточный", -3], ["угроза", -2],
-  ["санкции", -1], ["оккупация", -3], ["вмешательство", -2], ["экспансия", -2], ["ложь", -3], ["лицемерие", -3],
-  ["шантаж", -3], ["незаконный", -2], ["нелегитимный", -3], ["обеспокоенность", -1], ["озабоченность", -1],
-  ["сожаление", -1], ["война", -2], ["удар", -1], ["обстрел", -2], ["уничтожение", -2],
-  ["конструктивный", 2], ["взаимовыгодный", 3], ["приветствуем", 2], ["приветствовать", 2], ["сотрудничество", 2],
-  ["партнерство", 2], ["партнер", 1], ["дружественный", 2], ["дружба", 2], ["доверие", 2], ["диалог", 1],
-  ["стратегическое партнерство", 3], ["благодарим", 2], ["поддержка", 1], ["поддерживаем", 2], ["успешный", 2],
-  ["плодотворный", 3], ["уважение", 2], ["взаимопонимание", 2], ["мирный", 1], ["урегулирование", 1],
+  ["осуждаем", -3],
+  ["осуждать", -3],
+  ["осуждение", -3],
+  ["недопустимо", -3],
+  ["недопустимый", -3],
+  ["неприемлемый", -3],
+  ["так называемый", -2],
+  ["провокационный", -3],
+  ["провокация", -3],
+  ["агрессия", -3],
+  ["агрессивный", -3],
+  ["агрессор", -3],
+  ["враждебный", -3],
+  ["русофобия", -3],
+  ["русофобский", -3],
+  ["неонацист", -3],
+  ["неонацизм", -3],
+  ["нацист", -3],
+  ["геноцид", -3],
+  ["преступление", -2],
+  ["преступный", -3],
+  ["режим", -1],
+  ["марионеточный", -3],
+  ["угроза", -2],
+  ["санкции", -1],
+  ["оккупация", -3],
+  ["вмешательство", -2],
+  ["экспансия", -2],
+  ["ложь", -3],
+  ["лицемерие", -3],
+  ["шантаж", -3],
+  ["незаконный", -2],
+  ["нелегитимный", -3],
+  ["обеспокоенность", -1],
+  ["озабоченность", -1],
+  ["сожаление", -1],
+  ["война", -2],
+  ["удар", -1],
+  ["обстрел", -2],
+  ["уничтожение", -2],
+  ["конструктивный", 2],
+  ["взаимовыгодный", 3],
+  ["приветствуем", 2],
+  ["приветствовать", 2],
+  ["сотрудничество", 2],
+  ["партнерство", 2],
+  ["партнер", 1],
+  ["дружественный", 2],
+  ["дружба", 2],
+  ["доверие", 2],
+  ["диалог", 1],
+  ["стратегическое партнерство", 3],
+  ["благодарим", 2],
+  ["поддержка", 1],
+  ["поддерживаем", 2],
+  ["успешный", 2],
+  ["плодотворный", 3],
+  ["уважение", 2],
+  ["взаимопонимание", 2],
+  ["мирный", 1],
+  ["урегулирование", 1],
 ];
 /** Stems of the general lexicon that are not evaluative in diplomatic Russian. */
-const NEUTRAL_STEMS = new Set(["долг", "мир", "сложн", "вынужден", "трудн", "холодн", "больн", "одинок", "скучн", "бедн", "резк", "жестк", "ответ", "сил", "стран", "действ", "готов", "нов", "прот", "против", "признат", "ясн", "пуст", "вопрос", "проблем", "безопасн", "нужн", "развит", "серьезн", "перв", "особен", "реальн", "положен", "тесн"]);
+const NEUTRAL_STEMS = new Set([
+  "долг",
+  "мир",
+  "сложн",
+  "вынужден",
+  "трудн",
+  "холодн",
+  "больн",
+  "одинок",
+  "скучн",
+  "бедн",
+  "резк",
+  "жестк",
+  "ответ",
+  "сил",
+  "стран",
+  "действ",
+  "готов",
+  "нов",
+  "прот",
+  "против",
+  "признат",
+  "ясн",
+  "пуст",
+  "вопрос",
+  "проблем",
+  "безопасн",
+  "нужн",
+  "развит",
+  "серьезн",
+  "перв",
+  "особен",
+  "реальн",
+  "положен",
+  "тесн",
+]);
 const NEGATION = new Set(["не", "нет", "без", "ни"]);
 
 const TONE_PATTERNS: Pattern<number>[] = DIPLOMATIC_RU.map(([p, w]) => ({ words: phraseWords(p), value: w }));
@@ -247,7 +368,11 @@ export interface RussianReading {
 }
 
 /** Tone of a Russian statement by passage, as readRussian gives it. */
-export function russianTone(text: string, passages: { start: number; end: number }[], tokens: RuToken[] = tokenizeRu(text)): { score: number | null; passages: ToneScore[] } {
+export function russianTone(
+  text: string,
+  passages: { start: number; end: number }[],
+  tokens: RuToken[] = tokenizeRu(text),
+): { score: number | null; passages: ToneScore[] } {
   const tones = passages.map((p) => {
     const words = russianToneWords(text, tokens, p);
     return { score: toneOf(words), words };
@@ -272,5 +397,7 @@ export const SUPPORTED_LANGUAGES = new Set(["en", "ru"]);
 const READ_AS_ENGLISH = new Set(["und"]);
 
 export function languageNote(language: string): string | null {
-  return SUPPORTED_LANGUAGES.has(language) || READ_AS_ENGLISH.has(language) ? null : `Language not supported (${language}): themes and tone not scored.`;
+  return SUPPORTED_LANGUAGES.has(language) || READ_AS_ENGLISH.has(language)
+    ? null
+    : `Language not supported (${language}): themes and tone not scored.`;
 }

@@ -2,17 +2,126 @@ import type { Passage, Sentence } from "./types";
 
 /** Words after which a full stop does not end a sentence (compared lower-cased, inner dots kept). */
 export const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "no", "nos", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-  "sen", "rep", "gov", "amb", "hon", "rev", "pres", "jr", "sr", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept",
-  "art", "arts", "para", "paras", "sec", "ch", "vol", "pp", "p", "fig", "op", "cf", "ibid", "approx", "est",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "e.g", "i.e", "u.s", "u.n", "u.k", "u.s.a", "u.s.s.r", "a.m", "p.m", "d.c", "n.y",
+  "mr",
+  "mrs",
+  "ms",
+  "messrs",
+  "dr",
+  "prof",
+  "st",
+  "mt",
+  "no",
+  "nos",
+  "gen",
+  "lt",
+  "col",
+  "maj",
+  "capt",
+  "sgt",
+  "adm",
+  "sen",
+  "rep",
+  "gov",
+  "amb",
+  "hon",
+  "rev",
+  "pres",
+  "jr",
+  "sr",
+  "vs",
+  "v",
+  "etc",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "dept",
+  "art",
+  "arts",
+  "para",
+  "paras",
+  "sec",
+  "ch",
+  "vol",
+  "pp",
+  "p",
+  "fig",
+  "op",
+  "cf",
+  "ibid",
+  "approx",
+  "est",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "e.g",
+  "i.e",
+  "u.s",
+  "u.n",
+  "u.k",
+  "u.s.a",
+  "u.s.s.r",
+  "a.m",
+  "p.m",
+  "d.c",
+  "n.y",
   // Russian: г. (year, city), гг., т.е., т.д., т.п., им., ул., см., стр., тыс., млн., млрд., руб.
-  "г", "гг", "т.е", "т.д", "т.п", "т", "им", "ул", "см", "стр", "тыс", "млн", "млрд", "руб", "ст", "п",
+  "г",
+  "гг",
+  "т.е",
+  "т.д",
+  "т.п",
+  "т",
+  "им",
+  "ул",
+  "см",
+  "стр",
+  "тыс",
+  "млн",
+  "млрд",
+  "руб",
+  "ст",
+  "п",
 ]);
 
 /** After "U.S." these words start a new sentence ("…to the U.S. We agreed…"); other words continue it ("U.S. Government"). */
-export const SENTENCE_STARTERS = new Set(["The", "We", "I", "It", "This", "That", "These", "Those", "They", "He", "She", "In", "But", "And", "As", "At", "On", "Our", "There", "Mr", "Today", "Now", "So", "If", "When", "A"]);
+export const SENTENCE_STARTERS = new Set([
+  "The",
+  "We",
+  "I",
+  "It",
+  "This",
+  "That",
+  "These",
+  "Those",
+  "They",
+  "He",
+  "She",
+  "In",
+  "But",
+  "And",
+  "As",
+  "At",
+  "On",
+  "Our",
+  "There",
+  "Mr",
+  "Today",
+  "Now",
+  "So",
+  "If",
+  "When",
+  "A",
+]);
 
 const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
 /** A candidate boundary: terminal punctuation, closing quotes or brackets, space, then something that can open a sentence. */
@@ -34,7 +143,8 @@ export function segment(text: string): Passage[] {
 export function sentences(text: string, start: number, end: number): Sentence[] {
   // A span with a non-space at its end and a space (or nothing) after it is read in place: no pattern can look past
   // its end there. Any other span is copied out first, so nothing beyond it is ever seen.
-  if (end > start && /\S/.test(text.charAt(end - 1)) && (end >= text.length || /\s/.test(text.charAt(end)))) return sentencesIn(text, start, end, 0);
+  if (end > start && /\S/.test(text.charAt(end - 1)) && (end >= text.length || /\s/.test(text.charAt(end))))
+    return sentencesIn(text, start, end, 0);
   return sentencesIn(text.slice(start, end), 0, end - start, start);
 }
 
@@ -47,7 +157,8 @@ function sentencesIn(source: string, from: number, to: number, shift: number): S
     const stop = match.index + match[0].length;
     // Read from the span's end, a boundary ending there divides nothing (the span would end the sentence anyway).
     if (stop >= to) break;
-    if (match[0][0] === "." && match[0].length === 1 + trailingClosers(match[0]) && !endsSentence(source, from, match.index, stop)) continue;
+    if (match[0][0] === "." && match[0].length === 1 + trailingClosers(match[0]) && !endsSentence(source, from, match.index, stop))
+      continue;
     push(result, source, sentenceFrom, stop, shift);
     sentenceFrom = stop;
   }

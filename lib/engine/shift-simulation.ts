@@ -62,7 +62,14 @@ function clusteredTone(clusters: number[][]): ShiftPoint["tone"] {
   if (g < 2) return { mean, low: mean, high: mean, passages: n, statements: g, lowEvidence: true };
   const spread = clusters.reduce((acc, c) => acc + c.reduce((a, x) => a + (x - mean), 0) ** 2, 0);
   const half = SHIFT_DEFAULTS.z * Math.sqrt(((g / (g - 1)) * spread) / (n * n));
-  return { mean, low: Math.max(-1, mean - half), high: Math.min(1, mean + half), passages: n, statements: g, lowEvidence: g < LOW_EVIDENCE_STATEMENTS };
+  return {
+    mean,
+    low: Math.max(-1, mean - half),
+    high: Math.min(1, mean + half),
+    passages: n,
+    statements: g,
+    lowEvidence: g < LOW_EVIDENCE_STATEMENTS,
+  };
 }
 
 export interface ShiftEvaluation {
@@ -83,10 +90,17 @@ export function evaluateShiftDetector(series = 1000, seed = 20): ShiftEvaluation
   let toneFound = 0;
   for (let i = 0; i < series; i++) {
     if (detectShifts(simulateSeries(random)).length > 0) alarms++;
-    if (detectShifts(simulateSeries(random, 9, { attention: 0.2 })).some((s) => s.measure === "attention" && s.direction === "up")) attentionFound++;
+    if (detectShifts(simulateSeries(random, 9, { attention: 0.2 })).some((s) => s.measure === "attention" && s.direction === "up"))
+      attentionFound++;
     if (detectShifts(simulateSeries(random, 9, { tone: -0.3 })).some((s) => s.measure === "tone" && s.direction === "down")) toneFound++;
   }
-  return { series, seed, falseAlarmRate: alarms / series, attentionDetectionRate: attentionFound / series, toneDetectionRate: toneFound / series };
+  return {
+    series,
+    seed,
+    falseAlarmRate: alarms / series,
+    attentionDetectionRate: attentionFound / series,
+    toneDetectionRate: toneFound / series,
+  };
 }
 
 /** Share of series with `plant` in the latest period where the detector reports that measure moving that way. */
@@ -95,6 +109,7 @@ export function detectionRate(plant: Plant, series = 1000, seed = 20): number {
   const measure = plant.attention !== undefined ? "attention" : "tone";
   const direction = (plant.attention ?? plant.tone ?? 0) > 0 ? "up" : "down";
   let found = 0;
-  for (let i = 0; i < series; i++) if (detectShifts(simulateSeries(random, 9, plant)).some((s) => s.measure === measure && s.direction === direction)) found++;
+  for (let i = 0; i < series; i++)
+    if (detectShifts(simulateSeries(random, 9, plant)).some((s) => s.measure === measure && s.direction === direction)) found++;
   return found / series;
 }

@@ -67,7 +67,10 @@ export function wilson(successes: number, trials: number, z = SHIFT_DEFAULTS.z):
  * Several periods' tone pooled into one mean, weighted by passages; its standard error from each period's
  * interval (half-width / z), so whatever the series used for one period (clustered by statement) carries over.
  */
-export function pooledTone(periods: { mean: number; low: number; high: number; passages: number }[], z = SHIFT_DEFAULTS.z): Estimate | null {
+export function pooledTone(
+  periods: { mean: number; low: number; high: number; passages: number }[],
+  z = SHIFT_DEFAULTS.z,
+): Estimate | null {
   const total = periods.reduce((n, p) => n + p.passages, 0);
   if (total <= 0) return null;
   let mean = 0;
@@ -83,7 +86,10 @@ export function pooledTone(periods: { mean: number; low: number; high: number; p
 }
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom; beyond 30 the normal 1.96 is close. */
-const T_975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 /**
  * A tone interval from a cluster-robust standard error with few statements is too narrow at the normal
@@ -109,7 +115,14 @@ export function shiftPointOf(p: {
   coverage: { pairPassages: number };
   tone: { mean: number; low: number; high: number; passages: number; statements: number; lowEvidence: boolean } | null;
 }): ShiftPoint {
-  const tone = p.tone && { mean: p.tone.mean, low: p.tone.low, high: p.tone.high, passages: p.tone.passages, statements: p.tone.statements, lowEvidence: p.tone.lowEvidence };
+  const tone = p.tone && {
+    mean: p.tone.mean,
+    low: p.tone.low,
+    high: p.tone.high,
+    passages: p.tone.passages,
+    statements: p.tone.statements,
+    lowEvidence: p.tone.lowEvidence,
+  };
   return { period: p.period, gap: p.value === null, themePassages: p.passages, pairPassages: p.coverage.pairPassages, tone };
 }
 
@@ -135,7 +148,10 @@ export function detectShifts(points: ShiftPoint[], options: Partial<ShiftOptions
 
   const toned = before.filter((p) => usableTone(p.tone));
   if (usableTone(latest.tone) && toned.length >= minBaselinePeriods) {
-    const base = pooledTone(toned.map((p) => smallSampleTone(p.tone!, z)), z);
+    const base = pooledTone(
+      toned.map((p) => smallSampleTone(p.tone!, z)),
+      z,
+    );
     const wide = smallSampleTone(latest.tone, z);
     const now = { estimate: wide.mean, low: wide.low, high: wide.high };
     const shift = base && compare("tone", latest.period, toned, now, base, 2);
@@ -144,7 +160,14 @@ export function detectShifts(points: ShiftPoint[], options: Partial<ShiftOptions
   return shifts;
 }
 
-function compare(measure: Shift["measure"], period: string, before: ShiftPoint[], latest: Estimate, baseline: Estimate, range: number): Shift | null {
+function compare(
+  measure: Shift["measure"],
+  period: string,
+  before: ShiftPoint[],
+  latest: Estimate,
+  baseline: Estimate,
+  range: number,
+): Shift | null {
   const apart = latest.low > baseline.high || latest.high < baseline.low;
   if (!apart) return null;
   return {
@@ -160,7 +183,9 @@ function compare(measure: Shift["measure"], period: string, before: ShiftPoint[]
 
 /** Largest first; ties in a stable order so a list and a feed agree. */
 export function rankShifts<T extends { shift: Shift; key: string }>(found: T[]): T[] {
-  return [...found].sort((a, b) => b.shift.size - a.shift.size || a.key.localeCompare(b.key) || a.shift.measure.localeCompare(b.shift.measure));
+  return [...found].sort(
+    (a, b) => b.shift.size - a.shift.size || a.key.localeCompare(b.key) || a.shift.measure.localeCompare(b.shift.measure),
+  );
 }
 
 const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : `−${Math.abs(x).toFixed(2)}`);

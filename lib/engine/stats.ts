@@ -22,7 +22,7 @@ export function meanWithCi(xs: number[], z = 1.96): { mean: number; low: number;
 export function ranks(xs: number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const result = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1;
@@ -118,7 +118,13 @@ export function withinGroupAuc(scores: number[], positive: boolean[], groups: st
     const p = labels.filter(Boolean).length;
     const n = labels.length - p;
     if (p === 0 || n === 0) continue;
-    concordant += rocAuc(indices.map((i) => scores[i]!), labels) * p * n;
+    concordant +=
+      rocAuc(
+        indices.map((i) => scores[i]!),
+        labels,
+      ) *
+      p *
+      n;
     pairs += p * n;
   }
   return pairs === 0 ? NaN : concordant / pairs;
@@ -128,6 +134,11 @@ export function withinGroupAuc(scores: number[], positive: boolean[], groups: st
  * A percentile bootstrap interval that resamples whole clusters (the units of one speech together), since units
  * of a speech are not independent; the statistic gets the unit indices of the drawn clusters. Seeded.
  */
-export function clusterBootstrapCi(clusters: number[][], statistic: (indices: number[]) => number, rounds = 1000, seed = 1): { low: number; high: number } {
+export function clusterBootstrapCi(
+  clusters: number[][],
+  statistic: (indices: number[]) => number,
+  rounds = 1000,
+  seed = 1,
+): { low: number; high: number } {
   return bootstrapCi(clusters.length, (drawn) => statistic(drawn.flatMap((c) => clusters[c]!)), rounds, seed);
 }

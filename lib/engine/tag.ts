@@ -19,7 +19,10 @@ const TAGGER_REVISION = "2026-12-03";
  * codebook no person has edited follows the shipped one, db/seed.ts). Every statement stores it, and a start-up
  * with another one re-tags the database in the background (lib/dal/retag.ts).
  */
-export const TAGGER_VERSION = createHash("sha256").update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`).digest("hex").slice(0, 16);
+export const TAGGER_VERSION = createHash("sha256")
+  .update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`)
+  .digest("hex")
+  .slice(0, 16);
 const ROLES = 3;
 
 interface Rule {
@@ -96,7 +99,16 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
       for (const part of parts) node = part.wildcard ? prefixChild(node, part.key, newNode) : exactChild(node, wordId(part.key), newNode);
       const exactCase = parts.flatMap((p, k): [number, string][] => (isAcronym(p.text) ? [[k, p.text]] : []));
       const kind = index * ROLES + (role === "phrase" ? 0 : role === "exclusion" ? 1 : 2);
-      node.rules.push({ theme: index, kind, phrase: words, weight: weight * theme.rules.weight, exclusion: role === "exclusion", role, name, exactCase });
+      node.rules.push({
+        theme: index,
+        kind,
+        phrase: words,
+        weight: weight * theme.rules.weight,
+        exclusion: role === "exclusion",
+        role,
+        name,
+        exactCase,
+      });
       phraseCount++;
     };
     theme.rules.phrases.forEach((p) => add(p, "phrase"));
@@ -220,7 +232,8 @@ function remember(a: Automaton, state: number, id: number, next: number): void {
     a.slotWord = new Int32Array(size);
     a.slotNext = new Int32Array(size);
     a.used = 0;
-    if (size > SLOTS) for (let i = 0; i < old.state.length; i++) if (old.state[i]! !== -1) remember(a, old.state[i]!, old.word[i]!, old.next[i]!);
+    if (size > SLOTS)
+      for (let i = 0; i < old.state.length; i++) if (old.state[i]! !== -1) remember(a, old.state[i]!, old.word[i]!, old.next[i]!);
   }
   const mask = a.slotState.length - 1;
   let slot = slotOf(state, id, mask);
@@ -269,7 +282,7 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
     }
     if (state < 0) continue;
     let kinds = 0;
-    for (let j = i; ; ) {
+    for (let j = i; ;) {
       for (const rule of states[state]!.rules) {
         if (rule.exactCase.length > 0 && !spellingMatches(rule, text, textOffset, words, i)) continue;
         const kind = rule.kind;
@@ -335,7 +348,12 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
       evidence: evidence.map((m) => ({ start: words.starts[m.first]!, end: words.ends[m.last]!, phrase: m.rule.phrase })),
     });
   }
-  rollUpToParents(codebook, tags, evidenceByTheme, (m, parent, all) => contextBeside(contexts, parent, all) && !excluded.has(m.sentence * themeCount + parent));
+  rollUpToParents(
+    codebook,
+    tags,
+    evidenceByTheme,
+    (m, parent, all) => contextBeside(contexts, parent, all) && !excluded.has(m.sentence * themeCount + parent),
+  );
   return [...tags.values()];
 }
 
@@ -407,7 +425,12 @@ function isListItem(m: Match, words: Words, text: string, textOffset: number, to
  * the parent asks for context (ThemeRules.rollUpContext) that the passage lacks; the parent's exclusions hold for
  * the evidence it inherits ("self-determination" keeps a colony's referendum out of democracy).
  */
-function rollUpToParents(codebook: CompiledCodebook, tags: Map<number, PassageTag>, evidence: Map<number, Match[]>, inherits: (m: Match, parent: number, all: Match[]) => boolean): void {
+function rollUpToParents(
+  codebook: CompiledCodebook,
+  tags: Map<number, PassageTag>,
+  evidence: Map<number, Match[]>,
+  inherits: (m: Match, parent: number, all: Match[]) => boolean,
+): void {
   for (const [theme, tag] of [...tags]) {
     for (let parent = codebook.parents[theme]!; parent >= 0; parent = codebook.parents[parent]!) {
       const own = evidence.get(theme) ?? [];

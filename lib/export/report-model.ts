@@ -31,7 +31,6 @@ export interface ReportSummary {
   unpaired: number;
 }
 
-
 export interface SeriesPoint {
   period: string;
   /** false: the speaker said nothing in the period (a gap, not a zero). */
@@ -156,7 +155,9 @@ export function seriesRows(model: ReportModel): (string | number | null)[][] {
     s.points.map((p) => {
       const c = p.coverage;
       const counts = p.covered ? [p.statements, p.passages] : [null, null];
-      const tone = p.tone ? [p.tone.mean, p.tone.low, p.tone.high, p.tone.statements, p.tone.passages, p.tone.lowEvidence ? "yes" : "no"] : [null, null, null, 0, 0, null];
+      const tone = p.tone
+        ? [p.tone.mean, p.tone.low, p.tone.high, p.tone.statements, p.tone.passages, p.tone.lowEvidence ? "yes" : "no"]
+        : [null, null, null, 0, 0, null];
       return [s.pair, s.theme, p.period, ...counts, c.speakerStatements, c.speakerPassages, c.pairStatements, c.pairPassages, ...tone];
     }),
   );

@@ -23,7 +23,12 @@ interface Writer {
 export function reportPdf(model: ReportModel): Promise<Buffer> {
   const fonts = pdfFonts();
   const text = reportText(model);
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: text.title, Author: "Dyad", Subject: text.filters.map(([k, v]) => `${k}: ${v}`).join(" | ") } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: text.title, Author: "Dyad", Subject: text.filters.map(([k, v]) => `${k}: ${v}`).join(" | ") },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -53,11 +58,22 @@ function ensureSpace(w: Writer, height: number): void {
 
 function heading(w: Writer, text: string, size = 16): void {
   ensureSpace(w, size * 4);
-  w.doc.moveDown(0.6).font(w.bold).fontSize(size).fillColor("#1b1f24").text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc) }).moveDown(0.3);
+  w.doc
+    .moveDown(0.6)
+    .font(w.bold)
+    .fontSize(size)
+    .fillColor("#1b1f24")
+    .text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc) })
+    .moveDown(0.3);
 }
 
 function paragraph(w: Writer, text: string, size = 10): void {
-  w.doc.font(w.regular).fontSize(size).fillColor("#1b1f24").text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc), lineGap: 1.5 }).moveDown(0.4);
+  w.doc
+    .font(w.regular)
+    .fontSize(size)
+    .fillColor("#1b1f24")
+    .text(text, MARGIN, w.doc.y, { width: contentWidth(w.doc), lineGap: 1.5 })
+    .moveDown(0.4);
 }
 
 function section(w: Writer, key: keyof typeof SECTION_LABELS): void {
@@ -91,7 +107,12 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
       doc.text(cell, x + pad, top + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
       x += widths[i]!;
     });
-    doc.lineWidth(0.4).strokeColor("#d0d7de").moveTo(MARGIN, top + height).lineTo(MARGIN + contentWidth(doc), top + height).stroke();
+    doc
+      .lineWidth(0.4)
+      .strokeColor("#d0d7de")
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + contentWidth(doc), top + height)
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + height;
   };
@@ -112,13 +133,39 @@ function table(w: Writer, columns: TableColumn[], rows: string[][], size = 8.5):
 function cover(w: Writer, model: ReportModel): void {
   const { doc } = w;
   doc.font(w.regular).fontSize(11).fillColor("#57606a").text("Dyad · report", MARGIN, 90);
-  doc.moveDown(0.5).font(w.bold).fontSize(26).fillColor("#1b1f24").text(w.text.title, { width: contentWidth(doc) });
-  doc.moveDown(0.4).font(w.regular).fontSize(13).fillColor("#1b1f24").text(model.pairs.map((p) => p.label).join(" · "), { width: contentWidth(doc) });
+  doc
+    .moveDown(0.5)
+    .font(w.bold)
+    .fontSize(26)
+    .fillColor("#1b1f24")
+    .text(w.text.title, { width: contentWidth(doc) });
+  doc
+    .moveDown(0.4)
+    .font(w.regular)
+    .fontSize(13)
+    .fillColor("#1b1f24")
+    .text(model.pairs.map((p) => p.label).join(" · "), { width: contentWidth(doc) });
   doc.moveDown(1.5);
   heading(w, "Filters", 12);
-  table(w, [{ header: "Filter", width: 1 }, { header: "Value", width: 3 }], w.text.filters, 10);
+  table(
+    w,
+    [
+      { header: "Filter", width: 1 },
+      { header: "Value", width: 3 },
+    ],
+    w.text.filters,
+    10,
+  );
   heading(w, "In this report", 12);
-  table(w, [{ header: "Figure", width: 3 }, { header: "Value", width: 1, align: "right" }], w.text.figures, 10);
+  table(
+    w,
+    [
+      { header: "Figure", width: 3 },
+      { header: "Value", width: 1, align: "right" },
+    ],
+    w.text.figures,
+    10,
+  );
   paragraph(w, w.text.sections, 9);
 }
 
@@ -127,8 +174,20 @@ function summary(w: Writer, model: ReportModel): void {
   paragraph(w, [w.text.summary, w.text.leftOut].filter(Boolean).join(" "));
   table(
     w,
-    [{ header: "Pair", width: 1.2 }, { header: "Theme", width: 2 }, { header: "Statements", width: 1, align: "right" }, { header: "Passages", width: 1, align: "right" }, { header: "Mean tone", width: 1, align: "right" }],
-    model.tone.map((r) => [r.pair, themeName(model, r.theme), formatInt(r.statements), formatInt(r.passages), r.tone ? signed(r.tone.mean) : "—"]),
+    [
+      { header: "Pair", width: 1.2 },
+      { header: "Theme", width: 2 },
+      { header: "Statements", width: 1, align: "right" },
+      { header: "Passages", width: 1, align: "right" },
+      { header: "Mean tone", width: 1, align: "right" },
+    ],
+    model.tone.map((r) => [
+      r.pair,
+      themeName(model, r.theme),
+      formatInt(r.statements),
+      formatInt(r.passages),
+      r.tone ? signed(r.tone.mean) : "—",
+    ]),
   );
 }
 
@@ -143,11 +202,18 @@ function charts(w: Writer, model: ReportModel): void {
     const lineFor = (s: (typeof series)[number], i: number, pick: (p: (typeof s.points)[number]) => number | null): ChartLine => {
       const values: (number | null)[] = periods.map(() => null);
       for (const p of s.points) values[index.get(p.period)!] = pick(p);
-      return { label: themeOf(s.theme)?.name ?? s.theme, color: themeOf(s.theme)?.color ?? "#0072B2", dash: DASHES[i % DASHES.length]!, values };
+      return {
+        label: themeOf(s.theme)?.name ?? s.theme,
+        color: themeOf(s.theme)?.color ?? "#0072B2",
+        dash: DASHES[i % DASHES.length]!,
+        values,
+      };
     };
     const measure = model.spec.measure;
     // a period the speaker said nothing in is a gap in the line, not a zero
-    const frequency = series.map((s, i) => lineFor(s, i, (p) => (!p.covered ? null : measure === "statements" ? p.statements : p.passages)));
+    const frequency = series.map((s, i) =>
+      lineFor(s, i, (p) => (!p.covered ? null : measure === "statements" ? p.statements : p.passages)),
+    );
     const tone = series.map((s, i) => {
       const line = lineFor(s, i, (p) => p.tone?.mean ?? null);
       const band: ([number, number] | null)[] = periods.map(() => null);
@@ -203,7 +269,11 @@ function charts(w: Writer, model: ReportModel): void {
       [
         { header: "Period", width: 1 },
         { header: "Said in all", width: 1, align: "right" as const },
-        ...series.map((s) => ({ header: `${themeOf(s.theme)?.name ?? s.theme}: ${measure}, tone (n)`, width: 1.8, align: "right" as const })),
+        ...series.map((s) => ({
+          header: `${themeOf(s.theme)?.name ?? s.theme}: ${measure}, tone (n)`,
+          width: 1.8,
+          align: "right" as const,
+        })),
       ],
       periods.map((period) => {
         const points = series.map((s) => s.points.find((x) => x.period === period));
@@ -255,15 +325,32 @@ function passages(w: Writer, model: ReportModel): void {
     heading(w, theme?.name ?? group.theme, 13);
     if (group.passages.length === 0) paragraph(w, w.text.noPassages);
     group.passages.forEach((p, i) => {
-      const source = [p.title, p.speaker ? `${p.speaker}${p.speakerCountry ? ` (${p.speakerCountry})` : ""}` : p.speakerCountry, p.date ?? "undated"].filter(Boolean).join(" · ");
+      const source = [
+        p.title,
+        p.speaker ? `${p.speaker}${p.speakerCountry ? ` (${p.speakerCountry})` : ""}` : p.speakerCountry,
+        p.date ?? "undated",
+      ]
+        .filter(Boolean)
+        .join(" · ");
       const figures = `tone ${p.tone === null ? "—" : signed(p.tone)}${p.confidence === null ? "" : ` · tagger confidence ${p.confidence.toFixed(2)}`}`;
       doc.font(w.regular).fontSize(9.5);
       const quoteHeight = doc.heightOfString(p.text, { width: contentWidth(doc) - 14 });
       ensureSpace(w, Math.min(quoteHeight, 200) + 40);
       const top = doc.y;
       doc.fillColor("#1b1f24").text(`${i + 1}. ${p.text}`, MARGIN + 10, doc.y, { width: contentWidth(doc) - 14, lineGap: 1 });
-      doc.save().lineWidth(2).strokeColor(theme?.color ?? "#d0d7de").moveTo(MARGIN + 2, Math.min(top, doc.y)).lineTo(MARGIN + 2, doc.y).stroke().restore();
-      doc.font(w.regular).fontSize(8).fillColor("#57606a").text(`${source} · ${figures}`, MARGIN + 10, doc.y + 2, { width: contentWidth(doc) - 14 });
+      doc
+        .save()
+        .lineWidth(2)
+        .strokeColor(theme?.color ?? "#d0d7de")
+        .moveTo(MARGIN + 2, Math.min(top, doc.y))
+        .lineTo(MARGIN + 2, doc.y)
+        .stroke()
+        .restore();
+      doc
+        .font(w.regular)
+        .fontSize(8)
+        .fillColor("#57606a")
+        .text(`${source} · ${figures}`, MARGIN + 10, doc.y + 2, { width: contentWidth(doc) - 14 });
       if (p.sourceUrl) doc.fillColor("#0b5cad").text(p.sourceUrl, { width: contentWidth(doc) - 14, link: safeLink(p.sourceUrl) });
       doc.moveDown(0.7);
       doc.x = MARGIN;
@@ -282,8 +369,16 @@ function codebook(w: Writer, model: ReportModel): void {
   paragraph(w, w.text.codebookIntro, 9);
   table(
     w,
-    [{ header: "Theme", width: 1.3 }, { header: "Phrases", width: 4 }, { header: "Exclusions", width: 1.5 }],
-    model.codebook.map((t) => [`${t.name}\n(${t.slug}${t.parent ? `, part of ${t.parent}` : ""})`, t.phrases.join(" · "), t.exclusions.join(" · ") || "—"]),
+    [
+      { header: "Theme", width: 1.3 },
+      { header: "Phrases", width: 4 },
+      { header: "Exclusions", width: 1.5 },
+    ],
+    model.codebook.map((t) => [
+      `${t.name}\n(${t.slug}${t.parent ? `, part of ${t.parent}` : ""})`,
+      t.phrases.join(" · "),
+      t.exclusions.join(" · ") || "—",
+    ]),
     8,
   );
 }
@@ -295,7 +390,15 @@ function pageNumbers(w: Writer, model: ReportModel): void {
     doc.switchToPage(i);
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(w.regular).fontSize(8).fillColor("#57606a").text(`${model.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: "center", lineBreak: false });
+    doc
+      .font(w.regular)
+      .fontSize(8)
+      .fillColor("#57606a")
+      .text(`${model.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 16, {
+        width: contentWidth(doc),
+        align: "center",
+        lineBreak: false,
+      });
     doc.page.margins.bottom = keep;
   }
 }

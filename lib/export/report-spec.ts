@@ -27,7 +27,10 @@ const iso3 = z
 /** What a report covers and which sections it has; saved as JSON, so a saved report runs on the data of the day. */
 export const reportSpecSchema = z
   .object({
-    pairs: z.array(z.object({ speaker: iso3, counterpart: iso3 })).min(1, "choose at least one country pair").max(4, "at most four pairs"),
+    pairs: z
+      .array(z.object({ speaker: iso3, counterpart: iso3 }))
+      .min(1, "choose at least one country pair")
+      .max(4, "at most four pairs"),
     bothDirections: z.boolean().default(false),
     themes: z
       .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug"))
@@ -37,7 +40,10 @@ export const reportSpecSchema = z
     to: usableDaySchema.optional(),
     interval: z.enum(INTERVALS).default("year"),
     measure: z.enum(["statements", "passages"]).default("statements"),
-    sections: z.array(z.enum(REPORT_SECTIONS)).min(1, "choose at least one section").default([...REPORT_SECTIONS]),
+    sections: z
+      .array(z.enum(REPORT_SECTIONS))
+      .min(1, "choose at least one section")
+      .default([...REPORT_SECTIONS]),
     passagesPerTheme: z.number().int().min(1).max(20).default(5),
     /** Only statements in this language (statements.language); none: every language. */
     language: languageSchema.optional(),

@@ -48,14 +48,19 @@ export function reportText(model: ReportModel): ReportText {
         ? ` ${count(summary.tooCoarse, "statement")} ${agree(summary.tooCoarse, "is", "are")} dated only by year or month and ${agree(summary.tooCoarse, "is", "are")} left out of the ${spec.interval}ly series.`
         : ""),
     leftOut: leftOutSentence(summary.undated, summary.unpaired),
-    chartTitles: { frequency: `${spec.measure === "statements" ? "Statements" : "Passages"} per ${spec.interval}`, tone: "Tone (−1 hostile … +1 cooperative), shaded: 95% band" },
+    chartTitles: {
+      frequency: `${spec.measure === "statements" ? "Statements" : "Passages"} per ${spec.interval}`,
+      tone: "Tone (−1 hostile … +1 cooperative), shaded: 95% band",
+    },
     chartNote: (hasTone) =>
       hasTone
         ? `A hollow point stands on fewer than ${minStatementsForTone} statements (low evidence); a break in a line is a ${spec.interval} with nothing said.`
         : "No tone in this chart: no passage with the report's themes has a tone score here; tag passages with these themes, or re-score tone.",
     noDatedStatements: (pairLabel) =>
       `No statement of ${pairLabel} is dated ${spec.from || spec.to ? `in ${spec.from ?? "…"} – ${spec.to ?? "…"}` : "at all"}; ` +
-      (summary.undated > 0 ? `${formatInt(summary.undated)} of the report's pairs are undated — set their dates in Dyad's review queue, or ` : "") +
+      (summary.undated > 0
+        ? `${formatInt(summary.undated)} of the report's pairs are undated — set their dates in Dyad's review queue, or `
+        : "") +
       "widen the report's dates.",
     toneIntro:
       "Mean tone of the passages tagged with each theme over the whole period, with its 95% confidence band; n is the statements / passages it stands on. " +
@@ -70,7 +75,9 @@ export function reportText(model: ReportModel): ReportText {
       `Tagger figures for this report's themes and statements: ${count(tagger.autoTags, "automatic tag")}, of which ${formatInt(tagger.accepted)} ${agree(tagger.accepted, "was", "were")} accepted and ` +
         `${formatInt(tagger.rejected)} rejected by staff and ${formatInt(tagger.unreviewed)} ${agree(tagger.unreviewed, "is", "are")} not yet reviewed; ` +
         `${count(tagger.humanTags, "tag")} ${agree(tagger.humanTags, "was", "were")} added by people. ` +
-        (tagger.precision === null ? "No tag has been reviewed yet, so the tagger's precision here is unknown." : `Precision on the reviewed tags: ${(100 * tagger.precision).toFixed(1)}%.`),
+        (tagger.precision === null
+          ? "No tag has been reviewed yet, so the tagger's precision here is unknown."
+          : `Precision on the reviewed tags: ${(100 * tagger.precision).toFixed(1)}%.`),
       "Tone. Each passage is scored in [−1, +1] by the sentence it opens in: a diplomatic lexicon and patterns (negation handled; words that name institutions, " +
         "the Charter's formulas and norms do not count), with the AFINN-165 word list filling its gaps, scaled by a logistic model fitted on annotated UN Security Council speeches; " +
         "words that name violence or danger weigh far less than words that judge. Every score lists the words behind it. " +
@@ -93,8 +100,12 @@ export function reportText(model: ReportModel): ReportText {
 /** "Nothing silently left out": the statements of the report's pairs no series shows, and where they are fixed. */
 function leftOutSentence(undated: number, unpaired: number): string {
   const parts = [
-    undated > 0 ? `${count(undated, "statement")} of these pairs ${agree(undated, "is", "are")} undated and in no period (set the date in Dyad: review queue, reason “no date”)` : "",
-    unpaired > 0 ? `${count(unpaired, "statement")} of these speakers ${agree(unpaired, "names", "name")} no counterpart and ${agree(unpaired, "is", "are")} in no pair (review queue, reason “no counterpart”)` : "",
+    undated > 0
+      ? `${count(undated, "statement")} of these pairs ${agree(undated, "is", "are")} undated and in no period (set the date in Dyad: review queue, reason “no date”)`
+      : "",
+    unpaired > 0
+      ? `${count(unpaired, "statement")} of these speakers ${agree(unpaired, "names", "name")} no counterpart and ${agree(unpaired, "is", "are")} in no pair (review queue, reason “no counterpart”)`
+      : "",
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join("; ")}.` : "";
 }

@@ -1,7 +1,15 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { neutraliseCell } from "./csv";
-import { filterLines, SERIES_COLUMNS, STATEMENT_COLUMNS, seriesRows, themeName, type ReportModel, type ReportStatementRow } from "./report-model";
+import {
+  filterLines,
+  SERIES_COLUMNS,
+  STATEMENT_COLUMNS,
+  seriesRows,
+  themeName,
+  type ReportModel,
+  type ReportStatementRow,
+} from "./report-model";
 import { firstDay } from "@/lib/engine/periods";
 
 type Cell = string | number | Date | null | undefined;
@@ -31,37 +39,65 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
   workbook.created = new Date(model.generatedAt);
   const sections = new Set(model.spec.sections);
 
-  await writeSheet(workbook, "Summary", [{ header: "item", width: 28 }, { header: "value", width: 90 }], [
-    ["Report", model.name],
-    ...filterLines(model),
-    ["Statements", model.summary.statements],
-    ["Passages with the report's themes", model.summary.passages],
-    ["First statement", asDate(model.summary.firstDate)],
-    ["Last statement", asDate(model.summary.lastDate)],
-    ["Statements dated too coarsely for the interval", model.summary.tooCoarse],
-    ["Statements of these pairs with no date (in no period)", model.summary.undated],
-    ["Statements of these speakers naming no counterpart (in no pair)", model.summary.unpaired],
-    ["Tagger: automatic tags", model.method.tagger.autoTags],
-    ["Tagger: accepted by staff", model.method.tagger.accepted],
-    ["Tagger: rejected by staff", model.method.tagger.rejected],
-    ["Tagger: not yet reviewed", model.method.tagger.unreviewed],
-    ["Tagger: precision on reviewed tags", model.method.tagger.precision],
-    ["Tags added by people", model.method.tagger.humanTags],
-  ], { 1: "yyyy-mm-dd" });
+  await writeSheet(
+    workbook,
+    "Summary",
+    [
+      { header: "item", width: 28 },
+      { header: "value", width: 90 },
+    ],
+    [
+      ["Report", model.name],
+      ...filterLines(model),
+      ["Statements", model.summary.statements],
+      ["Passages with the report's themes", model.summary.passages],
+      ["First statement", asDate(model.summary.firstDate)],
+      ["Last statement", asDate(model.summary.lastDate)],
+      ["Statements dated too coarsely for the interval", model.summary.tooCoarse],
+      ["Statements of these pairs with no date (in no period)", model.summary.undated],
+      ["Statements of these speakers naming no counterpart (in no pair)", model.summary.unpaired],
+      ["Tagger: automatic tags", model.method.tagger.autoTags],
+      ["Tagger: accepted by staff", model.method.tagger.accepted],
+      ["Tagger: rejected by staff", model.method.tagger.rejected],
+      ["Tagger: not yet reviewed", model.method.tagger.unreviewed],
+      ["Tagger: precision on reviewed tags", model.method.tagger.precision],
+      ["Tags added by people", model.method.tagger.humanTags],
+    ],
+    { 1: "yyyy-mm-dd" },
+  );
 
   await writeSheet(
     workbook,
     "Series",
-    [...SERIES_COLUMNS.slice(0, 3).map((header) => ({ header, width: header === "theme" ? 22 : 12 })), { header: "period_start", width: 12, format: "yyyy-mm-dd" }, ...SERIES_COLUMNS.slice(3).map((header) => ({ header, width: 11, format: ["tone_mean", "tone_low", "tone_high"].includes(header) ? "0.000" : undefined }))],
-    seriesRows(model).map(([pair, theme, period, ...rest]) => [pair, theme, period, asDate(firstDay(String(period), model.spec.interval)), ...rest]),
+    [
+      ...SERIES_COLUMNS.slice(0, 3).map((header) => ({ header, width: header === "theme" ? 22 : 12 })),
+      { header: "period_start", width: 12, format: "yyyy-mm-dd" },
+      ...SERIES_COLUMNS.slice(3).map((header) => ({
+        header,
+        width: 11,
+        format: ["tone_mean", "tone_low", "tone_high"].includes(header) ? "0.000" : undefined,
+      })),
+    ],
+    seriesRows(model).map(([pair, theme, period, ...rest]) => [
+      pair,
+      theme,
+      period,
+      asDate(firstDay(String(period), model.spec.interval)),
+      ...rest,
+    ]),
   );
 
   await writeSheet(
     workbook,
     "Statements",
-    STATEMENT_COLUMNS.map((c) => ({ header: c.header, width: WIDTHS[c.key] ?? 14, format: c.key === "date" ? "yyyy-mm-dd" : c.key === "tone" ? "0.000" : undefined })),
+    STATEMENT_COLUMNS.map((c) => ({
+      header: c.header,
+      width: WIDTHS[c.key] ?? 14,
+      format: c.key === "date" ? "yyyy-mm-dd" : c.key === "tone" ? "0.000" : undefined,
+    })),
     (async function* () {
-      for await (const batch of statements) yield batch.map((row) => STATEMENT_COLUMNS.map((c) => (c.key === "date" ? asDate(row.date) : row[c.key])));
+      for await (const batch of statements)
+        yield batch.map((row) => STATEMENT_COLUMNS.map((c) => (c.key === "date" ? asDate(row.date) : row[c.key])));
     })(),
   );
 
@@ -83,7 +119,19 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
         { header: "statement_id", width: 10 },
       ],
       model.passages.flatMap((t) =>
-        t.passages.map((p, i) => [themeName(model, t.theme), i + 1, asDate(p.date), p.title, p.speaker, p.speakerCountry, p.tone, p.confidence, p.text, p.sourceUrl, p.statementId]),
+        t.passages.map((p, i) => [
+          themeName(model, t.theme),
+          i + 1,
+          asDate(p.date),
+          p.title,
+          p.speaker,
+          p.speakerCountry,
+          p.tone,
+          p.confidence,
+          p.text,
+          p.sourceUrl,
+          p.statementId,
+        ]),
       ),
     );
   }
@@ -137,7 +185,19 @@ async function writeWorkbook(model: ReportModel, statements: AsyncIterable<Repor
   await workbook.commit();
 }
 
-const WIDTHS: Partial<Record<keyof ReportStatementRow, number>> = { id: 8, date: 12, datePrecision: 8, title: 50, speakerName: 24, speakerTitle: 24, speakerCountry: 8, pairs: 24, themes: 40, tone: 8, sourceUrl: 40 };
+const WIDTHS: Partial<Record<keyof ReportStatementRow, number>> = {
+  id: 8,
+  date: 12,
+  datePrecision: 8,
+  title: 50,
+  speakerName: 24,
+  speakerTitle: 24,
+  speakerCountry: 8,
+  pairs: 24,
+  themes: 40,
+  tone: 8,
+  sourceUrl: 40,
+};
 
 async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,

@@ -22,7 +22,19 @@ export interface FieldMapping {
   language?: string;
 }
 
-export const MAPPABLE_FIELDS: (keyof FieldMapping)[] = ["text", "title", "date", "year", "speakerName", "speakerTitle", "speakerCountry", "counterpart", "sourceUrl", "kind", "language"];
+export const MAPPABLE_FIELDS: (keyof FieldMapping)[] = [
+  "text",
+  "title",
+  "date",
+  "year",
+  "speakerName",
+  "speakerTitle",
+  "speakerCountry",
+  "counterpart",
+  "sourceUrl",
+  "kind",
+  "language",
+];
 
 /** Column names seen in the wild (and in ../shared/data) for each field, best first. */
 const CANDIDATES: Record<keyof FieldMapping, string[]> = {
@@ -59,7 +71,10 @@ type RawRow = { rowNumber: number; record: Record_ } | { rowNumber: number; erro
  */
 export async function readBulkRecords(name: string, bytes: Uint8Array): Promise<RawRow[]> {
   if (bytes.length > LIMITS.bulkFileBytes) {
-    throw new IngestError("too_large", `${name} is ${formatBytes(bytes.length)}; a bulk file may be at most ${formatBytes(LIMITS.bulkFileBytes)}.`);
+    throw new IngestError(
+      "too_large",
+      `${name} is ${formatBytes(bytes.length)}; a bulk file may be at most ${formatBytes(LIMITS.bulkFileBytes)}.`,
+    );
   }
   const kind = checkContentMatchesName(name, bytes);
   if (kind === "gzip") {
@@ -82,13 +97,19 @@ export async function readBulkRecords(name: string, bytes: Uint8Array): Promise<
 }
 
 const tooManyRows = (name: string) =>
-  new IngestError("too_large", `${name} holds more than ${formatCount(LIMITS.bulkRows)} rows; a bulk file may hold at most ${formatCount(LIMITS.bulkRows)}.`);
+  new IngestError(
+    "too_large",
+    `${name} holds more than ${formatCount(LIMITS.bulkRows)} rows; a bulk file may hold at most ${formatCount(LIMITS.bulkRows)}.`,
+  );
 const tooLong = `is longer than ${formatCount(LIMITS.bulkRowChars)} characters, the limit for one row`;
 const tooWide = (fields: number) => `has ${formatCount(fields)} fields; a row may have at most ${formatCount(LIMITS.bulkColumns)}`;
 
 function csvRows(text: string, name: string): RawRow[] {
   const tooManyColumns = () =>
-    new IngestError("too_large", `${name}: its header has more than ${LIMITS.bulkColumns} columns; a bulk file may have at most ${LIMITS.bulkColumns}.`);
+    new IngestError(
+      "too_large",
+      `${name}: its header has more than ${LIMITS.bulkColumns} columns; a bulk file may have at most ${LIMITS.bulkColumns}.`,
+    );
   if (headerColumns(text, LIMITS.bulkColumns + 1) > LIMITS.bulkColumns) throw tooManyColumns();
   const errors = new Map<number, string>();
   let overlongLine: number | null = null;
@@ -156,10 +177,14 @@ function jsonLines(text: string, name: string): RawRow[] {
       scanJson(line, `line ${lineNumber}`, false);
       const item = JSON.parse(line) as unknown;
       if (!isRecord(item)) rows.push({ rowNumber: lineNumber, error: "not a JSON object" });
-      else if (Object.keys(item).length > LIMITS.bulkColumns) rows.push({ rowNumber: lineNumber, error: tooWide(Object.keys(item).length) });
+      else if (Object.keys(item).length > LIMITS.bulkColumns)
+        rows.push({ rowNumber: lineNumber, error: tooWide(Object.keys(item).length) });
       else rows.push({ rowNumber: lineNumber, record: item });
     } catch (error) {
-      rows.push({ rowNumber: lineNumber, error: error instanceof IngestError ? error.message : `invalid JSON: ${(error as Error).message}` });
+      rows.push({
+        rowNumber: lineNumber,
+        error: error instanceof IngestError ? error.message : `invalid JSON: ${(error as Error).message}`,
+      });
     }
   });
   return rows;
@@ -243,7 +268,12 @@ export function recordToDraft(record: Record_, mapping: FieldMapping): Statement
     speakerName: get(mapping.speakerName),
     speakerTitle: get(mapping.speakerTitle),
     speakerCountry: get(mapping.speakerCountry)?.toUpperCase() ?? null,
-    counterparts: counterpart ? counterpart.split(/[;,\s]+/).filter(Boolean).map((c) => c.toUpperCase()) : [],
+    counterparts: counterpart
+      ? counterpart
+          .split(/[;,\s]+/)
+          .filter(Boolean)
+          .map((c) => c.toUpperCase())
+      : [],
     sourceUrl: get(mapping.sourceUrl),
     kind: get(mapping.kind),
     language: get(mapping.language),

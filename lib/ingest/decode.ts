@@ -7,7 +7,10 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new IngestError("invalid_utf8", `${name} is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)}). Save it as UTF-8 and try again.`);
+    throw new IngestError(
+      "invalid_utf8",
+      `${name} is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)}). Save it as UTF-8 and try again.`,
+    );
   }
 }
 

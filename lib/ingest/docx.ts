@@ -11,16 +11,24 @@ import { formatBytes, formatCount, LIMITS } from "./limits";
  */
 export async function checkDocxBounds(name: string, bytes: Uint8Array): Promise<void> {
   const zip = await yauzl
-    .fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false })
+    .fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    })
     .catch(() => {
       throw damaged(name);
     });
   try {
     if (zip.entryCount > LIMITS.docxEntries) {
-      throw new IngestError("too_large", `${name} holds ${formatCount(zip.entryCount)} parts; a Word document may hold at most ${formatCount(LIMITS.docxEntries)}.`);
+      throw new IngestError(
+        "too_large",
+        `${name} holds ${formatCount(zip.entryCount)} parts; a Word document may hold at most ${formatCount(LIMITS.docxEntries)}.`,
+      );
     }
     const cap = Math.min(LIMITS.docxExpandedBytes, Math.max(1024 * 1024, bytes.length * LIMITS.docxExpandRatio));
-    const bomb = () => new IngestError("bomb", `${name} expands to more than ${formatBytes(cap)}: refused as a possible decompression bomb.`);
+    const bomb = () =>
+      new IngestError("bomb", `${name} expands to more than ${formatBytes(cap)}: refused as a possible decompression bomb.`);
     let declared = 0;
     let expanded = 0;
     let tags = 0;
@@ -36,7 +44,10 @@ export async function checkDocxBounds(name: string, bytes: Uint8Array): Promise<
           if (expanded > cap) throw bomb();
           tags += countTags(chunk);
           if (tags > LIMITS.docxXmlTags) {
-            throw new IngestError("too_large", `${name} holds more than ${formatCount(LIMITS.docxXmlTags)} XML tags (paragraphs, runs, …): too many for one statement.`);
+            throw new IngestError(
+              "too_large",
+              `${name} holds more than ${formatCount(LIMITS.docxXmlTags)} XML tags (paragraphs, runs, …): too many for one statement.`,
+            );
           }
         }
       } catch (error) {
@@ -60,5 +71,8 @@ function countTags(chunk: Buffer): number {
 }
 
 function damaged(name: string): IngestError {
-  return new IngestError("malformed", `${name} could not be read as a Word (.docx) document: its zip is damaged or its sizes do not match.`);
+  return new IngestError(
+    "malformed",
+    `${name} could not be read as a Word (.docx) document: its zip is damaged or its sizes do not match.`,
+  );
 }

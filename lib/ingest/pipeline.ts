@@ -4,7 +4,14 @@ import { addressedCountries, COUNTERPARTS_VERSION, passageCounterparts } from "@
 import { countryFromText, findCountryMentions, lookupCountry, rankMentions, type RankedCounterpart } from "@/lib/engine/gazetteer";
 import { contentHash } from "@/lib/engine/hash";
 import { suggestMetadata } from "@/lib/engine/metadata";
-import { compileRussianCodebook, findRussianMentions, languageNote, readRussian, russianTone, type RussianCodebook } from "@/lib/engine/russian";
+import {
+  compileRussianCodebook,
+  findRussianMentions,
+  languageNote,
+  readRussian,
+  russianTone,
+  type RussianCodebook,
+} from "@/lib/engine/russian";
 import { segment } from "@/lib/engine/segment";
 import { TAGGER_VERSION, tagStatement, type CompiledCodebook } from "@/lib/engine/tag";
 import { scoreStatementTone, storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
@@ -108,7 +115,9 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
     codebookVersion: codebook.version,
     counterpartsVersion: COUNTERPARTS_VERSION,
     passages: passageRecords,
-    pairs: speakerCountry ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts, addressedCountries(perPassage)) : [],
+    pairs: speakerCountry
+      ? pairsFor(rankMentions(mentions, speakerCountry, text), speakerCountry, counterparts, addressedCountries(perPassage))
+      : [],
   };
 }
 
@@ -117,7 +126,12 @@ export function analyseDraft(draft: StatementDraft, codebook: ActiveCodebook): A
  * (a re-score after the tone engine or the counterpart rules change): Russian by the Russian path, a language
  * the engine does not read with no tone.
  */
-export function readToneAndMentions(text: string, passages: Span[], language: string, date: string | null): { tone: { score: number | null; passages: ToneScore[] }; mentions: CountryMention[] } {
+export function readToneAndMentions(
+  text: string,
+  passages: Span[],
+  language: string,
+  date: string | null,
+): { tone: { score: number | null; passages: ToneScore[] }; mentions: CountryMention[] } {
   const words = scanWords(text);
   const english = findCountryMentions(text, words, { date });
   if (language === "ru") return { tone: russianTone(text, passages), mentions: mergeMentions(english, findRussianMentions(text)) };
@@ -142,11 +156,14 @@ function knownCountry(code: string | null, role: string): string | null {
  * Counterparts from metadata come first (the first is primary); the rest are the countries some passage
  * addresses, by salience. A country only ever named in passing makes no pair.
  */
-export function pairsFor(ranked: RankedCounterpart[], speaker: string, named: string[], addressed: Set<string>): AnalysedStatement["pairs"] {
+export function pairsFor(
+  ranked: RankedCounterpart[],
+  speaker: string,
+  named: string[],
+  addressed: Set<string>,
+): AnalysedStatement["pairs"] {
   const mentionsOf = (iso3: string) => ranked.find((r) => r.iso3 === iso3)?.mentions ?? 0;
-  const fromMetadata = [...new Set(named)]
-    .filter((iso3) => iso3 !== speaker)
-    .map((iso3) => ({ iso3, origin: "metadata" as const }));
+  const fromMetadata = [...new Set(named)].filter((iso3) => iso3 !== speaker).map((iso3) => ({ iso3, origin: "metadata" as const }));
   const fromMentions = ranked
     .filter((r) => !named.includes(r.iso3) && addressed.has(r.iso3))
     .map((r) => ({ iso3: r.iso3, origin: "mention" as const }));

@@ -11,14 +11,21 @@ import { checkContentMatchesName } from "./sniff";
 /** One statement from an uploaded .txt, .md, .html, .pdf or .docx file. Size and type are checked before parsing. */
 export async function readSingleFile(name: string, bytes: Uint8Array): Promise<StatementDraft> {
   if (bytes.length > LIMITS.singleFileBytes) {
-    throw new IngestError("too_large", `${name} is ${formatBytes(bytes.length)}; one statement file may be at most ${formatBytes(LIMITS.singleFileBytes)}.`);
+    throw new IngestError(
+      "too_large",
+      `${name} is ${formatBytes(bytes.length)}; one statement file may be at most ${formatBytes(LIMITS.singleFileBytes)}.`,
+    );
   }
   if (bytes.length === 0) throw new IngestError("empty", `${name} is empty.`);
   const kind = checkContentMatchesName(name, bytes);
   const draft = await draftFor(kind, name, bytes);
-  if (!draft.raw.trim()) throw new IngestError("empty", `${name} contains no text${kind === "pdf" ? " (a scanned PDF needs OCR first)" : ""}.`);
+  if (!draft.raw.trim())
+    throw new IngestError("empty", `${name} contains no text${kind === "pdf" ? " (a scanned PDF needs OCR first)" : ""}.`);
   if (draft.raw.length > LIMITS.statementChars) {
-    throw new IngestError("too_large", `${name} holds ${formatCount(draft.raw.length)} characters of text; one statement may hold at most ${formatCount(LIMITS.statementChars)}.`);
+    throw new IngestError(
+      "too_large",
+      `${name} holds ${formatCount(draft.raw.length)} characters of text; one statement may hold at most ${formatCount(LIMITS.statementChars)}.`,
+    );
   }
   return draft;
 }

@@ -3,8 +3,17 @@ import { IngestError } from "./errors";
 export type FileKind = "text" | "html" | "pdf" | "docx" | "csv" | "json" | "jsonl" | "gzip";
 
 const EXTENSIONS: Record<string, FileKind> = {
-  txt: "text", md: "text", html: "html", htm: "html", pdf: "pdf", docx: "docx",
-  csv: "csv", json: "json", jsonl: "jsonl", ndjson: "jsonl", gz: "gzip",
+  txt: "text",
+  md: "text",
+  html: "html",
+  htm: "html",
+  pdf: "pdf",
+  docx: "docx",
+  csv: "csv",
+  json: "json",
+  jsonl: "jsonl",
+  ndjson: "jsonl",
+  gz: "gzip",
 };
 
 export function extensionOf(name: string): string {
@@ -13,7 +22,8 @@ export function extensionOf(name: string): string {
 
 export function kindFromName(name: string): FileKind {
   const kind = EXTENSIONS[extensionOf(name)];
-  if (!kind) throw new IngestError("wrong_type", `${name}: Dyad reads .txt, .md, .html, .pdf, .docx, .csv, .json, .jsonl and .jsonl.gz files.`);
+  if (!kind)
+    throw new IngestError("wrong_type", `${name}: Dyad reads .txt, .md, .html, .pdf, .docx, .csv, .json, .jsonl and .jsonl.gz files.`);
   return kind;
 }
 
@@ -33,7 +43,10 @@ export function checkContentMatchesName(name: string, bytes: Uint8Array): FileKi
   const actual = sniff(bytes);
   const expected = kind === "pdf" ? "pdf" : kind === "docx" ? "zip" : kind === "gzip" ? "gzip" : "text";
   if (actual !== expected) {
-    throw new IngestError("wrong_type", `${name} does not contain what its extension says: it looks like ${describe(actual)}, not ${describe(expected)}.`);
+    throw new IngestError(
+      "wrong_type",
+      `${name} does not contain what its extension says: it looks like ${describe(actual)}, not ${describe(expected)}.`,
+    );
   }
   return kind;
 }

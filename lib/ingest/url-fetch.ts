@@ -10,15 +10,34 @@ import { readSingleFile } from "./single-file";
 
 const PRIVATE_V4 = new net.BlockList();
 for (const [address, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) PRIVATE_V4.addSubnet(address, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  PRIVATE_V4.addSubnet(address, prefix, "ipv4");
 /** Public IPv6 is global unicast (2000::/3) less the special-purpose blocks inside it. */
 const GLOBAL_V6 = new net.BlockList();
 GLOBAL_V6.addSubnet("2000::", 3, "ipv6");
 const SPECIAL_V6 = new net.BlockList();
-for (const [address, prefix] of [["2001::", 23], ["2001:db8::", 32], ["3fff::", 20], ["5f00::", 16]] as const) SPECIAL_V6.addSubnet(address, prefix, "ipv6");
+for (const [address, prefix] of [
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["3fff::", 20],
+  ["5f00::", 16],
+] as const)
+  SPECIAL_V6.addSubnet(address, prefix, "ipv6");
 
 /** An IPv6 address as its eight 16-bit groups (a zone such as %eth0 dropped), or null when it is not IPv6. */
 function ipv6Groups(address: string): number[] | null {
@@ -92,7 +111,10 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}): Prom
   const timeoutMs = options.timeoutMs ?? LIMITS.urlTimeoutMs;
   let url = parseHttpUrl(rawUrl);
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new IngestError("timeout", `${url.host} did not answer within ${timeoutMs / 1000} s: stopped.`)), timeoutMs);
+  const timer = setTimeout(
+    () => deadline.abort(new IngestError("timeout", `${url.host} did not answer within ${timeoutMs / 1000} s: stopped.`)),
+    timeoutMs,
+  );
   try {
     for (let hop = 0; hop <= LIMITS.urlRedirects; hop++) {
       const response = await requestOnce(url, (address) => allow(address, hop), deadline.signal, options.maxBytes ?? LIMITS.urlBytes);
@@ -120,7 +142,10 @@ function parseHttpUrl(raw: string): URL {
 }
 
 function refused(host: string): IngestError {
-  return new IngestError("blocked_url", `${host} points to a private, loopback or reserved network address: Dyad only fetches public web pages.`);
+  return new IngestError(
+    "blocked_url",
+    `${host} points to a private, loopback or reserved network address: Dyad only fetches public web pages.`,
+  );
 }
 
 /** Settles with the promise, or rejects with the deadline's reason once it passes (calling `stop` to free what it holds). */
@@ -194,7 +219,12 @@ async function requestOnce(url: URL, allow: (address: string) => boolean, signal
     createConnection: () => socket,
     method: "GET",
     path: `${url.pathname}${url.search}`,
-    headers: { host: url.host, "user-agent": "Dyad statement importer", accept: "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5", connection: "close" },
+    headers: {
+      host: url.host,
+      "user-agent": "Dyad statement importer",
+      accept: "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5",
+      connection: "close",
+    },
   });
   const stop = () => {
     request.destroy();
@@ -222,7 +252,9 @@ async function requestOnce(url: URL, allow: (address: string) => boolean, signal
       response.on("end", () => resolve({ redirect: null, contentType, body: Buffer.concat(chunks) }));
       response.on("error", (error) => reject(new IngestError("fetch_failed", `Reading ${url.host} failed: ${error.message}`)));
     });
-    request.on("error", (error) => reject(error instanceof IngestError ? error : new IngestError("fetch_failed", `Could not reach ${url.host}: ${error.message}`)));
+    request.on("error", (error) =>
+      reject(error instanceof IngestError ? error : new IngestError("fetch_failed", `Could not reach ${url.host}: ${error.message}`)),
+    );
     request.end();
   });
   // One connection per hop: whatever the outcome, it is closed once the hop is settled.

@@ -28,16 +28,21 @@ async function main() {
     scale.push(await runScaleBench(target, { raw: true, runs: 30 }));
     console.log(`\nChart queries at scale (ms)\n${formatScaleBench(scale.at(-1)!)}`);
   }
-  if (scale.length === 0) console.log("\nChart queries at scale: no generated corpus (npm run bench:generate; see README, Benchmarks › Scale).");
+  if (scale.length === 0)
+    console.log("\nChart queries at scale: no generated corpus (npm run bench:generate; see README, Benchmarks › Scale).");
   const reports = await runReportBench();
   console.log(`\n${formatReportBench(reports)}`);
   const retrain = await runRetrainBench();
   console.log(`\n${formatRetrainBench(retrain)}`);
   const firstLoad = measureFirstLoad();
   console.log(`\n${formatFirstLoad(firstLoad)}`);
-  if (previous) console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
+  if (previous)
+    console.log(`\nPrevious run (bench-results/latest.json before this one):\n${JSON.stringify(previous, null, 1).slice(0, 2000)}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(previousFile, JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, reports, retrain, firstLoad }, null, 1));
+  writeFileSync(
+    previousFile,
+    JSON.stringify({ at: new Date().toISOString(), engine, imports, scale, reports, retrain, firstLoad }, null, 1),
+  );
 }
 
 function scaleTargets(): BenchTarget[] {

@@ -58,18 +58,31 @@ function corpusNgrams(texts: string[], wanted: number): string[] {
   }
   const grams = [...counts.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const stride = Math.max(1, Math.floor(grams.length / wanted));
-  return grams.filter((_, i) => i % stride === 0).slice(0, wanted).map(([gram]) => gram);
+  return grams
+    .filter((_, i) => i % stride === 0)
+    .slice(0, wanted)
+    .map(([gram]) => gram);
 }
 
 /** The default codebook cut or padded to `size` phrases; padding goes into one extra theme. */
 function codebookOf(size: number, ngrams: string[]): ThemeDefinition[] {
   let left = size;
   const themes = DEFAULT_CODEBOOK.map((t) => {
-    const phrases = t.rules.phrases.slice(0, Math.max(0, Math.min(t.rules.phrases.length, Math.ceil(size / DEFAULT_CODEBOOK.length), left)));
+    const phrases = t.rules.phrases.slice(
+      0,
+      Math.max(0, Math.min(t.rules.phrases.length, Math.ceil(size / DEFAULT_CODEBOOK.length), left)),
+    );
     left -= phrases.length;
     return { ...t, rules: { ...t.rules, phrases, exclusions: [] } };
   });
-  const extra: ThemeDefinition = { slug: "bench-ngrams", name: "Bench n-grams", color: "#BBBBBB", parent: null, enabled: true, rules: { phrases: ngrams.slice(0, left), exclusions: [], weight: 1 } };
+  const extra: ThemeDefinition = {
+    slug: "bench-ngrams",
+    name: "Bench n-grams",
+    color: "#BBBBBB",
+    parent: null,
+    enabled: true,
+    rules: { phrases: ngrams.slice(0, left), exclusions: [], weight: 1 },
+  };
   return [...themes, extra];
 }
 
@@ -135,7 +148,9 @@ export function runEngineBench(sizes = [30, 300, 3000]): EngineBench {
         ratio: ripgrepMbPerSecond === null ? null : mbPerSecond / ripgrepMbPerSecond,
       };
     });
-    const ripgrep = existsSync(RIPGREP) ? spawnSync(RIPGREP, ["--version"], { encoding: "utf8" }).stdout.split("\n")[0] ?? "ripgrep" : "ripgrep not installed";
+    const ripgrep = existsSync(RIPGREP)
+      ? (spawnSync(RIPGREP, ["--version"], { encoding: "utf8" }).stdout.split("\n")[0] ?? "ripgrep")
+      : "ripgrep not installed";
     return { corpus: CORPUS, statements: texts.length, megabytes, runs, ripgrep };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,8 +14,50 @@ import { BENCH_TARGET_OPTIONS, benchTarget, openBenchDatabase, rawClient, type R
 import { seededRandom as random } from "@/lib/engine/stats";
 import { cliArgs, numberArg } from "@/scripts/lib/cli";
 
-const SPEAKERS = ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "IRN", "AZE", "ARM", "GEO", "UKR", "IND", "PAK", "JPN", "BRA", "ZAF", "EGY", "ISR", "KAZ"];
-const COUNTERPARTS = ["AZE", "ARM", "RUS", "USA", "UKR", "GEO", "CHN", "IRN", "TUR", "AFG", "SYR", "ISR", "IND", "PAK", "FRA", "DEU", "GBR", "KAZ", "IRQ", "PRK"];
+const SPEAKERS = [
+  "USA",
+  "RUS",
+  "CHN",
+  "GBR",
+  "FRA",
+  "DEU",
+  "TUR",
+  "IRN",
+  "AZE",
+  "ARM",
+  "GEO",
+  "UKR",
+  "IND",
+  "PAK",
+  "JPN",
+  "BRA",
+  "ZAF",
+  "EGY",
+  "ISR",
+  "KAZ",
+];
+const COUNTERPARTS = [
+  "AZE",
+  "ARM",
+  "RUS",
+  "USA",
+  "UKR",
+  "GEO",
+  "CHN",
+  "IRN",
+  "TUR",
+  "AFG",
+  "SYR",
+  "ISR",
+  "IND",
+  "PAK",
+  "FRA",
+  "DEU",
+  "GBR",
+  "KAZ",
+  "IRQ",
+  "PRK",
+];
 const KINDS = ["statement", "speech", "press release", "readout"];
 const FIRST_DAY = Date.UTC(1994, 0, 1);
 const YEARS = 30;
@@ -28,10 +70,17 @@ interface Args {
   append: boolean;
 }
 
-const USAGE = "usage: npm run bench:generate -- [--statements 1000000] [--batch 5000] [--seed 7] [--append] [--database-url postgres://…] [--pglite-dir DIR]";
+const USAGE =
+  "usage: npm run bench:generate -- [--statements 1000000] [--batch 5000] [--seed 7] [--append] [--database-url postgres://…] [--pglite-dir DIR]";
 
 function parseCommandLine(): { args: Args; target: ReturnType<typeof benchTarget> } {
-  const { values } = cliArgs(USAGE, { statements: { type: "string" }, batch: { type: "string" }, seed: { type: "string" }, append: { type: "boolean" }, ...BENCH_TARGET_OPTIONS });
+  const { values } = cliArgs(USAGE, {
+    statements: { type: "string" },
+    batch: { type: "string" },
+    seed: { type: "string" },
+    append: { type: "boolean" },
+    ...BENCH_TARGET_OPTIONS,
+  });
   const args = {
     statements: numberArg(values.statements, "statements", 1_000_000),
     batch: numberArg(values.batch, "batch", 5_000),
@@ -40,7 +89,6 @@ function parseCommandLine(): { args: Args; target: ReturnType<typeof benchTarget
   };
   return { args, target: benchTarget(values) };
 }
-
 
 /** 200 directed pairs (20 speakers × 10 counterparts), busier towards the front, as real attention is. */
 function directedPairs(next: () => number) {
@@ -65,7 +113,17 @@ function truncate(text: string): string {
 }
 
 interface Batch {
-  statements: { id: number[]; title: string[]; text: string[]; date: string[]; precision: string[]; speaker: string[]; kind: string[]; hash: string[]; tone: (number | null)[] };
+  statements: {
+    id: number[];
+    title: string[];
+    text: string[];
+    date: string[];
+    precision: string[];
+    speaker: string[];
+    kind: string[];
+    hash: string[];
+    tone: (number | null)[];
+  };
   passages: { id: number[]; statementId: number[]; ordinal: number[]; start: number[]; end: number[]; tone: (number | null)[] };
   pairs: { statementId: number[]; speaker: string[]; counterpart: string[]; origin: string[]; primary: boolean[]; mentions: number[] };
   tags: { id: number[]; statementId: number[]; passageId: number[]; themeId: number[]; status: string[]; confidence: number[] };
@@ -81,7 +139,12 @@ function emptyBatch(): Batch {
 }
 
 /** Makes statements one batch at a time from the pool; ids are assigned here so tags can point at passages. */
-function generator(pool: PoolPassage[], themeIds: Map<string, number>, seed: number, firstIds: { statement: number; passage: number; tag: number }) {
+function generator(
+  pool: PoolPassage[],
+  themeIds: Map<string, number>,
+  seed: number,
+  firstIds: { statement: number; passage: number; tag: number },
+) {
   const next = random(seed);
   const pairs = directedPairs(next);
   const bySpeaker = new Map<string, typeof pairs>();
@@ -249,11 +312,18 @@ async function main() {
 
   let phase = performance.now();
   const pool = await readPool();
-  console.log(`[generate] ${pool.length} real passages from ${poolSources().join(", ")} read by the engine in ${seconds(phase).toFixed(1)} s`);
+  console.log(
+    `[generate] ${pool.length} real passages from ${poolSources().join(", ")} read by the engine in ${seconds(phase).toFixed(1)} s`,
+  );
   const themeRows = (await client.query<{ id: number; slug: string }>("select id, slug from themes")).rows;
   const themeIds = new Map(themeRows.map((r) => [r.slug, r.id]));
-  const first = async (table: string) => Number((await client.query<{ n: number }>(`select coalesce(max(id), 0)::int + 1 as n from ${table}`)).rows[0]!.n);
-  const make = generator(pool, themeIds, args.seed, { statement: await first("statements"), passage: await first("passages"), tag: await first("tags") });
+  const first = async (table: string) =>
+    Number((await client.query<{ n: number }>(`select coalesce(max(id), 0)::int + 1 as n from ${table}`)).rows[0]!.n);
+  const make = generator(pool, themeIds, args.seed, {
+    statement: await first("statements"),
+    passage: await first("passages"),
+    tag: await first("tags"),
+  });
 
   // The full-text index is built once at the end: far cheaper than keeping it up to date row by row.
   await client.query("drop index if exists statements_fts_idx");
@@ -262,7 +332,7 @@ async function main() {
   let last = 0;
   // While the server writes one batch, the next is made: the two cores work at once.
   let writing: Promise<void> = Promise.resolve();
-  for (let done = 0; done < args.statements; ) {
+  for (let done = 0; done < args.statements;) {
     const count = Math.min(args.batch, args.statements - done);
     const batch = make(count);
     await writing;
@@ -275,7 +345,9 @@ async function main() {
     if (performance.now() - last > 10_000 || done === args.statements) {
       last = performance.now();
       const all = rows.statements + rows.passages + rows.pairs + rows.tags;
-      console.log(`[generate] ${done.toLocaleString("en")} statements, ${rows.tags.toLocaleString("en")} tags — ${rate(all, seconds(phase))} (${seconds(phase).toFixed(0)} s)`);
+      console.log(
+        `[generate] ${done.toLocaleString("en")} statements, ${rows.tags.toLocaleString("en")} tags — ${rate(all, seconds(phase))} (${seconds(phase).toFixed(0)} s)`,
+      );
     }
   }
   await writing;

@@ -27,7 +27,10 @@ export interface ImportRun {
 }
 
 /** An empty database for one bench run: a temporary PGlite directory, or a new database on the server. */
-export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: string): Promise<{ database: Database; location: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  driver: "pglite" | "postgres",
+  serverUrl?: string,
+): Promise<{ database: Database; location: string; drop(): Promise<void> }> {
   if (driver === "pglite") {
     const dir = mkdtempSync(path.join(tmpdir(), "dyad-bench-"));
     const location = path.join(dir, "pglite");
@@ -54,12 +57,17 @@ export async function freshDatabase(driver: "pglite" | "postgres", serverUrl?: s
 
 async function importOnce(driver: "pglite" | "postgres", serverUrl?: string): Promise<ImportRun> {
   const bytes = new Uint8Array(readFileSync(CORPUS));
-  const measure = async (write: (db: Database["db"], userId: number, records: Awaited<ReturnType<typeof readBulkRecords>>) => Promise<void>) => {
+  const measure = async (
+    write: (db: Database["db"], userId: number, records: Awaited<ReturnType<typeof readBulkRecords>>) => Promise<void>,
+  ) => {
     const { database, drop } = await freshDatabase(driver, serverUrl);
     await migrateDatabase(database);
     await seedCountries(database.db);
     await seedCodebook(database.db);
-    const [user] = await database.db.insert(users).values({ email: "bench@dyad.local", name: "bench", passwordHash: "-", role: "staff" }).returning({ id: users.id });
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: "bench@dyad.local", name: "bench", passwordHash: "-", role: "staff" })
+      .returning({ id: users.id });
     const started = performance.now();
     await write(database.db, user!.id, await readBulkRecords("ungd-dev.jsonl.gz", bytes));
     const seconds = (performance.now() - started) / 1000;
@@ -93,7 +101,10 @@ export async function runImportBench(serverUrl = process.env.BENCH_DATABASE_URL 
 }
 
 export function formatImportBench(runs: ImportRun[]): string {
-  const lines = ["Bulk import of ungd-dev.jsonl.gz (cleaned, segmented, tagged, toned, with series cells)", "driver    | statements | seconds | statements/s | MB/s (text) | bare-insert baseline s | pipeline/baseline"];
+  const lines = [
+    "Bulk import of ungd-dev.jsonl.gz (cleaned, segmented, tagged, toned, with series cells)",
+    "driver    | statements | seconds | statements/s | MB/s (text) | bare-insert baseline s | pipeline/baseline",
+  ];
   for (const r of runs) {
     lines.push(
       `${r.driver.padEnd(9)} | ${String(r.statements).padStart(10)} | ${r.seconds.toFixed(1).padStart(7)} | ${(r.statements / r.seconds).toFixed(1).padStart(12)} | ${(r.textMegabytes / r.seconds).toFixed(2).padStart(11)} | ${r.baselineSeconds.toFixed(1).padStart(22)} | ${(r.seconds / r.baselineSeconds).toFixed(1).padStart(16)}×`,

@@ -60,7 +60,9 @@ async function main() {
   let server: ChildProcess | null = null;
   try {
     const corpus = await corpusSize(database);
-    console.log(`Load: ${corpus.statements} statements, ${corpus.pairs} pairs; ${connections} connections × ${duration} s per phase; load average ${loadAverage()}\n`);
+    console.log(
+      `Load: ${corpus.statements} statements, ${corpus.pairs} pairs; ${connections} connections × ${duration} s per phase; load average ${loadAverage()}\n`,
+    );
     const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
     const pair = corpus.busiestPair;
     const dashboard = `/dashboard?pair=${pair}&interval=month&theme=energy-security&theme=counterterrorism&theme=nagorno-karabakh&theme=democracy`;
@@ -87,11 +89,19 @@ async function main() {
 
     printTable(results);
     const [dashOff, seriesOff, dashOn, seriesOn] = results;
-    console.log(`\nCached / uncached throughput: dashboard ${(dashOn!.perSecond / Math.max(1, dashOff!.perSecond)).toFixed(1)}×, /api/v1/series ${(seriesOn!.perSecond / Math.max(1, seriesOff!.perSecond)).toFixed(1)}×`);
-    console.log(`Server CPU per dashboard page (sequential requests): cache off ${cpu.off!.toFixed(1)} ms, cache on (hits) ${cpu.on!.toFixed(1)} ms`);
-    console.log(`Tag saves during the mix: ${written.tags.length} saved, ${written.conflicts} refused as stale and retried, ${missing} missing afterwards`);
+    console.log(
+      `\nCached / uncached throughput: dashboard ${(dashOn!.perSecond / Math.max(1, dashOff!.perSecond)).toFixed(1)}×, /api/v1/series ${(seriesOn!.perSecond / Math.max(1, seriesOff!.perSecond)).toFixed(1)}×`,
+    );
+    console.log(
+      `Server CPU per dashboard page (sequential requests): cache off ${cpu.off!.toFixed(1)} ms, cache on (hits) ${cpu.on!.toFixed(1)} ms`,
+    );
+    console.log(
+      `Tag saves during the mix: ${written.tags.length} saved, ${written.conflicts} refused as stale and retried, ${missing} missing afterwards`,
+    );
     console.log(`Bulk import during the mix: ${imported}`);
-    console.log(`Server peak resident memory (cache on): ${(peakRssKb(server!.pid!) / 1024).toFixed(0)} MB; load average at the end ${loadAverage()}`);
+    console.log(
+      `Server peak resident memory (cache on): ${(peakRssKb(server!.pid!) / 1024).toFixed(0)} MB; load average at the end ${loadAverage()}`,
+    );
 
     const cached = [dashOn!, seriesOn!];
     const failures = [
@@ -101,8 +111,13 @@ async function main() {
         ? []
         : [
             ...cached.filter((r) => r.p95 > TARGETS.readP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.readP95} ms`),
-            ...results.slice(4).filter((r) => r.p95 > TARGETS.mixP95).map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.mixP95} ms`),
-            ...(cpu.on! > TARGETS.cachedPageCpuMs ? [`dashboard page on a cache hit: ${cpu.on!.toFixed(1)} ms of server CPU > ${TARGETS.cachedPageCpuMs} ms`] : []),
+            ...results
+              .slice(4)
+              .filter((r) => r.p95 > TARGETS.mixP95)
+              .map((r) => `${r.name}: p95 ${r.p95} ms > ${TARGETS.mixP95} ms`),
+            ...(cpu.on! > TARGETS.cachedPageCpuMs
+              ? [`dashboard page on a cache hit: ${cpu.on!.toFixed(1)} ms of server CPU > ${TARGETS.cachedPageCpuMs} ms`]
+              : []),
           ]),
     ];
     if (failures.length > 0) {
@@ -117,7 +132,10 @@ async function main() {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");
 }
 
 /** CPU time (user + system) of a process and its children so far, in ms, from /proc. */
@@ -167,12 +185,26 @@ async function corpusSize({ db }: Database) {
 async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   const server = spawn(process.execPath, ["scripts/ops/start.mjs", "-H", "127.0.0.1"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DYAD_DEMO_ACCOUNTS: "1", NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-load-secret", ...env },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      DYAD_DEMO_ACCOUNTS: "1",
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: "bench-load-secret",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error("the server exited during start-up");
-    if (await fetch(`${BASE}/signin`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`${BASE}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the server did not start within 2 minutes");
@@ -212,7 +244,13 @@ async function sessionCookie(email: string, password: string): Promise<string> {
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
@@ -291,11 +329,16 @@ function bulkImport(databaseUrl: string): Promise<string> {
   const shared = sharedData("ungd", "ungd-dev.jsonl.gz");
   const file = existsSync(shared) ? shared : path.join(process.cwd(), "data", "demo", "ungd-1981-2023.jsonl.gz");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/import.ts", file], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/import.ts", file], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    child.on("exit", (code) => (code === 0 ? resolve(output.trim().split("\n").at(-1) ?? "done") : reject(new Error(`import failed:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output.trim().split("\n").at(-1) ?? "done") : reject(new Error(`import failed:\n${output}`)),
+    );
   });
 }
 

@@ -37,14 +37,16 @@ export interface ReportBench {
   loadAverage: number;
 }
 
-
 /** Statements spread over 2000–2021, every one USA → AZE, every third also USA → RUS; themes energy security (all) and democracy (every other). */
 export async function fillDatabase(database: Database): Promise<number> {
   const { db } = database;
   await migrateDatabase(database);
   await seedCountries(db);
   await seedCodebook(db);
-  const [manager] = await db.insert(users).values({ email: "bench@dyad.local", name: "Bench Manager", passwordHash: "-", role: "manager" }).returning({ id: users.id });
+  const [manager] = await db
+    .insert(users)
+    .values({ email: "bench@dyad.local", name: "Bench Manager", passwordHash: "-", role: "manager" })
+    .returning({ id: users.id });
   await db.execute(sql`
     insert into statements (title, text, original_text, date, date_precision, speaker_name, speaker_country, content_hash, tone)
     select 'Statement ' || g || (case when g % 997 = 0 then ' =HYPERLINK("x")' else '' end),
@@ -113,7 +115,19 @@ async function benchOnce(driver: "pglite" | "postgres", serverUrl?: string): Pro
     const pdfSeconds = (performance.now() - pdfStarted) / 1000;
     const pdfPages = (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
 
-    return { driver, statements: STATEMENTS, csvRows: lines - 1, csvSeconds, csvMegabytes: bytes / 1e6, rssBaselineMb, rssGrowthMb: peak - rssBaselineMb, pdfPages, pdfSeconds, pdfModelSeconds, loadAverage };
+    return {
+      driver,
+      statements: STATEMENTS,
+      csvRows: lines - 1,
+      csvSeconds,
+      csvMegabytes: bytes / 1e6,
+      rssBaselineMb,
+      rssGrowthMb: peak - rssBaselineMb,
+      pdfPages,
+      pdfSeconds,
+      pdfModelSeconds,
+      loadAverage,
+    };
   } finally {
     await drop();
   }
@@ -132,7 +146,13 @@ export function formatReportBench(runs: ReportBench[]): string {
   ];
   for (const r of runs) {
     lines.push(
-      `${r.driver.padEnd(9)} | ${String(r.csvRows).padStart(8)} | ${r.csvSeconds.toFixed(2).padStart(5)} | ${Math.round(r.csvRows / r.csvSeconds).toString().padStart(7)} | ${r.csvMegabytes.toFixed(1).padStart(6)} | ${r.rssBaselineMb.toFixed(0).padStart(13)} | ${r.rssGrowthMb.toFixed(1).padStart(13)} | ${String(r.pdfPages).padStart(9)} | ${r.pdfSeconds.toFixed(2).padStart(5)} (${r.pdfModelSeconds.toFixed(2)}) | ${r.loadAverage.toFixed(1).padStart(8)}`,
+      `${r.driver.padEnd(9)} | ${String(r.csvRows).padStart(8)} | ${r.csvSeconds.toFixed(2).padStart(5)} | ${Math.round(
+        r.csvRows / r.csvSeconds,
+      )
+        .toString()
+        .padStart(
+          7,
+        )} | ${r.csvMegabytes.toFixed(1).padStart(6)} | ${r.rssBaselineMb.toFixed(0).padStart(13)} | ${r.rssGrowthMb.toFixed(1).padStart(13)} | ${String(r.pdfPages).padStart(9)} | ${r.pdfSeconds.toFixed(2).padStart(5)} (${r.pdfModelSeconds.toFixed(2)}) | ${r.loadAverage.toFixed(1).padStart(8)}`,
     );
   }
   return lines.join("\n");

@@ -10,7 +10,18 @@ import { readJsonl } from "@/scripts/lib/unscon";
 import { cliArgs, isMain } from "@/scripts/lib/cli";
 import { sharedData } from "@/scripts/lib/data-path";
 
-const THEMES = ["energy-security", "counterterrorism", "nagorno-karabakh", "democracy", "elections", "rule-of-law", "human-rights", "nonproliferation", "regional-security", "trade"];
+const THEMES = [
+  "energy-security",
+  "counterterrorism",
+  "nagorno-karabakh",
+  "democracy",
+  "elections",
+  "rule-of-law",
+  "human-rights",
+  "nonproliferation",
+  "regional-security",
+  "trade",
+];
 
 export interface RetrainBench {
   passages: number;
@@ -69,7 +80,13 @@ export function formatRetrainBench(results: RetrainBench[]): string {
     "Tagger retrain after a review (10 themes): in one go the server answers nothing until it ends; stepwise it pauses every 500 examples",
     textTable(
       ["reviewed passages", "in one go s (= longest wait)", "stepwise s", "stepwise longest wait ms", "wait ratio"],
-      results.map((r) => [r.passages, r.blockingSeconds.toFixed(2), r.stepwiseSeconds.toFixed(2), r.longestPauseMs.toFixed(0), `${((r.blockingSeconds * 1000) / r.longestPauseMs).toFixed(0)}×`]),
+      results.map((r) => [
+        r.passages,
+        r.blockingSeconds.toFixed(2),
+        r.stepwiseSeconds.toFixed(2),
+        r.longestPauseMs.toFixed(0),
+        `${((r.blockingSeconds * 1000) / r.longestPauseMs).toFixed(0)}×`,
+      ]),
     ),
   ].join("\n");
 }

@@ -19,7 +19,14 @@ import { DUCK_OVERVIEW_SQL, duckSeriesSql, EXPORTS, rawOverviewSql, rawSeriesSql
 import { cliArgs, isMain } from "@/scripts/lib/cli";
 
 const PAIR = { speaker: "USA", counterpart: "AZE" };
-const SERIES_QUERY: PairSeriesQuery = { pairs: [PAIR], bothDirections: false, themes: CORE_THEMES, interval: "month", measure: "statements", scale: "count" };
+const SERIES_QUERY: PairSeriesQuery = {
+  pairs: [PAIR],
+  bothDirections: false,
+  themes: CORE_THEMES,
+  interval: "month",
+  measure: "statements",
+  scale: "count",
+};
 const SERIES_PARAMS = `pair=${PAIR.speaker}>${PAIR.counterpart}&${CORE_THEMES.map((t) => `theme=${t}`).join("&")}&interval=month`;
 
 export interface Timing {
@@ -63,7 +70,10 @@ async function benchAnalyst(db: Database["db"]): Promise<number> {
   const email = "bench-analyst@dyad.local";
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) return existing.id;
-  const [row] = await db.insert(users).values({ email, name: "Bench analyst", passwordHash: "-", role: "analyst" }).returning({ id: users.id });
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: "Bench analyst", passwordHash: "-", role: "analyst" })
+    .returning({ id: users.id });
   return row!.id;
 }
 
@@ -117,7 +127,10 @@ async function timeHttp(runs: number, url: string, token: string): Promise<Timin
   });
 }
 
-export async function runScaleBench(target: BenchTarget, options: { raw: boolean; http?: string; runs?: number } = { raw: true }): Promise<ScaleBench> {
+export async function runScaleBench(
+  target: BenchTarget,
+  options: { raw: boolean; http?: string; runs?: number } = { raw: true },
+): Promise<ScaleBench> {
   const database = await openBenchDatabase(target);
   try {
     const db = database.db;
@@ -125,29 +138,50 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     if (statements === 0) throw new Error(`${target.label} holds no statements: run npm run bench:generate first.`);
     const ctx: DalContext = { db, userId: await benchAnalyst(db) };
     const runs = options.runs ?? 40;
-    const themeIds = (await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable)).filter((t) => CORE_THEMES.includes(t.slug)).map((t) => t.id);
+    const themeIds = (await db.select({ id: themeTable.id, slug: themeTable.slug }).from(themeTable))
+      .filter((t) => CORE_THEMES.includes(t.slug))
+      .map((t) => t.id);
     const raw: RawSeriesQuery = { ...PAIR, themeIds, interval: "month" };
     const rows: ScaleRow[] = [];
     // Targets: ≤ 50 ms for the series API and ≤ 300 ms for the dashboard on a server; ≤ 150 ms on the embedded database.
     const embedded = database.driver === "pglite";
     const goal = (server: number | null) => (embedded ? 150 : server);
 
-    const series: ScaleRow = { query: "series: 1 pair × 4 themes, 30 years monthly (DAL)", target: goal(50), cells: await time(runs, () => pairSeries(ctx, SERIES_QUERY)) };
-    const overview: ScaleRow = { query: "overview: all pairs × themes, 30 years (DAL)", target: goal(null), cells: await time(runs, () => pairThemeOverview(ctx, {}, 1000)) };
+    const series: ScaleRow = {
+      query: "series: 1 pair × 4 themes, 30 years monthly (DAL)",
+      target: goal(50),
+      cells: await time(runs, () => pairSeries(ctx, SERIES_QUERY)),
+    };
+    const overview: ScaleRow = {
+      query: "overview: all pairs × themes, 30 years (DAL)",
+      target: goal(null),
+      cells: await time(runs, () => pairThemeOverview(ctx, {}, 1000)),
+    };
     const ragged: ScaleRow = {
       query: "series, range 1995-03-15..2022-10-20 (DAL)",
       target: goal(50),
       cells: await time(runs, () => pairSeries(ctx, { ...SERIES_QUERY, from: "1995-03-15", to: "2022-10-20" })),
     };
-    const dashboard: ScaleRow = { query: "dashboard page: its DAL calls (monthly, 4 themes)", target: goal(300), cells: await time(runs, () => dashboardCalls(ctx, SERIES_QUERY)) };
+    const dashboard: ScaleRow = {
+      query: "dashboard page: its DAL calls (monthly, 4 themes)",
+      target: goal(300),
+      cells: await time(runs, () => dashboardCalls(ctx, SERIES_QUERY)),
+    };
     if (options.raw) {
       series.raw = await time(Math.min(runs, 10), () => db.execute(rawSeriesSql(raw)), 1);
       overview.raw = await time(3, () => db.execute(rawOverviewSql()), 1);
       ragged.raw = await time(Math.min(runs, 10), () => db.execute(rawSeriesSql({ ...raw, from: "1995-03-15", to: "2022-10-20" })), 1);
       // Server-side COPY to a file needs a superuser on a local server (as the throwaway one is).
-      const duck = database.driver === "postgres" ? await duckdbOver(database, target, statements).catch((error: Error) => console.log(`[bench:scale] no DuckDB reference: ${error.message}`)) : undefined;
+      const duck =
+        database.driver === "postgres"
+          ? await duckdbOver(database, target, statements).catch((error: Error) =>
+              console.log(`[bench:scale] no DuckDB reference: ${error.message}`),
+            )
+          : undefined;
       if (duck) {
-        console.log(`[bench:scale] DuckDB: raw rows ${duck.exported ? "exported from Postgres and " : ""}loaded in ${duck.loadSeconds.toFixed(1)} s`);
+        console.log(
+          `[bench:scale] DuckDB: raw rows ${duck.exported ? "exported from Postgres and " : ""}loaded in ${duck.loadSeconds.toFixed(1)} s`,
+        );
         series.duckdb = await time(Math.min(runs, 10), () => duck.run(duckSeriesSql(raw)), 1);
         overview.duckdb = await time(5, () => duck.run(DUCK_OVERVIEW_SQL), 1);
         ragged.duckdb = await time(Math.min(runs, 10), () => duck.run(duckSeriesSql({ ...raw, from: "1995-03-15", to: "2022-10-20" })), 1);
@@ -157,13 +191,33 @@ export async function runScaleBench(target: BenchTarget, options: { raw: boolean
     rows.push(series, ragged, overview, dashboard);
     if (options.http) {
       const { token } = await createApiToken(ctx, { name: `bench ${new Date().toISOString()}` });
-      rows.push({ query: "GET /api/v1/series (HTTP, bearer token)", target: 50, cells: await timeHttp(runs, `${options.http}/api/v1/series?${SERIES_PARAMS}`, token) });
-      rows.push({ query: "GET /dashboard, default view: yearly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?pair=${PAIR.speaker}>${PAIR.counterpart}`, token) });
-      rows.push({ query: "GET /dashboard, 30 years monthly (HTTP)", target: 300, cells: await timeHttp(runs, `${options.http}/dashboard?${SERIES_PARAMS}`, token) });
+      rows.push({
+        query: "GET /api/v1/series (HTTP, bearer token)",
+        target: 50,
+        cells: await timeHttp(runs, `${options.http}/api/v1/series?${SERIES_PARAMS}`, token),
+      });
+      rows.push({
+        query: "GET /dashboard, default view: yearly (HTTP)",
+        target: 300,
+        cells: await timeHttp(runs, `${options.http}/dashboard?pair=${PAIR.speaker}>${PAIR.counterpart}`, token),
+      });
+      rows.push({
+        query: "GET /dashboard, 30 years monthly (HTTP)",
+        target: 300,
+        cells: await timeHttp(runs, `${options.http}/dashboard?${SERIES_PARAMS}`, token),
+      });
     }
     const cells: Record<string, number> = {};
-    for (const table of ["series_cells", "series_cells_month", "series_cells_year", "series_cells_all"]) cells[table] = await count(db, table);
-    return { database: `${target.label} (${database.driver})`, statements, tags: await count(db, "tags"), cells, load: loadavg()[0]!, rows };
+    for (const table of ["series_cells", "series_cells_month", "series_cells_year", "series_cells_all"])
+      cells[table] = await count(db, table);
+    return {
+      database: `${target.label} (${database.driver})`,
+      statements,
+      tags: await count(db, "tags"),
+      cells,
+      load: loadavg()[0]!,
+      rows,
+    };
   } finally {
     await database.close();
   }
@@ -173,7 +227,9 @@ const ms = (x: number | undefined) => (x === undefined ? "—" : x < 10 ? x.toFi
 const ratio = (slow: Timing | undefined, fast: Timing) => (slow ? `${(slow.p95 / fast.p95).toFixed(1)}×` : "—");
 
 export function formatScaleBench(b: ScaleBench): string {
-  const head = `${b.database}: ${b.statements.toLocaleString("en")} statements, ${b.tags.toLocaleString("en")} tags; cells day/month/year/all ${Object.values(b.cells)
+  const head = `${b.database}: ${b.statements.toLocaleString("en")} statements, ${b.tags.toLocaleString("en")} tags; cells day/month/year/all ${Object.values(
+    b.cells,
+  )
     .map((n) => n.toLocaleString("en"))
     .join(" / ")}; load average ${b.load.toFixed(1)} on ${cpus().length} cores`;
   const lines = [

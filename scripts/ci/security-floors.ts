@@ -45,7 +45,9 @@ export function checkFloors(lock: Lockfile, floors: Floor[]): { below: string[];
   const checked: string[] = [];
   const absent: string[] = [];
   for (const floor of floors) {
-    const copies = Object.entries(lock.packages).filter(([where]) => where === `node_modules/${floor.package}` || where.endsWith(`/node_modules/${floor.package}`));
+    const copies = Object.entries(lock.packages).filter(
+      ([where]) => where === `node_modules/${floor.package}` || where.endsWith(`/node_modules/${floor.package}`),
+    );
     if (copies.length === 0) absent.push(floor.package);
     for (const [where, entry] of copies) {
       const version = entry.version ?? "0.0.0";

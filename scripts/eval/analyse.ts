@@ -15,7 +15,11 @@ import { cliArgs } from "@/scripts/lib/cli";
 const USAGE = "usage: npm run analyse -- FILE|- [--date YYYY-MM-DD] [--speaker ISO3] [--json]";
 
 function main(): void {
-  const { values, positionals } = cliArgs(USAGE, { json: { type: "boolean", default: false }, date: { type: "string" }, speaker: { type: "string" } }, { positionals: true });
+  const { values, positionals } = cliArgs(
+    USAGE,
+    { json: { type: "boolean", default: false }, date: { type: "string" }, speaker: { type: "string" } },
+    { positionals: true },
+  );
   if (positionals.length !== 1) fail(USAGE);
   const source = positionals[0]!;
   let raw: string;
@@ -24,8 +28,12 @@ function main(): void {
   } catch (error) {
     fail(`Cannot read ${source === "-" ? "standard input" : source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (values.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.date)) fail(`--date ${values.date}: give a date as YYYY, YYYY-MM or YYYY-MM-DD.`);
-  const speaker = values.speaker === undefined ? null : (lookupCountry(values.speaker)?.iso3 ?? fail(`--speaker ${values.speaker}: not a country code or name.`));
+  if (values.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.date))
+    fail(`--date ${values.date}: give a date as YYYY, YYYY-MM or YYYY-MM-DD.`);
+  const speaker =
+    values.speaker === undefined
+      ? null
+      : (lookupCountry(values.speaker)?.iso3 ?? fail(`--speaker ${values.speaker}: not a country code or name.`));
 
   const reading = readStatement(raw, compileCodebook(DEFAULT_CODEBOOK), { date: values.date ?? null, speakerIso3: speaker });
   if (reading.text.trim() === "") fail("The text is empty after cleaning: nothing to analyse.");
@@ -44,8 +52,14 @@ function main(): void {
         name: lookupCountry(c.iso3)?.name ?? c.iso3,
         mentions: c.mentions,
         salience: c.score,
-        evidence: reading.mentions.filter((m) => m.iso3 === c.iso3).map((m) => ({ surface: m.surface, via: m.via ?? "name", start: m.start, end: m.end })),
-        toneTowards: towards && { score: towards.score, sentences: towards.sentences, words: towards.words.map((w) => ({ word: w.word, weight: w.weight, start: w.start })) },
+        evidence: reading.mentions
+          .filter((m) => m.iso3 === c.iso3)
+          .map((m) => ({ surface: m.surface, via: m.via ?? "name", start: m.start, end: m.end })),
+        toneTowards: towards && {
+          score: towards.score,
+          sentences: towards.sentences,
+          words: towards.words.map((w) => ({ word: w.word, weight: w.weight, start: w.start })),
+        },
       };
     }),
     passages: reading.passages.map((p, i) => ({
@@ -69,19 +83,25 @@ function main(): void {
   const signed = (x: number) => `${x > 0 ? "+" : ""}${x}`;
   const lines = [
     `${reading.passages.length} passages, ${reading.mentions.length} country mentions; statement tone ${result.tone ?? "none (no evaluative words)"}${speaker ? `; speaker ${speaker}` : ""}`,
-    ...(result.removed.length > 0 ? [`cleaning removed ${result.removed.length} lines (${[...new Set(result.removed.map((r) => r.reason))].join(", ")})`] : []),
+    ...(result.removed.length > 0
+      ? [`cleaning removed ${result.removed.length} lines (${[...new Set(result.removed.map((r) => r.reason))].join(", ")})`]
+      : []),
     "",
     "Countries named (most salient first):",
     ...result.counterparts.map((c) => {
       const how = [...new Set(c.evidence.map((e) => `"${e.surface}" (${e.via})`))].join(", ");
-      const tone = c.toneTowards ? `tone towards ${c.toneTowards.score} from ${c.toneTowards.words.map((w) => `${w.word} ${signed(w.weight)}`).join(", ") || "—"}` : "no tone towards it";
+      const tone = c.toneTowards
+        ? `tone towards ${c.toneTowards.score} from ${c.toneTowards.words.map((w) => `${w.word} ${signed(w.weight)}`).join(", ") || "—"}`
+        : "no tone towards it";
       return `  ${c.iso3} ${c.name}: ${c.mentions} mentions as ${how}; ${tone}`;
     }),
     "",
     "Passages:",
     ...result.passages.flatMap((p) => [
       `#${p.ordinal} [${p.start}–${p.end}] ${p.text.length > 160 ? `${p.text.slice(0, 157)}…` : p.text}`,
-      ...p.themes.map((t) => `    theme ${t.theme} (confidence ${t.confidence}): ${t.evidence.map((e) => `"${e.text}" ← ${e.rule}`).join("; ")}`),
+      ...p.themes.map(
+        (t) => `    theme ${t.theme} (confidence ${t.confidence}): ${t.evidence.map((e) => `"${e.text}" ← ${e.rule}`).join("; ")}`,
+      ),
       ...(p.toneWords.length > 0 ? [`    tone ${p.tone}: ${p.toneWords.map((w) => `${w.word} ${signed(w.weight)}`).join(", ")}`] : []),
     ]),
   ];

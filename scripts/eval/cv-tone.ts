@@ -25,10 +25,16 @@ function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
   const directedLabels: boolean[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const test = new Set(speeches.filter((_, i) => i % FOLDS === fold));
-    const { model } = trainToneModel(excerpts.filter((e) => !test.has(speechOf(e))), { splitSituation });
+    const { model } = trainToneModel(
+      excerpts.filter((e) => !test.has(speechOf(e))),
+      { splitSituation },
+    );
     for (const excerpt of excerpts.filter((e) => test.has(speechOf(e)))) {
       const { text, spans } = layout(excerpt);
-      const scored = sentences(text, 0, text.length).map((s) => ({ ...s, tone: scoreTone(text.slice(s.start, s.end), s.start, undefined, model) }));
+      const scored = sentences(text, 0, text.length).map((s) => ({
+        ...s,
+        tone: scoreTone(text.slice(s.start, s.end), s.start, undefined, model),
+      }));
       spans.forEach((span, i) => {
         const sentence = scored.find((s) => span.start >= s.start && span.start < s.end) ?? scored[scored.length - 1];
         unitScores.push(-(sentence?.tone.words.reduce((sum, w) => sum + w.weight, 0) ?? 0));
@@ -41,7 +47,17 @@ function crossValidate(excerpts: Excerpt[], splitSituation: boolean): string {
       const words = scoreStatementTone(text, passages, undefined, model).passages.flatMap((p) => p.words);
       const mentions = findCountryMentions(text);
       for (const iso3 of new Set(mentions.map((m) => m.iso3).filter((c) => c !== excerpt.speaker_country_iso3))) {
-        directedScores.push(-(toneTowards(text, passages.flatMap((p) => p.sentences), mentions, iso3, words)?.score ?? 0));
+        directedScores.push(
+          -(
+            toneTowards(
+              text,
+              passages.flatMap((p) => p.sentences),
+              mentions,
+              iso3,
+              words,
+            )?.score ?? 0
+          ),
+        );
         directedLabels.push(iso3 in excerpt.summary.neg_eval_target_countries);
       }
     }

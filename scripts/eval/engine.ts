@@ -87,7 +87,15 @@ function ungd(path: string) {
   for (const s of speeches) {
     const reading = readStatement(s.text, codebook, { date: String(s.year), speakerIso3: s.country_iso3 });
     const count = (theme: string) => reading.tags.statement.find((t) => t.theme === theme)?.passageCount ?? 0;
-    const y = byYear.get(s.year) ?? { year: s.year, speeches: 0, onePassage: 0, counterterrorism: 0, counterterrorism3: 0, energy: 0, democracy: 0 };
+    const y = byYear.get(s.year) ?? {
+      year: s.year,
+      speeches: 0,
+      onePassage: 0,
+      counterterrorism: 0,
+      counterterrorism3: 0,
+      energy: 0,
+      democracy: 0,
+    };
     y.speeches++;
     if (reading.passages.length <= 1) y.onePassage++;
     if (count("counterterrorism") >= 1) y.counterterrorism++;
@@ -95,7 +103,8 @@ function ungd(path: string) {
     if (count("energy-security") >= 1) y.energy++;
     if (count("democracy") >= 1) y.democracy++;
     byYear.set(s.year, y);
-    if ((s.country_iso3 === "ARM" || s.country_iso3 === "AZE") && s.year >= 1992) karabakh.push({ id: s.id, passages: count("nagorno-karabakh") });
+    if ((s.country_iso3 === "ARM" || s.country_iso3 === "AZE") && s.year >= 1992)
+      karabakh.push({ id: s.id, passages: count("nagorno-karabakh") });
   }
   const years = [...byYear.values()].sort((a, b) => a.year - b.year);
   const found = (prefix: string) => {
@@ -107,9 +116,16 @@ function ungd(path: string) {
 
 function ungdText(f: ReturnType<typeof ungd>): string {
   const rows = f.years.map((y) => [
-    y.year, y.speeches, y.onePassage, pct(y.counterterrorism / y.speeches), pct(y.counterterrorism3 / y.speeches), pct(y.energy / y.speeches), pct(y.democracy / y.speeches),
+    y.year,
+    y.speeches,
+    y.onePassage,
+    pct(y.counterterrorism / y.speeches),
+    pct(y.counterterrorism3 / y.speeches),
+    pct(y.energy / y.speeches),
+    pct(y.democracy / y.speeches),
   ]);
-  const k = (c: { speeches: number; withTheme: number; passages: number }) => `${c.withTheme}/${c.speeches} speeches, ${c.passages} passages`;
+  const k = (c: { speeches: number; withTheme: number; passages: number }) =>
+    `${c.withTheme}/${c.speeches} speeches, ${c.passages} passages`;
   return [
     `UN General Debate (${f.file}, ${f.speeches} speeches): share of speeches with the theme in ≥ 1 passage (CT: also ≥ 3)`,
     textTable(["year", "speeches", "one passage", "counterterrorism", "CT ≥ 3", "energy security", "democracy"], rows),
@@ -121,7 +137,11 @@ function ungdText(f: ReturnType<typeof ungd>): string {
 function reviewed(path: string) {
   const labels = readLabels();
   const wanted = new Set(labels.map((l) => l.speech));
-  const speeches = new Map(readLines<Speech>(path, ["id", "text"]).filter((s) => wanted.has(s.id)).map((s) => [s.id, s]));
+  const speeches = new Map(
+    readLines<Speech>(path, ["id", "text"])
+      .filter((s) => wanted.has(s.id))
+      .map((s) => [s.id, s]),
+  );
   const readings = new Map([...speeches].map(([id, s]) => [id, readStatement(s.text, codebook, { date: String(s.year) })]));
   const counts = new Map(LABELLED_THEMES.map((t) => [t, { positives: 0, said: 0, hits: 0 }]));
   let drift = 0;
@@ -140,7 +160,8 @@ function reviewed(path: string) {
       if (truth && said.has(theme)) c.hits++;
     }
   }
-  if (drift > 0) fail(`${drift} labelled passages no longer match the text the app makes of their speech (cleaning or segmenting changed).`);
+  if (drift > 0)
+    fail(`${drift} labelled passages no longer match the text the app makes of their speech (cleaning or segmenting changed).`);
   return {
     passages: labels.length,
     themes: [...counts].map(([theme, c]) => ({ theme, ...c, precision: round(c.hits / c.said), recall: round(c.hits / c.positives) })),
@@ -149,7 +170,10 @@ function reviewed(path: string) {
 
 function reviewedText(f: ReturnType<typeof reviewed>): string {
   const rows = f.themes.map((t) => [t.theme, t.positives, t.said, t.hits, num(t.precision), num(t.recall)]);
-  return [`Rules on the ${f.passages} hand-labelled passages of tests/fixtures/ungd-reviewed`, textTable(["theme", "labelled", "tagged", "both", "precision", "recall"], rows)].join("\n");
+  return [
+    `Rules on the ${f.passages} hand-labelled passages of tests/fixtures/ungd-reviewed`,
+    textTable(["theme", "labelled", "tagged", "both", "precision", "recall"], rows),
+  ].join("\n");
 }
 
 /** A seeded random sample of tagged passages, for reading against the labelling guide. */
@@ -157,7 +181,14 @@ function sample(path: string, theme: string, years: string, n: number, seed: num
   const [from, to] = years.split("-").map(Number);
   if (!Number.isInteger(from) || !Number.isInteger(to)) fail(`--years ${years}: give a range such as 1991-2023.`);
   const fixture = new Set(readLabels().map((l) => l.speech));
-  const seen = new Set(exclude ? readFileSync(exclude, "utf8").split("\n").map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : []);
+  const seen = new Set(
+    exclude
+      ? readFileSync(exclude, "utf8")
+          .split("\n")
+          .map((l) => l.trim().split(/\s+/)[0])
+          .filter(Boolean)
+      : [],
+  );
   const tagged: { id: string; evidence: string[]; text: string }[] = [];
   for (const s of readLines<Speech>(path, ["id", "year", "text"])) {
     if (s.year < from! || s.year > to! || fixture.has(s.id)) continue;
@@ -166,7 +197,12 @@ function sample(path: string, theme: string, years: string, n: number, seed: num
       const tag = p.tags.find((t) => t.theme === theme);
       const id = `${s.id}#${i}`;
       const passage = reading.passages[i]!;
-      if (tag && !seen.has(id)) tagged.push({ id, evidence: tag.evidence.map((e) => reading.text.slice(e.start, e.end)), text: reading.text.slice(passage.start, passage.end) });
+      if (tag && !seen.has(id))
+        tagged.push({
+          id,
+          evidence: tag.evidence.map((e) => reading.text.slice(e.start, e.end)),
+          text: reading.text.slice(passage.start, passage.end),
+        });
     });
   }
   const order = tagged.map((_, i) => i);
@@ -290,9 +326,16 @@ function withInterval<T extends { speech: string }>(items: T[], statistic: (item
 }
 
 const aucOf = (scorer: Scorer) => (items: { label: boolean; score: Record<Scorer, number> }[]) =>
-  rocAuc(items.map((u) => u.score[scorer]), items.map((u) => u.label));
+  rocAuc(
+    items.map((u) => u.score[scorer]),
+    items.map((u) => u.label),
+  );
 const withinAucOf = (scorer: Scorer) => (items: { label: boolean; meeting: string; score: Record<Scorer, number> }[]) =>
-  withinGroupAuc(items.map((u) => u.score[scorer]), items.map((u) => u.label), items.map((u) => u.meeting));
+  withinGroupAuc(
+    items.map((u) => u.score[scorer]),
+    items.map((u) => u.label),
+    items.map((u) => u.meeting),
+  );
 
 function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], excerpts: Excerpt[]) {
   const units = scored.flatMap((s) => s.units);
@@ -318,7 +361,12 @@ function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], ex
     negativeUnits: units.filter((u) => u.label).length,
     directedPairs: directed.length,
     directedTargets: directed.filter((d) => d.label).length,
-    excerptSpearman: withInterval(excerptItems, (xs) => spearman(xs.map((x) => x.tone), xs.map((x) => x.neg))),
+    excerptSpearman: withInterval(excerptItems, (xs) =>
+      spearman(
+        xs.map((x) => x.tone),
+        xs.map((x) => x.neg),
+      ),
+    ),
     meanDirectedToneTowardsTargets: round(-mean(directed.filter((d) => d.label).map((d) => d.score.dyad))),
     meanDirectedToneTowardsOthers: round(-mean(directed.filter((d) => !d.label).map((d) => d.score.dyad))),
     scorers,
@@ -326,7 +374,9 @@ function toneFigures(name: string, scored: ReturnType<typeof scoreExcerpt>[], ex
 }
 
 function unscon(path: string, tuneOnly = false, model: ToneModel = TONE_MODEL) {
-  const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]).filter((e) => !tuneOnly || e.meeting === TUNING_MEETING);
+  const excerpts = readLines<Excerpt>(path, ["id", "meeting", "speech_id", "speaker_country_iso3", "summary", "edus"]).filter(
+    (e) => !tuneOnly || e.meeting === TUNING_MEETING,
+  );
   const scored = excerpts.map((e) => scoreExcerpt(e, model));
   const of = (keep: (e: Excerpt) => boolean) => {
     const idx = excerpts.map((e, i) => (keep(e) ? i : -1)).filter((i) => i >= 0);
@@ -359,19 +409,49 @@ function unsconText(f: ReturnType<typeof unscon>): string {
     "within meeting: only pairs from the same meeting; directed: tone towards each mentioned country predicting that it is a labelled",
     "target (length baseline: the unit's length; for directed, the country's number of mentions). excerpt ρ: Spearman of the",
     "excerpt's tone vs its share of negative units. [95% intervals from resampling whole speeches, 1,000 rounds]",
-    textTable(["set", "scorer", "excerpts/speeches/units", "unit AUC", "unit AUC within meeting", "directed AUC", "directed within meeting", "excerpt ρ"], rows),
+    textTable(
+      [
+        "set",
+        "scorer",
+        "excerpts/speeches/units",
+        "unit AUC",
+        "unit AUC within meeting",
+        "directed AUC",
+        "directed within meeting",
+        "excerpt ρ",
+      ],
+      rows,
+    ),
   ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------- main
 
 function main(): void {
-  const usage = "usage: npm run eval -- [--unscon FILE] [--ungd FILE] [--reviewed] [--json] [--train] [--tune] | --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE] (see scripts/eval/engine.ts)";
-  const { values } = cliArgs(usage, { unscon: { type: "string" }, ungd: { type: "string" }, json: { type: "boolean", default: false }, reviewed: { type: "boolean", default: false },
-      sample: { type: "string" }, years: { type: "string", default: "1991-2023" }, n: { type: "string", default: "50" }, seed: { type: "string", default: "1" },
-      exclude: { type: "string" }, train: { type: "boolean", default: false }, tune: { type: "boolean", default: false } });
+  const usage =
+    "usage: npm run eval -- [--unscon FILE] [--ungd FILE] [--reviewed] [--json] [--train] [--tune] | --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE] (see scripts/eval/engine.ts)";
+  const { values } = cliArgs(usage, {
+    unscon: { type: "string" },
+    ungd: { type: "string" },
+    json: { type: "boolean", default: false },
+    reviewed: { type: "boolean", default: false },
+    sample: { type: "string" },
+    years: { type: "string", default: "1991-2023" },
+    n: { type: "string", default: "50" },
+    seed: { type: "string", default: "1" },
+    exclude: { type: "string" },
+    train: { type: "boolean", default: false },
+    tune: { type: "boolean", default: false },
+  });
   if (values.sample !== undefined) {
-    const result = sample(values.ungd ?? sharedData("ungd", "ungd-dev.jsonl.gz"), values.sample, values.years, Number(values.n), Number(values.seed), values.exclude);
+    const result = sample(
+      values.ungd ?? sharedData("ungd", "ungd-dev.jsonl.gz"),
+      values.sample,
+      values.years,
+      Number(values.n),
+      Number(values.seed),
+      values.exclude,
+    );
     console.log(values.json ? JSON.stringify(result) : sampleText(result));
     return;
   }
@@ -391,7 +471,11 @@ function main(): void {
     return;
   }
   if (training) console.log(training.summary + "\n");
-  const sections = [result.ungd && ungdText(result.ungd), result.unscon && unsconText(result.unscon), result.reviewed && reviewedText(result.reviewed)].filter(Boolean);
+  const sections = [
+    result.ungd && ungdText(result.ungd),
+    result.unscon && unsconText(result.unscon),
+    result.reviewed && reviewedText(result.reviewed),
+  ].filter(Boolean);
   console.log(sections.join("\n\n"));
   console.log(`\n(${result.seconds} s)`);
 }

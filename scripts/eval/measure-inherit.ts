@@ -15,7 +15,11 @@ const [sampleArg, ...extra] = cliArgs(USAGE, {}, { positionals: true }).position
 if (extra.length > 0) throw new Error(USAGE);
 const sampleSize = numberArg(sampleArg, "sample", 20);
 
-const rows = gunzipSync(readFileSync(FILE)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; country_iso3: string; text: string });
+const rows = gunzipSync(readFileSync(FILE))
+  .toString("utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { id: string; country_iso3: string; text: string });
 let passages = 0;
 let named = 0;
 let unnamed = 0;
@@ -25,7 +29,7 @@ let pairsNone = 0;
 let passingOnly = 0;
 const samples: string[] = [];
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 for (const row of rows) {
   const { text } = clean(row.text);
   const segments = segment(text);
@@ -47,7 +51,9 @@ for (const row of rows) {
       inherited++;
       if (random() < 0.02 && samples.length < sampleSize) {
         const before = segments[i - 1]!;
-        samples.push(`${row.id} → ${took.iso3}\n  BEFORE: ${text.slice(before.start, before.end).slice(0, 220)}\n  PASSAGE: ${text.slice(segments[i]!.start, segments[i]!.end).slice(0, 300)}`);
+        samples.push(
+          `${row.id} → ${took.iso3}\n  BEFORE: ${text.slice(before.start, before.end).slice(0, 220)}\n  PASSAGE: ${text.slice(segments[i]!.start, segments[i]!.end).slice(0, 300)}`,
+        );
       }
     }
   });
@@ -55,5 +61,7 @@ for (const row of rows) {
 console.log(`${rows.length} speeches, ${passages} passages: ${named} address a country by name or context, ${unnamed} none`);
 console.log(`speeches addressing one country only (bilateral rule): ${bilateral}`);
 console.log(`speech × country pairs: ${pairsNone} addressed; ${passingOnly} named only in passing (no pair)`);
-console.log(`"previous" rule: ${inherited} passages (${((100 * inherited) / passages).toFixed(1)}%) would take the country of the passage before`);
+console.log(
+  `"previous" rule: ${inherited} passages (${((100 * inherited) / passages).toFixed(1)}%) would take the country of the passage before`,
+);
 console.log(`\nsample of inherited passages:\n${samples.join("\n\n")}`);

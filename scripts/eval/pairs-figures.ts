@@ -21,17 +21,38 @@ async function main() {
   const [user] = rowsOf<{ id: number }>(await db.execute(sql`select id from users where role = 'analyst' order by id limit 1`));
   const ctx = { db, userId: user!.id };
   const query = (speaker: string, counterpart: string, theme: string) =>
-    pairSeries(ctx, { pairs: [{ speaker, counterpart }], bothDirections: false, themes: [theme], interval: "year", measure: "statements", scale: "count" });
+    pairSeries(ctx, {
+      pairs: [{ speaker, counterpart }],
+      bothDirections: false,
+      themes: [theme],
+      interval: "year",
+      measure: "statements",
+      scale: "count",
+    });
 
-  const nk = (await query("ARM", "AZE", "nagorno-karabakh")).series[0]!.points as unknown as { period: string; value: number | null; statements: number; passages: number; tone: { mean: number } | null }[];
+  const nk = (await query("ARM", "AZE", "nagorno-karabakh")).series[0]!.points as unknown as {
+    period: string;
+    value: number | null;
+    statements: number;
+    passages: number;
+    tone: { mean: number } | null;
+  }[];
   console.log("\nARM → AZE, Nagorno-Karabakh, statements (passages) per year; '—' is a gap (null), t = tone mean:");
-  console.log(nk.map((p) => `${p.period}: ${p.value === null ? "—" : `${p.value} (${p.passages})`}${p.tone ? ` t=${p.tone.mean.toFixed(2)}` : ""}`).join(", "));
+  console.log(
+    nk
+      .map((p) => `${p.period}: ${p.value === null ? "—" : `${p.value} (${p.passages})`}${p.tone ? ` t=${p.tone.mean.toFixed(2)}` : ""}`)
+      .join(", "),
+  );
 
   const egy = (await query("EGY", "PSE", "democracy")).series[0]!.points;
-  const [egyTotal] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from statement_pairs where speaker_iso3 = 'EGY' and counterpart_iso3 = 'PSE'`));
+  const [egyTotal] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from statement_pairs where speaker_iso3 = 'EGY' and counterpart_iso3 = 'PSE'`),
+  );
   console.log(`\nEGY → PSE: ${egyTotal!.n} statements in the pair, ${egy.reduce((n, p) => n + p.statements, 0)} counted as democracy`);
 
-  const [pairs] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select distinct speaker_iso3, counterpart_iso3 from statement_pairs) p`));
+  const [pairs] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from (select distinct speaker_iso3, counterpart_iso3 from statement_pairs) p`),
+  );
   console.log(`\npairs: ${pairs!.n}`);
   try {
     const [passing] = rowsOf<{ n: number }>(
@@ -65,7 +86,9 @@ async function main() {
     tonePoints += toned;
     points += series.length;
   }
-  console.log(`\n${BUSIEST} busiest pair × theme yearly series: ${withTone} have tone points (${tonePoints} of ${points} years with statements have a tone point)`);
+  console.log(
+    `\n${BUSIEST} busiest pair × theme yearly series: ${withTone} have tone points (${tonePoints} of ${points} years with statements have a tone point)`,
+  );
   await database.close();
 }
 

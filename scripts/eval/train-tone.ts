@@ -82,7 +82,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * Fits the model on `excerpts` (by default every excerpt of the training meeting, and nothing else).
  * `splitSituation: false` fits the earlier model, in which situation words count as evaluative ones (scale 1).
  */
-export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING), { splitSituation = true } = {}): Training {
+export function trainToneModel(
+  excerpts = readExcerpts().filter((e) => e.meeting === TRAINING_MEETING),
+  { splitSituation = true } = {},
+): Training {
   const samples = excerpts.flatMap((e) => samplesOf(e, splitSituation));
   const { coefficients } = logistic(samples);
   const [lexNeg, lexPos, fbNeg, fbPos, situation] = coefficients as [number, number, number, number, number];
@@ -93,7 +96,10 @@ export function trainToneModel(excerpts = readExcerpts().filter((e) => e.meeting
     fallbackPositive: round2(Math.max(0, -fbPos / lexNeg)),
     situationScale: splitSituation ? round2(Math.max(0, situation / lexNeg)) : 1,
   };
-  const trainingAuc = rocAuc(samples.map((s) => s.x.reduce((sum, x, j) => sum + coefficients[j]! * x, 0)), samples.map((s) => s.label));
+  const trainingAuc = rocAuc(
+    samples.map((s) => s.x.reduce((sum, x, j) => sum + coefficients[j]! * x, 0)),
+    samples.map((s) => s.label),
+  );
   return { model, coefficients, trainingAuc, units: samples.length, excerpts: excerpts.length };
 }
 

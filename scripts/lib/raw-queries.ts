@@ -38,8 +38,14 @@ const PERIOD: Record<PeriodInterval, string> = {
  * the pair); a theme counts through them, or through a person's tag on the whole statement.
  */
 export function rawSeriesSql(q: RawSeriesQuery): SQL {
-  const precisions = sql.join(PRECISIONS_FOR[q.interval].map((p) => sql`${p}`), sql`, `);
-  const themes = sql.join(q.themeIds.map((id) => sql`${id}`), sql`, `);
+  const precisions = sql.join(
+    PRECISIONS_FOR[q.interval].map((p) => sql`${p}`),
+    sql`, `,
+  );
+  const themes = sql.join(
+    q.themeIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   return sql`
     with chosen as (
       select st.id, sp.origin, ${sql.raw(PERIOD[q.interval])} as period
@@ -72,7 +78,10 @@ export function rawSeriesSql(q: RawSeriesQuery): SQL {
 
 /** Statements and passages a speaker's country has per period, to anyone: the coverage beside a pair's series. */
 export function rawSpeakerSql(q: Pick<RawSeriesQuery, "speaker" | "interval" | "from" | "to">): SQL {
-  const precisions = sql.join(PRECISIONS_FOR[q.interval].map((p) => sql`${p}`), sql`, `);
+  const precisions = sql.join(
+    PRECISIONS_FOR[q.interval].map((p) => sql`${p}`),
+    sql`, `,
+  );
   return sql`
     select ${sql.raw(PERIOD[q.interval])} as period, count(distinct st.id)::int as statements, count(p.id)::int as passages
     from statements st left join passages p on p.statement_id = st.id
@@ -118,7 +127,12 @@ export const EXPORTS = {
 export function duckSeriesSql(q: RawSeriesQuery): string {
   const esc = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const precisions = PRECISIONS_FOR[q.interval].map(esc).join(", ");
-  const period = q.interval === "month" ? "strftime(day, '%Y-%m')" : q.interval === "year" ? "strftime(day, '%Y')" : "strftime(date_trunc('" + q.interval + "', day), '%Y-%m-%d')";
+  const period =
+    q.interval === "month"
+      ? "strftime(day, '%Y-%m')"
+      : q.interval === "year"
+        ? "strftime(day, '%Y')"
+        : "strftime(date_trunc('" + q.interval + "', day), '%Y-%m-%d')";
   const pair = `speaker = ${esc(q.speaker)} and counterpart = ${esc(q.counterpart)} and precision in (${precisions})`;
   return `
     select theme_id, ${period} as period, count(distinct statement_id) as statements, count(passage_id) as passages,

@@ -81,13 +81,19 @@ export async function labelDrift(db: Db, statementIds: Map<string, number>, labe
   const problems: string[] = [];
   for (const [speech, statementId] of statementIds) {
     const [statement] = await db.select({ text: statements.text }).from(statements).where(eq(statements.id, statementId));
-    const stored = await db.select({ ordinal: passages.ordinal, start: passages.start, end: passages.end }).from(passages).where(eq(passages.statementId, statementId)).orderBy(asc(passages.ordinal));
+    const stored = await db
+      .select({ ordinal: passages.ordinal, start: passages.start, end: passages.end })
+      .from(passages)
+      .where(eq(passages.statementId, statementId))
+      .orderBy(asc(passages.ordinal));
     const own = labels.filter((l) => l.speech === speech);
     if (stored.length !== own.length) problems.push(`${speech}: ${stored.length} passages stored, ${own.length} labelled`);
     for (const label of own) {
       const passage = stored[label.passage];
       if (!passage || passage.start !== label.start || passage.end !== label.end) {
-        problems.push(`${speech} passage ${label.passage}: stored at ${passage ? `${passage.start}–${passage.end}` : "nowhere"}, labelled at ${label.start}–${label.end}`);
+        problems.push(
+          `${speech} passage ${label.passage}: stored at ${passage ? `${passage.start}–${passage.end}` : "nowhere"}, labelled at ${label.start}–${label.end}`,
+        );
       } else if (sha256(statement!.text.slice(passage.start, passage.end)) !== label.sha256) {
         problems.push(`${speech} passage ${label.passage}: its text differs from the text that was labelled`);
       }
@@ -150,7 +156,12 @@ export async function learningCurve(db: Db, order: number[], checkpoints: number
   for (const k of checkpoints) {
     const seen = reviewed.filter((p) => (rank.get(p.statementId) ?? Infinity) < k);
     const training = seen.filter((p) => !isHeldOut(p.id));
-    points.push({ statements: k, reviewedPassages: seen.length, trainingPassages: training.length, quality: (await fitAndMeasure(training, heldOut, LABELLED_THEMES)).quality });
+    points.push({
+      statements: k,
+      reviewedPassages: seen.length,
+      trainingPassages: training.length,
+      quality: (await fitAndMeasure(training, heldOut, LABELLED_THEMES)).quality,
+    });
   }
   return { heldOut: heldOut.length, points };
 }
@@ -181,7 +192,9 @@ export async function evaluateLearning(staff: DalContext, labels = readLabels(),
   const seconds = { import: clock() - t, review: 0, train: 0, curve: 0 };
   const drift = await labelDrift(staff.db, ids, labels);
   if (drift.length > 0) {
-    throw new Error(`the labels no longer fit the passages the app makes of these speeches (segmenting or corpus changed):\n  ${drift.slice(0, 20).join("\n  ")}`);
+    throw new Error(
+      `the labels no longer fit the passages the app makes of these speeches (segmenting or corpus changed):\n  ${drift.slice(0, 20).join("\n  ")}`,
+    );
   }
 
   t = clock();

@@ -14,7 +14,9 @@ async function main() {
   const started = performance.now();
   const { manifest, links } = await importArchive(database.db, file);
   await closeDatabase();
-  console.log(`[dyad] restored ${file} (made ${manifest.createdAt}) into the ${configFromEnv().driver} database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[dyad] restored ${file} (made ${manifest.createdAt}) into the ${configFromEnv().driver} database in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   for (const t of manifest.tables) console.log(`  ${t.name.padEnd(18)} ${t.rows}`);
   const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   console.log(`\nRestored accounts have no password. Each person sets one with their link (valid 7 days, once):`);

@@ -33,7 +33,10 @@ async function main() {
   await seedDatabase(database.db, { demoAccounts: demoAccountsEnabled(database.driver), demoCorpus: false });
   const ctx = { db: database.db, userId: await importerId(database.db, values.as) };
   const jobId = await startBulkImport(ctx, path.basename(file));
-  const bar = new SingleBar({ format: "{bar} {percentage}% | {value}/{total} rows | {imported} new, {duplicates} duplicates, {rejected} rejected | {eta_formatted} left" });
+  const bar = new SingleBar({
+    format:
+      "{bar} {percentage}% | {value}/{total} rows | {imported} new, {duplicates} duplicates, {rejected} rejected | {eta_formatted} left",
+  });
   bar.start(rows.length, 0, { imported: 0, duplicates: 0, rejected: 0 });
   const started = performance.now();
   const report = await runBulkImport(ctx, jobId, bulkDrafts(rows, mapping), (r) =>
@@ -41,8 +44,12 @@ async function main() {
   );
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
-  console.log(`imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length} of ${report.processed} rows in ${seconds.toFixed(1)} s`);
-  console.log(`${(report.processed / seconds).toFixed(1)} statements/s, ${(statSync(file).size / 1e6 / seconds).toFixed(2)} MB/s (file as stored)`);
+  console.log(
+    `imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length} of ${report.processed} rows in ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `${(report.processed / seconds).toFixed(1)} statements/s, ${(statSync(file).size / 1e6 / seconds).toFixed(2)} MB/s (file as stored)`,
+  );
   for (const r of report.rejected.slice(0, 50)) console.log(`  row ${r.row}: ${r.reason}`);
   if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
   await closeDatabase();
@@ -64,8 +71,16 @@ function parseMap(spec: string | undefined): Partial<FieldMapping> {
 async function importerId(db: Awaited<ReturnType<typeof getDatabase>>["db"], email: string | undefined): Promise<number> {
   const [user] = email
     ? await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()))
-    : await db.select({ id: users.id }).from(users).where(inArray(users.role, ["admin", "manager"])).orderBy(asc(users.id)).limit(1);
-  if (!user) throw new Error(email ? `no user ${email}` : "no admin or manager exists yet: create one in the app (Admin → Users) or pass --as <email>");
+    : await db
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.role, ["admin", "manager"]))
+        .orderBy(asc(users.id))
+        .limit(1);
+  if (!user)
+    throw new Error(
+      email ? `no user ${email}` : "no admin or manager exists yet: create one in the app (Admin → Users) or pass --as <email>",
+    );
   return user.id;
 }
 

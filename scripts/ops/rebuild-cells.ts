@@ -10,7 +10,9 @@ async function main() {
   await migrateDatabase(database);
   const started = performance.now();
   await rebuildCells(database.db);
-  console.log(`[dyad] series cells rebuilt from raw rows in ${((performance.now() - started) / 1000).toFixed(1)} s (${configFromEnv().driver})`);
+  console.log(
+    `[dyad] series cells rebuilt from raw rows in ${((performance.now() - started) / 1000).toFixed(1)} s (${configFromEnv().driver})`,
+  );
   await closeDatabase();
 }
 

@@ -9,7 +9,9 @@ async function main() {
   cliArgs("usage: npm run worker (runs background jobs; needs DATABASE_URL, a Postgres server)", {});
   const database = await getDatabase();
   if (database.driver === "pglite") {
-    console.error("[dyad] the embedded database belongs to the app's own process, which runs the jobs itself; set DATABASE_URL to run a separate worker");
+    console.error(
+      "[dyad] the embedded database belongs to the app's own process, which runs the jobs itself; set DATABASE_URL to run a separate worker",
+    );
     await closeDatabase();
     process.exit(1);
   }

@@ -15,7 +15,11 @@ const PAGES: { name: string; path: string; openTables?: boolean }[] = [
     path: "/dashboard?pair=USA>AZE&pair=RUS>AZE&theme=energy-security&theme=democracy&interval=year",
     openTables: true,
   },
-  { name: "dashboard, both directions, share of statements", path: "/dashboard?pair=ARM>AZE&both=1&scale=share&interval=year", openTables: true },
+  {
+    name: "dashboard, both directions, share of statements",
+    path: "/dashboard?pair=ARM>AZE&both=1&scale=share&interval=year",
+    openTables: true,
+  },
   { name: "drill-down", path: "/drill?speaker=ARM&counterpart=AZE&theme=nagorno-karabakh&interval=year&period=2001" },
   { name: "search", path: "/search?q=energy+security" },
   { name: "statements", path: "/statements?speaker=USA&counterpart=AZE" },

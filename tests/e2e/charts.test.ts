@@ -76,21 +76,27 @@ describe("hovering and clicking a drawn point", () => {
     await tooltip.waitFor();
     const text = (await tooltip.textContent())!;
     expect(text).toContain(period);
-    expect(text).toMatch(/Nagorno-Karabakh: [+-]?\d\.\d\d \(95% interval [+-]?\d\.\d\d to [+-]?\d\.\d\d\) · n = \d+ statements?, \d+ passages?/);
+    expect(text).toMatch(
+      /Nagorno-Karabakh: [+-]?\d\.\d\d \(95% interval [+-]?\d\.\d\d to [+-]?\d\.\d\d\) · n = \d+ statements?, \d+ passages?/,
+    );
 
     const freqPoint = frequency().locator(`[data-testid=chart-point][data-period='${period}']`).first();
     const freqAt = await centreOf(freqPoint);
     await page.mouse.move(freqAt.x, freqAt.y, { steps: 5 });
     const freqTip = frequency().getByTestId("chart-tooltip");
     await freqTip.waitFor();
-    expect(await freqTip.textContent()).toMatch(/Nagorno-Karabakh: \d+ statements · from \d+ statements?, \d+ passages? · speaker made \d+ in all/);
+    expect(await freqTip.textContent()).toMatch(
+      /Nagorno-Karabakh: \d+ statements · from \d+ statements?, \d+ passages? · speaker made \d+ in all/,
+    );
 
     await page.mouse.click(freqAt.x, freqAt.y);
     await page.waitForURL("**/drill?**");
     const drill = new URL(page.url());
     expect(drill.searchParams.get("period")).toBe(period);
     expect(drill.searchParams.get("theme")).toBe("nagorno-karabakh");
-    expect(await page.getByTestId("drill-point").textContent()).toMatch(/This point: \d+ statements?, \d+ passages?, of \d+ statements? by the speaker/);
+    expect(await page.getByTestId("drill-point").textContent()).toMatch(
+      /This point: \d+ statements?, \d+ passages?, of \d+ statements? by the speaker/,
+    );
     expect(await page.getByTestId("drill-passage").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/drill.png` });
   });
@@ -113,22 +119,28 @@ describe("reading a chart honestly", () => {
     await tone().locator("[data-testid=chart-point]").first().waitFor();
     expect(await tone().locator("[data-testid=chart-point][data-low-evidence='1']").count()).toBeGreaterThan(0);
     await tone().getByText("View as table").click();
-    expect(await tone().locator("table").textContent()).toMatch(/○ [+-]\d\.\d\d \(95% interval .*\) · n = 1 statement, \d+ passages? · low evidence/);
+    expect(await tone().locator("table").textContent()).toMatch(
+      /○ [+-]\d\.\d\d \(95% interval .*\) · n = 1 statement, \d+ passages? · low evidence/,
+    );
   });
 
   it("leaves a year with nothing said as a gap: no point, and the table says so", async () => {
     // the demo's General Debate speeches are from odd years only
     await page.goto("/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year&from=2015-01-01&to=2023-12-31");
     await frequency().locator("[data-testid=chart-point]").first().waitFor();
-    const periods = await frequency().locator("[data-testid=chart-point]").evaluateAll((els) => els.map((e) => e.getAttribute("data-period")));
+    const periods = await frequency()
+      .locator("[data-testid=chart-point]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-period")));
     expect(periods).toEqual(["2015", "2017", "2019", "2021", "2023"]);
     // the value axis is drawn, with its ticks
     // recharts draws tick labels in a layer of their own; the value axis's are the ones left of the plot
     const svg = frequency().locator("svg.recharts-surface").first();
     await svg.locator("text.recharts-cartesian-axis-tick-value", { hasText: /^2015$/ }).waitFor();
-    const labels = await svg.locator("text.recharts-cartesian-axis-tick-value").evaluateAll((els) =>
-      els.map((e) => ({ text: e.textContent, x: (e as SVGGraphicsElement).getBBox().x, anchor: e.getAttribute("text-anchor") })),
-    );
+    const labels = await svg
+      .locator("text.recharts-cartesian-axis-tick-value")
+      .evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent, x: (e as SVGGraphicsElement).getBBox().x, anchor: e.getAttribute("text-anchor") })),
+      );
     expect(labels.filter((l) => l.anchor === "end").map((l) => l.text)).toEqual(["0", "1"]);
     for (const l of labels) expect(l.x).toBeGreaterThanOrEqual(0);
     await frequency().getByText("View as table").click();

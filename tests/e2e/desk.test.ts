@@ -32,10 +32,18 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 async function seriousViolations(target: Page): Promise<string[]> {
   await target.addScriptTag({ path: AXE_SOURCE });
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return (await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations;
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -58,7 +66,9 @@ describe("an analyst at the desk", () => {
     const line = (await largest.locator("strong").textContent())!;
     pair = (await largest.getAttribute("data-pair"))!;
     // The same detector through the API, largest first: the front page's first line is its first change.
-    const api = (await (await page.request.get("/api/v1/changes?limit=1")).json()) as { changes: { speaker: string; counterpart: string; summary: string }[] };
+    const api = (await (await page.request.get("/api/v1/changes?limit=1")).json()) as {
+      changes: { speaker: string; counterpart: string; summary: string }[];
+    };
     expect(api.changes[0]!.summary).toBe(line);
     expect(pair).toBe(`${api.changes[0]!.speaker}-${api.changes[0]!.counterpart}`);
     expect((await largest.getByRole("listitem").count()) > 0).toBe(true); // the statements behind it

@@ -19,10 +19,19 @@ beforeAll(async () => {
   const response = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfResponse.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
   });
-  cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 });
 
 afterAll(() => app?.stop());
@@ -64,10 +73,13 @@ describe("pages refuse with a message", () => {
 });
 
 describe("pages for ids no record can have are not found", () => {
-  it.each([`/statements/${TOO_BIG_ID}`, `/statements/${TOO_BIG_ID}/history`, `/review/${TOO_BIG_ID}`, `/review/coding/${TOO_BIG_ID}`, `/review/agreement/${TOO_BIG_ID}`])(
-    "%s",
-    async (path) => {
-      expect((await get(path)).status).toBe(404);
-    },
-  );
+  it.each([
+    `/statements/${TOO_BIG_ID}`,
+    `/statements/${TOO_BIG_ID}/history`,
+    `/review/${TOO_BIG_ID}`,
+    `/review/coding/${TOO_BIG_ID}`,
+    `/review/agreement/${TOO_BIG_ID}`,
+  ])("%s", async (path) => {
+    expect((await get(path)).status).toBe(404);
+  });
 });

@@ -30,9 +30,11 @@ describe("staff import", () => {
 
   it("pastes a press release, reviews the cleaned text and suggestions, corrects the title and saves", async () => {
     await page.goto("/import");
-    await page.getByLabel("Statement text").fill(
-      "Breaking News\n\nU.S.-Georgia Strategic Partnership\n\nShare\n\nU.S. Secretary of State Antony Blinken\n\nWashington, March 3, 2022. The United States and Georgia reaffirmed their strategic partnership and shared commitment to democracy, said Secretary of State Antony Blinken.\n\nBoth sides discussed energy security and the Baku-Tbilisi-Ceyhan pipeline.",
-    );
+    await page
+      .getByLabel("Statement text")
+      .fill(
+        "Breaking News\n\nU.S.-Georgia Strategic Partnership\n\nShare\n\nU.S. Secretary of State Antony Blinken\n\nWashington, March 3, 2022. The United States and Georgia reaffirmed their strategic partnership and shared commitment to democracy, said Secretary of State Antony Blinken.\n\nBoth sides discussed energy security and the Baku-Tbilisi-Ceyhan pipeline.",
+      );
     await page.getByRole("button", { name: "Preview" }).click();
     const cleaned = page.getByTestId("cleaned-text");
     await cleaned.waitFor();
@@ -87,10 +89,16 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
   afterAll(() => context?.close());
 
   it("previews every row of a 12 MB CSV, none cut off", async () => {
-    const rows = Array.from({ length: 197 }, (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_700)}",${1950 + (i % 70)},USA`);
+    const rows = Array.from(
+      { length: 197 },
+      (_, i) => `"Row ${i + 1}: ${"the ministers met again. ".repeat(2_700)}",${1950 + (i % 70)},USA`,
+    );
     const csv = `text,year,speaker_country_iso3\n${rows.join("\n")}\n`;
     expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
-    const response = await context.request.post("/api/imports/upload?name=big.csv", { data: Buffer.from(csv), headers: { origin: app.baseUrl } });
+    const response = await context.request.post("/api/imports/upload?name=big.csv", {
+      data: Buffer.from(csv),
+      headers: { origin: app.baseUrl },
+    });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ total: 197, broken: 0 });
   });
@@ -110,13 +118,20 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
   it("refuses a single file over 20 MB with a clear message", async () => {
     await page.goto("/import");
     await page.getByLabel("Upload a file").check();
-    await page.getByLabel(/^File/).setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(21 * 1024 * 1024, 0x61) });
+    await page
+      .getByLabel(/^File/)
+      .setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(21 * 1024 * 1024, 0x61) });
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.locator(".error[role=alert]").textContent()).resolves.toBe("huge.txt is 21 MB; one statement file may be at most 20 MB.");
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toBe(
+      "huge.txt is 21 MB; one statement file may be at most 20 MB.",
+    );
   });
 
   it("refuses a form post over the request limit before anything reads it", async () => {
-    const response = await context.request.post("/import", { data: Buffer.alloc(22 * 1024 * 1024, 0x61), headers: { origin: app.baseUrl, "content-type": "text/plain" } });
+    const response = await context.request.post("/import", {
+      data: Buffer.alloc(22 * 1024 * 1024, 0x61),
+      headers: { origin: app.baseUrl, "content-type": "text/plain" },
+    });
     expect(response.status()).toBe(413);
     expect(await response.text()).toMatch(/larger than 21 MB, the limit for one statement and its form/);
   });
@@ -132,9 +147,13 @@ describe("hostile files (issue #14, findings 1 and 10)", () => {
     const docx = await docxWithBody("<w:p/>".repeat(3_000_000));
     await page.goto("/import");
     await page.getByLabel("Upload a file").check();
-    await page.getByLabel(/^File/).setInputFiles({ name: "paragraphs.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docx) });
+    await page
+      .getByLabel(/^File/)
+      .setInputFiles({ name: "paragraphs.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docx) });
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(/^paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/);
+    await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(
+      /^paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/,
+    );
     expect((await fetch(`${app.baseUrl}/signin`)).ok).toBe(true);
   });
 
@@ -153,7 +172,10 @@ describe("analysts", () => {
     const refused = await page.goto("/import");
     expect(refused?.status()).toBe(403);
     expect(await page.textContent("main")).toContain("Your role (analyst) cannot open this page");
-    const response = await context.request.post("/api/imports/upload?name=x.csv", { data: "text\nhello\n", headers: { origin: app.baseUrl } });
+    const response = await context.request.post("/api/imports/upload?name=x.csv", {
+      data: "text\nhello\n",
+      headers: { origin: app.baseUrl },
+    });
     expect(response.status()).toBe(403);
     await context.close();
   });

@@ -19,7 +19,10 @@ import { signIn } from "./support/session";
  * statement re-tagged once, every edit kept or refused as stale, and series cells equal to a rebuild.
  */
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-if (!ADMIN_URL) console.warn("[instances.test] skipped: set TEST_DATABASE_URL=postgres://… (a server this test may create a database on; .ci/run exports it)");
+if (!ADMIN_URL)
+  console.warn(
+    "[instances.test] skipped: set TEST_DATABASE_URL=postgres://… (a server this test may create a database on; .ci/run exports it)",
+  );
 
 const IMPORT_ROWS = 120;
 const EDITED_STATEMENTS = 5;
@@ -33,10 +36,13 @@ async function startProxy() {
   const server = http.createServer((req, res) => {
     const i = next++ % ports.length;
     served[i] = (served[i] ?? 0) + 1;
-    const upstream = http.request({ host: "127.0.0.1", port: ports[i], method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: "127.0.0.1", port: ports[i], method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", () => res.headersSent || res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -84,7 +90,10 @@ async function startProxy() {
   afterAll(async () => {
     // What the servers said went wrong, for a failing run.
     apps.forEach((a, i) => {
-      const errors = a.log().split("\n").filter((l) => /error|deadlock|failed/i.test(l));
+      const errors = a
+        .log()
+        .split("\n")
+        .filter((l) => /error|deadlock|failed/i.test(l));
       if (errors.length > 0) console.warn(`[instances.test] instance ${i + 1}:\n${errors.slice(0, 30).join("\n")}`);
     });
     await browser?.close();
@@ -100,7 +109,11 @@ async function startProxy() {
   });
 
   it("re-tags each statement once, keeps or refuses every edit, imports every row once, and cells equal a rebuild", async () => {
-    const [manager, staff, admin] = await Promise.all([signIn(browser, proxy.url, "manager"), signIn(browser, proxy.url, "staff"), signIn(browser, proxy.url, "admin")]);
+    const [manager, staff, admin] = await Promise.all([
+      signIn(browser, proxy.url, "manager"),
+      signIn(browser, proxy.url, "staff"),
+      signIn(browser, proxy.url, "admin"),
+    ]);
     const { version: codebookVersion } = await one<{ version: number }>("select max(version)::int as version from codebook_versions");
     const editors = [
       { who: staff, theme: "democracy", email: DEMO_ACCOUNTS.find((a) => a.role === "staff")!.email },
@@ -181,14 +194,21 @@ async function startProxy() {
       if (open === 0) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const jobStates = await rows<{ kind: string; state: string; n: number }>("select kind, state, count(*)::int as n from jobs group by 1, 2 order by 1, 2");
+    const jobStates = await rows<{ kind: string; state: string; n: number }>(
+      "select kind, state, count(*)::int as n from jobs group by 1, 2 order by 1, 2",
+    );
     expect(jobStates.filter((j) => j.state !== "done")).toEqual([]);
 
     // Re-tagged once per version: one run for the new version, whose count of statements passed equals the
     // statements up to its cursor (a batch done twice would count past them); every auto tag is of the new version.
-    const retags = await rows<{ status: string; done: number; total: number; cursor: number }>("select status, done, total, cursor from retag_jobs where codebook_version = $1", [codebookVersion + 1]);
+    const retags = await rows<{ status: string; done: number; total: number; cursor: number }>(
+      "select status, done, total, cursor from retag_jobs where codebook_version = $1",
+      [codebookVersion + 1],
+    );
     expect(retags).toHaveLength(1);
-    const { upToCursor } = await one<{ upToCursor: number }>('select count(*)::int as "upToCursor" from statements where id <= $1', [retags[0]!.cursor]);
+    const { upToCursor } = await one<{ upToCursor: number }>('select count(*)::int as "upToCursor" from statements where id <= $1', [
+      retags[0]!.cursor,
+    ]);
     expect(retags[0]).toMatchObject({ status: "done", done: upToCursor });
     expect(retags[0]!.done).toBeGreaterThanOrEqual(retags[0]!.total);
     const { oldSuggestions } = await one<{ oldSuggestions: number }>(
@@ -202,9 +222,13 @@ async function startProxy() {
     expect(caviar).toBeGreaterThanOrEqual(IMPORT_ROWS); // the imported rows carry the new rule, whichever way they met the re-tag
 
     // Every row imported once.
-    const { imported } = await one<{ imported: number }>(`select count(*)::int as imported from statements where text like 'Row %: the United States and Azerbaijan discussed%'`);
+    const { imported } = await one<{ imported: number }>(
+      `select count(*)::int as imported from statements where text like 'Row %: the United States and Azerbaijan discussed%'`,
+    );
     expect(imported).toBe(IMPORT_ROWS);
-    const [importJob] = await rows<{ status: string; processed: number; imported: number; duplicates: number }>("select status, processed, imported, duplicates from import_jobs");
+    const [importJob] = await rows<{ status: string; processed: number; imported: number; duplicates: number }>(
+      "select status, processed, imported, duplicates from import_jobs",
+    );
     expect(importJob).toMatchObject({ status: "done", processed: IMPORT_ROWS, imported: IMPORT_ROWS, duplicates: 0 });
     expect(await rows("select id from staged_uploads")).toEqual([]);
 
@@ -233,7 +257,8 @@ async function startProxy() {
     const cells = async (tx: typeof db) => {
       const all: unknown[] = [];
       for (const grain of CELL_GRAINS) {
-        const result = await tx.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
+        const result =
+          await tx.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, precision::text, statements, passages,
           round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
           from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
         all.push(...result.rows);
@@ -256,7 +281,9 @@ async function startProxy() {
       a.every((row, i) => {
         const { tone_sum: s1, tone_sum_sq: q1, ...x } = row as Record<string, string>;
         const { tone_sum: s2, tone_sum_sq: q2, ...y } = b[i] as Record<string, string>;
-        return JSON.stringify(x) === JSON.stringify(y) && Math.abs(Number(s1) - Number(s2)) < 1e-4 && Math.abs(Number(q1) - Number(q2)) < 1e-4;
+        return (
+          JSON.stringify(x) === JSON.stringify(y) && Math.abs(Number(s1) - Number(s2)) < 1e-4 && Math.abs(Number(q1) - Number(q2)) < 1e-4
+        );
       });
     expect(rebuilt).toHaveLength(incremental.length);
     expect(close(rebuilt, incremental)).toBe(true);

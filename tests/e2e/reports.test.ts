@@ -51,7 +51,9 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     expect(Number(/^([\d,]+) statements/.exec(summary ?? "")?.[1]?.replace(/,/g, ""))).toBeGreaterThan(10);
     await page.locator("[data-testid=chart-point]").first().waitFor({ state: "attached" }); // odd years only: points, and lines broken by gaps
     expect(await page.getByTestId("report-passage").count()).toBeGreaterThan(3);
-    expect(await page.getByTestId("report-passage").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Karabakh|Karabagh/i)]));
+    expect(await page.getByTestId("report-passage").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Karabakh|Karabagh/i)]),
+    );
     expect(await page.getByTestId("report-tone").locator("tbody tr").count()).toBe(8); // 2 pairs × 4 themes
   });
 
@@ -77,11 +79,15 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     }, png.bytes.toString("base64"));
     expect(decoded.width).toBe(2 * Math.round(box.width));
 
-    const csv = parse((await download(page, downloads.getByRole("button", { name: "CSV" }))).bytes.toString("utf8"), { columns: true }) as Record<string, string>[];
+    const csv = parse((await download(page, downloads.getByRole("button", { name: "CSV" }))).bytes.toString("utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(csv).toHaveLength(dotsOnScreen);
     // exactly the report's covered points of that pair: period, theme and count
     const href = (await page.getByRole("link", { name: "JSON" }).getAttribute("href"))!;
-    const model = (await (await page.request.get(href)).json()) as { series: { pair: string; theme: string; points: { period: string; covered: boolean; statements: number }[] }[] };
+    const model = (await (await page.request.get(href)).json()) as {
+      series: { pair: string; theme: string; points: { period: string; covered: boolean; statements: number }[] }[];
+    };
     const expected = model.series
       .filter((s) => s.pair === "ARM→AZE")
       .flatMap((s) => s.points.filter((p) => p.covered).map((p) => `${p.period} ${s.theme} ${p.statements}`));
@@ -89,7 +95,10 @@ describe("a manager builds, previews, saves and downloads a report", () => {
   });
 
   it("downloads a PDF that poppler reads: filters stamped on the cover, vector charts, the preview's words", async () => {
-    const said = [...(await page.getByTestId("report-summary").allTextContents()), ...(await page.getByTestId("report-method").allTextContents())];
+    const said = [
+      ...(await page.getByTestId("report-summary").allTextContents()),
+      ...(await page.getByTestId("report-method").allTextContents()),
+    ];
     expect(said.join(" ")).toContain("AFINN-165");
     const { name, bytes } = await download(page, page.getByRole("link", { name: "PDF", exact: true }));
     expect(name).toBe("caucasus-brief.pdf");
@@ -97,7 +106,8 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     const bare = (t: string) => t.replace(/\s+/g, "");
     for (const sentence of said) expect(bare(text)).toContain(bare(sentence));
     const cover = text.split("\f")[0]!;
-    for (const stamp of [NAME, "Armenia → Azerbaijan; Azerbaijan → Armenia", "1992-01-01 to latest", "Nagorno-Karabakh", "Manager"]) expect(cover).toContain(stamp);
+    for (const stamp of [NAME, "Armenia → Azerbaijan; Azerbaijan → Armenia", "1992-01-01 to latest", "Nagorno-Karabakh", "Manager"])
+      expect(cover).toContain(stamp);
     expect(text).toContain("Method notes");
     expect(await pdfImageCount(bytes)).toBe(0);
     const chartPage = text.split("\f").findIndex((p) => p.includes("Statements per year")) + 1;
@@ -150,7 +160,10 @@ describe("a manager builds, previews, saves and downloads a report", () => {
     expect(`${direct.status()} ${direct.headers()["content-type"]}`, await direct.text().catch(() => "")).toBe("200 application/pdf");
     const { bytes } = await download(page, saved.getByRole("link", { name: `${NAME}: PDF` }));
     expect(await pdfText(bytes)).toContain("Armenia → Azerbaijan");
-    await page.getByLabel("Save as").count().then((n) => expect(n).toBe(0)); // a saved report is not saved twice
+    await page
+      .getByLabel("Save as")
+      .count()
+      .then((n) => expect(n).toBe(0)); // a saved report is not saved twice
     await saved.getByRole("button", { name: `Delete ${NAME}` }).click();
     await page.getByText("None yet: preview a report and save it.").waitFor();
   });

@@ -80,7 +80,10 @@ describe("the tagging reader", () => {
     expect(theme).toBeTruthy();
     await select.selectOption({ label: theme });
     await passage.getByRole("button", { name: "Add theme" }).click();
-    await page.getByTestId("reader-message").filter({ hasText: `${theme} added to ¶1` }).waitFor();
+    await page
+      .getByTestId("reader-message")
+      .filter({ hasText: `${theme} added to ¶1` })
+      .waitFor();
     await passage.locator("[data-testid=tag]", { hasText: `${theme} · person · accepted` }).waitFor();
     // once on the passage, the theme is no longer offered
     await expect(passage.getByLabel("Theme to add to ¶1").locator("option", { hasText: theme }).count()).resolves.toBe(0);

@@ -10,8 +10,24 @@ import { signIn } from "./support/session";
 
 /** A phrase only a signed-in reader can see: the seed statement's title. */
 const PROTECTED_TEXT = "Azerbaijani Relations";
-const PROTECTED_PATHS = ["/dashboard", "/statements", "/search?q=energy", "/api/v1/series?pair=USA>AZE", "/api/v1/statements", "/api/v1/pairs", "/api/export/statements"];
-const HOSTILE = ["'; drop table statements; --", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "../../etc/passwd", "%00", "1 or 1=1", "\u0000"];
+const PROTECTED_PATHS = [
+  "/dashboard",
+  "/statements",
+  "/search?q=energy",
+  "/api/v1/series?pair=USA>AZE",
+  "/api/v1/statements",
+  "/api/v1/pairs",
+  "/api/export/statements",
+];
+const HOSTILE = [
+  "'; drop table statements; --",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "../../etc/passwd",
+  "%00",
+  "1 or 1=1",
+  "\u0000",
+];
 
 let app: RunningApp;
 let browser: Browser;
@@ -34,7 +50,13 @@ async function sessionCookie(baseUrl: string, email: string, password: string): 
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfResponse.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
@@ -42,7 +64,9 @@ async function sessionCookie(baseUrl: string, email: string, password: string): 
 
 /** The id the build gave a server action, as a browser would send it in the Next-Action header. */
 function actionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === name)?.[0];
   if (!id) throw new Error(`the build has no server action ${name}`);
   return id;
@@ -64,7 +88,8 @@ describe("headers", () => {
   it("sends a strict Content-Security-Policy with a fresh nonce, and nosniff", async () => {
     const [first, second] = [await get("/signin"), await get("/signin")];
     const policy = first.headers.get("content-security-policy") ?? "";
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'"]) expect(policy).toContain(directive);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'"])
+      expect(policy).toContain(directive);
     expect(policy).not.toContain("'unsafe-inline' 'strict-dynamic'");
     expect(policy.match(/'nonce-([^']+)'/)?.[1]).not.toBe(second.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1]);
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
@@ -105,7 +130,13 @@ describe("the session", () => {
     }
   });
 
-  for (const target of ["https://evil.example/phish", "//evil.example/phish", "/\\evil.example/phish", "javascript:alert(1)", "http://localhost:9/x"]) {
+  for (const target of [
+    "https://evil.example/phish",
+    "//evil.example/phish",
+    "/\\evil.example/phish",
+    "javascript:alert(1)",
+    "http://localhost:9/x",
+  ]) {
     it(`after sign-in with callbackUrl ${target} lands on our own site`, async () => {
       const page = await browser.newPage({ baseURL: app.baseUrl });
       page.on("dialog", (d) => {
@@ -127,7 +158,10 @@ describe("the session", () => {
     expect((await get("/api/v1/pairs", { cookie })).status).toBe(200);
     const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const signOut = await fetch(`${app.baseUrl}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",
@@ -224,14 +258,23 @@ describe("requests that try to get round the sign-in", () => {
 
   it("every server action answers arguments it does not take without a server error", async () => {
     const cookie = await cookieOf("admin");
-    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { workers: Record<string, unknown>; exportedName: string }> };
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { workers: Record<string, unknown>; exportedName: string }>;
+    };
     const actions = Object.entries(manifest.node);
     expect(actions.length).toBeGreaterThan(20);
     for (const [id, { workers, exportedName }] of actions) {
       // A page that holds the action, its dynamic segments filled with 1 ("app/statements/[id]/page" → /statements/1).
-      const page = `/${Object.keys(workers)[0]!.replace(/^app\//, "").replace(/\/?page$/, "").replace(/\[[^\]]+\]/g, "1")}`;
+      const page = `/${Object.keys(workers)[0]!
+        .replace(/^app\//, "")
+        .replace(/\/?page$/, "")
+        .replace(/\[[^\]]+\]/g, "1")}`;
       for (const body of ["[]", "[null,null]", '["x",{}]']) {
-        const response = await fetch(`${app.baseUrl}${page}`, { method: "POST", headers: { "Next-Action": id, "content-type": "text/plain;charset=UTF-8", cookie }, body });
+        const response = await fetch(`${app.baseUrl}${page}`, {
+          method: "POST",
+          headers: { "Next-Action": id, "content-type": "text/plain;charset=UTF-8", cookie },
+          body,
+        });
         expect(response.status, `${exportedName} on ${page} with ${body}`).toBeLessThan(500);
       }
     }
@@ -241,7 +284,11 @@ describe("requests that try to get round the sign-in", () => {
   it("a malformed body for a real server action gets 400; arguments it does not take get no server error", async () => {
     const cookie = await cookieOf("admin");
     const post = (contentType: string, body: string) =>
-      fetch(`${app.baseUrl}/admin/users`, { method: "POST", headers: { "Next-Action": actionId("createUserAction"), "content-type": contentType, cookie }, body });
+      fetch(`${app.baseUrl}/admin/users`, {
+        method: "POST",
+        headers: { "Next-Action": actionId("createUserAction"), "content-type": contentType, cookie },
+        body,
+      });
     for (const [contentType, body] of [
       ["text/plain;charset=UTF-8", "{"],
       ["application/json", "{"],
@@ -250,7 +297,8 @@ describe("requests that try to get round the sign-in", () => {
     ]) {
       expect((await post(contentType!, body!)).status, `${contentType} ${JSON.stringify(body)}`).toBe(400);
     }
-    for (const body of ["[]", "{}", '"x"', "[null,null]"]) expect((await post("text/plain;charset=UTF-8", body)).status, body).toBeLessThan(500);
+    for (const body of ["[]", "{}", '"x"', "[null,null]"])
+      expect((await post("text/plain;charset=UTF-8", body)).status, body).toBeLessThan(500);
     expect((await get("/signin")).status).toBe(200);
   });
 
@@ -261,9 +309,17 @@ describe("requests that try to get round the sign-in", () => {
     expect(token).toBeTruthy();
     const bearer = { authorization: `Bearer ${token}` };
     expect((await get("/api/v1/pairs", bearer)).status).toBe(200);
-    await postAction("/admin/users", "createUserAction", { email: "made-by-a-token@example.org", name: "T", role: "analyst", credential: "link" }, bearer);
+    await postAction(
+      "/admin/users",
+      "createUserAction",
+      { email: "made-by-a-token@example.org", name: "T", role: "analyst", credential: "link" },
+      bearer,
+    );
     await postAction("/tokens", "createTokenAction", { name: "token-made token" }, bearer);
-    expect((await (await get("/admin/users", { cookie: admin })).text()).includes("made-by-a-token@example.org"), "the token made a user").toBe(false);
+    expect(
+      (await (await get("/admin/users", { cookie: admin })).text()).includes("made-by-a-token@example.org"),
+      "the token made a user",
+    ).toBe(false);
     expect((await (await get("/tokens", { cookie: admin })).text()).includes("token-made token"), "the token made a token").toBe(false);
   });
 
@@ -282,7 +338,23 @@ describe("requests that try to get round the sign-in", () => {
 
 describe("hostile parameters", () => {
   const PAGES = ["/dashboard", "/statements", "/search", "/drill", "/api/v1/series", "/api/v1/statements", "/api/export/statements"];
-  const PARAMS = ["pair", "speaker", "counterpart", "theme", "from", "to", "interval", "measure", "scale", "both", "q", "page", "period", "pageSize", "sort"];
+  const PARAMS = [
+    "pair",
+    "speaker",
+    "counterpart",
+    "theme",
+    "from",
+    "to",
+    "interval",
+    "measure",
+    "scale",
+    "both",
+    "q",
+    "page",
+    "period",
+    "pageSize",
+    "sort",
+  ];
 
   it("are refused or ignored, never a server error, never echoed as markup", async () => {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;

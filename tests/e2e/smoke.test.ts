@@ -86,7 +86,9 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
     const editor = page.getByRole("heading", { name: "Themes (staff)" });
     expect(await editor.count()).toBe(canTag ? 1 : 0);
     if (!canTag) return;
-    const [change, theme] = ({ staff: ["Add", "Elections"], manager: ["Add", "Trade and economic cooperation"], admin: ["Remove", "Human rights"] } as const)[role];
+    const [change, theme] = (
+      { staff: ["Add", "Elections"], manager: ["Add", "Trade and economic cooperation"], admin: ["Remove", "Human rights"] } as const
+    )[role];
     await page.getByRole("button", { name: `${change} ${theme}` }).click();
     await page.getByRole("button", { name: `${change === "Add" ? "Remove" : "Add"} ${theme}` }).waitFor();
     const themes = await page.getByTestId("themes").textContent();

@@ -67,9 +67,14 @@ describe("the review queue", () => {
 
     const manager = await signedIn("manager");
     await manager.page.goto("/review");
-    expect(await manager.page.locator(`tr[data-statement-id="${id}"] [data-testid=holder]`).textContent()).toMatch(/^Sam Staff until \d\d:\d\d UTC$/);
+    expect(await manager.page.locator(`tr[data-statement-id="${id}"] [data-testid=holder]`).textContent()).toMatch(
+      /^Sam Staff until \d\d:\d\d UTC$/,
+    );
     await manager.page.goto(`/review/${id}`);
-    await manager.page.getByTestId("claim-banner").filter({ hasText: /Sam Staff is working on this statement until/ }).waitFor();
+    await manager.page
+      .getByTestId("claim-banner")
+      .filter({ hasText: /Sam Staff is working on this statement until/ })
+      .waitFor();
     await manager.context.close();
 
     await page.keyboard.press("r");
@@ -109,7 +114,11 @@ describe("the tagging reader", () => {
     // The first passage the engine made suggestions for (which one depends on the codebook's rules).
     const passages = page.getByTestId("reader-passage");
     let index = 0;
-    while (index < (await passages.count()) && (await passages.nth(index).locator("[data-testid=tag][data-status=suggested]").count()) === 0) index++;
+    while (
+      index < (await passages.count()) &&
+      (await passages.nth(index).locator("[data-testid=tag][data-status=suggested]").count()) === 0
+    )
+      index++;
     const passage = passages.nth(index);
     await passage.click();
     expect(await passage.locator("[data-testid=tag][data-status=suggested]").count()).toBeGreaterThan(0);
@@ -184,9 +193,16 @@ describe("two people editing at once", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain(`you had version ${seen}, it is now version ${seen + 1}`);
     await alert.getByRole("button", { name: "Reload" }).click();
-    await staff.page.getByTestId("version").filter({ hasText: String(seen + 1) }).waitFor();
+    await staff.page
+      .getByTestId("version")
+      .filter({ hasText: String(seen + 1) })
+      .waitFor();
     const sixth = staff.page.getByTestId("reader-passage").nth(5);
-    const managers = await manager.page.getByTestId("reader-passage").nth(5).locator("[data-testid=tag]", { hasText: "person" }).allTextContents();
+    const managers = await manager.page
+      .getByTestId("reader-passage")
+      .nth(5)
+      .locator("[data-testid=tag]", { hasText: "person" })
+      .allTextContents();
     expect(await sixth.locator("[data-testid=tag]", { hasText: "person" }).allTextContents()).toEqual(managers);
 
     await staff.page.goto(`/statements/${seedId}/history`);
@@ -213,7 +229,10 @@ describe("agreement between coders", () => {
     await manager.page.getByRole("button", { name: "Assign sample" }).click();
     await manager.page.getByRole("status").filter({ hasText: "Sample created with 1 statements." }).waitFor();
 
-    for (const [role, checkFirst] of [["staff", true], ["admin", false]] as const) {
+    for (const [role, checkFirst] of [
+      ["staff", true],
+      ["admin", false],
+    ] as const) {
       const coder = await signedIn(role);
       await coder.page.goto("/review/coding");
       await coder.page.locator("main li a").first().click();
@@ -231,7 +250,10 @@ describe("agreement between coders", () => {
     expect(await manager.page.getByTestId("agreement-table").textContent()).toMatch(/Kappa (Sam Staff × Adi Admin|Adi Admin × Sam Staff)/);
     expect(await manager.page.getByTestId("disagreement").count()).toBeGreaterThan(0);
     await manager.page.getByRole("button", { name: "Settle these as accepted tags" }).first().click();
-    await manager.page.getByRole("status").filter({ hasText: /Settled — saved as version \d+/ }).waitFor();
+    await manager.page
+      .getByRole("status")
+      .filter({ hasText: /Settled — saved as version \d+/ })
+      .waitFor();
     await manager.context.close();
   });
 });
@@ -248,7 +270,9 @@ describe("bad input in the browser", () => {
     await page.goto("/import");
     await page
       .getByLabel("Statement text")
-      .fill('Energy talks <script>alert("xss")</script>\n\nThe United States welcomes energy cooperation with Azerbaijan <img src=x onerror=alert(1)> and the gas pipeline.');
+      .fill(
+        'Energy talks <script>alert("xss")</script>\n\nThe United States welcomes energy cooperation with Azerbaijan <img src=x onerror=alert(1)> and the gas pipeline.',
+      );
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByTestId("cleaned-text").waitFor();
     await page.getByLabel("Speaker's country (ISO3)").fill("USA");

@@ -22,14 +22,26 @@ describe.each(TEST_DRIVERS)("agreement between coders on %s", (driver) => {
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase(driver));
     statementId = (await writeStatement(database.db, analyseDraft(seedStatementDraft(), await activeCodebook(database.db)), null)).id;
-    passageIds = (await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, statementId)).orderBy(passages.ordinal)).map((p) => p.id).slice(0, 4);
+    passageIds = (
+      await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, statementId)).orderBy(passages.ordinal)
+    )
+      .map((p) => p.id)
+      .slice(0, 4);
   });
   afterAll(() => database?.close());
 
   it("assigns a sample blind, scores agreement, lists disagreements, and adjudication becomes the accepted tags", async () => {
-    await expect(createSample(people.staff, { name: "x", coderIds: [people.staff.userId!, people.manager.userId!], statementIds: [statementId] })).rejects.toBeInstanceOf(DalError);
-    await expect(createSample(people.manager, { name: "x", coderIds: [people.staff.userId!, people.analyst.userId!], statementIds: [statementId] })).rejects.toThrow(/active staff/);
-    const { sampleId } = await createSample(people.manager, { name: "Pilot", coderIds: [people.staff.userId!, people.admin.userId!], statementIds: [statementId] });
+    await expect(
+      createSample(people.staff, { name: "x", coderIds: [people.staff.userId!, people.manager.userId!], statementIds: [statementId] }),
+    ).rejects.toBeInstanceOf(DalError);
+    await expect(
+      createSample(people.manager, { name: "x", coderIds: [people.staff.userId!, people.analyst.userId!], statementIds: [statementId] }),
+    ).rejects.toThrow(/active staff/);
+    const { sampleId } = await createSample(people.manager, {
+      name: "Pilot",
+      coderIds: [people.staff.userId!, people.admin.userId!],
+      statementIds: [statementId],
+    });
     const [mine] = await myAssignments(people.staff);
     const [theirs] = await myAssignments(people.admin);
     await expect(codingTask(people.staff, theirs!.id)).rejects.toThrow(/no such assignment of yours/);
@@ -38,7 +50,9 @@ describe.each(TEST_DRIVERS)("agreement between coders on %s", (driver) => {
     expect(JSON.stringify(task)).not.toContain("confidence");
 
     const [a, b, c, d] = passageIds as [number, number, number, number];
-    await expect(submitCoding(people.staff, { assignmentId: mine!.id, answers: [{ passageId: a, themes: ["no-such"], tone: null }] })).rejects.toThrow(/no theme "no-such"/);
+    await expect(
+      submitCoding(people.staff, { assignmentId: mine!.id, answers: [{ passageId: a, themes: ["no-such"], tone: null }] }),
+    ).rejects.toThrow(/no theme "no-such"/);
     expect(await database.db.select().from(codingAnswers)).toEqual([]);
     expect(
       await submitCoding(people.staff, {
@@ -77,10 +91,24 @@ describe.each(TEST_DRIVERS)("agreement between coders on %s", (driver) => {
       [c, [], true],
     ]);
 
-    const [{ version }] = (await database.db.select({ version: statements.version }).from(statements).where(eq(statements.id, statementId))) as [{ version: number }];
-    await adjudicate(people.manager, { sampleId, statementId, version, passages: [{ passageId: b, themes: ["democracy"], tone: 0 }, { passageId: c, themes: [], tone: -2 }] });
+    const [{ version }] = (await database.db
+      .select({ version: statements.version })
+      .from(statements)
+      .where(eq(statements.id, statementId))) as [{ version: number }];
+    await adjudicate(people.manager, {
+      sampleId,
+      statementId,
+      version,
+      passages: [
+        { passageId: b, themes: ["democracy"], tone: 0 },
+        { passageId: c, themes: [], tone: -2 },
+      ],
+    });
     const [democracyTheme] = await database.db.select({ id: themes.id }).from(themes).where(eq(themes.slug, "democracy"));
-    const onB = await database.db.select({ status: tags.status }).from(tags).where(and(eq(tags.passageId, b), eq(tags.themeId, democracyTheme!.id)));
+    const onB = await database.db
+      .select({ status: tags.status })
+      .from(tags)
+      .where(and(eq(tags.passageId, b), eq(tags.themeId, democracyTheme!.id)));
     expect(onB.map((t) => t.status)).toContain("accepted");
     const liveOnC = await database.db.select({ status: tags.status }).from(tags).where(eq(tags.passageId, c));
     expect(liveOnC.every((t) => t.status === "rejected")).toBe(true);

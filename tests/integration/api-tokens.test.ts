@@ -57,12 +57,16 @@ describe.each(TEST_DRIVERS)("personal API tokens on %s", (driver) => {
     const reader = await bearer(token);
     await expect(listPairs(reader)).resolves.toBeDefined();
     await expect(addEvent(reader, { day: "2020-09-27", label: "by a read token" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createUser(reader, { email: "by-token@example.org", name: "T", role: "analyst", credential: "link" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createUser(reader, { email: "by-token@example.org", name: "T", role: "analyst", credential: "link" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await expect(createApiToken(reader, { name: "a token's token" })).rejects.toMatchObject({ code: "forbidden" });
 
     const writer = await bearer((await createApiToken(people.admin, { name: "writer", scopes: ["read", "write"] })).token);
     await expect(addEvent(writer, { day: "2020-09-27", label: "by a write token" })).resolves.toBeDefined();
-    await expect(createUser(writer, { email: "by-token@example.org", name: "T", role: "analyst", credential: "link" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createUser(writer, { email: "by-token@example.org", name: "T", role: "analyst", credential: "link" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await expect(createApiToken(writer, { name: "a token's token" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -74,7 +78,10 @@ describe.each(TEST_DRIVERS)("personal API tokens on %s", (driver) => {
     expect(listed.expiresAt.getTime() - Date.now()).toBeLessThan(7.1 * 86400_000);
     expect((await bearer(token)).userId).toBe(people.analyst.userId);
     expect((await listApiTokens(people.analyst)).find((t) => t.id === id)!.lastUsedAt).toBeInstanceOf(Date);
-    await database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    await database.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, id));
     expect((await bearer(token)).userId).toBeNull();
   });
 

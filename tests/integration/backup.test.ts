@@ -60,23 +60,60 @@ describe("backup and restore", () => {
     const seed = await writeStatement(source.db, analyseDraft(seedStatementDraft(), codebook), people.staff.userId);
     await writeStatement(
       source.db,
-      analyseDraft({ raw: "Armenia and Azerbaijan signed a ceasefire in Nagorno-Karabakh.\n\nTerrorism was condemned.", speakerCountry: "RUS", counterparts: ["ARM", "AZE"], date: "2020-11-10" }, codebook),
+      analyseDraft(
+        {
+          raw: "Armenia and Azerbaijan signed a ceasefire in Nagorno-Karabakh.\n\nTerrorism was condemned.",
+          speakerCountry: "RUS",
+          counterparts: ["ARM", "AZE"],
+          date: "2020-11-10",
+        },
+        codebook,
+      ),
       null,
     );
     await addThemeTag(people.staff, { statementId: seed.id, theme: "nonproliferation", version: 1 });
-    const statementVersion = async () => (await source.db.select({ v: statements.version }).from(statements).where(eq(statements.id, seed.id)))[0]!.v;
-    await setToneOverride(people.staff, { statementId: seed.id, version: await statementVersion(), passageId: null, value: 2, note: "warm" });
+    const statementVersion = async () =>
+      (await source.db.select({ v: statements.version }).from(statements).where(eq(statements.id, seed.id)))[0]!.v;
+    await setToneOverride(people.staff, {
+      statementId: seed.id,
+      version: await statementVersion(),
+      passageId: null,
+      value: 2,
+      note: "warm",
+    });
     await markReviewed(people.staff, { statementId: seed.id, version: await statementVersion() });
-    await addEvent(people.staff, { day: "2020-09-27", label: "War resumes, \"quoted\"\nand on two lines", countryA: "ARM", countryB: "AZE" });
+    await addEvent(people.staff, { day: "2020-09-27", label: 'War resumes, "quoted"\nand on two lines', countryA: "ARM", countryB: "AZE" });
     const { version: first, themes } = await listCodebook(people.manager);
     let version = first;
     const trade = themes.find((t) => t.slug === "trade-economic-cooperation")!;
-    ({ version } = await updateThemeRules(people.manager, { slug: trade.slug, enabled: true, version, rules: { ...trade.rules, aliases: ["caviar"] } }));
+    ({ version } = await updateThemeRules(people.manager, {
+      slug: trade.slug,
+      enabled: true,
+      version,
+      rules: { ...trade.rules, aliases: ["caviar"] },
+    }));
     // A parent made after its child: the restore must not trip over the order of theme ids.
-    ({ version } = await createTheme(people.manager, { slug: "economy", name: "Economy", color: "#101010", parent: null, enabled: true, version }));
-    await updateTheme(people.manager, { slug: trade.slug, name: trade.name, color: trade.color, parent: "economy", enabled: true, version });
+    ({ version } = await createTheme(people.manager, {
+      slug: "economy",
+      name: "Economy",
+      color: "#101010",
+      parent: null,
+      enabled: true,
+      version,
+    }));
+    await updateTheme(people.manager, {
+      slug: trade.slug,
+      name: trade.name,
+      color: trade.color,
+      parent: "economy",
+      enabled: true,
+      version,
+    });
     await runJobsUntilIdle(source.db);
-    await saveReport(people.manager, { name: "Karabakh quarterly", spec: { pairs: [{ speaker: "ARM", counterpart: "AZE" }], themes: ["nagorno-karabakh"], interval: "quarter" } });
+    await saveReport(people.manager, {
+      name: "Karabakh quarterly",
+      spec: { pairs: [{ speaker: "ARM", counterpart: "AZE" }], themes: ["nagorno-karabakh"], interval: "quarter" },
+    });
     dir = mkdtempSync(path.join(tmpdir(), "dyad-backup-"));
     archive = path.join(dir, "backup.dyad.jsonl.gz");
     const manifest = await exportArchive(source.db, archive);

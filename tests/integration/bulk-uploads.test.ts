@@ -14,14 +14,19 @@ import { createSeededDatabase } from "../support/fixtures";
 const streamOf = (text: string) => new Blob([text]).stream();
 
 async function refusal(promise: Promise<unknown>): Promise<DalError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DalError);
   return error as DalError;
 }
 
 /** Rows that each analyse to a distinct statement with a speaker. */
 const jsonl = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => JSON.stringify({ text: `Row ${i + 1} of ${tag}: the ministers discussed energy security and the pipeline once more.`, speaker: "USA" })).join("\n") + "\n";
+  Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ text: `Row ${i + 1} of ${tag}: the ministers discussed energy security and the pipeline once more.`, speaker: "USA" }),
+  ).join("\n") + "\n";
 
 /**
  * Staged bulk uploads (issue #14, findings 4 and 9; issue #19): kept in the database, so the upload, the start
@@ -32,7 +37,10 @@ describe("staged bulk uploads", () => {
   let staff: DalContext;
 
   beforeAll(async () => {
-    ({ database, people: { staff } } = await createSeededDatabase("pglite"));
+    ({
+      database,
+      people: { staff },
+    } = await createSeededDatabase("pglite"));
   });
   afterAll(async () => {
     await database?.close();
@@ -48,7 +56,11 @@ describe("staged bulk uploads", () => {
   });
 
   it("starting only queues: the runner imports, and the staged file is deleted when the import ends", async () => {
-    const { uploadId } = await stageBulkUpload(staff, "rows.jsonl", streamOf('{"text":"The talks will resume next month.","speaker":"USA"}\n'));
+    const { uploadId } = await stageBulkUpload(
+      staff,
+      "rows.jsonl",
+      streamOf('{"text":"The talks will resume next month.","speaker":"USA"}\n'),
+    );
     const jobId = await startStagedImport(staff, uploadId, { text: "text", speakerCountry: "speaker" });
     expect(await getImportJob(staff, jobId)).toMatchObject({ status: "running", processed: 0 }); // nothing ran in the request
     expect((await refusal(startStagedImport(staff, uploadId, { text: "text" }))).message).toMatch(/upload the file again/); // one import per file
@@ -62,7 +74,10 @@ describe("staged bulk uploads", () => {
     const { uploadId } = await stageBulkUpload(staff, "wide.csv", streamOf("text,speaker\nWe agree.,USA\n"));
     // What the full read finds past the preview: here, more columns than a bulk file may have.
     const wide = `${Array.from({ length: LIMITS.bulkColumns + 1 }, (_, i) => `c${i}`).join(",")}\n`;
-    await database.db.update(stagedUploads).set({ bytes: new Uint8Array(Buffer.from(wide)) }).where(eq(stagedUploads.id, uploadId));
+    await database.db
+      .update(stagedUploads)
+      .set({ bytes: new Uint8Array(Buffer.from(wide)) })
+      .where(eq(stagedUploads.id, uploadId));
     const jobId = await startStagedImport(staff, uploadId, { text: "text", speakerCountry: "speaker" });
     await runJobsUntilIdle(database.db);
     expect(await getImportJob(staff, jobId)).toMatchObject({ status: "failed", imported: 0, error: expect.stringMatching(/columns/) });
@@ -95,20 +110,34 @@ describe("staged bulk uploads", () => {
     expect(await getImportJob(staff, jobId)).toMatchObject({ status: "done", processed: 80, imported: 80, duplicates: 0 });
     const [runner] = await database.db.select().from(jobs).where(eq(jobs.id, job!.id));
     expect(runner).toMatchObject({ state: "done", attempts: 1, lastError: "its worker stopped before finishing" });
-    const [crashRows] = await database.db.select({ n: sql<number>`count(*)::int` }).from(statements).where(sql`${statements.text} like 'Row % of crash:%'`);
+    const [crashRows] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(statements)
+      .where(sql`${statements.text} like 'Row % of crash:%'`);
     expect(crashRows!.n).toBe(80);
   });
 
   it("an import whose job failed for good says so, and keeps what it saved", async () => {
     const { uploadId } = await stageBulkUpload(staff, "doomed.jsonl", streamOf(jsonl(3, "doomed")));
     const jobId = await startStagedImport(staff, uploadId, { text: "text", speakerCountry: "speaker" });
-    await database.db.update(jobs).set({ state: "failed", lastError: "the database went away" }).where(eq(jobs.dedupeKey, `import:${jobId}`));
-    expect(await getImportJob(staff, jobId)).toMatchObject({ status: "failed", error: expect.stringMatching(/^The import stopped after repeated errors \(the database went away\).*import the file again/) });
+    await database.db
+      .update(jobs)
+      .set({ state: "failed", lastError: "the database went away" })
+      .where(eq(jobs.dedupeKey, `import:${jobId}`));
+    expect(await getImportJob(staff, jobId)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^The import stopped after repeated errors \(the database went away\).*import the file again/),
+    });
   });
 
   it("deletes uploads nobody imported once they are an hour old", async () => {
     const old = "0".repeat(32);
-    await database.db.insert(stagedUploads).values({ id: old, name: "old.csv", bytes: new Uint8Array(Buffer.from("text\nold\n")), createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) });
+    await database.db.insert(stagedUploads).values({
+      id: old,
+      name: "old.csv",
+      bytes: new Uint8Array(Buffer.from("text\nold\n")),
+      createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
+    });
     await stageBulkUpload(staff, "rows.jsonl", streamOf('{"text":"Fresh."}\n'));
     expect(await staged(old)).toEqual([]);
   });

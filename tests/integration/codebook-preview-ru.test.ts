@@ -19,18 +19,35 @@ describe.each(TEST_DRIVERS)("codebook editor with Russian rules on %s", (driver)
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase(driver));
     const codebook = await activeCodebook(database.db);
-    const write = async (raw: string) => (await writeStatement(database.db, analyseDraft({ raw, speakerCountry: "RUS", counterparts: ["AZE"], date: "2020-01-01" }, codebook), null)).id;
+    const write = async (raw: string) =>
+      (
+        await writeStatement(
+          database.db,
+          analyseDraft({ raw, speakerCountry: "RUS", counterparts: ["AZE"], date: "2020-01-01" }, codebook),
+          null,
+        )
+      ).id;
     ruId = await write("Заявление МИД\n\nМы обсудили поставки чёрной икры и осетровый промысел на Каспии. Квоты на икру согласованы.");
-    enId = await write("Statement on trade\n\nWe discussed the caviar trade and sturgeon fisheries of the Caspian Sea at length.\n\nThe caviar quotas were agreed.");
+    enId = await write(
+      "Statement on trade\n\nWe discussed the caviar trade and sturgeon fisheries of the Caspian Sea at length.\n\nThe caviar quotas were agreed.",
+    );
     // A person accepted the trade theme on both statements.
-    for (const id of [ruId, enId]) await addThemeTag(people.staff, { statementId: id, theme: "trade-economic-cooperation", version: (await getStatement(people.admin, id))!.version });
+    for (const id of [ruId, enId])
+      await addThemeTag(people.staff, {
+        statementId: id,
+        theme: "trade-economic-cooperation",
+        version: (await getStatement(people.admin, id))!.version,
+      });
   });
   afterAll(() => database?.close());
 
   it("previews Russian rules on Russian statements only, with precision and recall per language", async () => {
     const theme = (await listCodebook(people.manager)).themes.find((t) => t.slug === "trade-economic-cooperation")!;
     const ru = theme.rules.ru!;
-    const preview = await previewThemeRules(people.manager, { slug: theme.slug, rules: { ...theme.rules, ru: { ...ru, phrases: [...ru.phrases, "икра: 2"] } } });
+    const preview = await previewThemeRules(people.manager, {
+      slug: theme.slug,
+      rules: { ...theme.rules, ru: { ...ru, phrases: [...ru.phrases, "икра: 2"] } },
+    });
     const languages = Object.fromEntries(preview.reviewed.byLanguage.map((l) => [l.language, l]));
     expect(Object.keys(languages).sort()).toEqual(["en", "ru"]);
     expect(languages.ru!.statements).toBe(1);
@@ -52,7 +69,12 @@ describe.each(TEST_DRIVERS)("codebook editor with Russian rules on %s", (driver)
   it("saves Russian rules beside the English ones", async () => {
     const { version, themes } = await listCodebook(people.manager);
     const theme = themes.find((t) => t.slug === "trade-economic-cooperation")!;
-    await updateThemeRules(people.manager, { slug: theme.slug, version, enabled: true, rules: { ...theme.rules, ru: { phrases: ["икра: 2"], exclusions: [] } } });
+    await updateThemeRules(people.manager, {
+      slug: theme.slug,
+      version,
+      enabled: true,
+      rules: { ...theme.rules, ru: { phrases: ["икра: 2"], exclusions: [] } },
+    });
     const saved = (await listCodebook(people.manager)).themes.find((t) => t.slug === "trade-economic-cooperation")!;
     expect(saved.rules.ru).toEqual({ phrases: ["икра: 2"], exclusions: [] });
     expect(saved.rules.phrases).toEqual(theme.rules.phrases);

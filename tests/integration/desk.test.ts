@@ -20,9 +20,16 @@ const KARABAKH = "Nagorno-Karabakh must see a lasting peace settlement";
 
 /** A statement of `total` passages, `onTheme` of them about Nagorno-Karabakh. */
 const speech = (onTheme: number, total: number, n: number) =>
-  [...Array.from({ length: onTheme }, (_, i) => `${KARABAKH} (${n}.${i}).`), ...Array.from({ length: total - onTheme }, (_, i) => `${OTHER} (${n}.${i}).`)].join("\n\n");
+  [
+    ...Array.from({ length: onTheme }, (_, i) => `${KARABAKH} (${n}.${i}).`),
+    ...Array.from({ length: total - onTheme }, (_, i) => `${OTHER} (${n}.${i}).`),
+  ].join("\n\n");
 
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as DalError);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as DalError,
+  );
 
 describe("the analyst's desk on pglite", () => {
   let database: TestDatabase;
@@ -34,13 +41,65 @@ describe("the analyst's desk on pglite", () => {
     let n = 0;
     // ARM → AZE: one passage in ten on the theme for four years, then nine in ten. GEO → TUR: steady.
     // AZE → TUR: the same jump, but in 2019 and nothing since: old news, not listed.
-    for (const [year, onTheme] of [[2013, 1], [2015, 1], [2017, 1], [2019, 9]] as const) {
-      await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Azerbaijan ${year}`, date: `${year}-05-15`, speakerCountry: "AZE", counterparts: ["TUR"] }, codebook), null);
+    for (const [year, onTheme] of [
+      [2013, 1],
+      [2015, 1],
+      [2017, 1],
+      [2019, 9],
+    ] as const) {
+      await writeStatement(
+        database.db,
+        analyseDraft(
+          {
+            raw: speech(onTheme, 10, ++n),
+            title: `Azerbaijan ${year}`,
+            date: `${year}-05-15`,
+            speakerCountry: "AZE",
+            counterparts: ["TUR"],
+          },
+          codebook,
+        ),
+        null,
+      );
     }
-    for (const [year, onTheme] of [[2015, 1], [2017, 1], [2019, 1], [2021, 1], [2023, 9]] as const) {
+    for (const [year, onTheme] of [
+      [2015, 1],
+      [2017, 1],
+      [2019, 1],
+      [2021, 1],
+      [2023, 9],
+    ] as const) {
       for (const month of ["03", "09"]) {
-        await writeStatement(database.db, analyseDraft({ raw: speech(onTheme, 10, ++n), title: `Armenia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "ARM", speakerName: `Minister ${month}`, speakerTitle: "Foreign Minister", counterparts: ["AZE"] }, codebook), null);
-        await writeStatement(database.db, analyseDraft({ raw: speech(2, 10, ++n), title: `Georgia ${year}-${month}`, date: `${year}-${month}-15`, speakerCountry: "GEO", counterparts: ["TUR"] }, codebook), null);
+        await writeStatement(
+          database.db,
+          analyseDraft(
+            {
+              raw: speech(onTheme, 10, ++n),
+              title: `Armenia ${year}-${month}`,
+              date: `${year}-${month}-15`,
+              speakerCountry: "ARM",
+              speakerName: `Minister ${month}`,
+              speakerTitle: "Foreign Minister",
+              counterparts: ["AZE"],
+            },
+            codebook,
+          ),
+          null,
+        );
+        await writeStatement(
+          database.db,
+          analyseDraft(
+            {
+              raw: speech(2, 10, ++n),
+              title: `Georgia ${year}-${month}`,
+              date: `${year}-${month}-15`,
+              speakerCountry: "GEO",
+              counterparts: ["TUR"],
+            },
+            codebook,
+          ),
+          null,
+        );
       }
     }
   });
@@ -51,10 +110,17 @@ describe("the analyst's desk on pglite", () => {
     expect(period).toBe("2023");
     expect(changes).toHaveLength(1);
     const [change] = changes;
-    expect(change).toMatchObject({ speaker: "ARM", counterpart: "AZE", theme: "nagorno-karabakh", shift: { measure: "attention", direction: "up", period: "2023", baselinePeriods: ["2015", "2017", "2019", "2021"] } });
+    expect(change).toMatchObject({
+      speaker: "ARM",
+      counterpart: "AZE",
+      theme: "nagorno-karabakh",
+      shift: { measure: "attention", direction: "up", period: "2023", baselinePeriods: ["2015", "2017", "2019", "2021"] },
+    });
     expect(change!.shift.latest.estimate).toBeCloseTo(0.9, 5);
     expect(change!.statements.map((s) => s.title).sort()).toEqual(["Armenia 2023-03", "Armenia 2023-09"]);
-    expect(describeChange(change!)).toBe("ARM → AZE, Nagorno-Karabakh: attention rose to 90% of passages from 10% in 2023 (against 2015–2021)");
+    expect(describeChange(change!)).toBe(
+      "ARM → AZE, Nagorno-Karabakh: attention rose to 90% of passages from 10% in 2023 (against 2015–2021)",
+    );
   });
 
   it("looks only at the pairs asked for", async () => {
@@ -70,7 +136,9 @@ describe("the analyst's desk on pglite", () => {
     const reopened = await getView(people.analyst, saved.id);
     expect(new URLSearchParams(reopened.query).getAll("pair")).toEqual(["ARM>AZE"]);
     expect((await errorOf(getView(people.staff, saved.id)))?.code).toBe("not_found");
-    expect((await errorOf(saveView(people.analyst, { name: "Karabakh desk", query: "pair=ARM>AZE&theme=democracy" })))?.code).toBe("conflict");
+    expect((await errorOf(saveView(people.analyst, { name: "Karabakh desk", query: "pair=ARM>AZE&theme=democracy" })))?.code).toBe(
+      "conflict",
+    );
     const bad = await errorOf(saveView(people.analyst, { name: "Broken", query: "pair=nowhere&theme=democracy" }));
     expect(bad?.code).toBe("invalid");
     expect(bad?.message).toMatch(/by name or ISO code/);
@@ -128,7 +196,9 @@ describe("the analyst's desk on pglite", () => {
     expect(there!.passages[0]!.themes).toEqual(["Nagorno-Karabakh"]);
     expect(back!.speakers).toEqual([]);
     const armenia = await countryProfile(people.analyst, "arm");
-    expect(armenia.speaksAbout.map((r) => [r.iso3, r.statements, r.themes.map((t) => t.name)])).toEqual([["AZE", 10, ["Nagorno-Karabakh"]]]);
+    expect(armenia.speaksAbout.map((r) => [r.iso3, r.statements, r.themes.map((t) => t.name)])).toEqual([
+      ["AZE", 10, ["Nagorno-Karabakh"]],
+    ]);
     expect((await countryProfile(people.analyst, "AZE")).spokenAbout.map((r) => r.iso3)).toEqual(["ARM"]);
     expect((await errorOf(pairProfile(people.analyst, "ARM", "ARM")))?.code).toBe("invalid");
     expect((await errorOf(pairProfile(people.analyst, "ARM", "XYZ")))?.code).toBe("not_found");
@@ -140,7 +210,11 @@ describe("the analyst's desk on pglite", () => {
     const line = "Iran sponsors terrorism across the region, and the world must hold the regime in Tehran to account for every attack.";
     const formula = "We will fight terrorism in all its forms and manifestations, wherever and by whomever it is committed, together.";
     const write = (speakerCountry: string, date: string, raw: string) =>
-      writeStatement(database.db, analyseDraft({ raw, title: `${speakerCountry} ${date}`, date, speakerCountry, counterparts: ["IRN"] }, codebook), null);
+      writeStatement(
+        database.db,
+        analyseDraft({ raw, title: `${speakerCountry} ${date}`, date, speakerCountry, counterparts: ["IRN"] }, codebook),
+        null,
+      );
     await write("ISR", "2015-05-01", line);
     await write("USA", "2016-01-01", `As Israel said, ${line.toLowerCase()}`);
     await write("ISR", "2017-09-20", `We said it before and say it again: ${line}`);

@@ -21,20 +21,30 @@ describe.each(TEST_DRIVERS)("event markers and the audit log on %s", (driver) =>
     await updateEvent(people.manager, id, { day: "2020-09-27", label: "Second Karabakh war begins", countryA: "ARM", countryB: "AZE" });
     expect((await listEvents(people.manager)).find((e) => e.id === id)?.label).toBe("Second Karabakh war begins");
     const { rows } = await listAudit(people.manager, { action: "event.update" });
-    expect(rows[0]).toMatchObject({ entityId: String(id), before: { label: "War resumes" }, after: { label: "Second Karabakh war begins" } });
+    expect(rows[0]).toMatchObject({
+      entityId: String(id),
+      before: { label: "War resumes" },
+      after: { label: "Second Karabakh war begins" },
+    });
     // what a person reads: only the field that changed, old → new, not the whole record as JSON
     expect(rows[0]!.changes).toEqual(["label: War resumes → Second Karabakh war begins"]);
     await deleteEvent(people.manager, id);
     expect((await listEvents(people.manager)).find((e) => e.id === id)).toBeUndefined();
-    expect((await listAudit(people.manager, { action: "event.delete" })).rows[0]).toMatchObject({ before: { label: "Second Karabakh war begins" } });
+    expect((await listAudit(people.manager, { action: "event.delete" })).rows[0]).toMatchObject({
+      before: { label: "Second Karabakh war begins" },
+    });
     await expect(deleteEvent(people.manager, id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a bad event edit with a message and changes nothing", async () => {
     const id = await addEvent(people.staff, { day: "2008-08-07", label: "Russo-Georgian war" });
     const before = await tableCounts(database.db);
-    await expect(updateEvent(people.manager, id, { day: "2008-02-30", label: "x", countryA: null, countryB: null })).rejects.toThrow(/does not exist/);
-    await expect(updateEvent(people.manager, id, { day: "2008-08-07", label: "x", countryA: "RUS", countryB: null })).rejects.toThrow(/both countries/);
+    await expect(updateEvent(people.manager, id, { day: "2008-02-30", label: "x", countryA: null, countryB: null })).rejects.toThrow(
+      /does not exist/,
+    );
+    await expect(updateEvent(people.manager, id, { day: "2008-08-07", label: "x", countryA: "RUS", countryB: null })).rejects.toThrow(
+      /both countries/,
+    );
     // adding is checked by the DAL too, not only by the dashboard's form
     await expect(addEvent(people.staff, { day: "2008-02-30", label: "no such day" })).rejects.toThrow(/does not exist/);
     await expect(addEvent(people.staff, { day: "2008-08-07", label: "   " })).rejects.toThrow(/describe the event/);
@@ -45,7 +55,9 @@ describe.each(TEST_DRIVERS)("event markers and the audit log on %s", (driver) =>
     const id = await addEvent(people.staff, { day: "2001-09-11", label: "Attacks on New York and Washington" });
     for (const who of [people.staff, people.analyst]) {
       await expect(listEvents(who)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(updateEvent(who, id, { day: "2001-09-11", label: "changed", countryA: null, countryB: null })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(updateEvent(who, id, { day: "2001-09-11", label: "changed", countryA: null, countryB: null })).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await expect(deleteEvent(who, id)).rejects.toMatchObject({ code: "forbidden" });
       await expect(listAudit(who, {})).rejects.toMatchObject({ code: "forbidden" });
       await expect(exportAudit(who, {})).rejects.toMatchObject({ code: "forbidden" });

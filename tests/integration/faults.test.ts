@@ -75,7 +75,8 @@ describe.runIf(TEST_DRIVERS.includes("postgres"))("the database connection kille
   afterAll(() => Promise.race([database?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]));
 
   async function killConnections(): Promise<void> {
-    const name = ((await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] }).rows[0]!.name;
+    const name = ((await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] }).rows[0]!
+      .name;
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
     await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [name]);
@@ -85,7 +86,11 @@ describe.runIf(TEST_DRIVERS.includes("postgres"))("the database connection kille
   it("leaves no half-written statement, and a re-run completes without duplicates", async () => {
     let killed: Promise<void> | null = null;
     const jobId = await startBulkImport(staff, "faults");
-    const first = await runBulkImport(staff, jobId, rows(TOTAL, (n) => n === 20 && (killed = killConnections()))).catch((e: unknown) => e);
+    const first = await runBulkImport(
+      staff,
+      jobId,
+      rows(TOTAL, (n) => n === 20 && (killed = killConnections())),
+    ).catch((e: unknown) => e);
     await killed;
     const afterKill = await database.db.select({ id: statements.id }).from(statements);
     expect(afterKill.length).toBeGreaterThan(0);
@@ -114,7 +119,13 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
 
   const tagSnapshot = async (db: Db) =>
     db
-      .select({ statementId: tags.statementId, passageId: tags.passageId, theme: themes.slug, status: tags.status, version: tags.codebookVersion })
+      .select({
+        statementId: tags.statementId,
+        passageId: tags.passageId,
+        theme: themes.slug,
+        status: tags.status,
+        version: tags.codebookVersion,
+      })
       .from(tags)
       .innerJoin(themes, eq(themes.id, tags.themeId))
       .orderBy(asc(tags.statementId), asc(tags.passageId), asc(themes.slug));
@@ -125,7 +136,8 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
     await seedCodebook(database.db);
     const manager = (await createPeople(database.db)).manager;
     const codebook = await activeCodebook(database.db);
-    for (let i = 1; i <= 160; i++) await writeStatement(database.db, analyseDraft({ raw: draftText(i), speakerCountry: "USA" }, codebook), null);
+    for (let i = 1; i <= 160; i++)
+      await writeStatement(database.db, analyseDraft({ raw: draftText(i), speakerCountry: "USA" }, codebook), null);
 
     const energyTaggedBefore = await database.db
       .selectDistinct({ statementId: tags.statementId })
@@ -135,7 +147,12 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
     const { version, themes: current } = await listCodebook(manager);
     const energy = current.find((t) => t.slug === "energy-security")!;
     const worker = startJobLoop(database.db, { idleMs: 20 }); // the server's own worker
-    const { version: next } = await updateThemeRules(manager, { slug: energy.slug, enabled: true, version, rules: { ...energy.rules, phrases: [...energy.rules.phrases, "caviar accord: 2"] } });
+    const { version: next } = await updateThemeRules(manager, {
+      slug: energy.slug,
+      enabled: true,
+      version,
+      rules: { ...energy.rules, phrases: [...energy.rules.phrases, "caviar accord: 2"] },
+    });
     for (let i = 0; i < 400; i++) {
       const [job] = await database.db.select().from(retagJobs).where(eq(retagJobs.codebookVersion, next));
       if (job && job.done > 0) break;

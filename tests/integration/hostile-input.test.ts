@@ -59,28 +59,52 @@ describe.each(TEST_DRIVERS)("hostile input on %s", (driver) => {
     await refusal(getReport(people.manager, 1.5), "not_found");
   });
 
-  it.each(["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "ftp://example.org/x", "//evil.example/x"])(
-    "a source URL %s is refused on import and on edit",
-    async (sourceUrl) => {
-      const before = await tableCounts(database.db);
-      expect(await refusal(importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nAnother line.`, sourceUrl }))).toMatch(/http/);
-      expect(
-        await refusal(
-          updateMetadata(people.staff, {
-            statementId,
-            version: 1,
-            metadata: { title: "Seed", date: null, datePrecision: null, speakerName: "", speakerTitle: "", speakerCountry: "", venue: "", sourceUrl, kind: "statement" },
-          }),
-        ),
-      ).toMatch(/http/);
-      expect(await tableCounts(database.db)).toEqual(before);
-    },
-  );
+  it.each([
+    "javascript:alert(document.cookie)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox",
+    "ftp://example.org/x",
+    "//evil.example/x",
+  ])("a source URL %s is refused on import and on edit", async (sourceUrl) => {
+    const before = await tableCounts(database.db);
+    expect(
+      await refusal(importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nAnother line.`, sourceUrl })),
+    ).toMatch(/http/);
+    expect(
+      await refusal(
+        updateMetadata(people.staff, {
+          statementId,
+          version: 1,
+          metadata: {
+            title: "Seed",
+            date: null,
+            datePrecision: null,
+            speakerName: "",
+            speakerTitle: "",
+            speakerCountry: "",
+            venue: "",
+            sourceUrl,
+            kind: "statement",
+          },
+        }),
+      ),
+    ).toMatch(/http/);
+    expect(await tableCounts(database.db)).toEqual(before);
+  });
 
   it("an http(s) source URL is kept, and so is a citation (a source with spaces, never made a link)", async () => {
-    const { id } = await importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nA third line.`, sourceUrl: "https://www.state.gov/x" });
+    const { id } = await importDraft(people.staff, {
+      ...seedStatementDraft(),
+      raw: `${seedStatementDraft().raw}\nA third line.`,
+      sourceUrl: "https://www.state.gov/x",
+    });
     expect(id).toBeGreaterThan(0);
-    const cited = await importDraft(people.staff, { ...seedStatementDraft(), raw: `${seedStatementDraft().raw}\nA fourth line.`, sourceUrl: "UNSCon (Zaczynska, Bourgonje & Stede 2024)" });
+    const cited = await importDraft(people.staff, {
+      ...seedStatementDraft(),
+      raw: `${seedStatementDraft().raw}\nA fourth line.`,
+      sourceUrl: "UNSCon (Zaczynska, Bourgonje & Stede 2024)",
+    });
     expect(cited.id).toBeGreaterThan(0);
   });
 });

@@ -59,7 +59,10 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
   });
 
   it("adds nothing twice when the same file is imported twice at once", async () => {
-    const csv = CSV.replaceAll("2008", "2012").replaceAll("welcomes", "again welcomes").replaceAll("reaffirm", "once more reaffirm").replaceAll("condemns", "again condemns");
+    const csv = CSV.replaceAll("2008", "2012")
+      .replaceAll("welcomes", "again welcomes")
+      .replaceAll("reaffirm", "once more reaffirm")
+      .replaceAll("condemns", "again condemns");
     const [a, b] = await Promise.all([
       runBulkImport(people.staff, await startBulkImport(people.staff, "a.csv"), each(await rowsOf(csv))),
       runBulkImport(people.manager, await startBulkImport(people.manager, "b.csv"), each(await rowsOf(csv))),
@@ -69,7 +72,14 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
   });
 
   it("finishes a killed import when it is run again, without duplicates", async () => {
-    const rows = (await rowsOf(CSV.replaceAll("2008", "2016").replaceAll("welcomes", "warmly welcomes").replaceAll("reaffirm", "firmly reaffirm").replaceAll("condemns", "strongly condemns"))).filter((r) => "draft" in r);
+    const rows = (
+      await rowsOf(
+        CSV.replaceAll("2008", "2016")
+          .replaceAll("welcomes", "warmly welcomes")
+          .replaceAll("reaffirm", "firmly reaffirm")
+          .replaceAll("condemns", "strongly condemns"),
+      )
+    ).filter((r) => "draft" in r);
     const [{ n: before } = { n: 0 }] = await database.db.select({ n: count() }).from(statements);
     await runBulkImport(people.staff, await startBulkImport(people.staff, "killed.csv"), each(rows.slice(0, 2))); // the first run died after two rows
     const rerun = await runBulkImport(people.staff, await startBulkImport(people.staff, "rerun.csv"), each(rows));
@@ -81,12 +91,30 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
   it("lets other requests run while it imports (issue #14: a bulk import froze every page until it ended)", async () => {
     const rows: BulkRow[] = Array.from({ length: 40 }, (_, i) => ({
       rowNumber: i + 2,
-      draft: { raw: `Georgia and the United States reaffirm their partnership on democracy, meeting ${i} of the yielding test.`, speakerCountry: "GEO", counterparts: ["USA"] },
+      draft: {
+        raw: `Georgia and the United States reaffirm their partnership on democracy, meeting ${i} of the yielding test.`,
+        speakerCountry: "GEO",
+        counterparts: ["USA"],
+      },
     }));
     let processed = 0;
-    const importing = runBulkImport(people.staff, await startBulkImport(people.staff, "yielding.csv"), each(rows), (r) => (processed = r.processed));
+    const importing = runBulkImport(
+      people.staff,
+      await startBulkImport(people.staff, "yielding.csv"),
+      each(rows),
+      (r) => (processed = r.processed),
+    );
     // A page arriving once the import is under way: its callback and its query wait in the same queues.
-    const page = new Promise<number>((resolve) => setTimeout(() => void database.db.select({ n: count() }).from(statements).then(() => resolve(processed)), 0));
+    const page = new Promise<number>((resolve) =>
+      setTimeout(
+        () =>
+          void database.db
+            .select({ n: count() })
+            .from(statements)
+            .then(() => resolve(processed)),
+        0,
+      ),
+    );
     const [report, processedWhenPageAnswered] = await Promise.all([importing, page]);
     expect(report.imported).toBe(40);
     expect(processedWhenPageAnswered).toBeLessThanOrEqual(2);
@@ -95,15 +123,29 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
   it("reports an import whose process died as interrupted, not running forever", async () => {
     const jobId = await startBulkImport(people.staff, "killed-mid-way.csv");
     expect(await getImportJob(people.staff, jobId)).toMatchObject({ status: "running" });
-    await database.db.update(importJobs).set({ heartbeatAt: new Date(Date.now() - INTERRUPTED_AFTER_MS - 1000) }).where(eq(importJobs.id, jobId));
-    expect(await getImportJob(people.staff, jobId)).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted.*Import the file again/) });
+    await database.db
+      .update(importJobs)
+      .set({ heartbeatAt: new Date(Date.now() - INTERRUPTED_AFTER_MS - 1000) })
+      .where(eq(importJobs.id, jobId));
+    expect(await getImportJob(people.staff, jobId)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/interrupted.*Import the file again/),
+    });
   });
 
   it("rejects a row with no speaker country unless the person chose to import such rows", async () => {
-    const rows = (name: string): BulkRow[] => [{ rowNumber: 2, draft: { raw: `A communiqué on regional energy security and pipelines, without a speaker (${name}).` } }];
+    const rows = (name: string): BulkRow[] => [
+      { rowNumber: 2, draft: { raw: `A communiqué on regional energy security and pipelines, without a speaker (${name}).` } },
+    ];
     const refused = await runBulkImport(people.staff, await startBulkImport(people.staff, "no-speaker.csv"), each(rows("refused")));
     expect(refused).toMatchObject({ imported: 0, rejected: [{ row: 2, reason: expect.stringMatching(/No speaker's country/) }] });
-    const chosen = await runBulkImport(people.staff, await startBulkImport(people.staff, "no-speaker.csv"), each(rows("chosen")), undefined, { allowNoSpeaker: true });
+    const chosen = await runBulkImport(
+      people.staff,
+      await startBulkImport(people.staff, "no-speaker.csv"),
+      each(rows("chosen")),
+      undefined,
+      { allowNoSpeaker: true },
+    );
     expect(chosen).toMatchObject({ imported: 1, rejected: [] });
   });
 
@@ -114,17 +156,23 @@ describe.each(TEST_DRIVERS)("imports on %s", (driver) => {
 
   it("refuses an empty statement with a reason and writes nothing", async () => {
     const before = await tableCounts(database.db);
-    await expect(importDraft(people.staff, { raw: "Accessibility links\n\nBreaking News\n" })).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/no text/) });
+    await expect(importDraft(people.staff, { raw: "Accessibility links\n\nBreaking News\n" })).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/no text/),
+    });
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
-  it.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))(`imports the UNSCon corpus without hand-editing (${skipMessage("unscon")})`, async () => {
-    const records = await readBulkRecords("unscon-dev.jsonl.gz", new Uint8Array(readFileSync(sharedFile("unscon/unscon-dev.jsonl.gz"))));
-    const mapping = guessMapping(Object.keys("record" in records[0]! ? records[0].record : {}))!;
-    const rows: BulkRow[] = [];
-    for await (const row of bulkDrafts(records, mapping)) rows.push(row);
-    const report = await runBulkImport(people.staff, await startBulkImport(people.staff, "unscon"), each(rows));
-    expect(report.rejected).toEqual([]);
-    expect(report.imported + report.duplicates).toBe(133);
-  });
+  it.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))(
+    `imports the UNSCon corpus without hand-editing (${skipMessage("unscon")})`,
+    async () => {
+      const records = await readBulkRecords("unscon-dev.jsonl.gz", new Uint8Array(readFileSync(sharedFile("unscon/unscon-dev.jsonl.gz"))));
+      const mapping = guessMapping(Object.keys("record" in records[0]! ? records[0].record : {}))!;
+      const rows: BulkRow[] = [];
+      for await (const row of bulkDrafts(records, mapping)) rows.push(row);
+      const report = await runBulkImport(people.staff, await startBulkImport(people.staff, "unscon"), each(rows));
+      expect(report.rejected).toEqual([]);
+      expect(report.imported + report.duplicates).toBe(133);
+    },
+  );
 });

@@ -32,7 +32,8 @@ const SENTENCES = [
 async function cells(database: TestDatabase) {
   const all: unknown[] = [];
   for (const grain of CELL_GRAINS) {
-    const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
+    const result = await database.db
+      .execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
       round(tone_sum::numeric, 6)::text as tone_sum, round(tone_sum_sq::numeric, 6)::text as tone_sum_sq, tone_n
       from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6, 7`);
     all.push(...(result as unknown as { rows: unknown[] }).rows);
@@ -53,7 +54,8 @@ describe.each(TEST_DRIVERS)("the job runner on %s", (driver) => {
     const owners = Array.from({ length: 6 }, () => startRunner());
     await Promise.all(
       owners.map(async (owner) => {
-        for (let job = await claimJob(database.db, owner, 60_000); job; job = await claimJob(database.db, owner, 60_000)) claimed.push(job.id);
+        for (let job = await claimJob(database.db, owner, 60_000); job; job = await claimJob(database.db, owner, 60_000))
+          claimed.push(job.id);
       }),
     );
     owners.forEach(stopRunner);
@@ -139,7 +141,11 @@ describe.each(TEST_DRIVERS)("a re-tag run by two workers at once on %s", (driver
     const speakers = ["USA", "RUS", "TUR", "GEO"];
     for (let i = 0; i < 90; i++) {
       const raw = `${SENTENCES[i % 4]} ${SENTENCES[(i + 1) % 4]} Statement ${i}.`;
-      await writeStatement(database.db, analyseDraft({ raw, speakerCountry: speakers[i % 4], date: `20${10 + (i % 9)}-0${1 + (i % 9)}-1${i % 9}` }, codebook), null);
+      await writeStatement(
+        database.db,
+        analyseDraft({ raw, speakerCountry: speakers[i % 4], date: `20${10 + (i % 9)}-0${1 + (i % 9)}-1${i % 9}` }, codebook),
+        null,
+      );
     }
     await queueRetag(database.db, codebook.version);
     await enqueueJob(database.db, "retag", {}, null); // a second job for the same re-tag, so both workers step through it
@@ -179,7 +185,8 @@ describe("the tick route", () => {
     const database = await getDatabase();
     await migrateDatabase(database);
     await queueRetag(database.db, 1);
-    const call = (authorization?: string) => GET(new Request("http://localhost/api/jobs/tick", { headers: authorization ? { authorization } : {} }));
+    const call = (authorization?: string) =>
+      GET(new Request("http://localhost/api/jobs/tick", { headers: authorization ? { authorization } : {} }));
 
     delete process.env.DYAD_JOBS_SECRET;
     const closed = await call("Bearer anything");
@@ -192,7 +199,9 @@ describe("the tick route", () => {
     expect((await call("s3cret-for-the-cron")).status).toBe(401);
     expect(await database.db.select({ state: jobs.state }).from(jobs)).toEqual([{ state: "queued" }]); // nothing ran
 
-    const ran = await POST(new Request("http://localhost/api/jobs/tick", { method: "POST", headers: { authorization: "Bearer s3cret-for-the-cron" } }));
+    const ran = await POST(
+      new Request("http://localhost/api/jobs/tick", { method: "POST", headers: { authorization: "Bearer s3cret-for-the-cron" } }),
+    );
     expect(ran.status).toBe(200);
     expect(await ran.json()).toMatchObject({ claimed: 1, done: 1 });
     expect(await database.db.select({ state: jobs.state }).from(jobs)).toEqual([{ state: "done" }]);

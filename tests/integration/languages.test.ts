@@ -16,11 +16,31 @@ import { createSeededDatabase, type Person } from "../support/fixtures";
 
 /** One pair (RUS → UKR) spoken about in English and in Russian, and AZE → ARM in Azerbaijani, which the engine does not read. */
 const STATEMENTS = [
-  { date: "2022-02-24", speakerCountry: "RUS", raw: "Заявление МИД России\n\nКиевский режим совершает агрессию против мирных жителей Донбасса. Мы осуждаем эти преступления и недопустимые провокации Украины. Энергетическая безопасность Европы зависит от транзита газа через территорию Украины." },
-  { date: "2022-03-03", speakerCountry: "RUS", raw: "Переговоры с Украиной\n\nРоссийская делегация провела переговоры с украинской стороной. Мы приветствуем конструктивный диалог с Украиной и готовы к сотрудничеству в вопросах безопасности." },
-  { date: "2023-05-10", speakerCountry: "RUS", raw: "Russia on Ukraine\n\nRussia condemns the shelling of civilians by Ukraine. We welcome talks with Ukraine on energy security and gas transit." },
-  { date: "2023-06-12", speakerCountry: "RUS", raw: "Russia and Ukraine talks\n\nRussia and Ukraine discussed the grain corridor and energy security. The talks with Ukraine were constructive." },
-  { date: "2023-07-01", speakerCountry: "AZE", raw: "Azərbaycan Respublikası Xarici İşlər Nazirliyinin bəyanatı\n\nErmənistan silahlı qüvvələri atəşkəs rejimini pozub. Biz Ermənistanın təxribatlarını qətiyyətlə pisləyirik və beynəlxalq ictimaiyyəti buna reaksiya verməyə çağırırıq. Azərbaycan sülh danışıqlarına sadiqdir." },
+  {
+    date: "2022-02-24",
+    speakerCountry: "RUS",
+    raw: "Заявление МИД России\n\nКиевский режим совершает агрессию против мирных жителей Донбасса. Мы осуждаем эти преступления и недопустимые провокации Украины. Энергетическая безопасность Европы зависит от транзита газа через территорию Украины.",
+  },
+  {
+    date: "2022-03-03",
+    speakerCountry: "RUS",
+    raw: "Переговоры с Украиной\n\nРоссийская делегация провела переговоры с украинской стороной. Мы приветствуем конструктивный диалог с Украиной и готовы к сотрудничеству в вопросах безопасности.",
+  },
+  {
+    date: "2023-05-10",
+    speakerCountry: "RUS",
+    raw: "Russia on Ukraine\n\nRussia condemns the shelling of civilians by Ukraine. We welcome talks with Ukraine on energy security and gas transit.",
+  },
+  {
+    date: "2023-06-12",
+    speakerCountry: "RUS",
+    raw: "Russia and Ukraine talks\n\nRussia and Ukraine discussed the grain corridor and energy security. The talks with Ukraine were constructive.",
+  },
+  {
+    date: "2023-07-01",
+    speakerCountry: "AZE",
+    raw: "Azərbaycan Respublikası Xarici İşlər Nazirliyinin bəyanatı\n\nErmənistan silahlı qüvvələri atəşkəs rejimini pozub. Biz Ermənistanın təxribatlarını qətiyyətlə pisləyirik və beynəlxalq ictimaiyyəti buna reaksiya verməyə çağırırıq. Azərbaycan sülh danışıqlarına sadiqdir.",
+  },
 ];
 
 describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) => {
@@ -41,7 +61,8 @@ describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) =>
   async function cells() {
     const all: unknown[] = [];
     for (const grain of CELL_GRAINS) {
-      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
+      const result = await database.db
+        .execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, precision::text, statements, passages,
         round(tone_sum::numeric, 6)::text as tone_sum, tone_n, tone_statements from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6, 7`);
       all.push(...(result as unknown as { rows: unknown[] }).rows);
     }
@@ -65,13 +86,33 @@ describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) =>
     let counted = { all: 0, ru: 0, en: 0 };
     for (const language of [undefined, "en", "ru"] as const) {
       for (const interval of INTERVALS) {
-        const { series } = await pairSeries(people.analyst, { pairs: [{ speaker: "RUS", counterpart: "UKR" }], bothDirections: false, themes: slugs, interval, measure: "statements", scale: "count", language });
-        const raw = await rawSeries(database.db, { speaker: "RUS", counterpart: "UKR", themeIds: slugs.map((s) => idOf.get(s)!), interval, language });
+        const { series } = await pairSeries(people.analyst, {
+          pairs: [{ speaker: "RUS", counterpart: "UKR" }],
+          bothDirections: false,
+          themes: slugs,
+          interval,
+          measure: "statements",
+          scale: "count",
+          language,
+        });
+        const raw = await rawSeries(database.db, {
+          speaker: "RUS",
+          counterpart: "UKR",
+          themeIds: slugs.map((s) => idOf.get(s)!),
+          interval,
+          language,
+        });
         for (const slug of slugs) {
-          const fromCells = series.find((x) => x.theme === slug)!.points.filter((p) => p.statements > 0).map((p) => ({ period: p.period, statements: p.statements, passages: p.passages }));
-          const fromRaw = raw.filter((r) => r.theme_id === idOf.get(slug)).map((r) => ({ period: r.period, statements: r.statements, passages: r.passages }));
+          const fromCells = series
+            .find((x) => x.theme === slug)!
+            .points.filter((p) => p.statements > 0)
+            .map((p) => ({ period: p.period, statements: p.statements, passages: p.passages }));
+          const fromRaw = raw
+            .filter((r) => r.theme_id === idOf.get(slug))
+            .map((r) => ({ period: r.period, statements: r.statements, passages: r.passages }));
           expect(fromCells, `${language} ${slug} ${interval}`).toEqual(fromRaw.sort((a, b) => (a.period < b.period ? -1 : 1)));
-          if (interval === "year") counted = { ...counted, [language ?? "all"]: counted[language ?? "all"] + fromRaw.reduce((n, r) => n + r.statements, 0) };
+          if (interval === "year")
+            counted = { ...counted, [language ?? "all"]: counted[language ?? "all"] + fromRaw.reduce((n, r) => n + r.statements, 0) };
         }
       }
     }
@@ -79,7 +120,15 @@ describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) =>
     expect(counted.ru).toBeGreaterThan(0);
     expect(counted.en).toBeGreaterThan(0);
     expect(counted.all).toBe(counted.ru + counted.en);
-    const ruOnly = await pairSeries(people.analyst, { pairs: [{ speaker: "RUS", counterpart: "UKR" }], bothDirections: false, themes: slugs, interval: "year", measure: "statements", scale: "count", language: "ru" });
+    const ruOnly = await pairSeries(people.analyst, {
+      pairs: [{ speaker: "RUS", counterpart: "UKR" }],
+      bothDirections: false,
+      themes: slugs,
+      interval: "year",
+      measure: "statements",
+      scale: "count",
+      language: "ru",
+    });
     expect(ruOnly.series[0]!.points.map((p) => p.period)).toEqual(["2022"]);
   });
 
@@ -88,9 +137,18 @@ describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) =>
     expect(az).toHaveLength(1);
     expect(az[0]!.tone).toBeNull();
     expect(az[0]!.themes).toEqual([]);
-    const passageTones = await database.db.execute(sql`select count(*)::int as toned from passages where statement_id = ${ids[4]!} and tone is not null`);
+    const passageTones = await database.db.execute(
+      sql`select count(*)::int as toned from passages where statement_id = ${ids[4]!} and tone is not null`,
+    );
     expect((passageTones as unknown as { rows: { toned: number }[] }).rows[0]!.toned).toBe(0);
-    const { series } = await pairSeries(people.analyst, { pairs: [{ speaker: "AZE", counterpart: "ARM" }], bothDirections: false, themes: ["regional-security"], interval: "year", measure: "statements", scale: "count" });
+    const { series } = await pairSeries(people.analyst, {
+      pairs: [{ speaker: "AZE", counterpart: "ARM" }],
+      bothDirections: false,
+      themes: ["regional-security"],
+      interval: "year",
+      measure: "statements",
+      scale: "count",
+    });
     const points = series[0]!.points;
     expect(points.length).toBeGreaterThan(0); // the speaker said something that year: a zero, not a gap…
     expect(points.every((p) => p.tone === null)).toBe(true); // …and no tone, never a neutral one

@@ -13,8 +13,16 @@ import { createSeededDatabase, type Person } from "../support/fixtures";
 import { taggerModels } from "@/db/schema";
 
 /** Passages the rules miss but staff tag energy security: the model should learn them from the decisions. */
-const MISSED = ["The LNG terminal at the northern port opens in spring", "Our LNG terminal will receive tankers from the Gulf", "A second LNG terminal doubles import capacity"];
-const OTHER = ["Free and fair elections are the basis of democracy", "The courts must stay independent of the government", "Farmers exported more wheat this year"];
+const MISSED = [
+  "The LNG terminal at the northern port opens in spring",
+  "Our LNG terminal will receive tankers from the Gulf",
+  "A second LNG terminal doubles import capacity",
+];
+const OTHER = [
+  "Free and fair elections are the basis of democracy",
+  "The courts must stay independent of the government",
+  "Farmers exported more wheat this year",
+];
 
 describe.each(TEST_DRIVERS)("the tagger learns on %s", (driver) => {
   let database: TestDatabase;
@@ -31,10 +39,20 @@ describe.each(TEST_DRIVERS)("the tagger learns on %s", (driver) => {
     for (let i = 0; i < 60; i++) {
       const energy = i % 2 === 0;
       const text = `${(energy ? MISSED : OTHER)[i % 3]}, note ${i}.`;
-      const { id } = await writeStatement(database.db, analyseDraft({ raw: text, speakerCountry: "USA", counterparts: ["AZE"], date: "2022-01-01" }, codebook), null);
+      const { id } = await writeStatement(
+        database.db,
+        analyseDraft({ raw: text, speakerCountry: "USA", counterparts: ["AZE"], date: "2022-01-01" }, codebook),
+        null,
+      );
       const [passage] = await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, id));
       const version = async () => (await database.db.select({ v: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.v;
-      if (energy) await togglePassageTheme(people.staff, { statementId: id, version: await version(), passageId: passage!.id, theme: "energy-security" });
+      if (energy)
+        await togglePassageTheme(people.staff, {
+          statementId: id,
+          version: await version(),
+          passageId: passage!.id,
+          theme: "energy-security",
+        });
       await markReviewed(people.staff, { statementId: id, version: await version() });
     }
     await new Promise((r) => setTimeout(r, 200));

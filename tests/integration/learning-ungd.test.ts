@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passages } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
 import { isHeldOut, reviewedPassages } from "@/lib/dal/learn";
-import { CORPUS, evaluateLearning, LABELLED_THEMES, labelDrift, readLabels, speechOrder, type LearningEvaluation } from "@/scripts/lib/ungd-learning";
+import {
+  CORPUS,
+  evaluateLearning,
+  LABELLED_THEMES,
+  labelDrift,
+  readLabels,
+  speechOrder,
+  type LearningEvaluation,
+} from "@/scripts/lib/ungd-learning";
 import type { TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 import { hasShared, sharedFile, skipMessage } from "../support/shared-data";
@@ -14,7 +22,9 @@ describe("the UNGD labels file", () => {
   it("labels every passage of each speech once, with the four core themes only", () => {
     expect(labels.length).toBeGreaterThanOrEqual(400);
     for (const speech of speechOrder(labels)) {
-      expect(labels.filter((l) => l.speech === speech).map((l) => l.passage)).toEqual([...labels.filter((l) => l.speech === speech).keys()]);
+      expect(labels.filter((l) => l.speech === speech).map((l) => l.passage)).toEqual([
+        ...labels.filter((l) => l.speech === speech).keys(),
+      ]);
     }
     for (const l of labels) {
       expect(l.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -89,22 +89,32 @@ const ACTIONS: Record<
   },
   removeThemeTag: {
     permission: "tags:write",
-    prepare: async (f) =>
-      addThemeTag(f.admin, { statementId: f.statementId, theme: "regional-security", version: await f.version() }),
+    prepare: async (f) => addThemeTag(f.admin, { statementId: f.statementId, theme: "regional-security", version: await f.version() }),
     run: async (ctx, f) => removeThemeTag(ctx, { statementId: f.statementId, theme: "regional-security", version: await f.version() }),
   },
   importStatement: {
     permission: "statements:import",
-    run: async (ctx, f) => importStatement(ctx, analyseDraft({ raw: f.freshDraftText(), speakerCountry: "USA" }, await activeCodebook(ctx.db))),
+    run: async (ctx, f) =>
+      importStatement(ctx, analyseDraft({ raw: f.freshDraftText(), speakerCountry: "USA" }, await activeCodebook(ctx.db))),
   },
   exportStatements: { permission: "reports:export", run: (ctx) => exportStatements(ctx, { speaker: "USA", counterpart: "AZE" }) },
-  draftFromSource: { permission: "statements:import", run: (ctx) => draftFromSource(ctx, { kind: "paste", text: "We welcome the talks.", html: false }) },
-  previewDraft: { permission: "statements:import", run: (ctx) => previewDraft(ctx, { raw: "Baku and Washington agreed on energy security.", speakerCountry: "USA" }) },
+  draftFromSource: {
+    permission: "statements:import",
+    run: (ctx) => draftFromSource(ctx, { kind: "paste", text: "We welcome the talks.", html: false }),
+  },
+  previewDraft: {
+    permission: "statements:import",
+    run: (ctx) => previewDraft(ctx, { raw: "Baku and Washington agreed on energy security.", speakerCountry: "USA" }),
+  },
   importDraft: { permission: "statements:import", run: (ctx, f) => importDraft(ctx, { raw: f.freshDraftText(), speakerCountry: "USA" }) },
-  stageBulkUpload: { permission: "statements:import", run: (ctx) => stageBulkUpload(ctx, "rows.jsonl", streamOf('{"text":"We agree."}\n')) },
+  stageBulkUpload: {
+    permission: "statements:import",
+    run: (ctx) => stageBulkUpload(ctx, "rows.jsonl", streamOf('{"text":"We agree."}\n')),
+  },
   startStagedImport: {
     permission: "statements:import",
-    prepare: async (f) => (f.uploadId = (await stageBulkUpload(f.admin, "rows.jsonl", streamOf('{"text":"Staged and imported."}\n'))).uploadId),
+    prepare: async (f) =>
+      (f.uploadId = (await stageBulkUpload(f.admin, "rows.jsonl", streamOf('{"text":"Staged and imported."}\n'))).uploadId),
     run: async (ctx, f) => {
       const jobId = await startStagedImport(ctx, f.uploadId!, { text: "text" });
       await runJobsUntilIdle(ctx.db); // what the server's worker does
@@ -124,16 +134,33 @@ const ACTIONS: Record<
     run: async (ctx) => {
       const { version, themes } = await listCodebook(ctx);
       const theme = themes.find((t) => t.slug === "nonproliferation")!;
-      const result = await updateThemeRules(ctx, { slug: theme.slug, enabled: true, version, rules: { ...theme.rules, phrases: [...theme.rules.phrases, `uranium ${version}`] } });
+      const result = await updateThemeRules(ctx, {
+        slug: theme.slug,
+        enabled: true,
+        version,
+        rules: { ...theme.rules, phrases: [...theme.rules.phrases, `uranium ${version}`] },
+      });
       await runJobsUntilIdle(ctx.db); // let the re-tag finish so later rows compare quiet tables
       return result;
     },
   },
-  addEvent: { permission: "events:write", run: (ctx) => addEvent(ctx, { day: "2020-09-27", label: "War resumes in Nagorno-Karabakh", countryA: "ARM", countryB: "AZE" }) },
+  addEvent: {
+    permission: "events:write",
+    run: (ctx) => addEvent(ctx, { day: "2020-09-27", label: "War resumes in Nagorno-Karabakh", countryA: "ARM", countryB: "AZE" }),
+  },
   eventsFor: { permission: "series:read", run: (ctx) => eventsFor(ctx, [{ speaker: "USA", counterpart: "AZE" }]) },
   passagesBehind: {
     permission: "statements:read",
-    run: (ctx) => passagesBehind(ctx, { speaker: "USA", counterpart: "AZE", bothDirections: false, theme: "energy-security", period: "2008", interval: "year", page: 1 }),
+    run: (ctx) =>
+      passagesBehind(ctx, {
+        speaker: "USA",
+        counterpart: "AZE",
+        bothDirections: false,
+        theme: "energy-security",
+        period: "2008",
+        interval: "year",
+        page: 1,
+      }),
   },
   searchStatements: { permission: "statements:read", run: (ctx) => searchStatements(ctx, "energy security", {}) },
   pairThemeOverview: { permission: "series:read", run: (ctx) => pairThemeOverview(ctx, {}) },
@@ -162,7 +189,10 @@ const ACTIONS: Record<
       return decideTag(ctx, { statementId: f.statementId, version: await f.version(), tagId: tag!.id, decision: "accepted" });
     },
   },
-  acceptSuggestions: { permission: "tags:write", run: async (ctx, f) => acceptSuggestions(ctx, { statementId: f.statementId, version: await f.version(), passageId: null }) },
+  acceptSuggestions: {
+    permission: "tags:write",
+    run: async (ctx, f) => acceptSuggestions(ctx, { statementId: f.statementId, version: await f.version(), passageId: null }),
+  },
   togglePassageTheme: {
     permission: "tags:write",
     run: async (ctx, f) => {
@@ -175,22 +205,43 @@ const ACTIONS: Record<
     run: async (ctx, f) => {
       const passage = (await reviewStatement(f.admin, f.statementId)).passages[0]!;
       const start = passage.start + passage.text.search(/\S/);
-      return addSpanTag(ctx, { statementId: f.statementId, version: await f.version(), passageId: passage.id, theme: "democracy", start, end: start + 3 });
+      return addSpanTag(ctx, {
+        statementId: f.statementId,
+        version: await f.version(),
+        passageId: passage.id,
+        theme: "democracy",
+        start,
+        end: start + 3,
+      });
     },
   },
-  setToneOverride: { permission: "tags:write", run: async (ctx, f) => setToneOverride(ctx, { statementId: f.statementId, version: await f.version(), passageId: null, value: 1, note: "matrix" }) },
+  setToneOverride: {
+    permission: "tags:write",
+    run: async (ctx, f) =>
+      setToneOverride(ctx, { statementId: f.statementId, version: await f.version(), passageId: null, value: 1, note: "matrix" }),
+  },
   updateMetadata: {
     permission: "tags:write",
-    run: async (ctx, f) => updateMetadata(ctx, { statementId: f.statementId, version: await f.version(), metadata: (await readState(f.admin.db, f.statementId)).metadata }),
+    run: async (ctx, f) =>
+      updateMetadata(ctx, {
+        statementId: f.statementId,
+        version: await f.version(),
+        metadata: (await readState(f.admin.db, f.statementId)).metadata,
+      }),
   },
   setPairs: {
     permission: "tags:write",
-    run: async (ctx, f) => setPairs(ctx, { statementId: f.statementId, version: await f.version(), pairs: (await readState(f.admin.db, f.statementId)).pairs }),
+    run: async (ctx, f) =>
+      setPairs(ctx, { statementId: f.statementId, version: await f.version(), pairs: (await readState(f.admin.db, f.statementId)).pairs }),
   },
-  markReviewed: { permission: "tags:write", run: async (ctx, f) => markReviewed(ctx, { statementId: f.statementId, version: await f.version() }) },
+  markReviewed: {
+    permission: "tags:write",
+    run: async (ctx, f) => markReviewed(ctx, { statementId: f.statementId, version: await f.version() }),
+  },
   restoreStatement: {
     permission: "tags:write",
-    prepare: async (f) => (f.auditId = (await acceptSuggestions(f.admin, { statementId: f.statementId, version: await f.version(), passageId: null })).auditId),
+    prepare: async (f) =>
+      (f.auditId = (await acceptSuggestions(f.admin, { statementId: f.statementId, version: await f.version(), passageId: null })).auditId),
     run: async (ctx, f) => restoreStatement(ctx, { statementId: f.statementId, version: await f.version(), auditId: f.auditId! }),
   },
   statementHistory: { permission: "statements:read", run: (ctx, f) => statementHistory(ctx, f.statementId) },
@@ -202,7 +253,8 @@ const ACTIONS: Record<
   myAssignments: { permission: "tags:write", run: (ctx) => myAssignments(ctx) },
   codingTask: {
     permission: "tags:write",
-    prepare: async (f) => (f.sampleId = (await createSample(f.admin, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] })).sampleId),
+    prepare: async (f) =>
+      (f.sampleId = (await createSample(f.admin, { name: "matrix", coderIds: await coderIds(f), statementIds: [f.statementId] })).sampleId),
     run: async (ctx) => codingTask(ctx, (await myAssignments(ctx))[0]!.id),
   },
   submitCoding: {
@@ -249,7 +301,8 @@ const ACTIONS: Record<
   updateEvent: {
     permission: "codebook:manage",
     prepare: async (f) => (f.eventId = await addEvent(f.admin, { day: "1994-05-12", label: "Bishkek ceasefire" })),
-    run: (ctx, f) => updateEvent(ctx, f.eventId!, { day: "1994-05-12", label: "Bishkek Protocol ceasefire", countryA: "ARM", countryB: "AZE" }),
+    run: (ctx, f) =>
+      updateEvent(ctx, f.eventId!, { day: "1994-05-12", label: "Bishkek Protocol ceasefire", countryA: "ARM", countryB: "AZE" }),
   },
   deleteEvent: {
     permission: "codebook:manage",
@@ -258,14 +311,29 @@ const ACTIONS: Record<
   },
   createTheme: {
     permission: "codebook:manage",
-    run: async (ctx) => createTheme(ctx, { slug: `matrix-${++themeCounter}`, name: "Matrix", color: "#123456", parent: null, enabled: true, version: (await listCodebook(ctx)).version }),
+    run: async (ctx) =>
+      createTheme(ctx, {
+        slug: `matrix-${++themeCounter}`,
+        name: "Matrix",
+        color: "#123456",
+        parent: null,
+        enabled: true,
+        version: (await listCodebook(ctx)).version,
+      }),
   },
   updateTheme: {
     permission: "codebook:manage",
     run: async (ctx) => {
       const { version, themes } = await listCodebook(ctx);
       const theme = themes.find((t) => t.slug === "regional-security")!;
-      return updateTheme(ctx, { slug: theme.slug, name: `Regional security ${version}`, color: theme.color, parent: theme.parent, enabled: theme.enabled, version });
+      return updateTheme(ctx, {
+        slug: theme.slug,
+        name: `Regional security ${version}`,
+        color: theme.color,
+        parent: theme.parent,
+        enabled: theme.enabled,
+        version,
+      });
     },
   },
   previewThemeRules: {
@@ -281,7 +349,8 @@ const ACTIONS: Record<
     permission: "reports:export",
     run: async (ctx) => {
       const rows = [];
-      for await (const batch of await openReportStatements(ctx, REPORT_SPEC, { name: "matrix", format: "csv-statements" })) rows.push(...batch);
+      for await (const batch of await openReportStatements(ctx, REPORT_SPEC, { name: "matrix", format: "csv-statements" }))
+        rows.push(...batch);
       return rows;
     },
   },
@@ -306,7 +375,8 @@ const ACTIONS: Record<
   },
   deleteView: {
     permission: "views:save",
-    run: async (ctx) => deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, query: VIEW_QUERY })).id).then(() => "deleted"),
+    run: async (ctx) =>
+      deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, query: VIEW_QUERY })).id).then(() => "deleted"),
   },
   replaceFeedToken: {
     permission: "views:save",
@@ -339,7 +409,8 @@ let themeCounter = 0;
 
 /** A fresh analyst for a user-administration row to act on, so no row changes the people of the matrix. */
 async function aTargetUser(f: Fixture): Promise<number> {
-  return (await createUser(f.admin, { email: `target-${++userCounter}@test.example`, name: "Target", role: "analyst", credential: "link" })).id;
+  return (await createUser(f.admin, { email: `target-${++userCounter}@test.example`, name: "Target", role: "analyst", credential: "link" }))
+    .id;
 }
 
 const REPORT_SPEC = reportSpecSchema.parse({ pairs: [{ speaker: "USA", counterpart: "AZE" }], themes: ["energy-security"] });
@@ -493,12 +564,16 @@ function findEntryPoints(dir: string): string[] {
     const isRoute = /^route\.tsx?$/.test(name);
     const isActions = /^\s*["']use server["']/m.test(source);
     if (!isRoute && !isActions) continue;
-    const exported = [
-      ...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g),
-      ...source.matchAll(/export\s+const\s+(\w+)/g),
-    ].map((m) => m[1]!);
+    const exported = [...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g), ...source.matchAll(/export\s+const\s+(\w+)/g)].map(
+      (m) => m[1]!,
+    );
     const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-      m[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!),
+      m[1]!.split(",").map((part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      ),
     );
     for (const symbol of [...exported, ...reexported]) {
       if (isRoute && !["GET", "POST", "PUT", "PATCH", "DELETE"].includes(symbol)) continue;

@@ -27,7 +27,14 @@ import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 
-const QUERY: PairSeriesQuery = { pairs: [{ speaker: "ARM", counterpart: "AZE" }], bothDirections: false, themes: ["nagorno-karabakh", "democracy"], interval: "year", measure: "statements", scale: "count" };
+const QUERY: PairSeriesQuery = {
+  pairs: [{ speaker: "ARM", counterpart: "AZE" }],
+  bothDirections: false,
+  themes: ["nagorno-karabakh", "democracy"],
+  interval: "year",
+  measure: "statements",
+  scale: "count",
+};
 const TEXT = "Nagorno-Karabakh must see a lasting peace settlement.\n\nFree and fair elections and the rule of law matter to democracy.";
 
 describe("the data version and the read cache on pglite", () => {
@@ -37,10 +44,14 @@ describe("the data version and the read cache on pglite", () => {
 
   async function importOne(n: number, year = 2015): Promise<number> {
     const codebook = await activeCodebook(database.db);
-    const record = analyseDraft({ raw: `${TEXT} (${n})`, title: `Armenia ${n}`, date: `${year}-05-15`, speakerCountry: "ARM", counterparts: ["AZE"] }, codebook);
+    const record = analyseDraft(
+      { raw: `${TEXT} (${n})`, title: `Armenia ${n}`, date: `${year}-05-15`, speakerCountry: "ARM", counterparts: ["AZE"] },
+      codebook,
+    );
     return (await writeStatement(database.db, record, null)).id;
   }
-  const versionOf = async (id: number) => (await database.db.select({ version: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.version;
+  const versionOf = async (id: number) =>
+    (await database.db.select({ version: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.version;
   const armAze = async (ctx: DalContext) => (await pairSeries(ctx, QUERY)).series[0]!.points.reduce((n, p) => n + p.statements, 0);
 
   /** The version before and after `write`: it must move, once the write has committed. */
@@ -62,10 +73,36 @@ describe("the data version and the read cache on pglite", () => {
   it("moves with every kind of write to what a chart, list or export could show", async () => {
     await moves(() => importOne(2));
     await moves(async () => addThemeTag(people.staff, { statementId: first, theme: "energy-security", version: await versionOf(first) }));
-    await moves(async () => removeThemeTag(people.staff, { statementId: first, theme: "energy-security", version: await versionOf(first) }));
-    await moves(async () => setToneOverride(people.staff, { statementId: first, passageId: null, value: 2, version: await versionOf(first) }));
-    await moves(async () => updateMetadata(people.staff, { statementId: first, version: await versionOf(first), metadata: { title: "Renamed", date: "2015-05-15", datePrecision: "day", speakerName: null, speakerTitle: null, speakerCountry: "ARM", venue: null, sourceUrl: null, kind: "statement" } }));
-    await moves(async () => setPairs(people.staff, { statementId: first, version: await versionOf(first), pairs: [{ speakerIso3: "ARM", counterpartIso3: "AZE", isPrimary: true }] }));
+    await moves(async () =>
+      removeThemeTag(people.staff, { statementId: first, theme: "energy-security", version: await versionOf(first) }),
+    );
+    await moves(async () =>
+      setToneOverride(people.staff, { statementId: first, passageId: null, value: 2, version: await versionOf(first) }),
+    );
+    await moves(async () =>
+      updateMetadata(people.staff, {
+        statementId: first,
+        version: await versionOf(first),
+        metadata: {
+          title: "Renamed",
+          date: "2015-05-15",
+          datePrecision: "day",
+          speakerName: null,
+          speakerTitle: null,
+          speakerCountry: "ARM",
+          venue: null,
+          sourceUrl: null,
+          kind: "statement",
+        },
+      }),
+    );
+    await moves(async () =>
+      setPairs(people.staff, {
+        statementId: first,
+        version: await versionOf(first),
+        pairs: [{ speakerIso3: "ARM", counterpartIso3: "AZE", isPrimary: true }],
+      }),
+    );
     await moves(async () => markReviewed(people.staff, { statementId: first, version: await versionOf(first) }));
     const event = await (async () => {
       let id = 0;
@@ -77,8 +114,26 @@ describe("the data version and the read cache on pglite", () => {
     const { version, themes: codebook } = await listCodebook(people.manager);
     const theme = codebook.find((t) => t.slug === "democracy")!;
     let next = version;
-    await moves(async () => ({ version: next } = await updateThemeRules(people.manager, { slug: theme.slug, enabled: true, version: next, rules: { ...theme.rules, aliases: ["ballot"] } })));
-    await moves(async () => ({ version: next } = await updateTheme(people.manager, { slug: theme.slug, name: "Democracy and elections", color: theme.color, parent: null, enabled: true, version: next })));
+    await moves(
+      async () =>
+        ({ version: next } = await updateThemeRules(people.manager, {
+          slug: theme.slug,
+          enabled: true,
+          version: next,
+          rules: { ...theme.rules, aliases: ["ballot"] },
+        })),
+    );
+    await moves(
+      async () =>
+        ({ version: next } = await updateTheme(people.manager, {
+          slug: theme.slug,
+          name: "Democracy and elections",
+          color: theme.color,
+          parent: null,
+          enabled: true,
+          version: next,
+        })),
+    );
     // Batch by batch here: the codebook change started a runner in the background too, which may take a batch first.
     await moves(async () => {
       await queueRetag(database.db, next);
@@ -101,11 +156,15 @@ describe("the data version and the read cache on pglite", () => {
     await saveView(people.analyst, { name: "Mine", query: "pair=ARM>AZE&theme=democracy" });
     await createApiToken(people.analyst, { name: "reader", scopes: ["read"] });
     await expect(addThemeTag(people.staff, { statementId: first, theme: "democracy", version: 1 })).rejects.toBeInstanceOf(DalError); // stale
-    await expect(addThemeTag(people.analyst, { statementId: first, theme: "democracy", version: await versionOf(first) })).rejects.toBeInstanceOf(DalError); // not allowed
-    await expect(database.db.transaction(async (tx) => {
-      await tx.update(themes).set({ name: "Gone" });
-      throw new Error("changed my mind");
-    })).rejects.toThrow("changed my mind");
+    await expect(
+      addThemeTag(people.analyst, { statementId: first, theme: "democracy", version: await versionOf(first) }),
+    ).rejects.toBeInstanceOf(DalError); // not allowed
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.update(themes).set({ name: "Gone" });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
     expect(await dataVersion(database)).toBe(before);
   });
 
@@ -145,7 +204,8 @@ describe("the data version and the read cache on pglite", () => {
     process.env.DYAD_CACHE_MB = String(4 / 1024); // about 4,000 characters of JSON
     await importOne(6, 2017);
     try {
-      for (const interval of ["year", "quarter", "month", "week"] as const) await pairSeries(people.analyst, { ...QUERY, from: "2015-01-01", to: "2017-12-31", interval });
+      for (const interval of ["year", "quarter", "month", "week"] as const)
+        await pairSeries(people.analyst, { ...QUERY, from: "2015-01-01", to: "2017-12-31", interval });
       const held = cachedEntries(database);
       expect(held).toBeGreaterThanOrEqual(1);
       expect(held).toBeLessThan(4);
@@ -183,8 +243,11 @@ describe("the data version and the read cache on pglite", () => {
 
   describe("the JSON API's ETags", () => {
     const respond = (ctx: DalContext, headers: Record<string, string> = {}) =>
-      cachedResponse(ctx, new Request("http://dyad.test/api/v1/series", { headers }), { permission: "series:read", kind: "series", key: QUERY }, async () =>
-        Response.json(await pairSeries(ctx, QUERY)),
+      cachedResponse(
+        ctx,
+        new Request("http://dyad.test/api/v1/series", { headers }),
+        { permission: "series:read", kind: "series", key: QUERY },
+        async () => Response.json(await pairSeries(ctx, QUERY)),
       );
 
     it("sends a strong ETag, answers 304 to it, and a new one after a write", async () => {

@@ -37,7 +37,15 @@ describe.each(TEST_DRIVERS)("reports on %s", (driver) => {
     // Statements whose titles a spreadsheet would run as formulas, each on the pair AZE → USA, one undated.
     for (const [i, title] of HOSTILE.entries()) {
       const raw = `Azerbaijan and the United States agreed to deepen energy security cooperation and the pipeline work, statement ${i}. We support democracy and free elections.`;
-      const draft = { raw, title, speakerName: i === 0 ? "@admin" : "Ilham Aliyev", speakerCountry: "AZE", counterparts: ["USA"], date: i === 5 ? null : `200${i}-05-1${i}`, datePrecision: i === 5 ? null : ("day" as const) };
+      const draft = {
+        raw,
+        title,
+        speakerName: i === 0 ? "@admin" : "Ilham Aliyev",
+        speakerCountry: "AZE",
+        counterparts: ["USA"],
+        date: i === 5 ? null : `200${i}-05-1${i}`,
+        datePrecision: i === 5 ? null : ("day" as const),
+      };
       await writeStatement(database.db, analyseDraft(draft, codebook), null);
     }
   });
@@ -69,7 +77,9 @@ describe.each(TEST_DRIVERS)("reports on %s", (driver) => {
 
   it("streams the statements as CSV that round-trips, hostile cells neutralised, negative tone a number, and audits it", async () => {
     const auditsBefore = (await database.db.select().from(auditLog).where(eq(auditLog.action, "report.export"))).length;
-    const text = await new Response(statementsCsv(await openReportStatements(people.manager, SPEC, { name: "brief", format: "csv-statements" }))).text();
+    const text = await new Response(
+      statementsCsv(await openReportStatements(people.manager, SPEC, { name: "brief", format: "csv-statements" })),
+    ).text();
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.title)).toEqual(HOSTILE.map((h) => `'${h}`));
     expect(rows[0]!.speaker_name).toBe("'@admin");
@@ -91,7 +101,9 @@ describe.each(TEST_DRIVERS)("reports on %s", (driver) => {
       return rows;
     };
     const fromReport = await collect(await openReportStatements(people.manager, { ...SPEC, themes: ["energy-security"] }, null));
-    const fromDashboard = await collect(await exportStatements(people.manager, { speaker: "AZE", counterpart: "USA", theme: "energy-security" }));
+    const fromDashboard = await collect(
+      await exportStatements(people.manager, { speaker: "AZE", counterpart: "USA", theme: "energy-security" }),
+    );
     expect(fromReport.length).toBe(HOSTILE.length);
     expect(fromDashboard).toEqual(fromReport);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "export.statements_csv"));

@@ -26,14 +26,21 @@ describe.each(TEST_DRIVERS)("re-tagging at start-up after the tagger changed, on
 
   const tagRows = () =>
     database.db
-      .select({ statementId: tags.statementId, passageId: tags.passageId, themeId: tags.themeId, confidence: tags.confidence, evidence: tags.evidence })
+      .select({
+        statementId: tags.statementId,
+        passageId: tags.passageId,
+        themeId: tags.themeId,
+        confidence: tags.confidence,
+        evidence: tags.evidence,
+      })
       .from(tags)
       .where(inArray(tags.statementId, ids))
       .orderBy(asc(tags.statementId), asc(tags.passageId), asc(tags.themeId));
   async function cells() {
     const all: unknown[] = [];
     for (const grain of CELL_GRAINS) {
-      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, statements, passages,
+      const result = await database.db
+        .execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, day::text, statements, passages,
         round(tone_sum::numeric, 5)::text as tone_sum, round(tone_sum_sq::numeric, 5)::text as tone_sum_sq, tone_n
         from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5`);
       all.push(...(result as unknown as { rows: unknown[] }).rows);
@@ -45,7 +52,10 @@ describe.each(TEST_DRIVERS)("re-tagging at start-up after the tagger changed, on
     ({ database } = await createSeededDatabase(driver));
     const codebook = await activeCodebook(database.db);
     for (const [i, raw] of TEXTS.entries()) {
-      const record = analyseDraft({ raw, date: `201${i}-03-1${i}`, speakerCountry: i === 2 ? "RUS" : "USA", counterparts: ["AZE"] }, codebook);
+      const record = analyseDraft(
+        { raw, date: `201${i}-03-1${i}`, speakerCountry: i === 2 ? "RUS" : "USA", counterparts: ["AZE"] },
+        codebook,
+      );
       ids.push((await writeStatement(database.db, record, null)).id);
     }
     fresh = await tagRows();
@@ -91,7 +101,9 @@ describe.each(TEST_DRIVERS)("re-tagging at start-up after the tagger changed, on
 
   it("brings a codebook no person has edited up to the shipped one, re-tags with it, and leaves a manager's codebook alone", async () => {
     // As an older release left it: other democracy rules in the themes and in the only (app-written) version.
-    await database.db.execute(sql`update themes set rules = jsonb_set(rules, '{phrases}', '["democracy: 2", "Minsk Group: 2"]') where slug = 'democracy'`);
+    await database.db.execute(
+      sql`update themes set rules = jsonb_set(rules, '{phrases}', '["democracy: 2", "Minsk Group: 2"]') where slug = 'democracy'`,
+    );
     await database.db.execute(sql`update codebook_versions set snapshot = '[]'::jsonb`);
     await database.db.delete(tags).where(eq(tags.statementId, ids[1]!));
     await rebuildCells(database.db);

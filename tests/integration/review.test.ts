@@ -32,12 +32,15 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
   let people: Record<Person, DalContext>;
   let seedId: number;
   let emojiId: number;
-  const version = async (id: number) => (await database.db.select({ v: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.v;
+  const version = async (id: number) =>
+    (await database.db.select({ v: statements.version }).from(statements).where(eq(statements.id, id)))[0]!.v;
 
   async function cellsAreInStep() {
     const read = async () =>
-      ((await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
-        round(tone_sum::numeric, 6)::text as tone_sum, tone_n from series_cells order by 1, 2, 3, 4, 5`)) as unknown as { rows: unknown[] }).rows;
+      (
+        (await database.db.execute(sql`select speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
+        round(tone_sum::numeric, 6)::text as tone_sum, tone_n from series_cells order by 1, 2, 3, 4, 5`)) as unknown as { rows: unknown[] }
+      ).rows;
     const incremental = await read();
     await rebuildCells(database.db);
     expect(incremental).toEqual(await read());
@@ -46,12 +49,20 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase(driver));
     const codebook = await activeCodebook(database.db);
-    seedId = (await writeStatement(database.db, analyseDraft({ ...seedStatementDraft(), date: "2019-06-01", datePrecision: "day" }, codebook), null)).id;
+    seedId = (
+      await writeStatement(database.db, analyseDraft({ ...seedStatementDraft(), date: "2019-06-01", datePrecision: "day" }, codebook), null)
+    ).id;
     emojiId = (
       await writeStatement(
         database.db,
         analyseDraft(
-          { raw: "We welcome energy cooperation 🤝 with Azerbaijan and the new gas pipeline.", speakerCountry: "USA", counterparts: ["AZE"], date: "2020-05-01", sourceUrl: "https://example.org/emoji" },
+          {
+            raw: "We welcome energy cooperation 🤝 with Azerbaijan and the new gas pipeline.",
+            speakerCountry: "USA",
+            counterparts: ["AZE"],
+            date: "2020-05-01",
+            sourceUrl: "https://example.org/emoji",
+          },
           codebook,
         ),
         null,
@@ -78,11 +89,16 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
   it("lets one person claim a statement; others see who holds it until it expires", async () => {
     const claim = await claimStatement(people.staff, seedId);
     expect(claim.holder).toBe("staff");
-    expect(await refusal(claimStatement(people.manager, seedId), "conflict")).toMatch(/^staff is working on this statement until \d\d:\d\d UTC/);
+    expect(await refusal(claimStatement(people.manager, seedId), "conflict")).toMatch(
+      /^staff is working on this statement until \d\d:\d\d UTC/,
+    );
     const queue = await reviewQueue(people.manager, {});
     expect(queue.rows.find((r) => r.id === seedId)!.claim).toMatchObject({ holder: "staff", mine: false });
     expect(await nextInQueue(people.manager, {}, null)).toBe(emojiId);
-    await database.db.update(reviewClaims).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(reviewClaims.statementId, seedId));
+    await database.db
+      .update(reviewClaims)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(reviewClaims.statementId, seedId));
     expect((await claimStatement(people.manager, seedId)).holder).toBe("manager");
     expect(await releaseClaim(people.staff, seedId)).toEqual({ released: false });
     expect(await releaseClaim(people.manager, seedId)).toEqual({ released: true });
@@ -95,7 +111,9 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     let v = reader.version;
     v = (await decideTag(people.staff, { statementId: seedId, version: v, tagId: suggested[0]!.id, decision: "rejected" })).version;
     v = (await decideTag(people.staff, { statementId: seedId, version: v, tagId: suggested[1]!.id, decision: "accepted" })).version;
-    const passage = reader.passages.find((p) => p.tags.some((t) => t.status === "suggested" && t.id !== suggested[0]!.id && t.id !== suggested[1]!.id))!;
+    const passage = reader.passages.find((p) =>
+      p.tags.some((t) => t.status === "suggested" && t.id !== suggested[0]!.id && t.id !== suggested[1]!.id),
+    )!;
     v = (await acceptSuggestions(people.staff, { statementId: seedId, version: v, passageId: passage.id })).version;
     v = (await togglePassageTheme(people.staff, { statementId: seedId, version: v, passageId: passage.id, theme: "elections" })).version;
     const after = await reviewStatement(people.staff, seedId);
@@ -107,18 +125,31 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     expect(mine.filter((t) => t.theme !== "elections").every((t) => t.status !== "suggested")).toBe(true);
     expect(mine.find((t) => t.theme === "elections")).toMatchObject({ origin: "human", status: "accepted" });
     v = (await togglePassageTheme(people.staff, { statementId: seedId, version: v, passageId: passage.id, theme: "elections" })).version;
-    expect((await reviewStatement(people.staff, seedId)).passages.find((p) => p.id === passage.id)!.tags.find((t) => t.theme === "elections")!.status).toBe("rejected");
+    expect(
+      (await reviewStatement(people.staff, seedId)).passages.find((p) => p.id === passage.id)!.tags.find((t) => t.theme === "elections")!
+        .status,
+    ).toBe("rejected");
     await cellsAreInStep();
   });
 
   it("tags a selected span, and refuses spans out of range, empty or splitting a character, writing nothing", async () => {
     const reader = await reviewStatement(people.staff, emojiId);
     const passage = reader.passages[0]!;
-    const [text] = (await database.db.select({ text: statements.text }).from(statements).where(eq(statements.id, emojiId))).map((r) => r.text);
+    const [text] = (await database.db.select({ text: statements.text }).from(statements).where(eq(statements.id, emojiId))).map(
+      (r) => r.text,
+    );
     const emoji = text!.indexOf("🤝");
     const before = await tableCounts(database.db);
     const v = reader.version;
-    const span = (start: number, end: number) => addSpanTag(people.staff, { statementId: emojiId, version: v, passageId: passage.id, theme: "trade-economic-cooperation", start, end });
+    const span = (start: number, end: number) =>
+      addSpanTag(people.staff, {
+        statementId: emojiId,
+        version: v,
+        passageId: passage.id,
+        theme: "trade-economic-cooperation",
+        start,
+        end,
+      });
     expect(await refusal(span(passage.start, passage.end + 5), "invalid")).toMatch(/outside the passage/);
     expect(await refusal(span(-3, 4), "invalid")).toMatch(/outside the passage/);
     expect(await refusal(span(10, 10), "invalid")).toMatch(/is empty/);
@@ -127,7 +158,10 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     expect(await tableCounts(database.db)).toEqual(before);
     const ok = await span(emoji - 12, emoji + 2);
     expect(ok.version).toBe(v + 1);
-    const [tag] = await database.db.select().from(tags).where(and(eq(tags.statementId, emojiId), eq(tags.origin, "human")));
+    const [tag] = await database.db
+      .select()
+      .from(tags)
+      .where(and(eq(tags.statementId, emojiId), eq(tags.origin, "human")));
     expect(tag).toMatchObject({ spanStart: emoji - 12, spanEnd: emoji + 2, status: "accepted" });
     expect(tag!.evidence[0]!.phrase).toBe("cooperation 🤝");
     await cellsAreInStep();
@@ -139,9 +173,22 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
       const reader = await reviewStatement(people.staff, emojiId);
       const before = await tableCounts(database.db);
       const p = reader.passages[0]!;
-      const message = await refusal(addSpanTag(people.staff, { statementId: emojiId, version: reader.version, passageId: p.id, theme: "elections", start: p.start, end: p.start + 5 }), "invalid");
+      const message = await refusal(
+        addSpanTag(people.staff, {
+          statementId: emojiId,
+          version: reader.version,
+          passageId: p.id,
+          theme: "elections",
+          start: p.start,
+          end: p.start + 5,
+        }),
+        "invalid",
+      );
       expect(message).toMatch(/removed from the codebook/);
-      await refusal(togglePassageTheme(people.staff, { statementId: emojiId, version: reader.version, passageId: p.id, theme: "elections" }), "invalid");
+      await refusal(
+        togglePassageTheme(people.staff, { statementId: emojiId, version: reader.version, passageId: p.id, theme: "elections" }),
+        "invalid",
+      );
       await refusal(addThemeTag(people.staff, { statementId: emojiId, version: reader.version, theme: "no-such-theme" }), "invalid");
       expect(await tableCounts(database.db)).toEqual(before);
     } finally {
@@ -151,18 +198,32 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
 
   it("lets tone overrides win in the statement, its passages and the charts, and clearing brings the machine back", async () => {
     const reader = await reviewStatement(people.staff, seedId);
-    const machine = await database.db.select({ id: passages.id, tone: passages.tone }).from(passages).where(eq(passages.statementId, seedId));
+    const machine = await database.db
+      .select({ id: passages.id, tone: passages.tone })
+      .from(passages)
+      .where(eq(passages.statementId, seedId));
     const target = reader.passages[2]!;
-    let v = (await setToneOverride(people.staff, { statementId: seedId, version: reader.version, passageId: target.id, value: -2, note: "sarcastic" })).version;
-    const toneOf = async (id: number) => (await database.db.select({ tone: passages.tone }).from(passages).where(eq(passages.id, id)))[0]!.tone;
+    let v = (
+      await setToneOverride(people.staff, {
+        statementId: seedId,
+        version: reader.version,
+        passageId: target.id,
+        value: -2,
+        note: "sarcastic",
+      })
+    ).version;
+    const toneOf = async (id: number) =>
+      (await database.db.select({ tone: passages.tone }).from(passages).where(eq(passages.id, id)))[0]!.tone;
     expect(await toneOf(target.id)).toBe(-1);
     await cellsAreInStep();
     v = (await setToneOverride(people.staff, { statementId: seedId, version: v, passageId: null, value: 1 })).version;
     const s = (await database.db.select({ tone: statements.tone }).from(statements).where(eq(statements.id, seedId)))[0]!;
     expect(s.tone).toBe(0.5);
     for (const p of machine) expect(await toneOf(p.id)).toBe(p.id === target.id ? -1 : 0.5);
-    const cellTone = await database.db.execute(sql`select sum(tone_sum)::float8 as t from series_cells where theme_id = 0 and speaker_iso3 = 'USA' and counterpart_iso3 = 'AZE' and day = '2019-06-01'`);
-    expect(((cellTone as unknown as { rows: { t: number }[] }).rows[0]!.t)).toBeCloseTo(-1 + 0.5 * (machine.length - 1), 5);
+    const cellTone = await database.db.execute(
+      sql`select sum(tone_sum)::float8 as t from series_cells where theme_id = 0 and speaker_iso3 = 'USA' and counterpart_iso3 = 'AZE' and day = '2019-06-01'`,
+    );
+    expect((cellTone as unknown as { rows: { t: number }[] }).rows[0]!.t).toBeCloseTo(-1 + 0.5 * (machine.length - 1), 5);
     await cellsAreInStep();
     await refusal(setToneOverride(people.staff, { statementId: seedId, version: v, passageId: null, value: 3 }), "invalid");
     v = (await setToneOverride(people.staff, { statementId: seedId, version: v, passageId: null, value: null })).version;
@@ -174,10 +235,35 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
 
   it("edits metadata and pairs, refusing unknown countries", async () => {
     const reader = await reviewStatement(people.staff, emojiId);
-    let v = (await updateMetadata(people.staff, { statementId: emojiId, version: reader.version, metadata: { ...reader.metadata, title: "Energy cooperation", date: "2021-03-04" } })).version;
-    await refusal(setPairs(people.staff, { statementId: emojiId, version: v, pairs: [{ speakerIso3: "USA", counterpartIso3: "XXX", isPrimary: true }] }), "invalid");
-    await refusal(updateMetadata(people.staff, { statementId: emojiId, version: v, metadata: { ...reader.metadata, date: "2021-02-31" } }), "invalid");
-    v = (await setPairs(people.staff, { statementId: emojiId, version: v, pairs: [{ speakerIso3: "USA", counterpartIso3: "AZE", isPrimary: true }, { speakerIso3: "USA", counterpartIso3: "GEO", isPrimary: false }] })).version;
+    let v = (
+      await updateMetadata(people.staff, {
+        statementId: emojiId,
+        version: reader.version,
+        metadata: { ...reader.metadata, title: "Energy cooperation", date: "2021-03-04" },
+      })
+    ).version;
+    await refusal(
+      setPairs(people.staff, {
+        statementId: emojiId,
+        version: v,
+        pairs: [{ speakerIso3: "USA", counterpartIso3: "XXX", isPrimary: true }],
+      }),
+      "invalid",
+    );
+    await refusal(
+      updateMetadata(people.staff, { statementId: emojiId, version: v, metadata: { ...reader.metadata, date: "2021-02-31" } }),
+      "invalid",
+    );
+    v = (
+      await setPairs(people.staff, {
+        statementId: emojiId,
+        version: v,
+        pairs: [
+          { speakerIso3: "USA", counterpartIso3: "AZE", isPrimary: true },
+          { speakerIso3: "USA", counterpartIso3: "GEO", isPrimary: false },
+        ],
+      })
+    ).version;
     const after = await reviewStatement(people.staff, emojiId);
     expect(after.metadata).toMatchObject({ title: "Energy cooperation", date: "2021-03-04" });
     expect(after.pairs.map((p) => `${p.speakerIso3}>${p.counterpartIso3}:${p.origin}`)).toEqual(["USA>AZE:metadata", "USA>GEO:manual"]);
@@ -189,7 +275,12 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     const passage = reader.passages[1]!;
     const auditBefore = (await database.db.select({ id: auditLog.id }).from(auditLog)).length;
     const results = await Promise.allSettled([
-      togglePassageTheme(people.staff, { statementId: seedId, version: reader.version, passageId: passage.id, theme: "trade-economic-cooperation" }),
+      togglePassageTheme(people.staff, {
+        statementId: seedId,
+        version: reader.version,
+        passageId: passage.id,
+        theme: "trade-economic-cooperation",
+      }),
       setToneOverride(people.manager, { statementId: seedId, version: reader.version, passageId: passage.id, value: 2 }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
@@ -219,8 +310,11 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     for (const { summary } of history) for (const [, n] of summary.matchAll(/¶(\d+)/g)) expect(Number(n)).toBeLessThanOrEqual(paragraphs);
     const toneEdits = history.filter((h) => h.action === "tone.override");
     expect(toneEdits.length).toBeGreaterThan(0);
-    for (const { summary } of toneEdits) expect(summary).toMatch(/→ (statement|¶\d+) [+-]?\d\.\d\d (hostile|critical|neutral|friendly|warm)/);
-    const original = (await database.db.select().from(auditLog).where(eq(auditLog.id, firstEdit.id)))[0]!.before as Awaited<ReturnType<typeof readState>>;
+    for (const { summary } of toneEdits)
+      expect(summary).toMatch(/→ (statement|¶\d+) [+-]?\d\.\d\d (hostile|critical|neutral|friendly|warm)/);
+    const original = (await database.db.select().from(auditLog).where(eq(auditLog.id, firstEdit.id)))[0]!.before as Awaited<
+      ReturnType<typeof readState>
+    >;
     const v = await version(seedId);
     await refusal(restoreStatement(people.staff, { statementId: seedId, version: v - 1, auditId: firstEdit.id }), "conflict");
     await refusal(restoreStatement(people.staff, { statementId: seedId, version: v, auditId: history.at(-1)!.id }), "invalid");
@@ -240,7 +334,9 @@ describe.each(TEST_DRIVERS)("staff review on %s", (driver) => {
     expect(queue.rows.map((r) => r.id)).not.toContain(emojiId);
     expect(queue.progress).toEqual({ reviewed: 1, total: 2 });
     const [theme] = await database.db.select({ id: themes.id }).from(themes).where(eq(themes.slug, "trade-economic-cooperation"));
-    await database.db.insert(tags).values({ statementId: emojiId, themeId: theme!.id, origin: "auto", status: "suggested", confidence: 0.5, codebookVersion: 99 });
+    await database.db
+      .insert(tags)
+      .values({ statementId: emojiId, themeId: theme!.id, origin: "auto", status: "suggested", confidence: 0.5, codebookVersion: 99 });
     queue = await reviewQueue(people.staff, { reason: "retagged" });
     expect(queue.rows.map((r) => r.id)).toEqual([emojiId]);
     expect(queue.rows[0]!.reasons).toEqual(["retagged", "low-confidence"]);

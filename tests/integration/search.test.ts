@@ -8,10 +8,30 @@ import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, tableCounts, type Person } from "../support/fixtures";
 
 const STATEMENTS = [
-  { title: "Pipeline talks in Baku", date: "2008-02-19", speakerCountry: "USA", body: "The United States and Azerbaijan discussed energy security and the southern gas corridor in Baku." },
-  { title: "Moscow on gas transit", date: "2009-01-10", speakerCountry: "RUS", body: "Russia spoke about gas transit through Ukraine. Energy security was not mentioned as such." },
-  { title: "Counterterrorism cooperation", date: "2002-05-01", speakerCountry: "USA", body: "We condemn terrorism and welcome cooperation with Azerbaijan against terrorist financing." },
-  { title: "Elections observed", date: "2003-10-16", speakerCountry: "USA", body: "Observers reported on the elections in Azerbaijan; democracy needs free media." },
+  {
+    title: "Pipeline talks in Baku",
+    date: "2008-02-19",
+    speakerCountry: "USA",
+    body: "The United States and Azerbaijan discussed energy security and the southern gas corridor in Baku.",
+  },
+  {
+    title: "Moscow on gas transit",
+    date: "2009-01-10",
+    speakerCountry: "RUS",
+    body: "Russia spoke about gas transit through Ukraine. Energy security was not mentioned as such.",
+  },
+  {
+    title: "Counterterrorism cooperation",
+    date: "2002-05-01",
+    speakerCountry: "USA",
+    body: "We condemn terrorism and welcome cooperation with Azerbaijan against terrorist financing.",
+  },
+  {
+    title: "Elections observed",
+    date: "2003-10-16",
+    speakerCountry: "USA",
+    body: "Observers reported on the elections in Azerbaijan; democracy needs free media.",
+  },
 ];
 
 describe.each(TEST_DRIVERS)("full-text search on %s", (driver) => {
@@ -24,7 +44,13 @@ describe.each(TEST_DRIVERS)("full-text search on %s", (driver) => {
     analyst = people.analyst;
     const codebook = await activeCodebook(database.db);
     for (const s of STATEMENTS) {
-      const draft = { raw: `${s.title}\n\n${s.body}`, title: s.title, date: s.date, datePrecision: "day" as const, speakerCountry: s.speakerCountry };
+      const draft = {
+        raw: `${s.title}\n\n${s.body}`,
+        title: s.title,
+        date: s.date,
+        datePrecision: "day" as const,
+        speakerCountry: s.speakerCountry,
+      };
       await writeStatement(database.db, analyseDraft(draft, codebook), null);
     }
     // Enough matching statements for a second page.
@@ -77,7 +103,18 @@ describe.each(TEST_DRIVERS)("full-text search on %s", (driver) => {
 
   it("treats hostile input as words: no error, no SQL, nothing written", async () => {
     const before = await tableCounts(database.db);
-    for (const q of ["nul\u0000byte", "'; drop table statements; --", "<script>alert(1)</script>", "energy & | ! ( ) :* \\", '"unclosed', "-", "", "*", "a** -*", "x*:* !y*"]) {
+    for (const q of [
+      "nul\u0000byte",
+      "'; drop table statements; --",
+      "<script>alert(1)</script>",
+      "energy & | ! ( ) :* \\",
+      '"unclosed',
+      "-",
+      "",
+      "*",
+      "a** -*",
+      "x*:* !y*",
+    ]) {
       await expect(searchStatements(analyst, q, {})).resolves.toMatchObject({ page: 1 });
     }
     expect(await tableCounts(database.db)).toEqual(before);

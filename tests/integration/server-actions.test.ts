@@ -22,7 +22,11 @@ describe("the server action wrapper, on a real database", () => {
   /** The dashboard's event form, as app/dashboard/actions.ts writes it. */
   const eventForm = z.object({ day: isoDaySchema, label: z.string(), pair: blankAsNull(pairTextSchema) });
   const addEventAs = (person: Person) =>
-    action(eventForm, (ctx, { day, label, pair }) => addEvent(ctx, { day, label, countryA: pair?.speaker ?? null, countryB: pair?.counterpart ?? null }), as(person));
+    action(
+      eventForm,
+      (ctx, { day, label, pair }) => addEvent(ctx, { day, label, countryA: pair?.speaker ?? null, countryB: pair?.counterpart ?? null }),
+      as(person),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
@@ -54,7 +58,8 @@ describe("the server action wrapper, on a real database", () => {
     const result = await addEventAs("staff")(form({ day: "2020-02-30", label: "x", pair: "Narnia > Azerbaijan" }));
     expect(result).toEqual({
       ok: false,
-      error: "Nothing was changed: day: 2020-02-30 does not exist; pair: the speaker is not a country Dyad knows; use its English name (Armenia) or ISO code (ARM).",
+      error:
+        "Nothing was changed: day: 2020-02-30 does not exist; pair: the speaker is not a country Dyad knows; use its English name (Armenia) or ISO code (ARM).",
     });
     expect(await tableCounts(database.db)).toEqual(before);
   });
@@ -63,7 +68,10 @@ describe("the server action wrapper, on a real database", () => {
     const before = await tableCounts(database.db);
     const direct = await addEvent(people.anonymous, { day: "2020-01-01", label: "x" }).catch((e: Error) => e.message);
     expect(await addEventAs("anonymous")(form({ day: "2020-01-01", label: "x", pair: "" }))).toEqual({ ok: false, error: direct });
-    expect(await addEventAs("staff")(form({ day: "2020-01-01", label: "   ", pair: "" }))).toEqual({ ok: false, error: "label: describe the event" });
+    expect(await addEventAs("staff")(form({ day: "2020-01-01", label: "   ", pair: "" }))).toEqual({
+      ok: false,
+      error: "label: describe the event",
+    });
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
@@ -95,6 +103,7 @@ describe("every server action in app/ is written with the wrapper", () => {
     const source = readFileSync(file, "utf8");
     expect(source).not.toMatch(/export\s+async\s+function/);
     expect(source).not.toMatch(/safeParse|\.issues\b|instanceof FormData|runAction/);
-    for (const [, name, wrapper] of source.matchAll(/export const (\w+) = (\w+)\(/g)) expect(["action", "inputAction", "edit"], name).toContain(wrapper);
+    for (const [, name, wrapper] of source.matchAll(/export const (\w+) = (\w+)\(/g))
+      expect(["action", "inputAction", "edit"], name).toContain(wrapper);
   });
 });

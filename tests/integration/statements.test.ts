@@ -41,7 +41,9 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
     expect(s.originalText).toContain("Breaking News");
     expect(s.pairs[0]).toMatchObject({ speakerIso3: "USA", counterpartIso3: "AZE", isPrimary: true, origin: "metadata" });
     expect(s.pairs.map((p) => p.counterpartIso3)).toEqual(expect.arrayContaining(["RUS", "FRA", "AFG", "GEO"]));
-    expect(s.themes.map((t) => t.slug)).toEqual(expect.arrayContaining(["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"]));
+    expect(s.themes.map((t) => t.slug)).toEqual(
+      expect.arrayContaining(["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"]),
+    );
     for (const p of s.passages) expect(s.text.slice(p.start, p.end)).toBe(p.text);
   });
 
@@ -61,15 +63,23 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
   });
 
   it("adds and removes a theme by hand, audited with before and after", async () => {
-    const { version } = await addThemeTag(people.staff, { statementId: seedId, theme: "nonproliferation", version: await versionOf(seedId) });
+    const { version } = await addThemeTag(people.staff, {
+      statementId: seedId,
+      theme: "nonproliferation",
+      version: await versionOf(seedId),
+    });
     expect((await getStatement(people.staff, seedId)).themes.find((t) => t.slug === "nonproliferation")?.origin).toBe("human");
     await removeThemeTag(people.staff, { statementId: seedId, theme: "nonproliferation", version });
     expect((await getStatement(people.staff, seedId)).themes.map((t) => t.slug)).not.toContain("nonproliferation");
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(seedId)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(seedId)));
     const removal = audit.find((a) => a.action === "tag.remove");
     expect(removal?.actorId).toBe(people.staff.userId);
     // The audit row holds the statement's whole editable state before and after (what history restores from).
-    const statuses = (state: unknown) => (state as { tags: { theme: string; status: string }[] }).tags.filter((t) => t.theme === "nonproliferation").map((t) => t.status);
+    const statuses = (state: unknown) =>
+      (state as { tags: { theme: string; status: string }[] }).tags.filter((t) => t.theme === "nonproliferation").map((t) => t.status);
     expect(statuses(removal?.before).length).toBeGreaterThan(0);
     expect(statuses(removal?.before)).not.toContain("rejected");
     expect(new Set(statuses(removal?.after))).toEqual(new Set(["rejected"]));
@@ -88,8 +98,12 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
   });
 
   it("refuses a tag for a theme or statement that does not exist", async () => {
-    await expect(addThemeTag(people.staff, { statementId: seedId, theme: "no-such-theme", version: await versionOf(seedId) })).rejects.toMatchObject({ code: "invalid" });
-    await expect(addThemeTag(people.staff, { statementId: 999999, theme: "democracy", version: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      addThemeTag(people.staff, { statementId: seedId, theme: "no-such-theme", version: await versionOf(seedId) }),
+    ).rejects.toMatchObject({ code: "invalid" });
+    await expect(addThemeTag(people.staff, { statementId: 999999, theme: "democracy", version: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("counts statements per year and month from real rows, with gaps as null", async () => {
@@ -99,7 +113,11 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
       ["2005-01-01", "year", "Baku and energy security: Azerbaijan diversifies supply routes."],
     ] as const;
     for (const [date, datePrecision, raw] of texts) {
-      await writeStatement(database.db, analyseDraft({ raw, date, datePrecision, speakerCountry: "USA", counterparts: ["AZE"] }, codebook), null);
+      await writeStatement(
+        database.db,
+        analyseDraft({ raw, date, datePrecision, speakerCountry: "USA", counterparts: ["AZE"] }, codebook),
+        null,
+      );
     }
     const query = {
       pairs: [{ speaker: "USA", counterpart: "AZE" }],
@@ -126,7 +144,8 @@ describe.each(TEST_DRIVERS)("statements, tags and series on %s", (driver) => {
 
   it("exports the statements behind a chart with their pairs and themes", async () => {
     const rows = [];
-    for await (const batch of await exportStatements(people.manager, { speaker: "USA", counterpart: "AZE", theme: "energy-security" })) rows.push(...batch);
+    for await (const batch of await exportStatements(people.manager, { speaker: "USA", counterpart: "AZE", theme: "energy-security" }))
+      rows.push(...batch);
     expect(rows.map((r) => r.id)).toContain(seedId);
     const seed = rows.find((r) => r.id === seedId)!;
     expect(seed.pairs.split("; ")[0]).toBe("USA>AZE");

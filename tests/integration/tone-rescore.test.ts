@@ -27,13 +27,23 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
   /** What this engine gives each statement and passage, read right after import. */
   let fresh: { statements: unknown[]; passages: unknown[] };
 
-  const statementTones = () => database.db.select({ id: statements.id, tone: statements.tone }).from(statements).where(inArray(statements.id, ids)).orderBy(asc(statements.id));
+  const statementTones = () =>
+    database.db
+      .select({ id: statements.id, tone: statements.tone })
+      .from(statements)
+      .where(inArray(statements.id, ids))
+      .orderBy(asc(statements.id));
   const passageTones = () =>
-    database.db.select({ id: passages.id, tone: passages.tone, words: passages.toneWords }).from(passages).where(inArray(passages.statementId, ids)).orderBy(asc(passages.id));
+    database.db
+      .select({ id: passages.id, tone: passages.tone, words: passages.toneWords })
+      .from(passages)
+      .where(inArray(passages.statementId, ids))
+      .orderBy(asc(passages.id));
   async function cells() {
     const all: unknown[] = [];
     for (const grain of CELL_GRAINS) {
-      const result = await database.db.execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
+      const result = await database.db
+        .execute(sql`select ${grain} as grain, speaker_iso3, counterpart_iso3, theme_id, language, day::text, statements, passages,
         round(tone_sum::numeric, 5)::text as tone_sum, round(tone_sum_sq::numeric, 5)::text as tone_sum_sq, tone_n
         from ${sql.raw(CELL_TABLES[grain])} order by 2, 3, 4, 5, 6`);
       all.push(...(result as unknown as { rows: unknown[] }).rows);
@@ -51,15 +61,26 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
     fresh = { statements: await statementTones(), passages: await passageTones() };
 
     // A person's tone on the first statement's second passage, set while this engine's tone stood.
-    const [, judged] = await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, ids[0]!)).orderBy(asc(passages.ordinal));
-    const [{ version } = { version: 1 }] = await database.db.select({ version: statements.version }).from(statements).where(eq(statements.id, ids[0]!));
+    const [, judged] = await database.db
+      .select({ id: passages.id })
+      .from(passages)
+      .where(eq(passages.statementId, ids[0]!))
+      .orderBy(asc(passages.ordinal));
+    const [{ version } = { version: 1 }] = await database.db
+      .select({ version: statements.version })
+      .from(statements)
+      .where(eq(statements.id, ids[0]!));
     await setToneOverride(people.staff, { statementId: ids[0]!, version, passageId: judged!.id, value: 2 });
 
     // Now make it look as an older engine left it: other tones, no words, and cells that agree with them.
     const stale = ids.slice(0, 3);
-    await database.db.execute(sql`update passages set tone = 0.9, tone_words = '[]'::jsonb where statement_id in (${sql.join(stale, sql`, `)}) and tone is not null and id <> ${judged!.id}`);
+    await database.db.execute(
+      sql`update passages set tone = 0.9, tone_words = '[]'::jsonb where statement_id in (${sql.join(stale, sql`, `)}) and tone is not null and id <> ${judged!.id}`,
+    );
     await database.db.execute(sql`update tone_baselines set tone = 0.9 where statement_id = ${ids[0]!} and tone is not null`);
-    await database.db.execute(sql`update statements set tone = 0.9, tone_version = 'older-engine' where id in (${sql.join(stale, sql`, `)})`);
+    await database.db.execute(
+      sql`update statements set tone = 0.9, tone_version = 'older-engine' where id in (${sql.join(stale, sql`, `)})`,
+    );
     await rebuildCells(database.db);
   });
   afterAll(() => database?.close());
@@ -79,7 +100,9 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
     const [first, ...others] = ids;
     const now = { statements: await statementTones(), passages: await passageTones() };
     expect(now.statements.filter((s) => s.id !== first)).toEqual((fresh.statements as { id: number }[]).filter((s) => s.id !== first));
-    const firstPassages = new Set((await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, first!))).map((p) => p.id));
+    const firstPassages = new Set(
+      (await database.db.select({ id: passages.id }).from(passages).where(eq(passages.statementId, first!))).map((p) => p.id),
+    );
     const notFirst = (p: unknown) => !firstPassages.has((p as { id: number }).id);
     expect(now.passages.filter(notFirst)).toEqual(fresh.passages.filter(notFirst));
     expect(others.length).toBe(3);
@@ -100,8 +123,15 @@ describe.each(TEST_DRIVERS)("re-scoring tone after the engine changed, on %s", (
 
   it("clearing the person's tone afterwards brings back this engine's tone, not the older one", async () => {
     const [first] = ids;
-    const [judged] = await database.db.select({ passageId: toneBaselines.passageId }).from(toneBaselines).innerJoin(passages, eq(passages.id, toneBaselines.passageId)).where(eq(passages.tone, 1));
-    const [{ version } = { version: 1 }] = await database.db.select({ version: statements.version }).from(statements).where(eq(statements.id, first!));
+    const [judged] = await database.db
+      .select({ passageId: toneBaselines.passageId })
+      .from(toneBaselines)
+      .innerJoin(passages, eq(passages.id, toneBaselines.passageId))
+      .where(eq(passages.tone, 1));
+    const [{ version } = { version: 1 }] = await database.db
+      .select({ version: statements.version })
+      .from(statements)
+      .where(eq(statements.id, first!));
     await setToneOverride(people.staff, { statementId: first!, version, passageId: judged!.passageId, value: null });
     expect(await statementTones()).toEqual(fresh.statements);
     expect((await passageTones()).map((p) => p.tone)).toEqual((fresh.passages as { tone: number | null }[]).map((p) => p.tone));

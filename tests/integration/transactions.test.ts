@@ -24,7 +24,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("edits on a Postgres server send
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase("postgres"));
     pg.Client.prototype.query = function (this: pg.Client & { _activeQuery: unknown; _queryQueue: unknown[] }, ...args: unknown[]) {
-      if (this._activeQuery || this._queryQueue.length > 0) overlapping.push(String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 80));
+      if (this._activeQuery || this._queryQueue.length > 0)
+        overlapping.push(String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 80));
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof query;
   });
@@ -35,7 +36,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("edits on a Postgres server send
 
   it("tags, overrides tone, restores and re-tags without overlapping queries", async () => {
     const codebook = await activeCodebook(database.db);
-    const draft = analyseDraft({ raw: "We welcome energy cooperation with Azerbaijan and the new gas pipeline.", speakerCountry: "USA", counterparts: ["AZE"], date: "2020-05-01" }, codebook);
+    const draft = analyseDraft(
+      {
+        raw: "We welcome energy cooperation with Azerbaijan and the new gas pipeline.",
+        speakerCountry: "USA",
+        counterparts: ["AZE"],
+        date: "2020-05-01",
+      },
+      codebook,
+    );
     const { id } = await writeStatement(database.db, draft, null);
     const tagged = await addThemeTag(people.staff, { statementId: id, version: 1, theme: "democracy" });
     const toned = await setToneOverride(people.staff, { statementId: id, version: tagged.version, passageId: null, value: -1 });

@@ -28,7 +28,14 @@ describe.each(TEST_DRIVERS)("dates outside the usable years on %s", (driver) => 
 
   it("refuses a far-future date at import and saves nothing", async () => {
     const before = await tableCounts(database.db);
-    const draft = { raw: text(1), format: "text" as const, date: "9999-12-31", datePrecision: "day" as const, speakerCountry: "ISL", counterparts: ["NZL"] };
+    const draft = {
+      raw: text(1),
+      format: "text" as const,
+      date: "9999-12-31",
+      datePrecision: "day" as const,
+      speakerCountry: "ISL",
+      counterparts: ["NZL"],
+    };
     await expect(importDraft(people.staff, draft)).rejects.toThrow(/9999-12-31 is outside 1800–2100/);
     expect(await tableCounts(database.db)).toEqual(before);
   });
@@ -53,18 +60,36 @@ describe.each(TEST_DRIVERS)("dates outside the usable years on %s", (driver) => 
     const { id } = await importDraft(people.staff, { ...seedStatementDraft(), date: "2010-02-19", datePrecision: "day" });
     const before = await getStatement(people.staff, id);
     await expect(
-      updateMetadata(people.staff, { statementId: id, version: before.version, metadata: { title: before.title, date: "9999-12-31", datePrecision: "day", speakerName: null, speakerTitle: null, speakerCountry: "USA", venue: null, sourceUrl: null, kind: "statement" } }),
+      updateMetadata(people.staff, {
+        statementId: id,
+        version: before.version,
+        metadata: {
+          title: before.title,
+          date: "9999-12-31",
+          datePrecision: "day",
+          speakerName: null,
+          speakerTitle: null,
+          speakerCountry: "USA",
+          venue: null,
+          sourceUrl: null,
+          kind: "statement",
+        },
+      }),
     ).rejects.toThrow(/outside 1800–2100/);
     expect((await getStatement(people.staff, id)).date).toBe("2010-02-19");
   });
 
   it("refuses far-future events and series ranges", async () => {
     await expect(addEvent(people.manager, { day: "9999-12-31", label: "doomsday" })).rejects.toThrow(/outside 1800–2100/);
-    expect(() => seriesQueryFromParams(new URLSearchParams("pair=ISL>NZL&theme=energy-security&interval=week&to=9999-12-31"))).toThrow(/outside 1800–2100/);
+    expect(() => seriesQueryFromParams(new URLSearchParams("pair=ISL>NZL&theme=energy-security&interval=week&to=9999-12-31"))).toThrow(
+      /outside 1800–2100/,
+    );
   });
 
   it("refuses an unusable date in the database itself, under every entry", async () => {
-    const failure = await database.db.execute(sql`update statements set date = '9999-12-31' where id = (select min(id) from statements)`).catch((error: Error) => error);
+    const failure = await database.db
+      .execute(sql`update statements set date = '9999-12-31' where id = (select min(id) from statements)`)
+      .catch((error: Error) => error);
     expect(String((failure as Error & { cause?: Error }).cause ?? failure)).toMatch(/statements_date_usable/);
   });
 

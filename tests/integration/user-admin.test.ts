@@ -21,26 +21,41 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
   afterAll(() => database?.close());
 
   it("a manager creates an analyst with a first password shown once, audited without it", async () => {
-    const made = await createUser(people.manager, { email: " New.Analyst@Example.org ", name: "Nia", role: "analyst", credential: "password" });
+    const made = await createUser(people.manager, {
+      email: " New.Analyst@Example.org ",
+      name: "Nia",
+      role: "analyst",
+      credential: "password",
+    });
     if (!("password" in made)) throw new Error("expected a password");
     const signIn = await verifyCredentials(database.db, "new.analyst@example.org", made.password);
     expect(signIn).toMatchObject({ ok: true, user: { role: "analyst" } });
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: "user.create", entityId: String(made.id), actorId: people.manager.userId });
     expect(JSON.stringify(audit)).not.toContain(made.password);
-    await expect(createUser(people.manager, { email: "new.analyst@example.org", name: "Again", role: "staff", credential: "link" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(createUser(people.manager, { email: "not an email", name: "X", role: "staff", credential: "link" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(
+      createUser(people.manager, { email: "new.analyst@example.org", name: "Again", role: "staff", credential: "link" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(createUser(people.manager, { email: "not an email", name: "X", role: "staff", credential: "link" })).rejects.toMatchObject(
+      { code: "invalid" },
+    );
   });
 
   it("an invitation link sets the password once, and only once", async () => {
     const made = await createUser(people.manager, { email: "invited@example.org", name: "Ivo", role: "staff", credential: "link" });
     if (!("link" in made)) throw new Error("expected a link");
     expect(await verifyCredentials(database.db, "invited@example.org", "")).toMatchObject({ ok: false });
-    await expect(setPasswordWithLink({ db: database.db, userId: null }, { token: tokenOf(made.link), password: "short" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(
+      setPasswordWithLink({ db: database.db, userId: null }, { token: tokenOf(made.link), password: "short" }),
+    ).rejects.toMatchObject({ code: "invalid" });
     await setPasswordWithLink({ db: database.db, userId: null }, { token: tokenOf(made.link), password: "a long enough password" });
     expect(await verifyCredentials(database.db, "invited@example.org", "a long enough password")).toMatchObject({ ok: true });
-    await expect(setPasswordWithLink({ db: database.db, userId: null }, { token: tokenOf(made.link), password: "another long password" })).rejects.toThrow(/not valid any more/);
-    await expect(setPasswordWithLink({ db: database.db, userId: null }, { token: "dyadpw_guess", password: "another long password" })).rejects.toThrow(/not valid any more/);
+    await expect(
+      setPasswordWithLink({ db: database.db, userId: null }, { token: tokenOf(made.link), password: "another long password" }),
+    ).rejects.toThrow(/not valid any more/);
+    await expect(
+      setPasswordWithLink({ db: database.db, userId: null }, { token: "dyadpw_guess", password: "another long password" }),
+    ).rejects.toThrow(/not valid any more/);
   });
 
   it("a manager changes analysts and staff, with before and after in the audit log", async () => {
@@ -48,17 +63,29 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     const after = await changeUserRole(people.manager, { userId: id, role: "staff" });
     expect(after.role).toBe("staff");
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "user.role", before: { role: "analyst", disabled: false }, after: { role: "staff", disabled: false } });
+    expect(audit).toMatchObject({
+      action: "user.role",
+      before: { role: "analyst", disabled: false },
+      after: { role: "staff", disabled: false },
+    });
   });
 
   it("only an admin grants, takes away or touches manager and admin accounts", async () => {
     const { id } = await createUser(people.admin, { email: "m2@example.org", name: "M2", role: "analyst", credential: "link" });
     const before = await tableCounts(database.db);
     await expect(changeUserRole(people.manager, { userId: id, role: "manager" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(changeUserRole(people.manager, { userId: people.admin.userId!, role: "analyst" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setUserDisabled(people.manager, { userId: people.admin.userId!, disabled: true })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(resetUserPassword(people.manager, { userId: people.admin.userId!, credential: "password" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createUser(people.manager, { email: "boss@example.org", name: "B", role: "admin", credential: "link" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeUserRole(people.manager, { userId: people.admin.userId!, role: "analyst" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(setUserDisabled(people.manager, { userId: people.admin.userId!, disabled: true })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(resetUserPassword(people.manager, { userId: people.admin.userId!, credential: "password" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      createUser(people.manager, { email: "boss@example.org", name: "B", role: "admin", credential: "link" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(await tableCounts(database.db)).toEqual(before);
     expect((await changeUserRole(people.admin, { userId: id, role: "manager" })).role).toBe("manager");
   });
@@ -66,7 +93,9 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
   it("staff and analysts are refused every action", async () => {
     for (const who of [people.staff, people.analyst]) {
       await expect(listUsers(who)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(createUser(who, { email: "x@example.org", name: "X", role: "analyst", credential: "link" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createUser(who, { email: "x@example.org", name: "X", role: "analyst", credential: "link" })).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await expect(changeUserRole(who, { userId: who.userId!, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
     }
   });
@@ -95,7 +124,8 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     await expect(requirePermission(them, "tags:write")).resolves.toMatchObject({ role: "staff" });
     await setUserDisabled(people.admin, { userId: made.id, disabled: true });
     await expect(requirePermission(them, "statements:read")).rejects.toMatchObject({ code: "unauthenticated" });
-    if ("password" in made) expect(await verifyCredentials(database.db, "soon-gone@example.org", made.password)).toEqual({ ok: false, reason: "disabled" });
+    if ("password" in made)
+      expect(await verifyCredentials(database.db, "soon-gone@example.org", made.password)).toEqual({ ok: false, reason: "disabled" });
   });
 
   it("within one request the user is read once; the next request sees them disabled", async () => {
@@ -182,7 +212,8 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
   });
 
   describe("set-password links", () => {
-    const useLink = (token: string, password = "a long enough password") => setPasswordWithLink({ db: database.db, userId: null }, { token, password });
+    const useLink = (token: string, password = "a long enough password") =>
+      setPasswordWithLink({ db: database.db, userId: null }, { token, password });
     const linkOf = (issued: object) => {
       if (!("link" in issued) || typeof issued.link !== "string") throw new Error("expected a link");
       return issued.link;
@@ -197,14 +228,24 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     });
 
     it("a reset to a random password voids the links", async () => {
-      const made = await createUser(people.manager, { email: "link-then-password@example.org", name: "L", role: "analyst", credential: "link" });
+      const made = await createUser(people.manager, {
+        email: "link-then-password@example.org",
+        name: "L",
+        role: "analyst",
+        credential: "link",
+      });
       await resetUserPassword(people.manager, { userId: made.id, credential: "password" });
       await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
     });
 
     it("a disabled account's links are void, and stay void once it is enabled again", async () => {
       const made = await createUser(people.manager, { email: "disabled-link@example.org", name: "D", role: "analyst", credential: "link" });
-      const other = await createUser(people.manager, { email: "disabled-link-2@example.org", name: "D2", role: "analyst", credential: "link" });
+      const other = await createUser(people.manager, {
+        email: "disabled-link-2@example.org",
+        name: "D2",
+        role: "analyst",
+        credential: "link",
+      });
       await setUserDisabled(people.manager, { userId: made.id, disabled: true });
       await setUserDisabled(people.manager, { userId: other.id, disabled: true });
       await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
@@ -213,7 +254,12 @@ describe.each(TEST_DRIVERS)("user administration on %s", (driver) => {
     });
 
     it("a link sets a password only for an enabled account, even one disabled directly in the database", async () => {
-      const made = await createUser(people.manager, { email: "db-disabled-link@example.org", name: "D", role: "analyst", credential: "link" });
+      const made = await createUser(people.manager, {
+        email: "db-disabled-link@example.org",
+        name: "D",
+        role: "analyst",
+        credential: "link",
+      });
       await database.db.update(users).set({ disabled: true }).where(eq(users.id, made.id));
       await expect(useLink(linkOf(made))).rejects.toThrow(/not valid any more/);
     });

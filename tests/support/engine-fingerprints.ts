@@ -93,7 +93,12 @@ export function fingerprint(item: EngineText): Fingerprint {
   compiled ??= compileCodebook(DEFAULT_CODEBOOK);
   const reading = readStatement(item.text, compiled, { date: item.date, speakerIso3: item.speakerIso3 });
   const words = scanWords(reading.text);
-  const wordList = Array.from({ length: words.count }, (_, k) => [wordKey(words.ids[k]!), words.starts[k], words.ends[k], words.sentenceStart[k]]);
+  const wordList = Array.from({ length: words.count }, (_, k) => [
+    wordKey(words.ids[k]!),
+    words.starts[k],
+    words.ends[k],
+    words.sentenceStart[k],
+  ]);
   return {
     text: digest(reading.text),
     removed: digest(reading.removed),

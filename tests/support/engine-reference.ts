@@ -60,10 +60,20 @@ function push(result: Sentence[], slice: string, from: number, to: number, offse
 }
 
 const PAGE_BREAK = "\uE000";
-const TO_NORMALISE = /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
+const TO_NORMALISE =
+  /[\uFEFF\r\f\u00A0\u2000-\u200D\u202F\u205F\u3000\u00AD\u2060\u2018-\u201F\u2032\u2033\u00AB\u00BB\u2026\u2028\u2029\v]/;
 const NORMALISED = new Map<string, string>([
-  ["\r", "\n"], ["\r\n", "\n"], ["\f", `\n${PAGE_BREAK}\n`], ["\u2026", "..."], ["\u2028", "\n"], ["\u2029", "\n"], ["\v", "\n"],
-  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [c, " "]),
+  ["\r", "\n"],
+  ["\r\n", "\n"],
+  ["\f", `\n${PAGE_BREAK}\n`],
+  ["\u2026", "..."],
+  ["\u2028", "\n"],
+  ["\u2029", "\n"],
+  ["\v", "\n"],
+  ...[..."\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"].map((c): [string, string] => [
+    c,
+    " ",
+  ]),
   ...[..."\u00AD\u200B\u200C\u200D\u2060\uFEFF"].map((c): [string, string] => [c, ""]),
   ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
   ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),

@@ -18,7 +18,12 @@ export async function createPeople(db: Db): Promise<Record<Person, DalContext>> 
   const rows = await db
     .insert(users)
     .values([
-      ...(["analyst", "staff", "manager", "admin"] as const).map((role) => ({ email: `${role}@test.example`, name: role, role, passwordHash })),
+      ...(["analyst", "staff", "manager", "admin"] as const).map((role) => ({
+        email: `${role}@test.example`,
+        name: role,
+        role,
+        passwordHash,
+      })),
       { email: "disabled@test.example", name: "disabled", role: "manager" as const, passwordHash, disabled: true },
     ])
     .returning({ id: users.id, email: users.email });

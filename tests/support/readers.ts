@@ -27,7 +27,9 @@ export async function libreOfficeSheetCsv(xlsx: Uint8Array, sheet: number): Prom
     writeFileSync(file, xlsx);
     // field sep 44 (,), text delimiter 34 ("), UTF-8 (76), from line 1, …, the sheet number last
     const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`;
-    await run(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", filter, "--outdir", dir, file], { timeout: 120_000 });
+    await run(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", filter, "--outdir", dir, file], {
+      timeout: 120_000,
+    });
     const out = readdirSync(dir).find((f) => f.endsWith(".csv"));
     if (!out) throw new Error(`LibreOffice wrote no CSV (found ${readdirSync(dir).join(", ")})`);
     return readFileSync(path.join(dir, out), "utf8");
@@ -73,7 +75,10 @@ export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
  * One page rendered by poppler's pdftoppm, as a PNG file and as raw pixels (PPM) so a test can count the
  * pixels of a colour.
  */
-export async function renderPdfPage(pdf: Uint8Array, page: number): Promise<{ png: Buffer; countColour(rgb: [number, number, number], tolerance?: number): number }> {
+export async function renderPdfPage(
+  pdf: Uint8Array,
+  page: number,
+): Promise<{ png: Buffer; countColour(rgb: [number, number, number], tolerance?: number): number }> {
   const { dir, remove } = scratch();
   try {
     const file = path.join(dir, "report.pdf");

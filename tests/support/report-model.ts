@@ -26,11 +26,20 @@ export function sampleReport(overrides: Partial<ReportModel> = {}): ReportModel 
       covered,
       statements,
       passages: covered ? (i * k) % 11 : 0,
-      coverage: covered ? { speakerStatements: 9 + i, speakerPassages: 30 + i, pairStatements: 8, pairPassages: 20 } : { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 },
+      coverage: covered
+        ? { speakerStatements: 9 + i, speakerPassages: 30 + i, pairStatements: 8, pairPassages: 20 }
+        : { speakerStatements: 0, speakerPassages: 0, pairStatements: 0, pairPassages: 0 },
       tone:
         !covered || i % 3 === 0
           ? null
-          : { mean: Math.sin(i + k) / 2, low: Math.sin(i + k) / 2 - 0.2, high: Math.sin(i + k) / 2 + 0.2, statements, passages: 4 + i, lowEvidence: statements < 3 },
+          : {
+              mean: Math.sin(i + k) / 2,
+              low: Math.sin(i + k) / 2 - 0.2,
+              high: Math.sin(i + k) / 2 + 0.2,
+              statements,
+              passages: 4 + i,
+              lowEvidence: statements < 3,
+            },
     };
   };
   return {
@@ -48,25 +57,73 @@ export function sampleReport(overrides: Partial<ReportModel> = {}): ReportModel 
     ],
     summary: { statements: 42, passages: 97, firstDate: "2001-03-04", lastDate: "2008-11-30", tooCoarse: 0, undated: 2, unpaired: 1 },
     series: ["USA→AZE", "ARM→AZE"].flatMap((pair, p) =>
-      ["energy-security", "nagorno-karabakh"].map((theme, t) => ({ pair, theme, points: years.map((y, i) => point(y, i + 1, p * 2 + t + 1)) })),
+      ["energy-security", "nagorno-karabakh"].map((theme, t) => ({
+        pair,
+        theme,
+        points: years.map((y, i) => point(y, i + 1, p * 2 + t + 1)),
+      })),
     ),
     tone: [
-      { pair: "USA→AZE", theme: "energy-security", statements: 20, passages: 40, tone: { mean: 0.31, low: 0.2, high: 0.42, statements: 20, passages: 40, lowEvidence: false } },
-      { pair: "USA→AZE", theme: "nagorno-karabakh", statements: 5, passages: 7, tone: { mean: -0.12, low: -0.4, high: 0.16, statements: 5, passages: 7, lowEvidence: false } },
-      { pair: "ARM→AZE", theme: "energy-security", statements: 1, passages: 1, tone: { mean: 0.25, low: 0.25, high: 0.25, statements: 1, passages: 1, lowEvidence: true } },
-      { pair: "ARM→AZE", theme: "nagorno-karabakh", statements: 16, passages: 49, tone: { mean: -0.55, low: -0.63, high: -0.47, statements: 16, passages: 49, lowEvidence: false } },
+      {
+        pair: "USA→AZE",
+        theme: "energy-security",
+        statements: 20,
+        passages: 40,
+        tone: { mean: 0.31, low: 0.2, high: 0.42, statements: 20, passages: 40, lowEvidence: false },
+      },
+      {
+        pair: "USA→AZE",
+        theme: "nagorno-karabakh",
+        statements: 5,
+        passages: 7,
+        tone: { mean: -0.12, low: -0.4, high: 0.16, statements: 5, passages: 7, lowEvidence: false },
+      },
+      {
+        pair: "ARM→AZE",
+        theme: "energy-security",
+        statements: 1,
+        passages: 1,
+        tone: { mean: 0.25, low: 0.25, high: 0.25, statements: 1, passages: 1, lowEvidence: true },
+      },
+      {
+        pair: "ARM→AZE",
+        theme: "nagorno-karabakh",
+        statements: 16,
+        passages: 49,
+        tone: { mean: -0.55, low: -0.63, high: -0.47, statements: 16, passages: 49, lowEvidence: false },
+      },
     ],
     passages: [
       {
         theme: "energy-security",
         passages: [
-          { statementId: 1, title: "U.S. - Azerbaijani Relations", date: "2008-05-01", speaker: "Matthew Bryza", speakerCountry: "USA", sourceUrl: "https://2001-2009.state.gov/p/eur/rls/rm/2008/", text: "Energy security is a pillar of our partnership; the Baku–Tbilisi–Ceyhan pipeline brings Caspian oil to world markets.", tone: 0.4, confidence: 0.92 },
+          {
+            statementId: 1,
+            title: "U.S. - Azerbaijani Relations",
+            date: "2008-05-01",
+            speaker: "Matthew Bryza",
+            speakerCountry: "USA",
+            sourceUrl: "https://2001-2009.state.gov/p/eur/rls/rm/2008/",
+            text: "Energy security is a pillar of our partnership; the Baku–Tbilisi–Ceyhan pipeline brings Caspian oil to world markets.",
+            tone: 0.4,
+            confidence: 0.92,
+          },
         ],
       },
       {
         theme: "nagorno-karabakh",
         passages: [
-          { statementId: 2, title: "Statement in the General Debate", date: "2003-09-24", speaker: null, speakerCountry: "ARM", sourceUrl: null, text: "The people of Nagorno-Karabakh — Нагорный Карабах — have the right to determine their future.", tone: -0.2, confidence: 1 },
+          {
+            statementId: 2,
+            title: "Statement in the General Debate",
+            date: "2003-09-24",
+            speaker: null,
+            speakerCountry: "ARM",
+            sourceUrl: null,
+            text: "The people of Nagorno-Karabakh — Нагорный Карабах — have the right to determine their future.",
+            tone: -0.2,
+            confidence: 1,
+          },
         ],
       },
     ],
@@ -77,8 +134,22 @@ export function sampleReport(overrides: Partial<ReportModel> = {}): ReportModel 
       tagger: { autoTags: 120, accepted: 30, rejected: 6, unreviewed: 84, humanTags: 5, precision: 30 / 36 },
     },
     codebook: [
-      { slug: "energy-security", name: "Energy security", parent: null, color: "#0072B2", phrases: ["energy security", "pipeline*", "Baku-Tbilisi-Ceyhan"], exclusions: ["food and energy security"] },
-      { slug: "nagorno-karabakh", name: "Nagorno-Karabakh", parent: null, color: "#D55E00", phrases: ["Nagorno-Karabakh", "Minsk Group", "Karabagh"], exclusions: [] },
+      {
+        slug: "energy-security",
+        name: "Energy security",
+        parent: null,
+        color: "#0072B2",
+        phrases: ["energy security", "pipeline*", "Baku-Tbilisi-Ceyhan"],
+        exclusions: ["food and energy security"],
+      },
+      {
+        slug: "nagorno-karabakh",
+        name: "Nagorno-Karabakh",
+        parent: null,
+        color: "#D55E00",
+        phrases: ["Nagorno-Karabakh", "Minsk Group", "Karabagh"],
+        exclusions: [],
+      },
     ],
     ...overrides,
   };

@@ -24,13 +24,43 @@ describe("Krippendorff's alpha", () => {
     // Krippendorff (2011), section A: two observers, ten units, binary data.
     const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
     const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
-    expect(krippendorffAlpha(a.map((v, i) => [v, b[i]!]), "nominal")).toBeCloseTo(0.095, 3);
+    expect(
+      krippendorffAlpha(
+        a.map((v, i) => [v, b[i]!]),
+        "nominal",
+      ),
+    ).toBeCloseTo(0.095, 3);
   });
 
   it("is 1 for perfect agreement with variation, undefined without variation or pairs", () => {
-    expect(krippendorffAlpha([[1, 1], [0, 0], [1, 1]], "nominal")).toBe(1);
-    expect(krippendorffAlpha([[1, 1], [1, 1]], "nominal")).toBeNull();
-    expect(krippendorffAlpha([[1, null], [null, 0]], "interval")).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [0, 0],
+          [1, 1],
+        ],
+        "nominal",
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        "nominal",
+      ),
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, null],
+          [null, 0],
+        ],
+        "interval",
+      ),
+    ).toBeNull();
   });
 });
 
@@ -45,9 +75,15 @@ describe("Cohen's kappa", () => {
     // Rows coder A (a 50, b 30, c 20), columns coder B (a 60, b 30, c 10): observed 0.70, chance 0.41,
     // kappa = 0.29 / 0.59 = 0.4915.
     const pairs: [string, string, number][] = [
-      ["a", "a", 44], ["a", "b", 5], ["a", "c", 1],
-      ["b", "a", 7], ["b", "b", 20], ["b", "c", 3],
-      ["c", "a", 9], ["c", "b", 5], ["c", "c", 6],
+      ["a", "a", 44],
+      ["a", "b", 5],
+      ["a", "c", 1],
+      ["b", "a", 7],
+      ["b", "b", 20],
+      ["b", "c", 3],
+      ["c", "a", 9],
+      ["c", "b", 5],
+      ["c", "c", 6],
     ];
     const a = pairs.flatMap(([x, , n]) => Array(n).fill(x));
     const b = pairs.flatMap(([, y, n]) => Array(n).fill(y));
@@ -80,7 +116,18 @@ describe("agreement figures for a sample", () => {
     const trade = figures.themes.find((t) => t.theme === "trade")!;
     // trade codes: A 1,0,0,0 and B 1,1,0,0 — the binary values of the hand computation below.
     expect(trade.pairs[0]!.kappa).toBeCloseTo(cohenKappa([1, 0, 0, 0], [1, 1, 0, 0])!, 10);
-    expect(trade.alpha).toBeCloseTo(krippendorffAlpha([[1, 1], [0, 1], [0, 0], [0, 0]], "nominal")!, 10);
+    expect(trade.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [0, 1],
+          [0, 0],
+          [0, 0],
+        ],
+        "nominal",
+      )!,
+      10,
+    );
     expect(figures.themes.find((t) => t.theme === "energy")!.alpha).toBe(1);
     expect(figures.tone.pairs[0]!.units).toBe(3);
     expect(figures.disagreements).toEqual([

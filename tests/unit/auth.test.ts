@@ -91,7 +91,8 @@ describe("the session token", () => {
 });
 
 describe("server-action bodies", () => {
-  const post = (contentType: string, body: BodyInit) => new Request("http://x/", { method: "POST", headers: { "content-type": contentType, "next-action": "a" }, body });
+  const post = (contentType: string, body: BodyInit) =>
+    new Request("http://x/", { method: "POST", headers: { "content-type": contentType, "next-action": "a" }, body });
   const form = (fields: Record<string, string>) => {
     const data = new FormData();
     for (const [k, v] of Object.entries(fields)) data.set(k, v);

@@ -39,8 +39,11 @@ describe("clean: UN General Debate records", () => {
   });
 
   it("strips numbers written with a space when the record is numbered throughout, and a lone page number", () => {
-    const record = "131. The blocs grew.\n132. Be that as it may, the\n411\nvarious groups met.\n133. At the same time the new awakening came.";
-    expect(clean(record).text).toBe("The blocs grew.\n\nBe that as it may, the various groups met.\n\nAt the same time the new awakening came.");
+    const record =
+      "131. The blocs grew.\n132. Be that as it may, the\n411\nvarious groups met.\n133. At the same time the new awakening came.";
+    expect(clean(record).text).toBe(
+      "The blocs grew.\n\nBe that as it may, the various groups met.\n\nAt the same time the new awakening came.",
+    );
   });
 
   it("drops the form feed, job number and running header of a PDF page break and rejoins the sentence across it", () => {
@@ -99,7 +102,11 @@ describe("clean: kremlin.ru pages", () => {
 describe("clean: PDFs and pasted text", () => {
   it("drops running headers and page numbers of PDF pages and rejoins hard-wrapped lines", () => {
     const page = (n: number, body: string) => `Ministry of Foreign Affairs — Press Service\n${body}\nPage ${n} of 3`;
-    const pdf = [page(1, "The Minister met his counterpart\nand discussed energy."), page(2, "Both sides agreed."), page(3, "The talks will resume.")].join("\f");
+    const pdf = [
+      page(1, "The Minister met his counterpart\nand discussed energy."),
+      page(2, "Both sides agreed."),
+      page(3, "The talks will resume."),
+    ].join("\f");
     const cleaned = clean(pdf);
     expect(cleaned.text).toBe("The Minister met his counterpart and discussed energy.\n\nBoth sides agreed.\n\nThe talks will resume.");
     expect(cleaned.removed.filter((r) => r.reason === "running header or footer")).toHaveLength(3);
@@ -107,11 +114,14 @@ describe("clean: PDFs and pasted text", () => {
   });
 
   it("normalises quotes, apostrophes, spaces and line ends", () => {
-    expect(clean("\u201CWe agree,\u201D  he said\u00A0today.\r\nIt\u2019s done\u2026  ").text).toBe('"We agree," he said today.\n\nIt\'s done...');
+    expect(clean("\u201CWe agree,\u201D  he said\u00A0today.\r\nIt\u2019s done\u2026  ").text).toBe(
+      '"We agree," he said today.\n\nIt\'s done...',
+    );
   });
 
   it("drops share bars, breadcrumbs and skip links but keeps short replies that repeat", () => {
-    const page = "Skip to main content\nHome > Press > Releases\nShare\nTweet\nEmail this page\nFacebook | Twitter | LinkedIn\nQ: Is it over?\nOkay.\nOkay.";
+    const page =
+      "Skip to main content\nHome > Press > Releases\nShare\nTweet\nEmail this page\nFacebook | Twitter | LinkedIn\nQ: Is it over?\nOkay.\nOkay.";
     expect(clean(page).text).toBe("Q: Is it over?\n\nOkay.\n\nOkay.");
   });
 
@@ -125,7 +135,8 @@ describe("clean: PDFs and pasted text", () => {
       const docs = readJsonl<{ text: string }>("us-ru-statements/us-ru-statements-dev.jsonl.gz");
       const archived = docs.filter((d) => d.text.startsWith("Official websites use .gov"));
       expect(archived.length).toBeGreaterThan(0);
-      for (const doc of archived) expect(clean(doc.text).text).not.toMatch(/^(Official websites|Secure \.gov|Policy Issues|Bureaus & Offices)/m);
+      for (const doc of archived)
+        expect(clean(doc.text).text).not.toMatch(/^(Official websites|Secure \.gov|Policy Issues|Bureaus & Offices)/m);
     });
   });
 });
@@ -144,8 +155,9 @@ describe("htmlToText", () => {
 
 describe("character normalising in one pass", () => {
   it("makes every special character plain, as the old chain of replacements did", () => {
-    const raw = "\uFEFFa\u00A0b\u2003c\u200Bd\u00ADe \u2018q\u2019 \u201Cd\u201D \u00ABg\u00BB \u2032\u2033 wait\u2026\r\nnext\rline\u2028sep\u2029par\u000Bvt\u205F\u3000\u202Fend\u2060.";
+    const raw =
+      "\uFEFFa\u00A0b\u2003c\u200Bd\u00ADe \u2018q\u2019 \u201Cd\u201D \u00ABg\u00BB \u2032\u2033 wait\u2026\r\nnext\rline\u2028sep\u2029par\u000Bvt\u205F\u3000\u202Fend\u2060.";
     // The expected text is what the chain of nine replacements gave (commit 892f467).
-    expect(clean(raw).text).toBe("a b cde 'q' \"d\" \"g\" '\" wait...\n\nnext line sep par vt end.");
+    expect(clean(raw).text).toBe('a b cde \'q\' "d" "g" \'" wait...\n\nnext line sep par vt end.');
   });
 });

@@ -18,7 +18,10 @@ describe("theme aliases", () => {
   it("are enough evidence on their own, where a phrase of weight 1 is not (threshold 2)", () => {
     expect(tagged([], "The delegation spoke of sturgeon.")).toEqual([]);
     expect(tagged(["Khazar"], "The delegation visited Khazar.")).toEqual(["caspian"]);
-    expect(tagPassage(compileCodebook([caspian(["Khazar"])]), text)[0]?.evidence.map((e) => text.slice(e.start, e.end))).toEqual(["Khazar", "sturgeon"]);
+    expect(tagPassage(compileCodebook([caspian(["Khazar"])]), text)[0]?.evidence.map((e) => text.slice(e.start, e.end))).toEqual([
+      "Khazar",
+      "sturgeon",
+    ]);
   });
 
   it("keep an explicit weight", () => {

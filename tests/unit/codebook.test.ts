@@ -6,8 +6,16 @@ describe("default codebook", () => {
     const slugs = DEFAULT_CODEBOOK.map((t) => t.slug);
     expect(slugs).toEqual(
       expect.arrayContaining([
-        "energy-security", "counterterrorism", "nagorno-karabakh", "democracy", "elections", "rule-of-law", "human-rights",
-        "nonproliferation", "regional-security", "trade-economic-cooperation",
+        "energy-security",
+        "counterterrorism",
+        "nagorno-karabakh",
+        "democracy",
+        "elections",
+        "rule-of-law",
+        "human-rights",
+        "nonproliferation",
+        "regional-security",
+        "trade-economic-cooperation",
       ]),
     );
     const parents = Object.fromEntries(DEFAULT_CODEBOOK.map((t) => [t.slug, t.parent]));
@@ -25,7 +33,17 @@ describe("validating a manager-edited codebook", () => {
   const withPhrases = (phrases: string[]) => [{ ...theme, rules: { ...theme.rules, phrases } }];
 
   it("rejects regular-expression syntax and absurd lengths, so no rule can make the matcher backtrack", () => {
-    for (const hostile of ["(a+)+$", "a".repeat(10_000), "terror.*ism", "[abc]", "a|b", "x{1,9}", "***", "word  word", "a b c d e f g h i"]) {
+    for (const hostile of [
+      "(a+)+$",
+      "a".repeat(10_000),
+      "terror.*ism",
+      "[abc]",
+      "a|b",
+      "x{1,9}",
+      "***",
+      "word  word",
+      "a b c d e f g h i",
+    ]) {
       expect(validateCodebook(withPhrases([hostile])).ok, hostile).toBe(false);
     }
     expect(themeRulesSchema.safeParse({ phrases: ["(a+)+$"], exclusions: [] }).success).toBe(false);

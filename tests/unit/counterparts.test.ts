@@ -5,8 +5,18 @@ import { segment } from "@/lib/engine/segment";
 
 function read(text: string, speaker: string | null, inherit: "none" | "previous" = "none") {
   const perPassage = passageCounterparts({ text, passages: segment(text), mentions: findCountryMentions(text), speaker }, inherit);
-  const addressed = perPassage.map((cs) => cs.filter((c) => c.addressed).map((c) => c.iso3).sort());
-  const passing = perPassage.map((cs) => cs.filter((c) => !c.addressed).map((c) => c.iso3).sort());
+  const addressed = perPassage.map((cs) =>
+    cs
+      .filter((c) => c.addressed)
+      .map((c) => c.iso3)
+      .sort(),
+  );
+  const passing = perPassage.map((cs) =>
+    cs
+      .filter((c) => !c.addressed)
+      .map((c) => c.iso3)
+      .sort(),
+  );
   return { perPassage, addressed, passing };
 }
 
@@ -33,7 +43,8 @@ describe("passage counterparts", () => {
   });
 
   it("gives every passage of a bilateral press release to its one counterpart", () => {
-    const text = "Under Secretary Burns met President Aliyev of Azerbaijan in Baku.\n\nThey discussed energy security and the Southern Corridor.\n\nThe United States values this partnership.";
+    const text =
+      "Under Secretary Burns met President Aliyev of Azerbaijan in Baku.\n\nThey discussed energy security and the Southern Corridor.\n\nThe United States values this partnership.";
     const { addressed, perPassage } = read(text, "USA");
     expect(addressed).toEqual([["AZE"], ["AZE"], ["AZE"]]);
     expect(perPassage[1]![0]!.evidence).toEqual([{ via: "context", rule: "bilateral" }]);
@@ -46,7 +57,10 @@ describe("passage counterparts", () => {
     expect(addressedCountries(welcome.perPassage).size).toBe(0);
     const two = read("We warmly welcome Tuvalu as a new Member of our Organization.", "ARM");
     expect(two.addressed).toEqual([[]]);
-    const chair = read("I congratulate you, Sir, on your election. Your country, Malaysia, is a friend of peace.\n\nMalaysia and Indonesia must settle their dispute.", "PAK");
+    const chair = read(
+      "I congratulate you, Sir, on your election. Your country, Malaysia, is a friend of peace.\n\nMalaysia and Indonesia must settle their dispute.",
+      "PAK",
+    );
     expect(chair.addressed).toEqual([[], ["IDN", "MYS"]]);
     expect(chair.passing[0]).toEqual(["MYS"]);
     const list = read("Delegations from France, Germany, Italy and Spain attended.\n\nFrance remains our partner.", "POL");
@@ -60,7 +74,10 @@ describe("passage counterparts", () => {
   });
 
   it("treats a venue capital and a date line as passing, and says how each country was named", () => {
-    const venue = read("The talks held in Vienna were useful.\n\nThe Tehran Declaration was signed.\n\nRussian troops must leave Georgia.", "USA");
+    const venue = read(
+      "The talks held in Vienna were useful.\n\nThe Tehran Declaration was signed.\n\nRussian troops must leave Georgia.",
+      "USA",
+    );
     expect(venue.passing[0]).toEqual(["AUT"]);
     expect(venue.perPassage[1]).toEqual([]); // the gazetteer reads "Tehran Declaration" as the name of a text, not Iran
     expect(venue.addressed[2]).toEqual(["GEO", "RUS"]);

@@ -4,7 +4,7 @@ import { neutraliseCell, toCsv } from "@/lib/export/csv";
 
 describe("CSV cells", () => {
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    for (const hostile of ["=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
+    for (const hostile of ['=HYPERLINK("http://x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
       expect(neutraliseCell(hostile).startsWith("'")).toBe(true);
     }
   });

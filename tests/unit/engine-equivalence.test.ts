@@ -35,7 +35,9 @@ describe("the engine's read path gives what it gave before the speed work", () =
 
   const missing = SHARED_CORPORA.filter((c) => !hasShared(c));
   it.skipIf(missing.length > 0)(
-    missing.length > 0 ? `on every text of ../shared/data (${missing.map(skipMessage).join("; ")})` : "on every text of ../shared/data, plain and as wrapped pages",
+    missing.length > 0
+      ? `on every text of ../shared/data (${missing.map(skipMessage).join("; ")})`
+      : "on every text of ../shared/data, plain and as wrapped pages",
     () => {
       const found = differences(null);
       expect(found.slice(0, 20), `${found.length} differences`).toEqual([]);
@@ -47,7 +49,33 @@ describe("the engine's read path gives what it gave before the speed work", () =
 describe("sentences read in place", () => {
   // Pieces that sit at the edges of the in-place reading: abbreviations, initials, U.S. before a starter or not,
   // closing quotes, blank lines, spaces at the ends of a span.
-  const piece = fc.constantFrom("Mr.", "U.S.", "We", "The", "go", "e.g.", "A.", "No.", "5", "1.5", ".", "!", "?", "...", '"', "'", ")", "”", " ", " ", "\n", "\n\n", "\t", "Qarabağ.", "Ж.");
+  const piece = fc.constantFrom(
+    "Mr.",
+    "U.S.",
+    "We",
+    "The",
+    "go",
+    "e.g.",
+    "A.",
+    "No.",
+    "5",
+    "1.5",
+    ".",
+    "!",
+    "?",
+    "...",
+    '"',
+    "'",
+    ")",
+    "”",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "Qarabağ.",
+    "Ж.",
+  );
   const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(""));
 
   it("splits any span of any text as the copying splitter did", () => {
@@ -73,7 +101,28 @@ describe("sentences read in place", () => {
 
 describe("character normalisation in one pass", () => {
   it("cleans any text as it cleans the text normalised the old way (line ends, spaces, quotes, form feeds)", () => {
-    const piece = fc.constantFrom("\r", "\n", "\r\n", "\f", "\v", "\u2028", "\u2029", "\u00A0", "\u200B", "\uFEFF", "\u2019", "\u201C", "\u00AB", "\u2026", "\t", " ", "Peace.", "war", "12", "-");
+    const piece = fc.constantFrom(
+      "\r",
+      "\n",
+      "\r\n",
+      "\f",
+      "\v",
+      "\u2028",
+      "\u2029",
+      "\u00A0",
+      "\u200B",
+      "\uFEFF",
+      "\u2019",
+      "\u201C",
+      "\u00AB",
+      "\u2026",
+      "\t",
+      " ",
+      "Peace.",
+      "war",
+      "12",
+      "-",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
         const raw = parts.join("");

@@ -40,11 +40,20 @@ describe("findCountryMentions", () => {
   it("knows names, demonyms, capitals and variants", () => {
     expect(iso("Baku, the Azerbaijani government, Azerbaijan's support")).toEqual(["AZE", "AZE", "AZE"]);
     expect(iso("the Baku-Tbilisi pipeline")).toEqual(["AZE", "GEO"]);
-    expect(iso("the U.S., the US, the United States of America, America, American diplomats, Washington")).toEqual(["USA", "USA", "USA", "USA", "USA", "USA"]);
-    expect(iso("the Russian Federation, Russia, Moscow, Russian energy, the Kremlin, the Soviet Union, the USSR")).toEqual(Array(7).fill("RUS"));
-    expect(iso("Yerevan and Armenian; Kyiv, Kiev and Ukrainian; Paris and French; Kabul and Afghan; UK, Britain, British, London")).toEqual([
-      "ARM", "ARM", "UKR", "UKR", "UKR", "FRA", "FRA", "AFG", "AFG", "GBR", "GBR", "GBR", "GBR",
+    expect(iso("the U.S., the US, the United States of America, America, American diplomats, Washington")).toEqual([
+      "USA",
+      "USA",
+      "USA",
+      "USA",
+      "USA",
+      "USA",
     ]);
+    expect(iso("the Russian Federation, Russia, Moscow, Russian energy, the Kremlin, the Soviet Union, the USSR")).toEqual(
+      Array(7).fill("RUS"),
+    );
+    expect(iso("Yerevan and Armenian; Kyiv, Kiev and Ukrainian; Paris and French; Kabul and Afghan; UK, Britain, British, London")).toEqual(
+      ["ARM", "ARM", "UKR", "UKR", "UKR", "FRA", "FRA", "AFG", "AFG", "GBR", "GBR", "GBR", "GBR"],
+    );
   });
 
   it("gives offsets and the surface form, dots of U.S. included", () => {
@@ -60,7 +69,12 @@ describe("findCountryMentions", () => {
     expect(iso("Papua New Guinea, Equatorial Guinea, Guinea-Bissau and Guinea")).toEqual(["PNG", "GNQ", "GNB", "GIN"]);
     expect(iso("Dominica and the Dominican Republic; Niger and Nigeria")).toEqual(["DMA", "DOM", "NER", "NGA"]);
     expect(iso("the Democratic Republic of the Congo, the Republic of the Congo")).toEqual(["COD", "COG"]);
-    expect(iso("North Korea, South Korea, the Democratic People's Republic of Korea and the Republic of Korea")).toEqual(["PRK", "KOR", "PRK", "KOR"]);
+    expect(iso("North Korea, South Korea, the Democratic People's Republic of Korea and the Republic of Korea")).toEqual([
+      "PRK",
+      "KOR",
+      "PRK",
+      "KOR",
+    ]);
   });
 
   it("reads proper nouns only: not the pronoun us, not a turkey dinner", () => {
@@ -109,7 +123,14 @@ describe("names inside other names, metonyms and names by date", () => {
 
   it("does not read people named after countries", () => {
     expect(iso("Michael Jordan and Chad Smith met Mr. Jordan")).toEqual([]);
-    expect(iso("the Chad Government, the Jordan Government, Jordan and Israel, Chad. Jordan")).toEqual(["TCD", "JOR", "JOR", "ISR", "TCD", "JOR"]);
+    expect(iso("the Chad Government, the Jordan Government, Jordan and Israel, Chad. Jordan")).toEqual([
+      "TCD",
+      "JOR",
+      "JOR",
+      "ISR",
+      "TCD",
+      "JOR",
+    ]);
   });
 
   it("does not read languages as countries", () => {
@@ -121,11 +142,26 @@ describe("names inside other names, metonyms and names by date", () => {
     const text = "The Kremlin, the White House, Whitehall, the Quai d'Orsay, Foggy Bottom, Downing Street and the State Department";
     expect(iso(text)).toEqual(["RUS", "USA", "GBR", "FRA", "USA", "GBR", "USA"]);
     const via = (t: string) => findCountryMentions(t).map((m) => m.via);
-    expect(via("Azerbaijan, Azerbaijani, Baku, the Kremlin, the State Department, the USSR")).toEqual(["name", "demonym", "capital", "metonym", "office", "historical"]);
+    expect(via("Azerbaijan, Azerbaijani, Baku, the Kremlin, the State Department, the USSR")).toEqual([
+      "name",
+      "demonym",
+      "capital",
+      "metonym",
+      "office",
+      "historical",
+    ]);
   });
 
   it("reads historical states as their successors", () => {
-    expect(iso("the USSR, Yugoslavia, Czechoslovakia, Zaire, Burma, Ceylon, Rhodesia")).toEqual(["RUS", "SRB", "CZE", "COD", "MMR", "LKA", "ZWE"]);
+    expect(iso("the USSR, Yugoslavia, Czechoslovakia, Zaire, Burma, Ceylon, Rhodesia")).toEqual([
+      "RUS",
+      "SRB",
+      "CZE",
+      "COD",
+      "MMR",
+      "LKA",
+      "ZWE",
+    ]);
   });
 
   it("reads Korea, the Congo and Berlin as they were meant on the statement's date", () => {
@@ -187,22 +223,29 @@ describe("lookupCountry and capitalOf", () => {
   });
 });
 
-describe.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))("on the UN Security Council corpus (skipped without ../shared/data/unscon)", () => {
-  it("finds the human-labelled target countries of negative evaluation among the excerpts' mentions", () => {
-    const docs = readJsonl<{ text: string; speaker_country_iso3: string; summary: { neg_eval_target_countries: Record<string, number> } }>("unscon/unscon-dev.jsonl.gz");
-    let found = 0;
-    let labelled = 0;
-    for (const doc of docs) {
-      const mentioned = new Set(iso(doc.text));
-      for (const target of Object.keys(doc.summary.neg_eval_target_countries)) {
-        labelled++;
-        if (mentioned.has(target)) found++;
+describe.skipIf(!hasShared("unscon/unscon-dev.jsonl.gz"))(
+  "on the UN Security Council corpus (skipped without ../shared/data/unscon)",
+  () => {
+    it("finds the human-labelled target countries of negative evaluation among the excerpts' mentions", () => {
+      const docs = readJsonl<{
+        text: string;
+        speaker_country_iso3: string;
+        summary: { neg_eval_target_countries: Record<string, number> };
+      }>("unscon/unscon-dev.jsonl.gz");
+      let found = 0;
+      let labelled = 0;
+      for (const doc of docs) {
+        const mentioned = new Set(iso(doc.text));
+        for (const target of Object.keys(doc.summary.neg_eval_target_countries)) {
+          labelled++;
+          if (mentioned.has(target)) found++;
+        }
       }
-    }
-    // Targets are sometimes named only by "they" or "the delegation": most, not all, are mentioned by name.
-    expect(found / labelled).toBeGreaterThan(0.8);
-  });
-});
+      // Targets are sometimes named only by "they" or "the delegation": most, not all, are mentioned by name.
+      expect(found / labelled).toBeGreaterThan(0.8);
+    });
+  },
+);
 
 describe("findCountryMentions on the scanner's words", () => {
   it("gives the same mentions from words.ts as from tokens or its own scan", () => {

@@ -11,7 +11,6 @@ import { ingestRefusal } from "../support/refusal";
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/ingest/${name}`));
 
-
 describe("single files", () => {
   it("reads a PDF page by page, so cleaning drops its running header and page numbers", async () => {
     const draft = await readSingleFile("statement.pdf", fixture("statement.pdf"));
@@ -69,7 +68,8 @@ describe("single files", () => {
 
 describe("bulk files", () => {
   it("imports the other rows of a CSV with a broken row in the middle and reports it by line", async () => {
-    const csv = 'text,year,speaker_country_iso3\n"We welcome the agreement.",2001,USA\n"A broken "quoted" row",2002,USA\n"We support dialogue.",2003,RUS\n';
+    const csv =
+      'text,year,speaker_country_iso3\n"We welcome the agreement.",2001,USA\n"A broken "quoted" row",2002,USA\n"We support dialogue.",2003,RUS\n';
     const rows = await readBulkRecords("rows.csv", bytes(csv));
     const drafts = [];
     for await (const row of bulkDrafts(rows, guessMapping(["text", "year", "speaker_country_iso3"])!)) drafts.push(row);
@@ -78,7 +78,13 @@ describe("bulk files", () => {
   });
 
   it("reports rows without text or with an impossible date, and keeps the rest", async () => {
-    const jsonl = ['{"text":"We agree.","date":"2022-03-03"}', '{"text":"","date":"2022-03-04"}', '{"text":"Yes.","date":"March third"}', "not json", "[1,2]"].join("\n");
+    const jsonl = [
+      '{"text":"We agree.","date":"2022-03-03"}',
+      '{"text":"","date":"2022-03-04"}',
+      '{"text":"Yes.","date":"March third"}',
+      "not json",
+      "[1,2]",
+    ].join("\n");
     const rows = [];
     for await (const row of bulkDrafts(await readBulkRecords("x.jsonl", bytes(jsonl)), { text: "text", date: "date" })) rows.push(row);
     expect(rows.map((r) => ("error" in r ? r.error : "ok"))).toEqual([
@@ -110,10 +116,23 @@ describe("bulk files", () => {
   });
 
   it("previews the first rows with a guessed mapping", async () => {
-    const preview = await previewBulk("p.json", bytes(JSON.stringify([{ body: "One.", year: 2001, country: "usa" }, { body: "Two.", year: 2002, country: "rus" }])));
+    const preview = await previewBulk(
+      "p.json",
+      bytes(
+        JSON.stringify([
+          { body: "One.", year: 2001, country: "usa" },
+          { body: "Two.", year: 2002, country: "rus" },
+        ]),
+      ),
+    );
     expect(preview.mapping).toEqual({ text: "body", year: "year", speakerCountry: "country" });
     expect(preview.total).toBe(2);
-    expect(recordToDraft(preview.rows[0]!, preview.mapping!)).toMatchObject({ raw: "One.", date: "2001-01-01", datePrecision: "year", speakerCountry: "USA" });
+    expect(recordToDraft(preview.rows[0]!, preview.mapping!)).toMatchObject({
+      raw: "One.",
+      date: "2001-01-01",
+      datePrecision: "year",
+      speakerCountry: "USA",
+    });
   });
 });
 
@@ -137,8 +156,13 @@ describe.each([
 
 describe.skipIf(!hasShared("us-ru-statements/us-ru-statements-dev.jsonl.gz"))("Russian statements", () => {
   it("arrive intact, Cyrillic and all", async () => {
-    const original = readJsonl<{ language: string; text: string }>("us-ru-statements/us-ru-statements-dev.jsonl.gz").filter((d) => d.language === "ru");
-    const rows = await readBulkRecords("x.jsonl.gz", new Uint8Array(readFileSync(sharedFile("us-ru-statements/us-ru-statements-dev.jsonl.gz"))));
+    const original = readJsonl<{ language: string; text: string }>("us-ru-statements/us-ru-statements-dev.jsonl.gz").filter(
+      (d) => d.language === "ru",
+    );
+    const rows = await readBulkRecords(
+      "x.jsonl.gz",
+      new Uint8Array(readFileSync(sharedFile("us-ru-statements/us-ru-statements-dev.jsonl.gz"))),
+    );
     const texts = rows.flatMap((r) => ("record" in r && r.record.language === "ru" ? [String(r.record.text)] : []));
     expect(texts).toEqual(original.map((d) => d.text));
     expect(texts[0]).toMatch(/\p{Script=Cyrillic}{5}/u);

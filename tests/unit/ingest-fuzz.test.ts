@@ -38,16 +38,22 @@ describe("bulk readers", () => {
   });
 
   it("answer any text, brackets and quotes included, with numbered rows or an IngestError", async () => {
-    const jsonish = fc.array(fc.constantFrom("{", "}", "[", "]", '"', ",", ":", "\\", "\n", "\r\n", " ", "a", "1", '"text"', "null"), { maxLength: 80 }).map((parts) => parts.join(""));
+    const jsonish = fc
+      .array(fc.constantFrom("{", "}", "[", "]", '"', ",", ":", "\\", "\n", "\r\n", " ", "a", "1", '"text"', "null"), { maxLength: 80 })
+      .map((parts) => parts.join(""));
     await fc.assert(
-      fc.asyncProperty(bulkName.filter((n) => !n.endsWith(".gz")), jsonish, async (name, body) => {
-        await readsOrRefuses(async () => {
-          for (const row of await readBulkRecords(name, encode(body))) {
-            expect(row.rowNumber).toBeGreaterThan(0);
-            expect("record" in row || "error" in row).toBe(true);
-          }
-        });
-      }),
+      fc.asyncProperty(
+        bulkName.filter((n) => !n.endsWith(".gz")),
+        jsonish,
+        async (name, body) => {
+          await readsOrRefuses(async () => {
+            for (const row of await readBulkRecords(name, encode(body))) {
+              expect(row.rowNumber).toBeGreaterThan(0);
+              expect("record" in row || "error" in row).toBe(true);
+            }
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -65,13 +71,16 @@ describe("bulk readers", () => {
 
   it("give back every JSON Lines row, numbered by its line, however many blank lines lie between", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(record, fc.constantFrom("", "\n", "  \n", "\r\n")), { minLength: 1, maxLength: 20 }), async (items) => {
-        const lines = items.flatMap(([r, gap]) => [JSON.stringify(r), ...(gap ? [gap.replace(/\n$/, "")] : [])]);
-        const rows = await readBulkRecords("x.jsonl.gz", gzipSync(encode(lines.join("\n"))));
-        expect(rows.map((r) => ("record" in r ? r.record : r))).toEqual(items.map(([r]) => r));
-        const lineOf = lines.flatMap((line, i) => (line.trim() ? [i + 1] : []));
-        expect(rows.map((r) => r.rowNumber)).toEqual(lineOf);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(record, fc.constantFrom("", "\n", "  \n", "\r\n")), { minLength: 1, maxLength: 20 }),
+        async (items) => {
+          const lines = items.flatMap(([r, gap]) => [JSON.stringify(r), ...(gap ? [gap.replace(/\n$/, "")] : [])]);
+          const rows = await readBulkRecords("x.jsonl.gz", gzipSync(encode(lines.join("\n"))));
+          expect(rows.map((r) => ("record" in r ? r.record : r))).toEqual(items.map(([r]) => r));
+          const lineOf = lines.flatMap((line, i) => (line.trim() ? [i + 1] : []));
+          expect(rows.map((r) => r.rowNumber)).toEqual(lineOf);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -91,9 +100,12 @@ describe("decoding and decompression", () => {
   it("decodes any UTF-8 text exactly and refuses other bytes at the first bad byte", () => {
     fc.assert(
       // A leading byte-order mark is dropped on purpose.
-      fc.property(fc.string({ unit: "grapheme" }).filter((s) => !s.startsWith("\uFEFF")), (s) => {
-        expect(decodeUtf8(encode(s), "x")).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => !s.startsWith("\uFEFF")),
+        (s) => {
+          expect(decodeUtf8(encode(s), "x")).toBe(s);
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(
@@ -137,7 +149,28 @@ describe("single files", () => {
 
   it("answer any tag soup in an .html file with a draft or an IngestError", async () => {
     const soup = fc
-      .array(fc.constantFrom("<html>", "<body>", "</body>", "<p>", "</p>", "<article>", "<script>", "</script>", "<!--", "-->", "<title>", "&amp;", "<", ">", "Words here.", " ", "\n"), { maxLength: 40 })
+      .array(
+        fc.constantFrom(
+          "<html>",
+          "<body>",
+          "</body>",
+          "<p>",
+          "</p>",
+          "<article>",
+          "<script>",
+          "</script>",
+          "<!--",
+          "-->",
+          "<title>",
+          "&amp;",
+          "<",
+          ">",
+          "Words here.",
+          " ",
+          "\n",
+        ),
+        { maxLength: 40 },
+      )
       .map((parts) => encode(parts.join("")));
     await fc.assert(
       fc.asyncProperty(soup, async (bytes) => {
@@ -150,12 +183,16 @@ describe("single files", () => {
   it("read every paragraph of a generated Word document, or refuse it, never crash", async () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(word, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 40 }), async (paragraphs, cut) => {
-        const docx = await docxWithBody(paragraphs.map((p) => `<w:p><w:r><w:t>${p.join(" ")}</w:t></w:r></w:p>`).join(""));
-        const draft = await readSingleFile("x.docx", docx);
-        expect(draft.raw.trim().split("\n\n")).toEqual(paragraphs.map((p) => p.join(" ")));
-        await readsOrRefuses(() => readSingleFile("x.docx", docx.subarray(0, Math.max(4, docx.length - cut - 1))));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 40 }),
+        async (paragraphs, cut) => {
+          const docx = await docxWithBody(paragraphs.map((p) => `<w:p><w:r><w:t>${p.join(" ")}</w:t></w:r></w:p>`).join(""));
+          const draft = await readSingleFile("x.docx", docx);
+          expect(draft.raw.trim().split("\n\n")).toEqual(paragraphs.map((p) => p.join(" ")));
+          await readsOrRefuses(() => readSingleFile("x.docx", docx.subarray(0, Math.max(4, docx.length - cut - 1))));
+        },
+      ),
       { numRuns: 60 },
     );
   });

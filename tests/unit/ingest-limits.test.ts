@@ -87,7 +87,12 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
     expect((await ingestRefusal(readBulkRecords("over.jsonl", bytes(jsonl)))).message).toMatch(/more than 1,000,000 rows/);
     const csv = "text\n" + "a\n".repeat(LIMITS.bulkRows + 1);
     expect((await ingestRefusal(readBulkRecords("over.csv", bytes(csv)))).message).toMatch(/more than 1,000,000 rows/);
-    const json = "[" + Array(LIMITS.bulkRows + 1).fill("{}").join(",") + "]";
+    const json =
+      "[" +
+      Array(LIMITS.bulkRows + 1)
+        .fill("{}")
+        .join(",") +
+      "]";
     expect((await ingestRefusal(readBulkRecords("over.json", bytes(json)))).message).toMatch(/more than 1,000,000 rows/);
   });
 
@@ -113,14 +118,21 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
     );
     const wide = JSON.stringify(Object.fromEntries(names.map((n) => [n, 1])));
     const rows = await readBulkRecords("w.jsonl", bytes(`{"text":"ok"}\n${wide}\n`));
-    expect(rows).toEqual([{ rowNumber: 1, record: { text: "ok" } }, { rowNumber: 2, error: "has 201 fields; a row may have at most 200" }]);
-    expect((await ingestRefusal(readBulkRecords("w.json", bytes(`[${wide}]`)))).message).toBe("w.json: object 1 has 201 fields; a row may have at most 200.");
+    expect(rows).toEqual([
+      { rowNumber: 1, record: { text: "ok" } },
+      { rowNumber: 2, error: "has 201 fields; a row may have at most 200" },
+    ]);
+    expect((await ingestRefusal(readBulkRecords("w.json", bytes(`[${wide}]`)))).message).toBe(
+      "w.json: object 1 has 201 fields; a row may have at most 200.",
+    );
   });
 
   it("refuses a row longer than the limit, never keeping part of the file", async () => {
     const long = "x".repeat(LIMITS.bulkRowChars + 1);
     const csv = `text,year\nfirst,2001\n"${long}",2002\nthird,2003\n`;
-    expect((await ingestRefusal(readBulkRecords("long.csv", bytes(csv)))).message).toBe("long.csv: line 3 is longer than 2,000,000 characters, the limit for one row.");
+    expect((await ingestRefusal(readBulkRecords("long.csv", bytes(csv)))).message).toBe(
+      "long.csv: line 3 is longer than 2,000,000 characters, the limit for one row.",
+    );
     const rows = await readBulkRecords("long.jsonl", bytes(`{"text":"first"}\n{"text":"${long}"}\n{"text":"third"}\n`));
     expect(rows).toEqual([
       { rowNumber: 1, record: { text: "first" } },
@@ -135,7 +147,9 @@ describe("hostile bulk files (issue #14, finding 10)", () => {
 
 describe("request body limits (issue #14, finding 4)", () => {
   it("gives Next the same body limit as LIMITS, for server actions and for the proxy that would otherwise cut bodies at 10 MB", () => {
-    const config = createRequire(import.meta.url)("../../next.config.js") as { experimental: { serverActions: { bodySizeLimit: number }; proxyClientMaxBodySize: number } };
+    const config = createRequire(import.meta.url)("../../next.config.js") as {
+      experimental: { serverActions: { bodySizeLimit: number }; proxyClientMaxBodySize: number };
+    };
     expect(config.experimental.serverActions.bodySizeLimit).toBe(LIMITS.requestBytes);
     expect(config.experimental.proxyClientMaxBodySize).toBe(LIMITS.requestBytes);
     expect(LIMITS.requestBytes).toBeGreaterThan(LIMITS.singleFileBytes);

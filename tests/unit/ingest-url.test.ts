@@ -18,7 +18,8 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === "/page") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
     if (req.url === "/to-metadata") return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
-    if (req.url === "/to-loopback") return res.writeHead(301, { location: `http://localhost:${(server.address() as AddressInfo).port}/page` }).end();
+    if (req.url === "/to-loopback")
+      return res.writeHead(301, { location: `http://localhost:${(server.address() as AddressInfo).port}/page` }).end();
     if (req.url === "/huge") {
       res.writeHead(200, { "content-type": "text/html" });
       const chunk = "x".repeat(64 * 1024);
@@ -61,12 +62,21 @@ afterAll(() => {
 /** The test server is on loopback, which the default refuses: tests allow exactly 127.0.0.1 on the first hop. */
 const firstHopOnLoopback = { allowAddress: (address: string, hop: number) => hop === 0 && address === "127.0.0.1" };
 
-
 describe("address checks", () => {
-  it.each(["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "224.0.0.1"])(
-    "%s is not public",
-    (address) => expect(isPublicAddress(address)).toBe(false),
-  );
+  it.each([
+    "127.0.0.1",
+    "10.0.0.1",
+    "172.16.5.4",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "::1",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "224.0.0.1",
+  ])("%s is not public", (address) => expect(isPublicAddress(address)).toBe(false));
   it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])("%s is public", (address) => expect(isPublicAddress(address)).toBe(true));
 
   it.each([
@@ -99,9 +109,20 @@ describe("address checks", () => {
 describe("address normaliser (property)", () => {
   /** Every IPv4 block nobody may fetch, as [first address, prefix length]. */
   const PRIVATE_BLOCKS: [number[], number][] = [
-    [[0, 0, 0, 0], 8], [[10, 0, 0, 0], 8], [[100, 64, 0, 0], 10], [[127, 0, 0, 0], 8], [[169, 254, 0, 0], 16], [[172, 16, 0, 0], 12],
-    [[192, 0, 0, 0], 24], [[192, 0, 2, 0], 24], [[192, 168, 0, 0], 16], [[198, 18, 0, 0], 15], [[198, 51, 100, 0], 24],
-    [[203, 0, 113, 0], 24], [[224, 0, 0, 0], 4], [[240, 0, 0, 0], 4],
+    [[0, 0, 0, 0], 8],
+    [[10, 0, 0, 0], 8],
+    [[100, 64, 0, 0], 10],
+    [[127, 0, 0, 0], 8],
+    [[169, 254, 0, 0], 16],
+    [[172, 16, 0, 0], 12],
+    [[192, 0, 0, 0], 24],
+    [[192, 0, 2, 0], 24],
+    [[192, 168, 0, 0], 16],
+    [[198, 18, 0, 0], 15],
+    [[198, 51, 100, 0], 24],
+    [[203, 0, 113, 0], 24],
+    [[224, 0, 0, 0], 4],
+    [[240, 0, 0, 0], 4],
   ];
   const privateV4 = fc
     .tuple(fc.constantFrom(...PRIVATE_BLOCKS), fc.integer({ min: 0, max: 0xffffffff }))
@@ -128,12 +149,17 @@ describe("address normaliser (property)", () => {
 
   type Form = (v4: number[], extra: number[], pad: boolean, up: boolean, dotted: boolean) => string;
   const forms: Record<string, Form> = {
-    mapped: ([a, b, c, d], _e, pad, up, dotted) => spell([0, 0, 0, 0, 0, 0xffff, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
-    compatible: ([a, b, c, d], _e, pad, up, dotted) => spell([0, 0, 0, 0, 0, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
-    translated: ([a, b, c, d], _e, pad, up, dotted) => spell([0, 0, 0, 0, 0xffff, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
-    nat64: ([a, b, c, d], _e, pad, up, dotted) => spell([0x64, 0xff9b, 0, 0, 0, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
+    mapped: ([a, b, c, d], _e, pad, up, dotted) =>
+      spell([0, 0, 0, 0, 0, 0xffff, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
+    compatible: ([a, b, c, d], _e, pad, up, dotted) =>
+      spell([0, 0, 0, 0, 0, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
+    translated: ([a, b, c, d], _e, pad, up, dotted) =>
+      spell([0, 0, 0, 0, 0xffff, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
+    nat64: ([a, b, c, d], _e, pad, up, dotted) =>
+      spell([0x64, 0xff9b, 0, 0, 0, 0, (a! << 8) | b!, (c! << 8) | d!], pad, up, dotted ? [a!, b!, c!, d!] : undefined),
     sixToFour: ([a, b, c, d], e, pad, up) => spell([0x2002, (a! << 8) | b!, (c! << 8) | d!, e[0]!, e[1]!, e[2]!, e[3]!, e[4]!], pad, up),
-    teredoClient: ([a, b, c, d], e, pad, up) => spell([0x2001, 0, 0x0808, 0x0808, e[0]!, e[1]!, 0xffff ^ ((a! << 8) | b!), 0xffff ^ ((c! << 8) | d!)], pad, up),
+    teredoClient: ([a, b, c, d], e, pad, up) =>
+      spell([0x2001, 0, 0x0808, 0x0808, e[0]!, e[1]!, 0xffff ^ ((a! << 8) | b!), 0xffff ^ ((c! << 8) | d!)], pad, up),
     teredoServer: ([a, b, c, d], e, pad, up) => spell([0x2001, 0, (a! << 8) | b!, (c! << 8) | d!, e[0]!, e[1]!, 0xf7f7, 0xf7f7], pad, up),
   };
   const extra = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 5, maxLength: 5 });
@@ -158,7 +184,13 @@ describe("address normaliser (property)", () => {
   it("refuses every URL spelling of a private IPv4 address (decimal, hex, octal, short)", () => {
     const spellings = (v: number[]) => {
       const n = ((v[0]! << 24) >>> 0) + (v[1]! << 16) + (v[2]! << 8) + v[3]!;
-      return [v.join("."), String(n), `0x${n.toString(16)}`, v.map((o) => `0${o.toString(8)}`).join("."), `${v[0]}.${(v[1]! << 16) + (v[2]! << 8) + v[3]!}`];
+      return [
+        v.join("."),
+        String(n),
+        `0x${n.toString(16)}`,
+        v.map((o) => `0${o.toString(8)}`).join("."),
+        `${v[0]}.${(v[1]! << 16) + (v[2]! << 8) + v[3]!}`,
+      ];
     };
     fc.assert(
       fc.property(privateV4, fc.nat(4), (v4, which) => {
@@ -185,9 +217,12 @@ describe("address normaliser (property)", () => {
 
   it("is no stricter than it must be: an embedded public IPv4 address stays public in the forms that route to it", () => {
     fc.assert(
-      fc.property(spelled(publicV4).filter(({ form }) => ["mapped", "nat64", "sixToFour"].includes(form)), ({ text }) => {
-        expect(isPublicAddress(text)).toBe(true);
-      }),
+      fc.property(
+        spelled(publicV4).filter(({ form }) => ["mapped", "nat64", "sixToFour"].includes(form)),
+        ({ text }) => {
+          expect(isPublicAddress(text)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -204,12 +239,16 @@ describe("URL import", () => {
     expect((await ingestRefusal(fetchUrl(url))).code).toBe("blocked_url");
   });
 
-  it.each(["http://127.0.0.1/", "http://localhost/", "http://[::1]/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://0x7f000001/"])(
-    "refuses %s by default",
-    async (url) => {
-      expect((await ingestRefusal(fetchUrl(url, { timeoutMs: 2000 }))).code).toBe("blocked_url");
-    },
-  );
+  it.each([
+    "http://127.0.0.1/",
+    "http://localhost/",
+    "http://[::1]/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/",
+    "http://0x7f000001/",
+  ])("refuses %s by default", async (url) => {
+    expect((await ingestRefusal(fetchUrl(url, { timeoutMs: 2000 }))).code).toBe("blocked_url");
+  });
 
   it.each(["[::ffff:127.0.0.1]", "[0:0:0:0:0:ffff:7f00:1]", "[::ffff:7f00:1]", "[::ffff:0:127.0.0.1]", "[::127.0.0.1]"])(
     "refuses the test server through %s without ever connecting to it",

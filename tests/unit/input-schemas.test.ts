@@ -16,7 +16,8 @@ describe("shared input building blocks", () => {
     expect(parseId("42")).toBe(42);
     expect(parseId(7)).toBe(7);
     expect(parseId(String(MAX_ID))).toBe(MAX_ID);
-    for (const bad of [String(2 ** 31), "99999999999", "1e3", "0x10", "-4", "0", "", "1.5", 2 ** 31, 1.5, null]) expect(parseId(bad), String(bad)).toBeNull();
+    for (const bad of [String(2 ** 31), "99999999999", "1e3", "0x10", "-4", "0", "", "1.5", 2 ** 31, 1.5, null])
+      expect(parseId(bad), String(bad)).toBeNull();
   });
 
   it("free text refuses NUL bytes with a message", () => {

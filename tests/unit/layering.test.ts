@@ -40,15 +40,31 @@ const UPHILL: [string, string, string][] = [
 ];
 
 const DOWNHILL: [string, string, string][] = [
-  ["a page importing a component and the DAL", "app/planted/page.tsx", 'import { Pager } from "@/components/pager";\nimport { listStatements } from "@/lib/dal/statements";'],
+  [
+    "a page importing a component and the DAL",
+    "app/planted/page.tsx",
+    'import { Pager } from "@/components/pager";\nimport { listStatements } from "@/lib/dal/statements";',
+  ],
   ["a route's own client UI", "app/tokens/planted.tsx", 'import { TokenForm } from "./_components/token-form";'],
   ["a server action beside its route", "app/tokens/planted-actions.ts", '"use server";\nexport async function act() {}'],
   ["a component importing the engine", "components/planted.tsx", 'import { formatPeriod } from "@/lib/engine/periods";'],
-  ["lib/boot importing lib/auth and the unchecked DAL", "lib/boot/planted.ts", 'import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";\nimport { activeCodebook } from "@/lib/dal/internal/codebook";'],
+  [
+    "lib/boot importing lib/auth and the unchecked DAL",
+    "lib/boot/planted.ts",
+    'import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";\nimport { activeCodebook } from "@/lib/dal/internal/codebook";',
+  ],
   ["lib/auth importing lib/dal", "lib/auth/planted.ts", 'import { requirePermission } from "../dal/context";'],
-  ["lib/dal importing lib/export, lib/ingest, db and the engine", "lib/dal/planted.ts", 'import { csvCell } from "@/lib/export/csv";\nimport { analyseDraft } from "@/lib/ingest/pipeline";\nimport { getDatabase } from "@/db/client";\nimport { tag } from "@/lib/engine/tag";'],
+  [
+    "lib/dal importing lib/export, lib/ingest, db and the engine",
+    "lib/dal/planted.ts",
+    'import { csvCell } from "@/lib/export/csv";\nimport { analyseDraft } from "@/lib/ingest/pipeline";\nimport { getDatabase } from "@/db/client";\nimport { tag } from "@/lib/engine/tag";',
+  ],
   ["db naming an engine type", "db/schema/planted.ts", 'import type { ThemeEvidence } from "@/lib/engine/types";'],
-  ["a script importing anything", "scripts/ops/planted.ts", 'import { seedDatabase } from "@/lib/boot/seed";\nimport { createTokenAction } from "@/app/tokens/actions";'],
+  [
+    "a script importing anything",
+    "scripts/ops/planted.ts",
+    'import { seedDatabase } from "@/lib/boot/seed";\nimport { createTokenAction } from "@/app/tokens/actions";',
+  ],
   ["a test importing scripts", "tests/unit/planted.test.ts", 'import { rawPairSeries } from "@/scripts/lib/raw-queries";'],
 ];
 

@@ -20,10 +20,15 @@ const OTHER = [
 ];
 
 describe("per-theme logistic regression", () => {
-  const examples = [...ENERGY.map((t) => ({ features: passageFeatures(t), label: 1 as const })), ...OTHER.map((t) => ({ features: passageFeatures(t), label: 0 as const }))];
+  const examples = [
+    ...ENERGY.map((t) => ({ features: passageFeatures(t), label: 1 as const })),
+    ...OTHER.map((t) => ({ features: passageFeatures(t), label: 0 as const })),
+  ];
 
   it("reads words and word pairs, folded", () => {
-    expect(passageFeatures("Energy SECURITY of Qarabağ")).toEqual(expect.arrayContaining(["energy", "security", "energy security", "qarabag", "of qarabag"]));
+    expect(passageFeatures("Energy SECURITY of Qarabağ")).toEqual(
+      expect.arrayContaining(["energy", "security", "energy security", "qarabag", "of qarabag"]),
+    );
     expect(passageFeatures("of an")).not.toContain("of");
   });
 
@@ -43,7 +48,10 @@ describe("per-theme logistic regression", () => {
     const encoding = encodeInSteps(many.map((e) => e.features));
     let encoded = encoding.next();
     while (!encoded.done) encoded = encoding.next();
-    const steps = trainLogisticInSteps(encoded.value, many.map((e) => e.label));
+    const steps = trainLogisticInSteps(
+      encoded.value,
+      many.map((e) => e.label),
+    );
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
@@ -61,7 +69,9 @@ describe("per-theme logistic regression", () => {
     }));
     let finished = false;
     let ranDuring = false;
-    const training = fitAndMeasure(passages, passages.slice(0, 50), ["energy-security", "democracy"]).then((result) => ((finished = true), result));
+    const training = fitAndMeasure(passages, passages.slice(0, 50), ["energy-security", "democracy"]).then(
+      (result) => ((finished = true), result),
+    );
     setTimeout(() => (ranDuring = !finished), 0);
     const { models } = await training;
     expect(ranDuring).toBe(true);

@@ -29,7 +29,10 @@ describe("metadata suggestions for the seed statement", () => {
   });
 
   it("completes the date when the source gives the year, and says so", () => {
-    expect(suggestMetadata(seed, { year: 2008 }).date).toMatchObject({ value: { date: "2008-02-19", precision: "day" }, evidence: "February 19 + year 2008" });
+    expect(suggestMetadata(seed, { year: 2008 }).date).toMatchObject({
+      value: { date: "2008-02-19", precision: "day" },
+      evidence: "February 19 + year 2008",
+    });
   });
 
   it("finds the venue, the kind and the language", () => {
@@ -47,7 +50,12 @@ describe("metadata suggestions for the seed statement", () => {
 
 describe("metadata from the source beats metadata read from the text", () => {
   it("trusts given title, date, speaker and country", () => {
-    const s = suggestMetadata(seed, { title: "Burns in Baku", date: "2008-02-19", speakerName: "R. Nicholas Burns", speakerCountry: "United States" });
+    const s = suggestMetadata(seed, {
+      title: "Burns in Baku",
+      date: "2008-02-19",
+      speakerName: "R. Nicholas Burns",
+      speakerCountry: "United States",
+    });
     expect(s.title).toMatchObject({ value: "Burns in Baku", source: "metadata" });
     expect(s.date).toMatchObject({ value: { date: "2008-02-19", precision: "day" }, source: "metadata" });
     expect(s.speakerName).toMatchObject({ value: "R. Nicholas Burns", source: "metadata" });
@@ -55,7 +63,10 @@ describe("metadata from the source beats metadata read from the text", () => {
   });
 
   it("takes a year alone as year precision", () => {
-    expect(suggestMetadata("We met.", { year: 1961 }).date).toMatchObject({ value: { date: "1961-01-01", precision: "year" }, source: "metadata" });
+    expect(suggestMetadata("We met.", { year: 1961 }).date).toMatchObject({
+      value: { date: "1961-01-01", precision: "year" },
+      source: "metadata",
+    });
   });
 
   it("finds a kremlin.ru publication date in the furniture cleaning removed", () => {
@@ -126,7 +137,13 @@ describe("language", () => {
       const doc = readJsonl<{ language: string; text: string }>(US_RU).find((d) => d.language === "ru")!;
       const cleaned = clean(doc.text).text;
       const body = doc.text.split("\n").filter((l) => l.length > 200);
-      const normalised = (line: string) => line.replace(/[«»“”„]/g, '"').replace(/[‘’]/g, "'").replace(/…/g, "...").replace(/[\s\u00A0]+/g, " ").trim();
+      const normalised = (line: string) =>
+        line
+          .replace(/[«»“”„]/g, '"')
+          .replace(/[‘’]/g, "'")
+          .replace(/…/g, "...")
+          .replace(/[\s\u00A0]+/g, " ")
+          .trim();
       expect(body.length).toBeGreaterThan(5);
       for (const line of body) expect(cleaned).toContain(normalised(line));
     });
@@ -181,7 +198,9 @@ describe("a pasted release with no byline (issue #15)", () => {
   });
 
   it("reads its own side in 'our country' when the publisher is known, and the publisher itself", () => {
-    const ours = suggestMetadata("Statement on the peace talks\n\nOur country stands ready to help Armenia and Azerbaijan.", { url: "https://www.mfa.am/en/press-releases/1" });
+    const ours = suggestMetadata("Statement on the peace talks\n\nOur country stands ready to help Armenia and Azerbaijan.", {
+      url: "https://www.mfa.am/en/press-releases/1",
+    });
     expect(ours.speakerCountry).toMatchObject({ value: "ARM", source: "self-reference", evidence: '"Our country" on www.mfa.am' });
     expect(ours.speakerCountries.map((c) => c.source)).toEqual(["self-reference", "publisher"]);
     expect(ours.counterpartOptions.map((c) => c.value)).toEqual(["AZE"]);
@@ -194,7 +213,9 @@ describe("a pasted release with no byline (issue #15)", () => {
 
 describe("offices", () => {
   it("take an office as the speaker's only where it opens a line, not where it is spoken about or met", () => {
-    const about = suggestMetadata("Comment by the Foreign Ministry\n\nWe note that Secretary of State Antony Blinken met Armenian Prime Minister Nikol Pashinyan.");
+    const about = suggestMetadata(
+      "Comment by the Foreign Ministry\n\nWe note that Secretary of State Antony Blinken met Armenian Prime Minister Nikol Pashinyan.",
+    );
     expect(about.speakerCountries.some((c) => c.source === "office")).toBe(false);
     const met = suggestMetadata("Azerbaijani Foreign Minister meets Secretary of State\n\nBaku, 3 March 2025");
     expect(met.speakerCountry).toMatchObject({ value: "AZE", source: "office" });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seriesQueryFromParams, withIsoPairs } from "@/lib/dal/api-query";
 
-const pairsOf = (...pair: string[]) => seriesQueryFromParams(new URLSearchParams([...pair.map((p) => ["pair", p]), ["theme", "energy-security"]])).pairs;
+const pairsOf = (...pair: string[]) =>
+  seriesQueryFromParams(new URLSearchParams([...pair.map((p) => ["pair", p]), ["theme", "energy-security"]])).pairs;
 
 describe("pair fields read country names as well as ISO codes", () => {
   it("resolves names, any case, with > or → and spaces", () => {
@@ -21,11 +22,20 @@ describe("pair fields read country names as well as ISO codes", () => {
   it("says which side of which pair it does not know, without echoing the text", () => {
     expect(() => pairsOf("USA>AZE", "Narnia > Azerbaijan")).toThrow(/pair 2: the speaker is not a country Dyad knows/i);
     expect(() => pairsOf("Armenia")).toThrow(/pair 1: write a speaker and a counterpart/i);
-    expect(() => pairsOf("<script>>AZE")).toThrow(expect.objectContaining({ code: "invalid", message: expect.not.stringContaining("<script>") }));
+    expect(() => pairsOf("<script>>AZE")).toThrow(
+      expect.objectContaining({ code: "invalid", message: expect.not.stringContaining("<script>") }),
+    );
   });
 
   it("rewrites a report builder's pairs to ISO codes, leaving other parameters alone", () => {
-    const params = withIsoPairs(new URLSearchParams([["pair", "Armenia > Azerbaijan"], ["pair", ""], ["theme", "energy-security"], ["pair", "USA>GEO"]]));
+    const params = withIsoPairs(
+      new URLSearchParams([
+        ["pair", "Armenia > Azerbaijan"],
+        ["pair", ""],
+        ["theme", "energy-security"],
+        ["pair", "USA>GEO"],
+      ]),
+    );
     expect(params.getAll("pair")).toEqual(["ARM>AZE", "", "USA>GEO"]);
     expect(params.get("theme")).toBe("energy-security");
   });

@@ -90,29 +90,48 @@ describe("periods on arbitrary dates (property-based)", () => {
 
   it("refuses days outside the usable years and anything that is not a day", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string()), interval, (text, every) => {
-        if (isUsableDay(text)) expect(() => periodOf(text, every)).not.toThrow();
-        else expect(() => periodOf(text, every)).toThrow(RangeError);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          fc.string(),
+        ),
+        interval,
+        (text, every) => {
+          if (isUsableDay(text)) expect(() => periodOf(text, every)).not.toThrow();
+          else expect(() => periodOf(text, every)).toThrow(RangeError);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("never walks a span longer than the usable years, whatever the labels", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.stringMatching(/^[+-]?\d{4,6}(-(Q[1-4]|\d{2})(-\d{2})?)?$/)), { maxLength: 5 }), interval, (labels, every) => {
-        try {
-          expect(fillPeriods(labels.map((period) => ({ period })), every, (period) => ({ period })).length).toBeLessThanOrEqual(maxPeriods(every));
-        } catch (error) {
-          expect(error).toBeInstanceOf(RangeError);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.stringMatching(/^[+-]?\d{4,6}(-(Q[1-4]|\d{2})(-\d{2})?)?$/)), { maxLength: 5 }),
+        interval,
+        (labels, every) => {
+          try {
+            expect(
+              fillPeriods(
+                labels.map((period) => ({ period })),
+                every,
+                (period) => ({ period }),
+              ).length,
+            ).toBeLessThanOrEqual(maxPeriods(every));
+          } catch (error) {
+            expect(error).toBeInstanceOf(RangeError);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("refuses the far-future weeks that once hung the server (9999 → +010000)", () => {
-    expect(() => fillPeriods([{ period: "9999-12-27" }, { period: "+010000-01-03" }], "week", (period) => ({ period }))).toThrow(RangeError);
+    expect(() => fillPeriods([{ period: "9999-12-27" }, { period: "+010000-01-03" }], "week", (period) => ({ period }))).toThrow(
+      RangeError,
+    );
     expect(() => fillPeriods([{ period: "2001" }, { period: "9999" }], "year", (period) => ({ period }))).toThrow(/longer than/);
     expect(() => periodOf("9999-12-31", "week")).toThrow(/outside 1800–2100/);
   });

@@ -25,7 +25,8 @@ describe("quotable phrases", () => {
   });
 
   it("start at sentences, one run from each of the first three", () => {
-    const text = "We stand for peace in the region and for dialogue with all our neighbours. The occupation must end and the refugees must go home now. A third sentence says the same thing in other words again here. A fourth is never looked up at all by the search.";
+    const text =
+      "We stand for peace in the region and for dialogue with all our neighbours. The occupation must end and the refugees must go home now. A third sentence says the same thing in other words again here. A fourth is never looked up at all by the search.";
     expect(quotablePhrases(text)).toEqual([
       "We stand for peace in the region and for dialogue",
       "The occupation must end and the refugees must go home",
@@ -34,7 +35,8 @@ describe("quotable phrases", () => {
   });
 
   it("skip runs that name a thing or cite a reference rather than say something", () => {
-    const text = "The Organization for Security and Cooperation in Europe Minsk Group Co-Chairs said the talks must go on without delay or preconditions now.";
+    const text =
+      "The Organization for Security and Cooperation in Europe Minsk Group Co-Chairs said the talks must go on without delay or preconditions now.";
     expect(quotablePhrases(text)[0]).toBe("in Europe Minsk Group Co-Chairs said the talks must go"); // the first run that is not mostly names
     expect(quotablePhrases("Resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993) of the Council")).toEqual([]);
   });

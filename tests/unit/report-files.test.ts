@@ -82,7 +82,19 @@ describe("report XLSX", () => {
     const series = workbook.getWorksheet("Series")!;
     expect(series.getRow(1).values).toEqual([undefined, "pair", "theme", "period", "period_start", ...SERIES_HEADERS.slice(3)]);
     const tone = workbook.getWorksheet("Tone")!;
-    expect(tone.getRow(1).values).toEqual([undefined, "pair", "theme", "statements", "passages", "tone_mean", "tone_low", "tone_high", "tone_statements", "tone_passages", "tone_low_evidence"]);
+    expect(tone.getRow(1).values).toEqual([
+      undefined,
+      "pair",
+      "theme",
+      "statements",
+      "passages",
+      "tone_mean",
+      "tone_low",
+      "tone_high",
+      "tone_statements",
+      "tone_passages",
+      "tone_low_evidence",
+    ]);
     // one statement still gives a tone, marked as low evidence
     expect(tone.getRow(4).values).toEqual([undefined, "ARM→AZE", "Energy security", 1, 1, 0.25, 0.25, 0.25, 1, 1, "yes"]);
     expect(series.getCell("D2").value).toEqual(new Date("2001-01-01T00:00:00Z"));
@@ -95,15 +107,19 @@ describe("report XLSX", () => {
     expect(values).toContain(2);
   });
 
-  it.skipIf(!SOFFICE)("is opened by LibreOffice headless, which runs none of the hostile cells", async () => {
-    const csv = await libreOfficeSheetCsv(await xlsxBytes(), 3);
-    const rows = parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[];
-    expect(rows.length).toBe(HOSTILE.length);
-    // LibreOffice shows each title as the text it is (no result of a formula, no error); it reads CR as a line break
-    expect(rows.map((r) => r.title!.replace(/\r\n?|\n/g, "\r"))).toEqual(HOSTILE.map((h) => `'${h}`));
-    expect(Number(rows[0]!.tone)).toBe(-1.5);
-    expect(rows[0]!.date).toBe("2005-01-15");
-  }, 180_000);
+  it.skipIf(!SOFFICE)(
+    "is opened by LibreOffice headless, which runs none of the hostile cells",
+    async () => {
+      const csv = await libreOfficeSheetCsv(await xlsxBytes(), 3);
+      const rows = parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[];
+      expect(rows.length).toBe(HOSTILE.length);
+      // LibreOffice shows each title as the text it is (no result of a formula, no error); it reads CR as a line break
+      expect(rows.map((r) => r.title!.replace(/\r\n?|\n/g, "\r"))).toEqual(HOSTILE.map((h) => `'${h}`));
+      expect(Number(rows[0]!.tone)).toBe(-1.5);
+      expect(rows[0]!.date).toBe("2005-01-15");
+    },
+    180_000,
+  );
   if (!SOFFICE) it("LibreOffice check skipped: soffice is not installed (apt-get install -y libreoffice-calc-nogui)", () => {});
 });
 
@@ -112,10 +128,26 @@ describe("report PDF", () => {
     const pdf = await reportPdf(model);
     const text = await pdfText(pdf);
     const cover = text.split("\f")[0]!;
-    for (const stamp of ["Caucasus energy brief", "United States → Azerbaijan; Armenia → Azerbaijan", "Energy security; Nagorno-Karabakh", "2001-01-01 to 2008-12-31", "Codebook version", "Manager Mia"]) {
+    for (const stamp of [
+      "Caucasus energy brief",
+      "United States → Azerbaijan; Armenia → Azerbaijan",
+      "Energy security; Nagorno-Karabakh",
+      "2001-01-01 to 2008-12-31",
+      "Codebook version",
+      "Manager Mia",
+    ]) {
       expect(cover).toContain(stamp);
     }
-    for (const words of ["Top passages per theme", "Matthew Bryza (USA)", "2008-05-01", "https://2001-2009.state.gov/p/eur/rls/rm/2008/", "Нагорный Карабах", "Precision on the reviewed tags: 83.3%", "Codebook appendix", "food and energy security"]) {
+    for (const words of [
+      "Top passages per theme",
+      "Matthew Bryza (USA)",
+      "2008-05-01",
+      "https://2001-2009.state.gov/p/eur/rls/rm/2008/",
+      "Нагорный Карабах",
+      "Precision on the reviewed tags: 83.3%",
+      "Codebook appendix",
+      "food and energy security",
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/page 1 of \d+/);
@@ -127,18 +159,33 @@ describe("report PDF", () => {
     expect(text).toMatch(/2005\s+gap\s+gap\s+gap/);
   });
 
-  it("agrees in number: one of a thing is singular (\"1 was accepted\"), several are plural", async () => {
+  it('agrees in number: one of a thing is singular ("1 was accepted"), several are plural', async () => {
     const ones = {
       ...model,
       summary: { ...model.summary, statements: 1, passages: 1, tooCoarse: 1 },
       method: { ...model.method, tagger: { autoTags: 1, accepted: 1, rejected: 1, unreviewed: 1, humanTags: 1, precision: 0.5 } },
     };
     const text = (await pdfText(await reportPdf(ones))).replace(/\s+/g, " ");
-    for (const words of ["1 statement on", "(1 passage)", "1 statement is dated only", "1 automatic tag,", "of which 1 was accepted", "1 is not yet reviewed", "1 tag was added by people"]) {
+    for (const words of [
+      "1 statement on",
+      "(1 passage)",
+      "1 statement is dated only",
+      "1 automatic tag,",
+      "of which 1 was accepted",
+      "1 is not yet reviewed",
+      "1 tag was added by people",
+    ]) {
       expect(text).toContain(words);
     }
     const many = (await pdfText(await reportPdf(model))).replace(/\s+/g, " ");
-    for (const words of ["42 statements on", "(97 passages)", "120 automatic tags,", "of which 30 were accepted", "84 are not yet reviewed", "5 tags were added by people"]) {
+    for (const words of [
+      "42 statements on",
+      "(97 passages)",
+      "120 automatic tags,",
+      "of which 30 were accepted",
+      "84 are not yet reviewed",
+      "5 tags were added by people",
+    ]) {
       expect(many).toContain(words);
     }
   });

@@ -24,7 +24,17 @@ describe("reportText: the words of a report, written once", () => {
     for (const report of [model, ones]) {
       const text = reportText(report);
       const pdf = oneLine(await pdfText(await reportPdf(report)));
-      const sentences = [text.title, text.sections, text.summary, text.leftOut, text.toneIntro, ...text.method, text.generated, text.codebookIntro, text.chartNote(true)];
+      const sentences = [
+        text.title,
+        text.sections,
+        text.summary,
+        text.leftOut,
+        text.toneIntro,
+        ...text.method,
+        text.generated,
+        text.codebookIntro,
+        text.chartNote(true),
+      ];
       for (const sentence of sentences.filter(Boolean)) expect(pdf).toContain(oneLine(sentence));
       for (const [label, value] of text.filters) expect(pdf).toContain(`${label} ${value}`);
     }
@@ -34,7 +44,14 @@ describe("reportText: the words of a report, written once", () => {
 
   it("describes the tone engine as it is: lexicon and patterns, AFINN-165 filling gaps, a fitted model, overrides, addressed vs passing", () => {
     const method = reportText(model).method.join(" ");
-    for (const words of ["lexicon and patterns", "AFINN-165 word list filling its gaps", "logistic model fitted", "replaces the machine's", "named in passing", "one cluster"]) {
+    for (const words of [
+      "lexicon and patterns",
+      "AFINN-165 word list filling its gaps",
+      "logistic model fitted",
+      "replaces the machine's",
+      "named in passing",
+      "one cluster",
+    ]) {
       expect(method).toContain(words);
     }
     expect(method).not.toContain("normal approximation");
@@ -63,7 +80,11 @@ describe("Cyrillic in the files", () => {
       },
     ],
   });
-  const rows = sampleStatementRows().map((row, i) => ({ ...row, title: i === 0 ? "Азербайджан осуждает провокацию" : row.title, speakerName: "Мария Захарова" }));
+  const rows = sampleStatementRows().map((row, i) => ({
+    ...row,
+    title: i === 0 ? "Азербайджан осуждает провокацию" : row.title,
+    speakerName: "Мария Захарова",
+  }));
 
   it("embeds the shipped DejaVu Sans, whatever fonts the system has, and falls back to it from a wrong DYAD_PDF_FONT", () => {
     expect(pdfFonts({}).regular).toMatch(/node_modules\/dejavu-fonts-ttf\/ttf\/DejaVuSans\.ttf$/);
@@ -104,10 +125,17 @@ describe("Cyrillic in the files", () => {
     expect(cells).toContain("Азербайджан осуждает провокацию на линии соприкосновения в Нагорном Карабахе.");
   });
 
-  it.skipIf(!SOFFICE)("shows the same Cyrillic text when LibreOffice opens the XLSX", async () => {
-    const csv = parse(await libreOfficeSheetCsv(await xlsx(), 3), { columns: true, relax_column_count: true }) as Record<string, string>[];
-    expect(csv[0]!.title).toBe("Азербайджан осуждает провокацию");
-    expect(csv[0]!.speaker_name).toBe("Мария Захарова");
-  }, 180_000);
+  it.skipIf(!SOFFICE)(
+    "shows the same Cyrillic text when LibreOffice opens the XLSX",
+    async () => {
+      const csv = parse(await libreOfficeSheetCsv(await xlsx(), 3), { columns: true, relax_column_count: true }) as Record<
+        string,
+        string
+      >[];
+      expect(csv[0]!.title).toBe("Азербайджан осуждает провокацию");
+      expect(csv[0]!.speaker_name).toBe("Мария Захарова");
+    },
+    180_000,
+  );
   if (!SOFFICE) it("LibreOffice check skipped: soffice is not installed (apt-get install -y libreoffice-calc-nogui)", () => {});
 });

@@ -29,7 +29,9 @@ describe("segment", () => {
     ]);
     const eighth = passages[7]!.sentences.map((s) => seed.slice(s.start, s.end));
     expect(eighth[0]).toBe("Energy security is not a zero sum game.");
-    expect(eighth[1]).toMatch(/^"It is our firm belief," Under Secretary Burns noted .* "that we can gain more by working together than against one another\.$/);
+    expect(eighth[1]).toMatch(
+      /^"It is our firm belief," Under Secretary Burns noted .* "that we can gain more by working together than against one another\.$/,
+    );
     const ninth = passages[8]!.sentences.map((s) => seed.slice(s.start, s.end));
     expect(ninth.at(-1)).toBe('"Peace, stability and tolerance can only benefit all the people in the Caucasus region."');
   });
@@ -41,7 +43,9 @@ describe("segment", () => {
   });
 
   it('ends a sentence at "U.S." only when a new sentence clearly starts', () => {
-    expect(texts("Our partner is the U.S. We agreed. The U.S. Government agreed.")).toEqual([["Our partner is the U.S.", "We agreed.", "The U.S. Government agreed."]]);
+    expect(texts("Our partner is the U.S. We agreed. The U.S. Government agreed.")).toEqual([
+      ["Our partner is the U.S.", "We agreed.", "The U.S. Government agreed."],
+    ]);
   });
 
   it("splits questions and exclamations, and Russian sentences with initials", () => {

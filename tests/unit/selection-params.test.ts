@@ -6,8 +6,12 @@ import { INTERVALS } from "@/lib/engine/periods";
 import { REPORT_SECTIONS, specFromParams } from "@/lib/export/report-spec";
 
 const COUNTRIES = ["USA", "AZE", "ARM", "RUS", "GEO", "TUR", "IRN", "FRA"];
-const pair = fc.record({ speaker: fc.constantFrom(...COUNTRIES), counterpart: fc.constantFrom(...COUNTRIES) }).filter((p) => p.speaker !== p.counterpart);
-const day = fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const pair = fc
+  .record({ speaker: fc.constantFrom(...COUNTRIES), counterpart: fc.constantFrom(...COUNTRIES) })
+  .filter((p) => p.speaker !== p.counterpart);
+const day = fc
+  .date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const selection = fc.record({
   pairs: fc.array(pair, { minLength: 1, maxLength: 4 }),
   themes: fc.uniqueArray(fc.constantFrom("energy-security", "democracy", "nagorno-karabakh", "counterterrorism"), { minLength: 1 }),
@@ -44,7 +48,14 @@ describe("selectionToParams: one URL form for the dashboard, saved views, short 
   });
 
   it("writes the dashboard's parameters in the order short links were made with", () => {
-    const params = selectionToParams({ pairs: [{ speaker: "USA", counterpart: "AZE" }], themes: ["democracy"], bothDirections: true, interval: "year", measure: "statements", scale: "count" });
+    const params = selectionToParams({
+      pairs: [{ speaker: "USA", counterpart: "AZE" }],
+      themes: ["democracy"],
+      bothDirections: true,
+      interval: "year",
+      measure: "statements",
+      scale: "count",
+    });
     expect(params.toString()).toBe("pair=USA%3EAZE&theme=democracy&both=1&interval=year&measure=statements&scale=count");
   });
 });

@@ -23,7 +23,8 @@ describe("mean with a 95% interval from running sums", () => {
 });
 
 const tone = fc.double({ min: -1, max: 1, noNaN: true });
-const statementsOf = (minStatements: number) => fc.array(fc.array(tone, { minLength: 1, maxLength: 8 }), { minLength: minStatements, maxLength: 12 });
+const statementsOf = (minStatements: number) =>
+  fc.array(fc.array(tone, { minLength: 1, maxLength: 8 }), { minLength: minStatements, maxLength: 12 });
 
 describe("tone mean with a cluster-robust interval", () => {
   it("matches the sandwich formula computed from the statements directly", () => {
@@ -47,7 +48,11 @@ describe("tone mean with a cluster-robust interval", () => {
     fc.assert(
       fc.property(fc.array(tone, { minLength: 2, maxLength: 30 }), (tones) => {
         const clustered = clusteredToneInterval(toneSumsOf(tones.map((t) => [t])))!;
-        const plain = meanWithInterval(tones.reduce((a, b) => a + b, 0), tones.reduce((a, b) => a + b * b, 0), tones.length)!;
+        const plain = meanWithInterval(
+          tones.reduce((a, b) => a + b, 0),
+          tones.reduce((a, b) => a + b * b, 0),
+          tones.length,
+        )!;
         // S/(S−1)·Σ(t−m)²/S² = sample variance / S
         expect(clustered.high - clustered.mean).toBeCloseTo(plain.high - plain.mean, 6);
       }),
@@ -59,7 +64,9 @@ describe("tone mean with a cluster-robust interval", () => {
       fc.property(statementsOf(1), statementsOf(1), (a, b) => {
         const sa = toneSumsOf(a);
         const sb = toneSumsOf(b);
-        const merged = Object.fromEntries(Object.keys(sa).map((k) => [k, sa[k as keyof typeof sa] + sb[k as keyof typeof sb]])) as unknown as typeof sa;
+        const merged = Object.fromEntries(
+          Object.keys(sa).map((k) => [k, sa[k as keyof typeof sa] + sb[k as keyof typeof sb]]),
+        ) as unknown as typeof sa;
         const direct = clusteredToneInterval(toneSumsOf([...a, ...b]))!;
         const added = clusteredToneInterval(merged)!;
         expect(added.mean).toBeCloseTo(direct.mean, 9);
@@ -89,8 +96,20 @@ describe("tone mean with a cluster-robust interval", () => {
   });
 
   it("widens when statements disagree although their passages agree within each", () => {
-    const agreeing = clusteredToneInterval(toneSumsOf([[0.3, 0.3, 0.3], [0.31, 0.31, 0.31], [0.29, 0.29, 0.29]]))!;
-    const split = clusteredToneInterval(toneSumsOf([[0.8, 0.8, 0.8], [-0.2, -0.2, -0.2], [0.3, 0.3, 0.3]]))!;
+    const agreeing = clusteredToneInterval(
+      toneSumsOf([
+        [0.3, 0.3, 0.3],
+        [0.31, 0.31, 0.31],
+        [0.29, 0.29, 0.29],
+      ]),
+    )!;
+    const split = clusteredToneInterval(
+      toneSumsOf([
+        [0.8, 0.8, 0.8],
+        [-0.2, -0.2, -0.2],
+        [0.3, 0.3, 0.3],
+      ]),
+    )!;
     expect(split.high - split.low).toBeGreaterThan(10 * (agreeing.high - agreeing.low));
     expect(split.lowEvidence).toBe(false);
   });

@@ -2,11 +2,33 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateShiftDetector, simulateSeries } from "@/lib/engine/shift-simulation";
 import { seededRandom } from "@/lib/engine/stats";
-import { detectShifts, pooledTone, rankShifts, shiftPointOf, SHIFT_LEVEL, smallSampleTone, wilson, type ShiftPoint } from "@/lib/engine/shifts";
+import {
+  detectShifts,
+  pooledTone,
+  rankShifts,
+  shiftPointOf,
+  SHIFT_LEVEL,
+  smallSampleTone,
+  wilson,
+  type ShiftPoint,
+} from "@/lib/engine/shifts";
 
-const point = (period: string, themePassages: number, pairPassages: number, tone: ShiftPoint["tone"] = null): ShiftPoint => ({ period, gap: false, themePassages, pairPassages, tone });
+const point = (period: string, themePassages: number, pairPassages: number, tone: ShiftPoint["tone"] = null): ShiftPoint => ({
+  period,
+  gap: false,
+  themePassages,
+  pairPassages,
+  tone,
+});
 const gap = (period: string): ShiftPoint => ({ period, gap: true, themePassages: 0, pairPassages: 0, tone: null });
-const tone = (mean: number, half: number, statements = 10): ShiftPoint["tone"] => ({ mean, low: mean - half, high: mean + half, passages: 40, statements, lowEvidence: false });
+const tone = (mean: number, half: number, statements = 10): ShiftPoint["tone"] => ({
+  mean,
+  low: mean - half,
+  high: mean + half,
+  passages: 40,
+  statements,
+  lowEvidence: false,
+});
 
 describe("wilson", () => {
   it("matches a textbook value and stays inside 0..1", () => {
@@ -25,7 +47,15 @@ describe("wilson", () => {
 
 describe("detectShifts", () => {
   it("reports a jump in attention against the trailing baseline, skipping gaps rather than counting them as zeros", () => {
-    const series = [point("2015", 5, 100), gap("2016"), point("2017", 6, 100), gap("2018"), point("2019", 4, 100), gap("2020"), point("2021", 40, 100)];
+    const series = [
+      point("2015", 5, 100),
+      gap("2016"),
+      point("2017", 6, 100),
+      gap("2018"),
+      point("2019", 4, 100),
+      gap("2020"),
+      point("2021", 40, 100),
+    ];
     const [shift, ...rest] = detectShifts(series);
     expect(rest).toEqual([]);
     expect(shift).toMatchObject({ measure: "attention", period: "2021", direction: "up", baselinePeriods: ["2015", "2017", "2019"] });
@@ -43,7 +73,11 @@ describe("detectShifts", () => {
   });
 
   it("reports a fall in tone only from intervals with evidence behind them", () => {
-    const base = [point("2015", 40, 100, tone(0.3, 0.05)), point("2017", 40, 100, tone(0.32, 0.05)), point("2019", 40, 100, tone(0.28, 0.05))];
+    const base = [
+      point("2015", 40, 100, tone(0.3, 0.05)),
+      point("2017", 40, 100, tone(0.32, 0.05)),
+      point("2019", 40, 100, tone(0.28, 0.05)),
+    ];
     expect(detectShifts([...base, point("2021", 40, 100, tone(-0.2, 0.05))])).toMatchObject([{ measure: "tone", direction: "down" }]);
     const thin = { ...tone(-0.2, 0.05)!, lowEvidence: true };
     expect(detectShifts([...base, point("2021", 40, 100, thin)])).toEqual([]);
@@ -51,9 +85,18 @@ describe("detectShifts", () => {
 
   it("ranks the two measures on one scale, largest first", () => {
     const [a] = detectShifts([point("1", 5, 100), point("2", 5, 100), point("3", 50, 100)]);
-    const [b] = detectShifts([point("1", 5, 100, tone(0.5, 0.02)), point("2", 5, 100, tone(0.5, 0.02)), point("3", 5, 100, tone(-0.5, 0.02))]);
+    const [b] = detectShifts([
+      point("1", 5, 100, tone(0.5, 0.02)),
+      point("2", 5, 100, tone(0.5, 0.02)),
+      point("3", 5, 100, tone(-0.5, 0.02)),
+    ]);
     expect(b!.size).toBeCloseTo(0.5, 5);
-    expect(rankShifts([{ key: "a", shift: a! }, { key: "b", shift: b! }]).map((x) => x.key)).toEqual(["b", "a"]);
+    expect(
+      rankShifts([
+        { key: "a", shift: a! },
+        { key: "b", shift: b! },
+      ]).map((x) => x.key),
+    ).toEqual(["b", "a"]);
   });
 });
 
@@ -68,14 +111,23 @@ describe("reading series points", () => {
       pairPassages: 40,
       tone: { mean: -0.2, low: -0.4, high: 0, passages: 6, statements: 2, lowEvidence: true },
     });
-    expect(shiftPointOf({ period: "2022", value: 0, passages: 0, coverage, tone: null })).toMatchObject({ gap: false, themePassages: 0, pairPassages: 40 });
-    expect(shiftPointOf({ period: "2020", value: null, passages: 0, coverage: { ...coverage, pairPassages: 0 }, tone: null }).gap).toBe(true);
+    expect(shiftPointOf({ period: "2022", value: 0, passages: 0, coverage, tone: null })).toMatchObject({
+      gap: false,
+      themePassages: 0,
+      pairPassages: 40,
+    });
+    expect(shiftPointOf({ period: "2020", value: null, passages: 0, coverage: { ...coverage, pairPassages: 0 }, tone: null }).gap).toBe(
+      true,
+    );
   });
 });
 
 describe("tone intervals", () => {
   it("pools periods by passages and widens few-statement intervals to Student's t", () => {
-    const pooled = pooledTone([{ mean: 0, low: -0.1, high: 0.1, passages: 10 }, { mean: 0.3, low: 0.2, high: 0.4, passages: 30 }])!;
+    const pooled = pooledTone([
+      { mean: 0, low: -0.1, high: 0.1, passages: 10 },
+      { mean: 0.3, low: 0.2, high: 0.4, passages: 30 },
+    ])!;
     expect(pooled.estimate).toBeCloseTo(0.225, 5);
     expect(pooled.high - pooled.low).toBeLessThan(0.2);
     const narrow = { mean: 0, low: -0.1, high: 0.1, statements: 3 };

@@ -55,12 +55,20 @@ describe("withinGroupAuc and clusterBootstrapCi", () => {
   });
 
   it("resamples whole clusters, so a statistic of one cluster's units never splits them", () => {
-    const clusters = [[0, 1], [2, 3], [4, 5]];
+    const clusters = [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ];
     const sizes: number[] = [];
-    clusterBootstrapCi(clusters, (indices) => {
-      sizes.push(indices.length);
-      return indices.length;
-    }, 50);
+    clusterBootstrapCi(
+      clusters,
+      (indices) => {
+        sizes.push(indices.length);
+        return indices.length;
+      },
+      50,
+    );
     expect(sizes.every((n) => n === 6)).toBe(true);
     const values = [0, 0, 1, 1, 2, 2];
     const ci = clusterBootstrapCi(clusters, (indices) => mean(indices.map((i) => values[i]!)), 500);

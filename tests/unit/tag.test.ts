@@ -9,14 +9,19 @@ import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { ThemeDefinition } from "@/lib/engine/types";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
-const themesOf = (text: string) => tagPassage(codebook, text).map((t) => t.theme).sort();
+const themesOf = (text: string) =>
+  tagPassage(codebook, text)
+    .map((t) => t.theme)
+    .sort();
 const SEED = "../shared/data/seed/000_aa0f3482d09d4904.txt";
 
 describe.skipIf(!existsSync(SEED))("the seed statement (needs ../shared/data; skipped without it)", () => {
   it("is tagged with all four core themes, each with evidence spans that point at the phrases", () => {
     const { text } = clean(readFileSync(SEED, "utf8"));
     const tagged = tagStatement(codebook, text, segment(text));
-    expect(tagged.statement.map((t) => t.theme)).toEqual(expect.arrayContaining(["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"]));
+    expect(tagged.statement.map((t) => t.theme)).toEqual(
+      expect.arrayContaining(["energy-security", "counterterrorism", "nagorno-karabakh", "democracy"]),
+    );
     const karabakh = tagged.passages.flatMap((p) => p.tags).find((t) => t.theme === "nagorno-karabakh")!;
     expect(karabakh.evidence.map((e) => text.slice(e.start, e.end))).toEqual(["Minsk Group", "Nagorno-Karabakh"]);
     for (const tag of tagged.passages.flatMap((p) => p.tags)) {
@@ -30,7 +35,9 @@ describe("tagger on real excerpts", () => {
   it("finds Nagorno-Karabakh under every spelling", () => {
     // UNGD AZE 2023, ARM 2021, ARM 1993; Qarabağ is the Azerbaijani spelling
     expect(themesOf("to establish a green-energy zone in its Garabagh and East Zangazur regions.")).toContain("nagorno-karabakh");
-    expect(themesOf("The right of the people of Artsakh to self-determination cannot be suspended through the use of force")).toContain("nagorno-karabakh");
+    expect(themesOf("The right of the people of Artsakh to self-determination cannot be suspended through the use of force")).toContain(
+      "nagorno-karabakh",
+    );
     expect(themesOf("refugees fleeing the\nconflict between Nagorny-Karabakh and Azerbaijan")).toContain("nagorno-karabakh");
     expect(themesOf("Qarabağ")).toContain("nagorno-karabakh");
     expect(themesOf("QARABAĞ")).toContain("nagorno-karabakh");
@@ -45,7 +52,11 @@ describe("tagger on real excerpts", () => {
 
   it("matches inflections on word boundaries only", () => {
     // UNGD USA 2001
-    expect(themesOf("All of the victims, including Muslims, were killed with equal indifference and equal satisfaction by the terrorist leaders.")).toContain("counterterrorism");
+    expect(
+      themesOf(
+        "All of the victims, including Muslims, were killed with equal indifference and equal satisfaction by the terrorist leaders.",
+      ),
+    ).toContain("counterterrorism");
     expect(themesOf("Our territory is not negotiable.")).not.toContain("counterterrorism");
     expect(themesOf("the pipelines of Baku")).toContain("energy-security");
   });
@@ -80,7 +91,14 @@ describe("tagger on real excerpts", () => {
   });
 
   it("weights phrases: a weak phrase alone stays under the threshold, with a weight it passes", () => {
-    const base: ThemeDefinition = { slug: "x", name: "X", color: "#000000", parent: null, enabled: true, rules: { phrases: ["ceasefire"], exclusions: [], weight: 1, threshold: 2 } };
+    const base: ThemeDefinition = {
+      slug: "x",
+      name: "X",
+      color: "#000000",
+      parent: null,
+      enabled: true,
+      rules: { phrases: ["ceasefire"], exclusions: [], weight: 1, threshold: 2 },
+    };
     expect(tagPassage(compileCodebook([base]), "A ceasefire holds.")).toEqual([]);
     const weighted = { ...base, rules: { ...base.rules, phrases: ["ceasefire: 2"] } };
     expect(tagPassage(compileCodebook([weighted]), "A ceasefire holds.").map((t) => t.theme)).toEqual(["x"]);
@@ -94,7 +112,11 @@ describe("tagger on real excerpts", () => {
   });
 
   it("is harmless with hostile phrases that slip past validation: they are literal words", () => {
-    const hostile: ThemeDefinition = { ...DEFAULT_CODEBOOK[0]!, slug: "hostile", rules: { phrases: ["(a+)+$", "a".repeat(10_000)], exclusions: [], weight: 1, threshold: 1 } };
+    const hostile: ThemeDefinition = {
+      ...DEFAULT_CODEBOOK[0]!,
+      slug: "hostile",
+      rules: { phrases: ["(a+)+$", "a".repeat(10_000)], exclusions: [], weight: 1, threshold: 1 },
+    };
     const started = performance.now();
     const tags = tagPassage(compileCodebook([hostile]), "a".repeat(20_000) + " (a+)+$ is a!");
     expect(performance.now() - started).toBeLessThan(500);
@@ -102,8 +124,19 @@ describe("tagger on real excerpts", () => {
   });
 
   it("follows an exact and a wildcard phrase through the same words at once (UNGD, Turkey 1983)", () => {
-    const theme = (slug: string, phrases: string[]): ThemeDefinition => ({ slug, name: slug, color: "#000000", parent: null, enabled: true, rules: { phrases, exclusions: [], weight: 1 } });
-    const both = compileCodebook([theme("exact", ["terrorist attacks"]), theme("wild", ["terror* attack*"]), theme("longer", ["terrorist attacks in various countries"])]);
+    const theme = (slug: string, phrases: string[]): ThemeDefinition => ({
+      slug,
+      name: slug,
+      color: "#000000",
+      parent: null,
+      enabled: true,
+      rules: { phrases, exclusions: [], weight: 1 },
+    });
+    const both = compileCodebook([
+      theme("exact", ["terrorist attacks"]),
+      theme("wild", ["terror* attack*"]),
+      theme("longer", ["terrorist attacks in various countries"]),
+    ]);
     const text = "more than 50 wounded as a result of Armenian terrorist attacks in various countries.";
     const tags = tagPassage(both, text);
     expect(tags.map((t) => t.theme).sort()).toEqual(["exact", "longer", "wild"]);
@@ -116,17 +149,41 @@ describe("tagger on real excerpts", () => {
   });
 
   it("takes time in proportion to the text, not to the number of phrases", () => {
-    const many: ThemeDefinition = { ...DEFAULT_CODEBOOK[0]!, slug: "many", rules: { phrases: Array.from({ length: 3000 }, (_, i) => `phrase${i} word`), exclusions: [], weight: 1 } };
+    const many: ThemeDefinition = {
+      ...DEFAULT_CODEBOOK[0]!,
+      slug: "many",
+      rules: { phrases: Array.from({ length: 3000 }, (_, i) => `phrase${i} word`), exclusions: [], weight: 1 },
+    };
     const big = compileCodebook([many, ...DEFAULT_CODEBOOK]);
     expect(big.phraseCount).toBeGreaterThan(3000);
-    expect(tagPassage(big, "phrase2999 word and energy security with gas supplies").map((t) => t.theme)).toEqual(expect.arrayContaining(["many", "energy-security"]));
+    expect(tagPassage(big, "phrase2999 word and energy security with gas supplies").map((t) => t.theme)).toEqual(
+      expect.arrayContaining(["many", "energy-security"]),
+    );
   });
 });
 
 describe("precision first: what is not the theme", () => {
   const mini = (rules: Partial<ThemeDefinition["rules"]>, child?: Partial<ThemeDefinition["rules"]>): ThemeDefinition[] => [
-    { slug: "parent", name: "Parent", color: "#000000", parent: null, enabled: true, rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...rules } },
-    ...(child ? [{ slug: "child", name: "Child", color: "#000000", parent: "parent", enabled: true, rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...child } }] : []),
+    {
+      slug: "parent",
+      name: "Parent",
+      color: "#000000",
+      parent: null,
+      enabled: true,
+      rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...rules },
+    },
+    ...(child
+      ? [
+          {
+            slug: "child",
+            name: "Child",
+            color: "#000000",
+            parent: "parent",
+            enabled: true,
+            rules: { phrases: [], exclusions: [], weight: 1, threshold: 2, ...child },
+          },
+        ]
+      : []),
   ];
 
   it("counts names of organisations once, and never alone", () => {
@@ -136,7 +193,9 @@ describe("precision first: what is not the theme", () => {
     expect(tags("OPEC discussed oil prices.")).toEqual(["parent"]);
     // Without the name rule the two names alone would pass the threshold of 2.
     const asPhrases = compileCodebook(mini({ phrases: ["OPEC", "Organization of the Petroleum Exporting Countries"] }));
-    expect(tagPassage(asPhrases, "The Organization of the Petroleum Exporting Countries (OPEC) met.").map((t) => t.theme)).toEqual(["parent"]);
+    expect(tagPassage(asPhrases, "The Organization of the Petroleum Exporting Countries (OPEC) met.").map((t) => t.theme)).toEqual([
+      "parent",
+    ]);
   });
 
   it("does not take a theme named once in a list for the passage's subject", () => {
@@ -149,7 +208,10 @@ describe("precision first: what is not the theme", () => {
 
   it("rolls a child up only beside the parent's context phrases, and not against the parent's exclusions", () => {
     const cb = compileCodebook(mini({ rollUpContext: ["parliament"], exclusions: ["outer space"] }, { phrases: ["rule of law: 2"] }));
-    const tags = (text: string) => tagPassage(cb, text).map((t) => t.theme).sort();
+    const tags = (text: string) =>
+      tagPassage(cb, text)
+        .map((t) => t.theme)
+        .sort();
     expect(tags("The rule of law binds parliament.")).toEqual(["child", "parent"]);
     expect(tags("The cosmos is still not subject to the rule of law.")).toEqual(["child"]);
     expect(tags("In outer space, the rule of law binds parliament.")).toEqual(["child"]);
@@ -160,7 +222,9 @@ describe("precision first: what is not the theme", () => {
     expect(themesOf("The Security Council must become more democratic and representative.")).not.toContain("democracy");
     expect(themesOf("We call for the democratization of the United Nations.")).not.toContain("democracy");
     expect(themesOf("The cosmos is still not subject to the rule of law.")).not.toContain("democracy");
-    expect(themesOf("The peoples of the Non-Self-Governing Territories must attain self-determination through free elections.")).not.toContain("democracy");
+    expect(
+      themesOf("The peoples of the Non-Self-Governing Territories must attain self-determination through free elections."),
+    ).not.toContain("democracy");
     expect(themesOf("Free and fair parliamentary elections were held in my country, and the opposition won.")).toContain("democracy");
     expect(themesOf("My Government has released all political prisoners and reformed the judiciary.")).toContain("democracy");
   });
@@ -176,20 +240,30 @@ describe("precision first: what is not the theme", () => {
 
   it("keeps rights violated in the conduct of a war or an occupation out of democracy (issue 16, second round)", () => {
     expect(themesOf("The occupation forces use torture against the people and their journalists.")).toEqual([]);
-    expect(themesOf("In armed confrontations, respect for human rights means the safety of civilians; our Government evacuated them.")).not.toContain("democracy");
-    expect(themesOf("The European Court of Human Rights held Armenia responsible for the occupation, our Government said.")).not.toContain("democracy");
+    expect(
+      themesOf("In armed confrontations, respect for human rights means the safety of civilians; our Government evacuated them."),
+    ).not.toContain("democracy");
+    expect(themesOf("The European Court of Human Rights held Armenia responsible for the occupation, our Government said.")).not.toContain(
+      "democracy",
+    );
     expect(themesOf("My Government has signed the covenant and protects human rights at home.")).toContain("democracy");
   });
 
   it("does not read connectivity or metaphors as energy security (issue 16, second round)", () => {
-    expect(themesOf("The corridor will connect India to Europe with rail links, energy pipelines and fibre-optic cables.")).not.toContain("energy-security");
+    expect(themesOf("The corridor will connect India to Europe with rail links, energy pipelines and fibre-optic cables.")).not.toContain(
+      "energy-security",
+    );
     expect(themesOf("We are upgrading our road, rail, airport and pipeline infrastructure.")).not.toContain("energy-security");
     expect(themesOf("Nobody knows who should own these new oil fields of data.")).not.toContain("energy-security");
-    expect(themesOf("Such projects as the Baku-Tbilisi-Ceyhan oil and natural gas pipelines and the Baku-Tbilisi-Kars railroad.")).toContain("energy-security");
+    expect(
+      themesOf("Such projects as the Baku-Tbilisi-Ceyhan oil and natural gas pipelines and the Baku-Tbilisi-Kars railroad."),
+    ).toContain("energy-security");
   });
 
   it("does not read pending procedures as pipelines", () => {
-    expect(themesOf("New procedures for peacekeeping are in the pipeline, and more reforms are in the pipeline.")).not.toContain("energy-security");
+    expect(themesOf("New procedures for peacekeeping are in the pipeline, and more reforms are in the pipeline.")).not.toContain(
+      "energy-security",
+    );
   });
 });
 

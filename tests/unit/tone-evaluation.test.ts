@@ -37,7 +37,8 @@ describe("situation words describe, evaluative words judge", () => {
 
 describe("the Council's formulas and evaluative patterns", () => {
   it("does not read the Council's mandate as praise (Ukraine on the Russian veto)", () => {
-    const text = "For that permanent member of the Council , it has become the custom to veto any measure aimed at maintaining international peace and security .";
+    const text =
+      "For that permanent member of the Council , it has become the custom to veto any measure aimed at maintaining international peace and security .";
     expect(scoreTone(text).words.map((w) => w.word)).toEqual(["veto"]);
     expect(tone(text)).toBeLessThan(-0.2);
     expect(scoreTone("Jordan has voted in favour of the draft resolution .").words).toEqual([]);
@@ -57,7 +58,8 @@ describe("diplomatic usage that a general sentiment list misreads", () => {
   const words = (text: string) => scoreTone(text).words.map((w) => w.word);
 
   it("turns the word a split-off 'non' prefix is attached to, and only that word (Jordan)", () => {
-    const text = "out of its respect for Ukraine 's sovereignty , territorial integrity and political independence and non - interference in its internal affairs .";
+    const text =
+      "out of its respect for Ukraine 's sovereignty , territorial integrity and political independence and non - interference in its internal affairs .";
     expect(weightOf(text, "interference")).toBeGreaterThan(0);
     expect(tone(text)).toBeGreaterThan(0.3);
     // a prefix reaches no further than its word
@@ -65,7 +67,8 @@ describe("diplomatic usage that a general sentiment list misreads", () => {
   });
 
   it("reads naming a norm as neither praise nor blame: the violation is the evaluation (Chile)", () => {
-    const text = "at stake here are fundamental principles of international law , such as respecting the sovereignty , independence and territorial integrity of Ukraine";
+    const text =
+      "at stake here are fundamental principles of international law , such as respecting the sovereignty , independence and territorial integrity of Ukraine";
     expect(words(text)).toEqual(["respecting"]);
     expect(tone("Russia violated the territorial integrity of Ukraine .")).toBeLessThan(-0.4);
   });
@@ -79,7 +82,8 @@ describe("diplomatic usage that a general sentiment list misreads", () => {
   });
 
   it("quotes the Charter without judging: Article 2(4), the settlement of disputes, the Council's responsibility (Nigeria; Australia)", () => {
-    const charter = "which obliges all States to refrain in their international relations from the threat or use of force against the territorial integrity or political independence of any State";
+    const charter =
+      "which obliges all States to refrain in their international relations from the threat or use of force against the territorial integrity or political independence of any State";
     expect(words(charter)).toEqual([]);
     expect(words("The United Nations Charter also obliges States to settle their disputes by peaceful means .")).toEqual(["peaceful"]);
     expect(words("the body with the primary responsibility for the maintenance of international peace and security")).toEqual([]);

@@ -25,7 +25,9 @@ describe("the fitted tone model (lib/engine/data/tone-model.json, fitted on UNSC
 
   it("keeps the hand lexicon's weight where it has one, AFINN's opinion notwithstanding (S/PV.7643, Egypt; S/PV.7138)", () => {
     // AFINN: failure −2 (would be scaled); hand lexicon: fail* −1.5, used as is
-    expect(weightOf("a failure by the troop - contributing country to investigate allegations of sexual exploitation and abuse ;", "failure")).toBe(-1.5);
+    expect(
+      weightOf("a failure by the troop - contributing country to investigate allegations of sexual exploitation and abuse ;", "failure"),
+    ).toBe(-1.5);
     // AFINN: concerned −2; hand lexicon: −0.5, intensified by "deeply"
     expect(weightSource("concerned")).toBe("lexicon");
     expect(weightOf("We are deeply concerned", "concerned")).toBe(-0.75);

@@ -24,8 +24,12 @@ describe("tone towards a country: who acts, who is acted on", () => {
   });
 
   it("reads 'the annexation by Russia' and 'the representative of the United States' as who acts", () => {
-    expect(share("They prepare the ground for an illegal referendum and eventual annexation of Crimea by Russia .", "RUS", "annexation")).toBe(1);
-    expect(share("The Permanent Representative of the United States blamed Russia for illegally pursuing its ambitions .", "USA", "illegally")).toBe(1);
+    expect(
+      share("They prepare the ground for an illegal referendum and eventual annexation of Crimea by Russia .", "RUS", "annexation"),
+    ).toBe(1);
+    expect(
+      share("The Permanent Representative of the United States blamed Russia for illegally pursuing its ambitions .", "USA", "illegally"),
+    ).toBe(1);
   });
 
   it("reads 'the invasion of Ukraine' as done to Ukraine, and 'condemn Russia' as aimed at Russia", () => {
@@ -37,20 +41,24 @@ describe("tone towards a country: who acts, who is acted on", () => {
   });
 
   it("reads a country named as the object of a criticised act, or in the passive, as acted on (Luxembourg; Lithuania)", () => {
-    expect(share("It would constitute a unilateral act that could very seriously destabilize Ukraine .", "UKR", "destabilize")).toBeLessThan(0.5);
+    expect(
+      share("It would constitute a unilateral act that could very seriously destabilize Ukraine .", "UKR", "destabilize"),
+    ).toBeLessThan(0.5);
     expect(share("In defiance of its commitments , Ukraine is about to be carved up .", "UKR", "carved")).toBeLessThan(0.5);
     expect(share("The annexation goes beyond Ukraine .", "UKR", "annexation")).toBeLessThan(0.5);
   });
 
   it("reads a country named after another that acts as acted on (United States: 'Russia … blocked Ukrainian ships')", () => {
-    const text = "Russia - isolated , alone and wrong - blocked the draft resolution 's adoption , just as it has blocked Ukrainian ships .";
+    const text =
+      "Russia - isolated , alone and wrong - blocked the draft resolution 's adoption , just as it has blocked Ukrainian ships .";
     expect(share(text, "RUS", "wrong")).toBe(1);
     expect(share(text, "UKR", "wrong")).toBeLessThan(0.5);
   });
 
   it("reads the agent of a criticised passive as acting, not the one who only proposed something (Luxembourg)", () => {
     expect(share("The Ukrainian ships were blocked by Russia .", "RUS", "blocked")).toBe(1);
-    const text = "Luxembourg regrets that the draft resolution proposed by the United States was not adopted because of the vote against it by Russia .";
+    const text =
+      "Luxembourg regrets that the draft resolution proposed by the United States was not adopted because of the vote against it by Russia .";
     expect(share(text, "USA", "regrets")).toBeLessThan(0.5);
   });
 

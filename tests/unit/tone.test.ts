@@ -14,7 +14,9 @@ describe.skipIf(!existsSync(SEED))("the seed statement (needs ../shared/data; sk
     const { text } = clean(readFileSync(SEED, "utf8"));
     const statement = scoreStatementTone(text, segment(text));
     expect(statement.score).toBeGreaterThan(0.2);
-    expect(statement.passages.flatMap((p) => p.words.map((w) => w.word))).toEqual(expect.arrayContaining(["friend", "appreciates", "partnership"]));
+    expect(statement.passages.flatMap((p) => p.words.map((w) => w.word))).toEqual(
+      expect.arrayContaining(["friend", "appreciates", "partnership"]),
+    );
   });
 });
 
@@ -22,25 +24,38 @@ describe("diplomatic tone on real excerpts", () => {
   it("reads condemning terrorism beside a strong friend as cooperative", () => {
     expect(tone("We condemn terrorism together with our strong friend.")).toBeGreaterThan(0.3);
     // UNGD GEO 2009: a united front against terrorism is not hostility
-    expect(tone("the effort to build energy security for free nations and a united front against lawlessness and terrorism.")).toBeGreaterThanOrEqual(-0.2);
+    expect(
+      tone("the effort to build energy security for free nations and a united front against lawlessness and terrorism."),
+    ).toBeGreaterThanOrEqual(-0.2);
   });
 
   it("reads the seed statement's warm sentence as positive", () => {
-    const text = "Mr. Burns told Azerbaijan's future diplomats that the U.S. values its bilateral relationship with their country and deeply appreciates Azerbaijan's support.";
+    const text =
+      "Mr. Burns told Azerbaijan's future diplomats that the U.S. values its bilateral relationship with their country and deeply appreciates Azerbaijan's support.";
     expect(tone(text)).toBeGreaterThan(0.5);
     expect(wordsOf(text)).toEqual(expect.arrayContaining(["appreciates", "support"]));
   });
 
   it("reads UNSC language on Crimea as hostile (S/PV.7138, France and the United States)", () => {
-    expect(tone("the occupation denied against all evidence , the torrents of propaganda , and now the charade of a referendum")).toBeLessThan(-0.6);
+    expect(
+      tone("the occupation denied against all evidence , the torrents of propaganda , and now the charade of a referendum"),
+    ).toBeLessThan(-0.6);
     expect(tone("then reversed itself and concocted a rationale for justifying just such an illegal act .")).toBeLessThan(-0.4);
-    expect(tone("In desperation , therefore , Moscow invokes the pretext of protecting Russians who are supposedly threatened in Crimea .")).toBeLessThan(-0.4);
-    expect(wordsOf("We condemn the illegal annexation of Crimea and reject the so-called referendum.")).toEqual(expect.arrayContaining(["illegal annexation", "so-called"]));
+    expect(
+      tone("In desperation , therefore , Moscow invokes the pretext of protecting Russians who are supposedly threatened in Crimea ."),
+    ).toBeLessThan(-0.4);
+    expect(wordsOf("We condemn the illegal annexation of Crimea and reject the so-called referendum.")).toEqual(
+      expect.arrayContaining(["illegal annexation", "so-called"]),
+    );
   });
 
   it("reads UNSC calls for restraint as cooperative (S/PV.7138, China and Chad)", () => {
     expect(tone("We believe that it is still possible for the parties to open the way towards national reconciliation")).toBeGreaterThan(0);
-    expect(tone("The key to resolving the crisis in Ukraine is to act within the framework of law and order , seeking an early solution to the differences through dialogue and negotiations")).toBeGreaterThan(0);
+    expect(
+      tone(
+        "The key to resolving the crisis in Ukraine is to act within the framework of law and order , seeking an early solution to the differences through dialogue and negotiations",
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it("flips the sign after a negation and strengthens after an intensifier", () => {
@@ -56,7 +71,9 @@ describe("diplomatic tone on real excerpts", () => {
   });
 
   it("does not read words inside names as tone (Treaty on Friendship, Cooperation and Partnership)", () => {
-    expect(wordsOf("contrary to the Treaty on Friendship , Cooperation , and Partnership between Ukraine and the Russian Federation")).toEqual(["contrary"]);
+    expect(
+      wordsOf("contrary to the Treaty on Friendship , Cooperation , and Partnership between Ukraine and the Russian Federation"),
+    ).toEqual(["contrary"]);
   });
 
   it("stays within [-1, 1] and is 0 with nothing evaluative", () => {
@@ -72,7 +89,11 @@ describe("diplomatic tone on real excerpts", () => {
 
   it("directs tone at the country a passage names", () => {
     const text = "We welcome our partnership with Georgia.\n\nRussia's aggression must stop.";
-    const passages = segment(text).map((p) => ({ ...p, text: text.slice(p.start, p.end), mentions: findCountryMentions(text.slice(p.start, p.end)) }));
+    const passages = segment(text).map((p) => ({
+      ...p,
+      text: text.slice(p.start, p.end),
+      mentions: findCountryMentions(text.slice(p.start, p.end)),
+    }));
     expect(directedTone(passages, "GEO")!.score).toBeGreaterThan(0);
     expect(directedTone(passages, "RUS")!.score).toBeLessThan(0);
     expect(directedTone(passages, "FRA")).toBeNull();
@@ -90,7 +111,8 @@ describe("diplomatic tone on real excerpts", () => {
 
 describe("a statement's tone", () => {
   it("weighs each passage by how much evaluation it holds, so a passage that only names troops hardly counts", () => {
-    const text = "Russian troops entered the mainland from the south .\n\nWe condemn the illegal annexation of Crimea and reject the so-called referendum .";
+    const text =
+      "Russian troops entered the mainland from the south .\n\nWe condemn the illegal annexation of Crimea and reject the so-called referendum .";
     const statement = scoreStatementTone(text, segment(text));
     const [troops, condemnation] = statement.passages;
     expect(troops!.words.map((w) => w.word)).toEqual(["troops"]);

@@ -4,7 +4,17 @@ import { z } from "zod";
 import { COUNTRIES } from "@/lib/engine/countries";
 import { EARLIEST_YEAR, LATEST_YEAR } from "@/lib/engine/dates";
 import { lookupCountry } from "@/lib/engine/gazetteer";
-import { blankAsNull, checkboxSchema, describeIssues, iso3Schema, isoDaySchema, MAX_ID, pairTextSchema, recordIdSchema, themeSlugSchema } from "@/lib/validation";
+import {
+  blankAsNull,
+  checkboxSchema,
+  describeIssues,
+  iso3Schema,
+  isoDaySchema,
+  MAX_ID,
+  pairTextSchema,
+  recordIdSchema,
+  themeSlugSchema,
+} from "@/lib/validation";
 
 const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
@@ -15,8 +25,21 @@ describe("the shared validation blocks", () => {
         expect(recordIdSchema.parse(asText ? ` ${n} ` : n)).toBe(n);
       }),
     );
-    fc.assert(fc.property(fc.oneof(fc.maxSafeInteger().filter((n) => n < 1 || n > MAX_ID), fc.double({ noInteger: true })), (n) => !ok(recordIdSchema, n) && !ok(recordIdSchema, String(n))));
-    fc.assert(fc.property(fc.string().filter((s) => !/^\s*\d+\s*$/.test(s)), (s) => !ok(recordIdSchema, s)));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.maxSafeInteger().filter((n) => n < 1 || n > MAX_ID),
+          fc.double({ noInteger: true }),
+        ),
+        (n) => !ok(recordIdSchema, n) && !ok(recordIdSchema, String(n)),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/^\s*\d+\s*$/.test(s)),
+        (s) => !ok(recordIdSchema, s),
+      ),
+    );
   });
 
   it("ISO3 codes: three letters in any case and spacing become upper case; anything else is refused", () => {
@@ -25,21 +48,40 @@ describe("the shared validation blocks", () => {
         expect(iso3Schema.parse(`${pad}${code}${pad}`)).toBe(code.toUpperCase());
       }),
     );
-    fc.assert(fc.property(fc.string().filter((s) => !/^[A-Za-z]{3}$/.test(s.trim())), (s) => !ok(iso3Schema, s)));
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/^[A-Za-z]{3}$/.test(s.trim())),
+        (s) => !ok(iso3Schema, s),
+      ),
+    );
     expect(iso3Schema.safeParse("AZ").error?.issues[0]?.message).toBe("a country is a three-letter ISO code");
   });
 
   it("theme slugs: 1 to 64 of a-z, 0-9 and -, nothing else", () => {
     fc.assert(fc.property(fc.stringMatching(/^[a-z0-9-]{1,64}$/), (slug) => themeSlugSchema.parse(slug) === slug));
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !/^[a-z0-9-]{1,64}$/.test(s.trim())), (s) => !ok(themeSlugSchema, s)));
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !/^[a-z0-9-]{1,64}$/.test(s.trim())),
+        (s) => !ok(themeSlugSchema, s),
+      ),
+    );
   });
 
   it("days: every real day in the charted years, and no other text", () => {
-    const inRange = fc.date({ min: new Date(Date.UTC(EARLIEST_YEAR, 0, 1)), max: new Date(Date.UTC(LATEST_YEAR, 11, 31)), noInvalidDate: true });
+    const inRange = fc.date({
+      min: new Date(Date.UTC(EARLIEST_YEAR, 0, 1)),
+      max: new Date(Date.UTC(LATEST_YEAR, 11, 31)),
+      noInvalidDate: true,
+    });
     fc.assert(fc.property(inRange, (d) => ok(isoDaySchema, d.toISOString().slice(0, 10))));
     const outside = fc.oneof(fc.integer({ min: 1000, max: EARLIEST_YEAR - 1 }), fc.integer({ min: LATEST_YEAR + 1, max: 9999 }));
     fc.assert(fc.property(outside, (year) => !ok(isoDaySchema, `${year}-06-15`)));
-    fc.assert(fc.property(fc.integer({ min: EARLIEST_YEAR, max: LATEST_YEAR }), (year) => ok(isoDaySchema, `${year}-02-29`) === new Date(Date.UTC(year, 1, 29)).getUTCDate() > 1));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: EARLIEST_YEAR, max: LATEST_YEAR }),
+        (year) => ok(isoDaySchema, `${year}-02-29`) === new Date(Date.UTC(year, 1, 29)).getUTCDate() > 1,
+      ),
+    );
     expect(isoDaySchema.safeParse("2020-02-30").error?.issues[0]?.message).toBe("2020-02-30 does not exist");
   });
 
@@ -49,7 +91,9 @@ describe("the shared validation blocks", () => {
     const side = (c: (typeof named)[number]) => fc.constantFrom(c.iso3, c.iso3.toLowerCase(), c.name, c.name.toUpperCase());
     fc.assert(
       fc.property(
-        country.chain((a) => country.chain((b) => fc.tuple(fc.constant(a), fc.constant(b), side(a), side(b), fc.constantFrom(">", " > ", "→", " → ")))),
+        country.chain((a) =>
+          country.chain((b) => fc.tuple(fc.constant(a), fc.constant(b), side(a), side(b), fc.constantFrom(">", " > ", "→", " → "))),
+        ),
         ([a, b, left, right, join]) => {
           expect(pairTextSchema.parse(`${left}${join}${right}`)).toEqual({ speaker: a.iso3, counterpart: b.iso3 });
         },

@@ -11,7 +11,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const { page: _page, ...criteria } = parseSearchParams(auditFilterSchema, params);
   const query = (extra: Record<string, string> = {}) =>
-    new URLSearchParams({ ...(Object.fromEntries(Object.entries(criteria).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
+    new URLSearchParams({
+      ...(Object.fromEntries(Object.entries(criteria).filter(([, v]) => v)) as Record<string, string>),
+      ...extra,
+    }).toString();
   const vocabulary = await auditVocabulary(ctx);
   const { value: result, problem } = await valueOrProblem(() => listAudit(ctx, readSearchParams(auditFilterSchema, params)));
   return (
@@ -99,7 +102,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               ))}
             </tbody>
           </table>
-          <Pager page={result.page} pages={result.pages} href={(n) => `/admin/audit?${query({ page: String(n) })}`} labels={["← Newer", "Older →"]} />
+          <Pager
+            page={result.page}
+            pages={result.pages}
+            href={(n) => `/admin/audit?${query({ page: String(n) })}`}
+            labels={["← Newer", "Older →"]}
+          />
         </>
       )}
     </>

@@ -12,7 +12,8 @@ const credential = z.enum(["password", "link"]);
 const role = z.enum(ROLES);
 
 /** A secret is shown once: a first password as it is, a link as the path to open. */
-const shown = (issued: IssuedCredential) => ("password" in issued ? { password: issued.password } : { link: passwordLinkPath(issued.link) });
+const shown = (issued: IssuedCredential) =>
+  "password" in issued ? { password: issued.password } : { link: passwordLinkPath(issued.link) };
 
 export const createUserAction = action(z.object({ email: z.string(), name: z.string(), role, credential }), async (ctx, input) => {
   const made = await createUser(ctx, input);
@@ -26,10 +27,15 @@ export const changeRoleAction = action(z.object({ userId, role }), async (ctx, i
   return `${user.email} is now ${user.role}.`;
 });
 
-export const setDisabledAction = action(z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }), async (ctx, input) => {
-  const user = await setUserDisabled(ctx, input);
-  revalidatePath("/admin/users");
-  return `${user.email} is ${user.disabled ? "disabled" : "enabled"}.`;
-});
+export const setDisabledAction = action(
+  z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  async (ctx, input) => {
+    const user = await setUserDisabled(ctx, input);
+    revalidatePath("/admin/users");
+    return `${user.email} is ${user.disabled ? "disabled" : "enabled"}.`;
+  },
+);
 
-export const resetPasswordAction = action(z.object({ userId, credential }), async (ctx, input) => shown(await resetUserPassword(ctx, input)));
+export const resetPasswordAction = action(z.object({ userId, credential }), async (ctx, input) =>
+  shown(await resetUserPassword(ctx, input)),
+);

@@ -37,7 +37,11 @@ export default async function UsersPage() {
               <td>{u.disabled ? "disabled" : "active"}</td>
               <td>
                 {grantable.includes(u.role) ? (
-                  <UserRowActions user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} roles={grantable} self={u.id === actor.id} />
+                  <UserRowActions
+                    user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }}
+                    roles={grantable}
+                    self={u.id === actor.id}
+                  />
                 ) : (
                   <small className="notice">only an admin manages {u.role} accounts</small>
                 )}

@@ -44,7 +44,9 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
     <form ref={form} action={submit} onInput={schedulePreview} aria-label={`Rules of ${theme.name}`}>
       <input type="hidden" name="slug" value={theme.slug} />
       <input type="hidden" name="version" value={version} />
-      <ActionOutcome state={state}>{(saved) => `Saved as codebook version ${saved.version}; re-tagging runs in the background.`}</ActionOutcome>
+      <ActionOutcome state={state}>
+        {(saved) => `Saved as codebook version ${saved.version}; re-tagging runs in the background.`}
+      </ActionOutcome>
       <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: "1rem" }}>
         {area("phrases", 'Phrases, one per line (word* for any ending, ": 2" for a weight)', theme.rules.phrases)}
         {area("aliases", "Aliases: other names, each enough on its own", theme.rules.aliases ?? [])}
@@ -57,10 +59,20 @@ export function ThemeRulesEditor({ theme, version }: { theme: ThemeDefinition; v
       </fieldset>
       <p style={{ display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" }}>
         <label>
-          Weight <input name="weight" type="number" step="0.1" min="0" max="10" defaultValue={theme.rules.weight} style={{ width: "5rem" }} />
+          Weight{" "}
+          <input name="weight" type="number" step="0.1" min="0" max="10" defaultValue={theme.rules.weight} style={{ width: "5rem" }} />
         </label>
         <label>
-          Evidence needed <input name="threshold" type="number" step="0.1" min="0.1" max="20" defaultValue={theme.rules.threshold ?? 1} style={{ width: "5rem" }} />
+          Evidence needed{" "}
+          <input
+            name="threshold"
+            type="number"
+            step="0.1"
+            min="0.1"
+            max="20"
+            defaultValue={theme.rules.threshold ?? 1}
+            style={{ width: "5rem" }}
+          />
         </label>
         <label>
           <input name="enabled" type="checkbox" defaultChecked={theme.enabled} /> Enabled
@@ -91,9 +103,7 @@ function PreviewPanel({ preview }: { preview: { ok: true; value: RulePreview } |
         <strong data-testid="preview-draft-count">{sample.passagesDraft}</strong> with this draft.
       </p>
       <table>
-        <caption>
-          On {reviewed.statements} statements people reviewed for this theme (accepted or rejected)
-        </caption>
+        <caption>On {reviewed.statements} statements people reviewed for this theme (accepted or rejected)</caption>
         <thead>
           <tr>
             <th scope="col" />
@@ -108,7 +118,12 @@ function PreviewPanel({ preview }: { preview: { ok: true; value: RulePreview } |
           {reviewed.byLanguage.length > 1 &&
             reviewed.byLanguage.flatMap((l) => [
               <QualityRow key={`${l.language}-now`} label={`saved rules, ${l.language} (${l.statements})`} q={l.now} />,
-              <QualityRow key={`${l.language}-draft`} label={`this draft, ${l.language} (${l.statements})`} q={l.draft} testId={`preview-draft-quality-${l.language}`} />,
+              <QualityRow
+                key={`${l.language}-draft`}
+                label={`this draft, ${l.language} (${l.statements})`}
+                q={l.draft}
+                testId={`preview-draft-quality-${l.language}`}
+              />,
             ])}
         </tbody>
       </table>
@@ -153,7 +168,8 @@ function PassageMatch({ passage }: { passage: PreviewPassage }) {
   return (
     <div className="passage" data-testid="preview-passage" data-change={passage.change}>
       <div className="meta">
-        <strong>{CHANGE_LABEL[passage.change]}</strong> · {passage.title} · <span data-testid="preview-passage-language">{passage.language}</span>
+        <strong>{CHANGE_LABEL[passage.change]}</strong> · {passage.title} ·{" "}
+        <span data-testid="preview-passage-language">{passage.language}</span>
       </div>
       <p lang={passage.language}>…{parts}…</p>
     </div>

@@ -17,15 +17,24 @@ export function DeskFront({ desk, query, canSave }: { desk: Desk; query: string;
     <section className="card" aria-labelledby="changed-title">
       <h2 id="changed-title">What changed</h2>
       <p className="notice">
-        Each pair × theme in the newest {interval} with statements against up to four earlier {interval}s that have statements; listed only where the two 95% intervals do
-        not overlap, largest first (attention: share of the pair&apos;s passages; tone: mean passage tone). See <Link href="/api/v1/changes">the JSON</Link>.
+        Each pair × theme in the newest {interval} with statements against up to four earlier {interval}s that have statements; listed only
+        where the two 95% intervals do not overlap, largest first (attention: share of the pair&apos;s passages; tone: mean passage tone).
+        See <Link href="/api/v1/changes">the JSON</Link>.
       </p>
       <h3>
         Across {pairs} pairs{desk.busiest.period && `, ${desk.busiest.period}`}
       </h3>
-      <WhatChanged label="Changes across all pairs" changes={desk.busiest.changes} empty="Nothing changed beyond the noise in the latest period." />
+      <WhatChanged
+        label="Changes across all pairs"
+        changes={desk.busiest.changes}
+        empty="Nothing changed beyond the noise in the latest period."
+      />
       <h3>In this selection</h3>
-      <WhatChanged label="Changes in this selection" changes={desk.chosen.changes} empty="Nothing in this selection changed beyond the noise." />
+      <WhatChanged
+        label="Changes in this selection"
+        changes={desk.chosen.changes}
+        empty="Nothing in this selection changed beyond the noise."
+      />
       {desk.views.length > 0 && (
         <>
           <h3>Your saved views</h3>

@@ -7,7 +7,17 @@ import { DeskFront } from "./desk-front";
  * The front page's "what changed", fetched on its own inside a Suspense boundary: a first scan of every pair takes
  * seconds, and the charts above it should not wait for it.
  */
-export async function DeskSection({ ctx, selection, query, canSave }: { ctx: DalContext; selection: PairSeriesQuery; query: string; canSave: boolean }) {
+export async function DeskSection({
+  ctx,
+  selection,
+  query,
+  canSave,
+}: {
+  ctx: DalContext;
+  selection: PairSeriesQuery;
+  query: string;
+  canSave: boolean;
+}) {
   return <DeskFront desk={await deskFront(ctx, selection)} query={query} canSave={canSave} />;
 }
 

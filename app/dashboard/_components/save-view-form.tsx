@@ -21,7 +21,8 @@ export function SaveViewForm({ query }: { query: string }) {
       <ActionOutcome state={state}>
         {(view) => (
           <>
-            Saved “{view.name}”. Its feed for any reader (copy it now; it is shown only once): <code>{`${origin}/feeds/${view.feedToken}`}</code>
+            Saved “{view.name}”. Its feed for any reader (copy it now; it is shown only once):{" "}
+            <code>{`${origin}/feeds/${view.feedToken}`}</code>
           </>
         )}
       </ActionOutcome>

@@ -9,7 +9,10 @@ import { atomFeed } from "@/lib/export/atom";
  */
 export function changesAtom(view: { id: number; name: string; query: string }, changes: Change[], origin: string, self: string): string {
   const entries = changes.map((c) => {
-    const dated = c.statements.map((s) => s.date).filter((d): d is string => d !== null).sort();
+    const dated = c.statements
+      .map((s) => s.date)
+      .filter((d): d is string => d !== null)
+      .sort();
     const day = dated.at(-1) ?? firstDay(c.shift.period, c.interval as PeriodInterval);
     const statements = c.statements.map((s) => `• ${s.title}${s.date ? ` (${s.date})` : ""}: ${origin}/statements/${s.id}`).join("\n");
     return {

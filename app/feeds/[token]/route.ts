@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const text = (status: number, message: string) =>
+    new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
     const { db } = await getDatabase();
     const found = await viewForFeedToken(db, token);

@@ -14,7 +14,10 @@ async function refusedIfThrown<T>(call: () => Promise<T>): Promise<T | { ok: fal
   try {
     return await call();
   } catch {
-    return { ok: false, error: `The server refused the request. A statement with its form may be at most ${formatBytes(LIMITS.requestBytes)}.` };
+    return {
+      ok: false,
+      error: `The server refused the request. A statement with its form may be at most ${formatBytes(LIMITS.requestBytes)}.`,
+    };
   }
 }
 
@@ -34,7 +37,9 @@ export function SingleImport() {
     setSaved(null);
     const file = form.get("file");
     if (source === "file" && file instanceof File && file.size > LIMITS.singleFileBytes) {
-      return setError(`${file.name} is ${formatBytes(file.size)}; one statement file may be at most ${formatBytes(LIMITS.singleFileBytes)}.`);
+      return setError(
+        `${file.name} is ${formatBytes(file.size)}; one statement file may be at most ${formatBytes(LIMITS.singleFileBytes)}.`,
+      );
     }
     setError(null);
     startTransition(async () => {
@@ -107,7 +112,10 @@ export function SingleImport() {
       {saved && (
         <p className="card" role="status">
           {saved.duplicate ? "This text is already in Dyad: nothing new was saved. " : "Saved. "}
-          <Link href={`/statements/${saved.id}`}>{saved.duplicate ? `Open the existing statement ${saved.id} to fix it there` : "Open the statement"}</Link> ·{" "}
+          <Link href={`/statements/${saved.id}`}>
+            {saved.duplicate ? `Open the existing statement ${saved.id} to fix it there` : "Open the statement"}
+          </Link>{" "}
+          ·{" "}
           <button type="button" className="secondary" onClick={() => (setPreview(null), setSaved(null))}>
             Import another
           </button>
@@ -143,15 +151,32 @@ function OfferedList({ id, offered, replace }: { id: string; offered: Offered[];
   );
 }
 
-function Review({ preview, pending, onSave, onBack }: { preview: Preview; pending: boolean; onSave: (e: FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
+function Review({
+  preview,
+  pending,
+  onSave,
+  onBack,
+}: {
+  preview: Preview;
+  pending: boolean;
+  onSave: (e: FormEvent<HTMLFormElement>) => void;
+  onBack: () => void;
+}) {
   const { analysed, suggestions, draft, removed } = preview;
   const hint = (s: { source: string; flag?: string } | null | undefined) =>
-    s ? <small className="notice"> suggested from {s.source}{s.flag ? ` — ${s.flag}` : ""}</small> : null;
+    s ? (
+      <small className="notice">
+        {" "}
+        suggested from {s.source}
+        {s.flag ? ` — ${s.flag}` : ""}
+      </small>
+    ) : null;
   return (
     <form onSubmit={onSave} aria-label="Review before saving">
       {preview.duplicateOf && (
         <p className="error" role="alert">
-          This text is already in Dyad as <Link href={`/statements/${preview.duplicateOf}`}>statement {preview.duplicateOf}</Link>; saving adds nothing.
+          This text is already in Dyad as <Link href={`/statements/${preview.duplicateOf}`}>statement {preview.duplicateOf}</Link>; saving
+          adds nothing.
         </p>
       )}
       <input type="hidden" name="raw" value={draft.raw} />
@@ -188,7 +213,8 @@ function Review({ preview, pending, onSave, onBack }: { preview: Preview; pendin
           {hint(suggestions.speakerCountry)}
           <OfferedList id="speakerCountry" offered={suggestions.speakerCountries} replace />
           <label style={{ display: "block" }}>
-            <input type="checkbox" name="withoutSpeakerCountry" /> save without a speaker country (the statement is then in no pair and no chart)
+            <input type="checkbox" name="withoutSpeakerCountry" /> save without a speaker country (the statement is then in no pair and no
+            chart)
           </label>
         </span>
         <label htmlFor="counterparts">Counterparts, primary first</label>
@@ -196,7 +222,10 @@ function Review({ preview, pending, onSave, onBack }: { preview: Preview; pendin
           <input
             id="counterparts"
             name="counterparts"
-            defaultValue={(analysed.pairs.length > 0 ? analysed.pairs.map((p) => p.counterpartIso3) : [...new Set(suggestions.counterpartOptions.map((c) => c.value))]).join(", ")}
+            defaultValue={(analysed.pairs.length > 0
+              ? analysed.pairs.map((p) => p.counterpartIso3)
+              : [...new Set(suggestions.counterpartOptions.map((c) => c.value))]
+            ).join(", ")}
             style={{ width: "60%" }}
           />
           <OfferedList id="counterparts" offered={suggestions.counterpartOptions} replace={false} />
@@ -220,7 +249,8 @@ function Review({ preview, pending, onSave, onBack }: { preview: Preview; pendin
         <input id="sourceUrl" name="sourceUrl" defaultValue={analysed.sourceUrl ?? draft.sourceUrl ?? ""} style={{ width: "100%" }} />
       </div>
       <p className="notice">
-        {analysed.passages.length} passages · themes: {[...new Set(analysed.passages.flatMap((p) => p.tags.map((t) => t.theme)))].join(", ") || "none"} · tone{" "}
+        {analysed.passages.length} passages · themes:{" "}
+        {[...new Set(analysed.passages.flatMap((p) => p.tags.map((t) => t.theme)))].join(", ") || "none"} · tone{" "}
         {analysed.tone === null ? "—" : analysed.tone.toFixed(2)}
         {removed.length > 0 && ` · cleaning removed ${removed.length} lines (${[...new Set(removed.map((r) => r.reason))].join(", ")})`}
       </p>

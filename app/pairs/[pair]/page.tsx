@@ -33,17 +33,39 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
   const name = (iso3: string) => profile.names.get(iso3) ?? iso3;
   const allThemes = await listThemes(ctx);
   const themes = profile.themes.length > 0 ? profile.themes : CORE_THEMES.filter((t) => allThemes.some((x) => x.slug === t));
-  const query = (speaker: string, counterpart: string): PairSeriesQuery => ({ pairs: [{ speaker, counterpart }], themes, bothDirections: false, interval: "year", measure: "passages", scale: "share" });
+  const query = (speaker: string, counterpart: string): PairSeriesQuery => ({
+    pairs: [{ speaker, counterpart }],
+    themes,
+    bothDirections: false,
+    interval: "year",
+    measure: "passages",
+    scale: "share",
+  });
   const [ab, ba, events, changes] = await Promise.all([
     pairSeries(ctx, query(a, b)),
     pairSeries(ctx, query(b, a)),
     eventsFor(ctx, [{ speaker: a, counterpart: b }]),
-    listChanges(ctx, { pairs: [{ speaker: a, counterpart: b }, { speaker: b, counterpart: a }], limit: 6 }),
+    listChanges(ctx, {
+      pairs: [
+        { speaker: a, counterpart: b },
+        { speaker: b, counterpart: a },
+      ],
+      limit: 6,
+    }),
   ]);
   const themeBySlug = new Map(allThemes.map((t) => [t.slug, t]));
   const markers = events.map((e) => ({ period: periodOf(e.day, "year"), label: e.label, kind: e.kind }));
   const dataOf = (result: typeof ab) =>
-    chartData(result.series.map((s) => ({ key: `${s.pair}|${s.theme}`, pair: s.pair, theme: s.theme, color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR, label: themeBySlug.get(s.theme)?.name ?? s.theme, points: s.points })));
+    chartData(
+      result.series.map((s) => ({
+        key: `${s.pair}|${s.theme}`,
+        pair: s.pair,
+        theme: s.theme,
+        color: themeBySlug.get(s.theme)?.color ?? DEFAULT_THEME_COLOR,
+        label: themeBySlug.get(s.theme)?.name ?? s.theme,
+        points: s.points,
+      })),
+    );
   const filters = `Themes: ${themes.map((t) => themeBySlug.get(t)?.name ?? t).join(", ")} · share of the pair's passages · per year · all dates`;
 
   return (
@@ -53,19 +75,34 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
       </h1>
       <p>
         <CountryLink iso3={a}>{name(a)}</CountryLink> · <CountryLink iso3={b}>{name(b)}</CountryLink> ·{" "}
-        <Link href={`/dashboard?${new URLSearchParams([["pair", `${a}>${b}`], ["both", "1"], ...themes.map((t) => ["theme", t])])}`}>Open in the dashboard</Link>
+        <Link href={`/dashboard?${new URLSearchParams([["pair", `${a}>${b}`], ["both", "1"], ...themes.map((t) => ["theme", t])])}`}>
+          Open in the dashboard
+        </Link>
       </p>
       <section className="card" aria-labelledby="pair-changed">
         <h2 id="pair-changed">What changed, and the statements that moved it</h2>
-        <WhatChanged label={`Changes between ${name(a)} and ${name(b)}`} changes={changes.changes} empty="Nothing changed beyond the noise in the latest year with statements." />
+        <WhatChanged
+          label={`Changes between ${name(a)} and ${name(b)}`}
+          changes={changes.changes}
+          empty="Nothing changed beyond the noise in the latest year with statements."
+        />
       </section>
-      <div className="pair-sides" style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 30rem), 1fr))", gap: "1rem" }}>
+      <div
+        className="pair-sides"
+        style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 30rem), 1fr))", gap: "1rem" }}
+      >
         {profile.directions.map((d, i) => {
           const title = `${name(d.speaker)} → ${name(d.counterpart)}`;
           return (
             <section key={d.speaker} className="card" aria-labelledby={`side-${i}`} data-testid={`direction-${d.speaker}-${d.counterpart}`}>
               <h2 id={`side-${i}`}>{title}</h2>
-              <DirectionCharts title={title} filters={filters} data={dataOf(i === 0 ? ab : ba)} markers={markers} drillQuery={drillQueryOf(query(d.speaker, d.counterpart))} />
+              <DirectionCharts
+                title={title}
+                filters={filters}
+                data={dataOf(i === 0 ? ab : ba)}
+                markers={markers}
+                drillQuery={drillQueryOf(query(d.speaker, d.counterpart))}
+              />
               <h3>Who speaks</h3>
               {d.speakers.length === 0 ? (
                 <p className="notice">No statements.</p>
@@ -98,7 +135,8 @@ export default async function PairPage({ params }: { params: Promise<{ pair: str
                 <blockquote key={`${p.statementId}-${p.text.slice(0, 20)}`} className="passage">
                   <p>{p.text}</p>
                   <footer className="notice">
-                    <Link href={`/statements/${p.statementId}`}>{p.title}</Link> · {p.date ?? "undated"} · {p.themes.join(", ")} · tone {formatTone(p.tone)}
+                    <Link href={`/statements/${p.statementId}`}>{p.title}</Link> · {p.date ?? "undated"} · {p.themes.join(", ")} · tone{" "}
+                    {formatTone(p.tone)}
                   </footer>
                 </blockquote>
               ))}

@@ -33,7 +33,12 @@ const offset = z.number().int();
 export const addSpanTagAction = edit(z.object({ ...target, passageId: positive, theme, start: offset, end: offset }), addSpanTag);
 
 export const setToneAction = edit(
-  z.object({ ...target, passageId: positive.nullable(), value: z.number().int().min(-2).max(2).nullable(), note: z.string().max(2000).nullable().optional() }),
+  z.object({
+    ...target,
+    passageId: positive.nullable(),
+    value: z.number().int().min(-2).max(2).nullable(),
+    note: z.string().max(2000).nullable().optional(),
+  }),
   setToneOverride,
 );
 

@@ -20,7 +20,8 @@ export default async function ReviewStatementPage({ params, searchParams }: Prop
   return (
     <>
       <p className="notice">
-        <Link href="/review">← Queue</Link> · <Link href={`/statements/${id}`}>Reading view</Link> · <Link href={`/statements/${id}/history`}>History</Link>
+        <Link href="/review">← Queue</Link> · <Link href={`/statements/${id}`}>Reading view</Link> ·{" "}
+        <Link href={`/statements/${id}/history`}>History</Link>
       </p>
       <h1>{data.title}</h1>
       <Reader data={data} filter={filter} />

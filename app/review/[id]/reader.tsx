@@ -44,7 +44,9 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
   const [message, setMessage] = useState<Message>(null);
   const [undoStack, setUndoStack] = useState<number[]>([]);
   const [help, setHelp] = useState(false);
-  const [claim, setClaim] = useState<string | null>(data.claim && !data.claim.mine ? `${data.claim.holder} is working on this statement.` : null);
+  const [claim, setClaim] = useState<string | null>(
+    data.claim && !data.claim.mine ? `${data.claim.holder} is working on this statement.` : null,
+  );
   const passage = data.passages[current];
   const themes = data.themes.slice(0, THEME_KEYS.length);
 
@@ -77,12 +79,16 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
   const decide = (tag: Tag, decision: "accepted" | "rejected") =>
     run(`${tag.themeName} ${decision}`, (v) => decideTagAction({ statementId, version: v, tagId: tag.id, decision }));
   const acceptAll = (passageId: number | null) =>
-    run(passageId === null ? "All suggestions accepted" : "Suggestions in this passage accepted", (v) => acceptSuggestionsAction({ statementId, version: v, passageId }));
+    run(passageId === null ? "All suggestions accepted" : "Suggestions in this passage accepted", (v) =>
+      acceptSuggestionsAction({ statementId, version: v, passageId }),
+    );
 
   function undo() {
     const auditId = undoStack.at(-1);
     if (auditId === undefined) return setMessage({ kind: "error", text: "Nothing of yours to undo on this page." });
-    void run("Undone", (v) => restoreAction({ statementId, version: v, auditId }), false).then((ok) => ok && setUndoStack((s) => s.slice(0, -1)));
+    void run("Undone", (v) => restoreAction({ statementId, version: v, auditId }), false).then(
+      (ok) => ok && setUndoStack((s) => s.slice(0, -1)),
+    );
   }
 
   async function next() {
@@ -103,11 +109,15 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
     if (span && "problem" in span) return setMessage({ kind: "error", text: span.problem });
     if (span) {
       window.getSelection()?.removeAllRanges();
-      void run(`${theme.name} tagged on “${span.text.slice(0, 60)}”`, (v) => addSpanTagAction({ statementId, version: v, theme: theme.slug, ...span.offsets }));
+      void run(`${theme.name} tagged on “${span.text.slice(0, 60)}”`, (v) =>
+        addSpanTagAction({ statementId, version: v, theme: theme.slug, ...span.offsets }),
+      );
       return;
     }
     if (!passage) return;
-    void run(`${theme.name} toggled on ¶${passage.ordinal + 1}`, (v) => togglePassageThemeAction({ statementId, version: v, passageId: passage.id, theme: theme.slug }));
+    void run(`${theme.name} toggled on ¶${passage.ordinal + 1}`, (v) =>
+      togglePassageThemeAction({ statementId, version: v, passageId: passage.id, theme: theme.slug }),
+    );
   }
 
   function handleKey(event: KeyboardEvent) {
@@ -144,7 +154,11 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           </p>
         )}
         {message && (
-          <p className={message.kind === "error" ? "error" : "notice"} role={message.kind === "error" ? "alert" : "status"} data-testid="reader-message">
+          <p
+            className={message.kind === "error" ? "error" : "notice"}
+            role={message.kind === "error" ? "alert" : "status"}
+            data-testid="reader-message"
+          >
             {message.text}
             {message.kind === "error" && (
               <>
@@ -160,7 +174,8 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           Version{" "}
           <span data-testid="version" data-server-version={data.version}>
             {version}
-          </span> · tone {formatTone(data.tone)}
+          </span>{" "}
+          · tone {formatTone(data.tone)}
           {data.review?.reviewedAt && ` · reviewed by ${data.review.reviewer ?? "someone"}`} · press <kbd>?</kbd> for keys
         </p>
         {data.statementTags.length > 0 && (
@@ -181,13 +196,16 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           >
             <div className="notice">
               ¶{p.ordinal + 1} · tone {formatTone(p.tone)}
-              {p.toneOverride && ` (set by a person: ${describeToneStep(p.toneOverride.value)}${p.toneOverride.note ? ` — ${p.toneOverride.note}` : ""})`}
+              {p.toneOverride &&
+                ` (set by a person: ${describeToneStep(p.toneOverride.value)}${p.toneOverride.note ? ` — ${p.toneOverride.note}` : ""})`}
             </div>
             <div className="passage-text" data-passage-text="" data-passage-id={p.id} data-start={p.start}>
               <PassageText
                 text={p.text}
                 offset={p.start}
-                tags={p.tags.filter((t) => t.status !== "rejected").map((t) => ({ theme: t.themeName, color: t.color, evidence: t.evidence }))}
+                tags={p.tags
+                  .filter((t) => t.status !== "rejected")
+                  .map((t) => ({ theme: t.themeName, color: t.color, evidence: t.evidence }))}
               />
             </div>
             <div className="tag-row">
@@ -195,7 +213,12 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
                 <TagChip key={t.id} tag={t} onDecide={decide} disabled={pending} />
               ))}
               {p.model.map((m) => (
-                <span key={m.theme} className="tag suggested" style={{ "--theme-color": m.color } as React.CSSProperties} data-testid="model-suggestion">
+                <span
+                  key={m.theme}
+                  className="tag suggested"
+                  style={{ "--theme-color": m.color } as React.CSSProperties}
+                  data-testid="model-suggestion"
+                >
                   <span className="swatch" style={{ background: m.color }} />
                   {m.themeName} · model {Math.round(m.probability * 100)}% · suggested
                   <button
@@ -205,7 +228,9 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
                     aria-label={`Accept ${m.themeName} (model)`}
                     onClick={(e) => (
                       e.stopPropagation(),
-                      void run(`${m.themeName} accepted from the model`, (v) => togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: m.theme }))
+                      void run(`${m.themeName} accepted from the model`, (v) =>
+                        togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: m.theme }),
+                      )
                     )}
                   >
                     ✓
@@ -218,7 +243,9 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
               themes={data.themes.filter((t) => !p.tags.some((tag) => tag.theme === t.slug && tag.status !== "rejected"))}
               disabled={pending}
               onAdd={(theme) =>
-                run(`${theme.name} added to ¶${p.ordinal + 1}`, (v) => togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: theme.slug }))
+                run(`${theme.name} added to ¶${p.ordinal + 1}`, (v) =>
+                  togglePassageThemeAction({ statementId, version: v, passageId: p.id, theme: theme.slug }),
+                )
               }
             />
             {i === current && (
@@ -226,7 +253,9 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
                 label={`Tone of ¶${p.ordinal + 1}`}
                 current={p.toneOverride}
                 disabled={pending}
-                onSave={(value, note) => run(`Tone of ¶${p.ordinal + 1} set`, (v) => setToneAction({ statementId, version: v, passageId: p.id, value, note }))}
+                onSave={(value, note) =>
+                  run(`Tone of ¶${p.ordinal + 1} set`, (v) => setToneAction({ statementId, version: v, passageId: p.id, value, note }))
+                }
               />
             )}
           </section>
@@ -261,10 +290,20 @@ export function Reader({ data, filter }: { data: ReviewStatement; filter: QueueF
           label="Tone of the whole statement"
           current={data.toneOverride}
           disabled={pending}
-          onSave={(value, note) => run("Statement tone set", (v) => setToneAction({ statementId, version: v, passageId: null, value, note }))}
+          onSave={(value, note) =>
+            run("Statement tone set", (v) => setToneAction({ statementId, version: v, passageId: null, value, note }))
+          }
         />
-        <MetadataForm metadata={data.metadata} disabled={pending} onSave={(metadata) => run("Metadata saved", (v) => updateMetadataAction({ statementId, version: v, metadata }))} />
-        <PairsForm pairs={data.pairs} disabled={pending} onSave={(pairs) => run("Pairs saved", (v) => setPairsAction({ statementId, version: v, pairs }))} />
+        <MetadataForm
+          metadata={data.metadata}
+          disabled={pending}
+          onSave={(metadata) => run("Metadata saved", (v) => updateMetadataAction({ statementId, version: v, metadata }))}
+        />
+        <PairsForm
+          pairs={data.pairs}
+          disabled={pending}
+          onSave={(pairs) => run("Pairs saved", (v) => setPairsAction({ statementId, version: v, pairs }))}
+        />
       </aside>
       {help && <HelpOverlay themes={themes.map((t, i) => ({ key: THEME_KEYS[i]!, name: t.name }))} onClose={() => setHelp(false)} />}
     </div>
@@ -306,21 +345,47 @@ function AddTheme({
   );
 }
 
-function TagChip({ tag, onDecide, disabled }: { tag: Tag; onDecide: (tag: Tag, decision: "accepted" | "rejected") => void; disabled: boolean }) {
+function TagChip({
+  tag,
+  onDecide,
+  disabled,
+}: {
+  tag: Tag;
+  onDecide: (tag: Tag, decision: "accepted" | "rejected") => void;
+  disabled: boolean;
+}) {
   const source = tag.origin === "auto" ? `rules${tag.confidence === null ? "" : ` ${Math.round(tag.confidence * 100)}%`}` : "person";
   const evidence = tag.evidence.map((e) => e.phrase).join(", ");
   return (
-    <span className={`tag ${tag.status}`} style={{ "--theme-color": tag.color } as React.CSSProperties} data-testid="tag" data-status={tag.status} title={evidence ? `Evidence: ${evidence}` : undefined}>
+    <span
+      className={`tag ${tag.status}`}
+      style={{ "--theme-color": tag.color } as React.CSSProperties}
+      data-testid="tag"
+      data-status={tag.status}
+      title={evidence ? `Evidence: ${evidence}` : undefined}
+    >
       <span className="swatch" style={{ background: tag.color }} />
       {tag.themeName} · {source} · {tag.status}
       {tag.spanStart !== null && ` · “${evidence.slice(0, 40)}”`}
       {tag.status !== "accepted" && (
-        <button type="button" className="secondary" disabled={disabled} aria-label={`Accept ${tag.themeName}`} onClick={(e) => (e.stopPropagation(), onDecide(tag, "accepted"))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={disabled}
+          aria-label={`Accept ${tag.themeName}`}
+          onClick={(e) => (e.stopPropagation(), onDecide(tag, "accepted"))}
+        >
           ✓
         </button>
       )}
       {tag.status !== "rejected" && (
-        <button type="button" className="secondary" disabled={disabled} aria-label={`Reject ${tag.themeName}`} onClick={(e) => (e.stopPropagation(), onDecide(tag, "rejected"))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={disabled}
+          aria-label={`Reject ${tag.themeName}`}
+          onClick={(e) => (e.stopPropagation(), onDecide(tag, "rejected"))}
+        >
           ✗
         </button>
       )}
@@ -335,7 +400,8 @@ function selectedSpan(): SelectedSpan | null {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  const passageOf = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>("[data-passage-text]") ?? null;
+  const passageOf = (node: Node) =>
+    (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>("[data-passage-text]") ?? null;
   const element = passageOf(range.startContainer);
   if (!element || element !== passageOf(range.endContainer)) return { problem: "Select text inside one passage to tag it." };
   const offsetTo = (container: Node, offset: number) => {
@@ -346,7 +412,11 @@ function selectedSpan(): SelectedSpan | null {
   };
   const base = Number(element.dataset.start);
   return {
-    offsets: { passageId: Number(element.dataset.passageId), start: base + offsetTo(range.startContainer, range.startOffset), end: base + offsetTo(range.endContainer, range.endOffset) },
+    offsets: {
+      passageId: Number(element.dataset.passageId),
+      start: base + offsetTo(range.startContainer, range.startOffset),
+      end: base + offsetTo(range.endContainer, range.endOffset),
+    },
     text: range.toString(),
   };
 }

@@ -30,7 +30,13 @@ export function ToneForm({ label, current, disabled, onSave }: Props) {
         <option value="machine">machine</option>
         <ToneOptions />
       </select>
-      <input name="note" aria-label={`Note on ${label.toLowerCase()}`} placeholder="note (optional)" defaultValue={current?.note ?? ""} maxLength={2000} />
+      <input
+        name="note"
+        aria-label={`Note on ${label.toLowerCase()}`}
+        placeholder="note (optional)"
+        defaultValue={current?.note ?? ""}
+        maxLength={2000}
+      />
       <button type="submit" disabled={disabled}>
         Set tone
       </button>

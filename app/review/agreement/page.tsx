@@ -12,8 +12,9 @@ export default async function AgreementPage() {
     <>
       <h1>Agreement between coders</h1>
       <p className="notice">
-        Each coder codes the sampled statements blind: passage text only, no suggestions, nobody else&apos;s answers. Figures: Krippendorff&apos;s alpha
-        (nominal for themes, interval and ordinal for tone) over all coders, Cohen&apos;s kappa per pair of coders.
+        Each coder codes the sampled statements blind: passage text only, no suggestions, nobody else&apos;s answers. Figures:
+        Krippendorff&apos;s alpha (nominal for themes, interval and ordinal for tone) over all coders, Cohen&apos;s kappa per pair of
+        coders.
       </p>
       <SampleForm coders={coders} />
       <h2>Samples</h2>

@@ -19,7 +19,11 @@ export function SampleForm({ coders }: { coders: { id: number; name: string; rol
           size: Number(form.get("size")),
           coderIds: form.getAll("coder").map(Number),
         });
-        setMessage(result.ok ? { error: false, text: `Sample created with ${result.value.statements} statements.` } : { error: true, text: result.error });
+        setMessage(
+          result.ok
+            ? { error: false, text: `Sample created with ${result.value.statements} statements.` }
+            : { error: true, text: result.error },
+        );
         if (result.ok) router.refresh();
       }}
     >

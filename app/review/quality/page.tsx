@@ -15,8 +15,8 @@ export default async function QualityPage() {
     <>
       <h1>Tagger quality</h1>
       <p className="notice">
-        The rules (codebook phrases) and a per-theme logistic regression on words and word pairs, trained from staff decisions on reviewed statements.
-        Measured on reviewed passages held out from training (one in five): precision / recall against what people settled.
+        The rules (codebook phrases) and a per-theme logistic regression on words and word pairs, trained from staff decisions on reviewed
+        statements. Measured on reviewed passages held out from training (one in five): precision / recall against what people settled.
       </p>
       <RetrainButton />
       {!latest ? (
@@ -24,7 +24,8 @@ export default async function QualityPage() {
       ) : (
         <>
           <p className="notice">
-            Trained {latest.trainedAt.toISOString().slice(0, 16).replace("T", " ")} UTC on {latest.trainingPassages} passages; {latest.heldOutPassages} held out.
+            Trained {latest.trainedAt.toISOString().slice(0, 16).replace("T", " ")} UTC on {latest.trainingPassages} passages;{" "}
+            {latest.heldOutPassages} held out.
           </p>
           <table data-testid="quality-table">
             <thead>

@@ -19,11 +19,25 @@ export function SetPasswordForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <label>
         New password (at least {PASSWORD_LENGTH.min} characters)
-        <input name="password" type="password" required minLength={PASSWORD_LENGTH.min} maxLength={PASSWORD_LENGTH.max} autoComplete="new-password" />
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={PASSWORD_LENGTH.min}
+          maxLength={PASSWORD_LENGTH.max}
+          autoComplete="new-password"
+        />
       </label>
       <label>
         The same again
-        <input name="repeat" type="password" required minLength={PASSWORD_LENGTH.min} maxLength={PASSWORD_LENGTH.max} autoComplete="new-password" />
+        <input
+          name="repeat"
+          type="password"
+          required
+          minLength={PASSWORD_LENGTH.min}
+          maxLength={PASSWORD_LENGTH.max}
+          autoComplete="new-password"
+        />
       </label>
       {state && !state.ok && (
         <p className="error" role="alert">

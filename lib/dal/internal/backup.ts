@@ -66,7 +66,9 @@ export interface Manifest {
 
 /** How many migrations this Dyad ships (the schema it writes and reads). */
 export function schemaMigrations(): number {
-  const journal = JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+  const journal = JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
   return journal.entries.length;
 }
 
@@ -91,7 +93,14 @@ export async function exportArchive(db: Db, file: string, migrations = schemaMig
         const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(t.name)}`));
         tables.push({ name: t.name, rows: row?.n ?? 0 });
       }
-      const manifest: Manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: new Date().toISOString(), migrations, tables, passwords: "not included" };
+      const manifest: Manifest = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        createdAt: new Date().toISOString(),
+        migrations,
+        tables,
+        passwords: "not included",
+      };
       await write(manifest);
       for (const t of TABLES) {
         await write({ table: t.name, rows: tables.find((x) => x.name === t.name)!.rows });
@@ -99,7 +108,9 @@ export async function exportArchive(db: Db, file: string, migrations = schemaMig
         const drop = left ? sql` - ${left}::text` : sql``;
         for (let offset = 0; ; offset += PAGE) {
           const page = rowsOf<{ r: unknown }>(
-            await tx.execute(sql`select to_jsonb(t)${drop} as r from ${sql.identifier(t.name)} t order by ${sql.raw(t.key)} limit ${PAGE} offset ${offset}`),
+            await tx.execute(
+              sql`select to_jsonb(t)${drop} as r from ${sql.identifier(t.name)} t order by ${sql.raw(t.key)} limit ${PAGE} offset ${offset}`,
+            ),
           );
           await writeLines(page.map(({ r }) => (typeof r === "string" ? r : JSON.stringify(r))));
           if (page.length < PAGE) break;
@@ -170,7 +181,8 @@ async function restore(db: Db, lines: AsyncIterator<string>, migrations: number)
       };
       for (let i = 0; i < expected.rows; i++) {
         const row = (await next()) as Record<string, unknown> | undefined;
-        if (!row || typeof row !== "object") throw new BackupError(`The archive ends early, in table ${expected.name} (${i} of ${expected.rows} rows).`);
+        if (!row || typeof row !== "object")
+          throw new BackupError(`The archive ends early, in table ${expected.name} (${i} of ${expected.rows} rows).`);
         batch.push(expected.name === "users" ? { ...row, password_hash: NO_PASSWORD } : row);
         bytes += JSON.stringify(row).length;
         // Themes in one statement: a parent may come after its child, and the foreign key is checked at its end.
@@ -187,7 +199,9 @@ async function restore(db: Db, lines: AsyncIterator<string>, migrations: number)
       }
     }
     await rebuildCells(tx);
-    const enabled = rowsOf<{ id: number; email: string }>(await tx.execute(sql`select id, email from users where not disabled order by id`));
+    const enabled = rowsOf<{ id: number; email: string }>(
+      await tx.execute(sql`select id, email from users where not disabled order by id`),
+    );
     const links = [];
     for (const u of enabled) links.push({ email: u.email, path: passwordLinkPath(await issuePasswordLink(tx, u.id, "restore")) });
     return { manifest, links };
@@ -198,10 +212,14 @@ function checkManifest(value: unknown, migrations: number): Manifest {
   const m = value as Partial<Manifest> | undefined;
   if (m?.format !== BACKUP_FORMAT) throw new BackupError("This is not a Dyad backup archive (its first line is not a Dyad manifest).");
   if (m.formatVersion !== BACKUP_FORMAT_VERSION) {
-    throw new BackupError(`This archive has format version ${m.formatVersion}; this Dyad reads version ${BACKUP_FORMAT_VERSION}. Use the Dyad that made it.`);
+    throw new BackupError(
+      `This archive has format version ${m.formatVersion}; this Dyad reads version ${BACKUP_FORMAT_VERSION}. Use the Dyad that made it.`,
+    );
   }
   if (typeof m.migrations !== "number" || m.migrations > migrations) {
-    throw new BackupError(`This archive comes from a newer database schema (${m.migrations} migrations; this Dyad has ${migrations}). Upgrade Dyad first.`);
+    throw new BackupError(
+      `This archive comes from a newer database schema (${m.migrations} migrations; this Dyad has ${migrations}). Upgrade Dyad first.`,
+    );
   }
   const known = new Set<string>(TABLES.map((t) => t.name));
   if (!Array.isArray(m.tables) || m.tables.some((t) => !known.has(t.name) || !Number.isInteger(t.rows) || t.rows < 0)) {
@@ -227,7 +245,10 @@ async function insertRows(db: Db, table: TableName, rows: Record<string, unknown
   const target = sql.identifier(table);
   // Countries are reference data: the app may already have seeded them, and the archive's copy wins.
   const conflict = table === "countries" ? sql` on conflict (iso3) do update set name = excluded.name, aliases = excluded.aliases` : sql``;
-  const columns = sql.join(Object.keys(rows[0] ?? {}).map((c) => sql.identifier(c)), sql`, `);
+  const columns = sql.join(
+    Object.keys(rows[0] ?? {}).map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   await db.execute(
     sql`insert into ${target} (${columns}) select ${columns} from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)${conflict}`,
   );

@@ -23,7 +23,11 @@ const compiled = new WeakMap<Db, ActiveCodebook>();
 
 /** The latest codebook version, compiled once per version (and database). */
 export async function activeCodebook(db: Db): Promise<ActiveCodebook> {
-  const [latest] = await db.select({ version: codebookVersions.version }).from(codebookVersions).orderBy(desc(codebookVersions.version)).limit(1);
+  const [latest] = await db
+    .select({ version: codebookVersions.version })
+    .from(codebookVersions)
+    .orderBy(desc(codebookVersions.version))
+    .limit(1);
   const version = latest?.version ?? 0;
   const cached = compiled.get(db);
   if (cached?.version === version) return cached;

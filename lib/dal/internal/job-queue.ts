@@ -22,7 +22,12 @@ interface Runners {
 const processWide = globalThis as typeof globalThis & { __dyadJobRunners?: Runners };
 
 function runners(): Runners {
-  return (processWide.__dyadJobRunners ??= { process: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, next: 1, live: new Set(), wake: new Set() });
+  return (processWide.__dyadJobRunners ??= {
+    process: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+    next: 1,
+    live: new Set(),
+    wake: new Set(),
+  });
 }
 
 export function startRunner(): string {
@@ -55,7 +60,12 @@ export function wakeJobRunners(): void {
  * Queues work of a kind. With the default key, work already waiting to be claimed absorbs the request: the
  * steps read what is to be done from the database when they run, so one queued job does it all.
  */
-export async function enqueueJob(db: Db, kind: JobKind, payload: Record<string, unknown> = {}, dedupeKey: string | null = kind): Promise<void> {
+export async function enqueueJob(
+  db: Db,
+  kind: JobKind,
+  payload: Record<string, unknown> = {},
+  dedupeKey: string | null = kind,
+): Promise<void> {
   await db.execute(sql`insert into jobs (kind, payload, dedupe_key) values (${kind}, ${JSON.stringify(payload)}::jsonb, ${dedupeKey})
     on conflict (dedupe_key) where state = 'queued' do nothing`);
   wakeJobRunners();
@@ -113,7 +123,14 @@ export async function releaseJob(db: Db, id: number, owner: string, progress?: R
 export async function finishJob(db: Db, id: number, owner: string, progress?: Record<string, unknown>): Promise<void> {
   await db
     .update(jobs)
-    .set({ state: "done", leaseOwner: null, leaseExpiresAt: null, finishedAt: sql`now()`, updatedAt: sql`now()`, ...(progress && { progress }) })
+    .set({
+      state: "done",
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      finishedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      ...(progress && { progress }),
+    })
     .where(held(id, owner));
 }
 
@@ -122,7 +139,13 @@ export async function finishJob(db: Db, id: number, owner: string, progress?: Re
  * with the error once `maxAttempts` are used. A retry no longer absorbs new requests (its key is dropped), so
  * it cannot collide with a job queued meanwhile. Returns the state the job is left in.
  */
-export async function failAttempt(db: Db, id: number, owner: string, error: string, options: { maxAttempts: number; backoffMs: number }): Promise<"queued" | "failed" | null> {
+export async function failAttempt(
+  db: Db,
+  id: number,
+  owner: string,
+  error: string,
+  options: { maxAttempts: number; backoffMs: number },
+): Promise<"queued" | "failed" | null> {
   const last = sql`${jobs.attempts} + 1 >= ${options.maxAttempts}`;
   const [row] = await db
     .update(jobs)

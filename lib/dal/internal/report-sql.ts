@@ -33,4 +33,3 @@ export function reportCellWhere(spec: ReportSpec): SQL {
   );
   return sql`(${pairs}) ${spec.from ? sql`and day >= ${spec.from}` : sql``} ${spec.to ? sql`and day <= ${spec.to}` : sql``} ${spec.language ? sql`and language = ${spec.language}` : sql``}`;
 }
-

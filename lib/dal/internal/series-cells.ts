@@ -4,7 +4,17 @@ import { ALL_THEMES, ALL_TIME, ANY_COUNTERPART, CELL_GRAINS, CELL_TABLES, type C
 
 const KEY = "speaker_iso3, counterpart_iso3, theme_id, language, day, precision";
 /** The additive sums of a cell, after its key. */
-const SUMS = ["statements", "passages", "tone_sum", "tone_sum_sq", "tone_n", "tone_statements", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"] as const;
+const SUMS = [
+  "statements",
+  "passages",
+  "tone_sum",
+  "tone_sum_sq",
+  "tone_n",
+  "tone_statements",
+  "cluster_sum_sq",
+  "cluster_cross",
+  "cluster_n_sq",
+] as const;
 const INTEGER_SUMS = new Set(["statements", "passages", "tone_n", "tone_statements"]);
 const COLUMNS = `${KEY}, ${SUMS.join(", ")}`;
 
@@ -105,7 +115,15 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
     sql` union all `,
   );
   const result = await db.execute(sql`with c as materialized (${contributions(ids)}), ${sql.join(upserts, sql`, `)} ${emptied}`);
-  const zero = rowsOf<{ grain: CellGrain; speaker_iso3: string; counterpart_iso3: string; theme_id: number; language: string; day: string; precision: string }>(result);
+  const zero = rowsOf<{
+    grain: CellGrain;
+    speaker_iso3: string;
+    counterpart_iso3: string;
+    theme_id: number;
+    language: string;
+    day: string;
+    precision: string;
+  }>(result);
   // Only the keys this write emptied: a scan for every zero cell would grow with the whole table.
   // The keys go as one JSON parameter: a batch of long statements empties thousands of them, and a parameter
   // apiece (five per key) made a query that PGlite refused.
@@ -125,7 +143,9 @@ export async function withCells<T>(db: Db, statementIds: number[], change: (tx: 
       return await db.transaction(async (tx) => {
         // The statements first, in id order, as a re-tag or re-score batch locks them: then the cells.
         if (statementIds.length > 0) {
-          await tx.execute(sql`select id from statements where id in (select jsonb_array_elements_text(${JSON.stringify(statementIds)}::jsonb)::int) order by id for update`);
+          await tx.execute(
+            sql`select id from statements where id in (select jsonb_array_elements_text(${JSON.stringify(statementIds)}::jsonb)::int) order by id for update`,
+          );
         }
         await applyCells(tx, statementIds, -1);
         const result = await change(tx);
@@ -150,9 +170,13 @@ export async function rebuildCells(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const grain of CELL_GRAINS) await tx.execute(sql.raw(`delete from ${CELL_TABLES[grain]}`));
     // In key order, so one pair's cells sit together on a few pages and a chart reads those pages only.
-    await tx.execute(sql`insert into series_cells (${sql.raw(COLUMNS)}) select * from (${contributions(sql``)}) c order by 1, 2, 3, 4, 5, 6`);
+    await tx.execute(
+      sql`insert into series_cells (${sql.raw(COLUMNS)}) select * from (${contributions(sql``)}) c order by 1, 2, 3, 4, 5, 6`,
+    );
     for (const grain of CELL_GRAINS.filter((g) => g !== "day")) {
-      await tx.execute(sql`insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)}) ${rolledUp(grain, "series_cells")} order by 1, 2, 3, 4, 5, 6`);
+      await tx.execute(
+        sql`insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)}) ${rolledUp(grain, "series_cells")} order by 1, 2, 3, 4, 5, 6`,
+      );
     }
   });
 }

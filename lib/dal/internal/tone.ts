@@ -21,7 +21,12 @@ export async function applyTone(db: Db, statementId: number): Promise<void> {
   const override = new Map(overrides.map((o) => [o.passageId, o.value]));
   const tones = effectiveTones(
     { machine: machine.get(null) ?? null, override: override.get(null) ?? null },
-    passageRows.map((p) => ({ id: p.id, machine: machine.has(p.id) ? machine.get(p.id)! : p.tone, evaluation: evaluationOf(p.words), override: override.get(p.id) ?? null })),
+    passageRows.map((p) => ({
+      id: p.id,
+      machine: machine.has(p.id) ? machine.get(p.id)! : p.tone,
+      evaluation: evaluationOf(p.words),
+      override: override.get(p.id) ?? null,
+    })),
   );
   for (const p of passageRows) {
     const tone = tones.passages.get(p.id) ?? null;
@@ -32,7 +37,11 @@ export async function applyTone(db: Db, statementId: number): Promise<void> {
 
 /** The machine's tones, kept once before the first override so that clearing every override brings them back. */
 async function saveBaselines(db: Db, statementId: number): Promise<void> {
-  const [existing] = await db.select({ id: toneBaselines.id }).from(toneBaselines).where(eq(toneBaselines.statementId, statementId)).limit(1);
+  const [existing] = await db
+    .select({ id: toneBaselines.id })
+    .from(toneBaselines)
+    .where(eq(toneBaselines.statementId, statementId))
+    .limit(1);
   if (existing) return;
   await db.execute(sql`
     insert into tone_baselines (statement_id, passage_id, tone)

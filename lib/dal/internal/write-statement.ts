@@ -23,11 +23,7 @@ async function themeIdsFor(db: Db, version: number): Promise<Map<string, number>
  * content hash is already stored is reported as a duplicate and nothing is written.
  * Checks no permission: callers check first (importStatement, the import jobs) or are trusted start-up code (seed).
  */
-export async function writeStatement(
-  db: Db,
-  record: StatementRecord,
-  actorId: number | null,
-): Promise<{ id: number; duplicate: boolean }> {
+export async function writeStatement(db: Db, record: StatementRecord, actorId: number | null): Promise<{ id: number; duplicate: boolean }> {
   const themeIds = await themeIdsFor(db, record.codebookVersion); // before the transaction: PGlite has one connection
   return db.transaction(async (tx) => {
     const { passages: passageRecords, pairs, codebookVersion, ...fields } = record;
@@ -37,10 +33,7 @@ export async function writeStatement(
       .onConflictDoNothing({ target: statements.contentHash })
       .returning({ id: statements.id });
     if (!inserted) {
-      const [existing] = await tx
-        .select({ id: statements.id })
-        .from(statements)
-        .where(eq(statements.contentHash, record.contentHash));
+      const [existing] = await tx.select({ id: statements.id }).from(statements).where(eq(statements.contentHash, record.contentHash));
       return { id: existing?.id ?? 0, duplicate: true };
     }
     const statementId = inserted.id;

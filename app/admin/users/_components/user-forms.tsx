@@ -63,7 +63,15 @@ export function CreateUserForm({ roles }: { roles: readonly Role[] }) {
   );
 }
 
-export function UserRowActions({ user, roles, self }: { user: { id: number; email: string; role: Role; disabled: boolean }; roles: readonly Role[]; self: boolean }) {
+export function UserRowActions({
+  user,
+  roles,
+  self,
+}: {
+  user: { id: number; email: string; role: Role; disabled: boolean };
+  roles: readonly Role[];
+  self: boolean;
+}) {
   const [roleState, changeRole, rolePending] = useActionState(changeRoleAction, null);
   const [statusState, changeStatus, statusPending] = useActionState(setDisabledAction, null);
   const [resetState, reset, resetPending] = useActionState(resetPasswordAction, null);
@@ -87,7 +95,12 @@ export function UserRowActions({ user, roles, self }: { user: { id: number; emai
         <form action={changeStatus} style={{ display: "inline" }}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={String(!user.disabled)} />
-          <button type="submit" className="secondary" disabled={statusPending} aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}>
+          <button
+            type="submit"
+            className="secondary"
+            disabled={statusPending}
+            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+          >
             {user.disabled ? "Enable" : "Disable"}
           </button>
         </form>

@@ -59,7 +59,7 @@ async function render(ctx: Parameters<typeof getReport>[0], format: ReportFormat
       return new Uint8Array(await reportPdf(await exportReport(ctx, spec, name, format)));
     case "xlsx": {
       const model = await exportReport(ctx, spec, name, format);
-      return reportXlsx(model, await openReportStatements(ctx, model.spec, null)) // recorded by exportReport;
+      return reportXlsx(model, await openReportStatements(ctx, model.spec, null)); // recorded by exportReport;
     }
   }
 }

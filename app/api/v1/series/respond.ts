@@ -3,9 +3,24 @@ import type { PairSeriesQuery, PairSeriesResult } from "@/lib/dal/pair-series";
 import { toCsv } from "@/lib/export/csv";
 
 const HEADER = [
-  "pair", "speaker", "counterpart", "theme", "period", "value", "statements", "passages",
-  "speaker_statements", "speaker_passages", "pair_statements", "pair_passages",
-  "tone_mean", "tone_low", "tone_high", "tone_statements", "tone_passages", "tone_low_evidence",
+  "pair",
+  "speaker",
+  "counterpart",
+  "theme",
+  "period",
+  "value",
+  "statements",
+  "passages",
+  "speaker_statements",
+  "speaker_passages",
+  "pair_statements",
+  "pair_passages",
+  "tone_mean",
+  "tone_low",
+  "tone_high",
+  "tone_statements",
+  "tone_passages",
+  "tone_low_evidence",
 ];
 
 /**
@@ -18,9 +33,24 @@ export function seriesResponse(query: PairSeriesQuery, result: PairSeriesResult,
   if (format !== "csv") return NextResponse.json({ query, ...result });
   const rows = result.series.flatMap((s) =>
     s.points.map((p) => [
-      s.pair, s.speaker, s.counterpart, s.theme, p.period, p.value, p.statements, p.passages,
-      p.coverage.speakerStatements, p.coverage.speakerPassages, p.coverage.pairStatements, p.coverage.pairPassages,
-      p.tone?.mean, p.tone?.low, p.tone?.high, p.tone?.statements, p.tone?.passages, p.tone ? p.tone.lowEvidence : null,
+      s.pair,
+      s.speaker,
+      s.counterpart,
+      s.theme,
+      p.period,
+      p.value,
+      p.statements,
+      p.passages,
+      p.coverage.speakerStatements,
+      p.coverage.speakerPassages,
+      p.coverage.pairStatements,
+      p.coverage.pairPassages,
+      p.tone?.mean,
+      p.tone?.low,
+      p.tone?.high,
+      p.tone?.statements,
+      p.tone?.passages,
+      p.tone ? p.tone.lowEvidence : null,
     ]),
   );
   return new Response(toCsv(HEADER, rows), {

@@ -10,7 +10,12 @@ export const dynamic = "force-dynamic";
 
 const PAGING = z.object({
   page: pageNumberSchema.default(1),
-  pageSize: z.coerce.number().int("pageSize is a whole number").min(1, "pageSize is at least 1").max(500, "pageSize is at most 500").default(100),
+  pageSize: z.coerce
+    .number()
+    .int("pageSize is a whole number")
+    .min(1, "pageSize is at least 1")
+    .max(500, "pageSize is at most 500")
+    .default(100),
 });
 
 /** Statements matching speaker, counterpart, theme, from, to; `page` and `pageSize` (at most 500) page through all of them. */

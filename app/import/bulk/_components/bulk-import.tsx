@@ -42,7 +42,8 @@ export function BulkImport() {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) return setError("Choose a file first.");
-    if (file.size > LIMITS.bulkFileBytes) return setError(`${file.name} is ${formatBytes(file.size)}; a bulk file may be at most ${formatBytes(LIMITS.bulkFileBytes)}.`);
+    if (file.size > LIMITS.bulkFileBytes)
+      return setError(`${file.name} is ${formatBytes(file.size)}; a bulk file may be at most ${formatBytes(LIMITS.bulkFileBytes)}.`);
     setError(null);
     startTransition(async () => {
       const response = await fetch(`/api/imports/upload?name=${encodeURIComponent(file.name)}`, { method: "POST", body: file });
@@ -58,7 +59,11 @@ export function BulkImport() {
     const form = new FormData(event.currentTarget);
     const mapping = Object.fromEntries(FIELDS.map((f) => [f.key, String(form.get(f.key) ?? "")]).filter(([, v]) => v));
     startTransition(async () => {
-      const result = await startBulkImportAction({ uploadId: staged.uploadId, mapping, allowNoSpeaker: form.get("withoutSpeakerCountry") === "on" });
+      const result = await startBulkImportAction({
+        uploadId: staged.uploadId,
+        mapping,
+        allowNoSpeaker: form.get("withoutSpeakerCountry") === "on",
+      });
       if (!result.ok) return setError(result.error);
       const first = await importJobAction(result.value);
       if (first.ok) setJob(first.value);
@@ -95,8 +100,9 @@ export function BulkImport() {
       {staged && !job && (
         <form className="card" onSubmit={onStart} aria-label="Column mapping">
           <p>
-            <strong>{staged.name}</strong>: {staged.total} rows{staged.broken > 0 && `, of which ${staged.broken} cannot be read (they will be listed in the report)`}.
-            Choose which column holds what; the guess is filled in.
+            <strong>{staged.name}</strong>: {staged.total} rows
+            {staged.broken > 0 && `, of which ${staged.broken} cannot be read (they will be listed in the report)`}. Choose which column
+            holds what; the guess is filled in.
           </p>
           <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: "0.5rem 1rem" }}>
             {FIELDS.map((f) => (
@@ -137,8 +143,8 @@ export function BulkImport() {
             </table>
           </div>
           <label>
-            <input type="checkbox" name="withoutSpeakerCountry" /> also import rows without a speaker country (they are then in no pair and no chart;
-            otherwise they are listed as rejected)
+            <input type="checkbox" name="withoutSpeakerCountry" /> also import rows without a speaker country (they are then in no pair and
+            no chart; otherwise they are listed as rejected)
           </label>
           <p>
             <button type="submit" disabled={pending}>

@@ -17,7 +17,19 @@ interface Item {
 }
 
 /** One statement's disputed passages: what each coder said, and the settled answer, which becomes the accepted tags. */
-export function AdjudicateForm({ sampleId, statementId, version, themes, items }: { sampleId: number; statementId: number; version: number; themes: { slug: string; name: string }[]; items: Item[] }) {
+export function AdjudicateForm({
+  sampleId,
+  statementId,
+  version,
+  themes,
+  items,
+}: {
+  sampleId: number;
+  statementId: number;
+  version: number;
+  themes: { slug: string; name: string }[];
+  items: Item[];
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   return (
@@ -29,10 +41,16 @@ export function AdjudicateForm({ sampleId, statementId, version, themes, items }
         const form = new FormData(event.currentTarget);
         const passages = items.map((item) => {
           const tone = String(form.get(`tone-${item.passageId}`) ?? "");
-          return { passageId: item.passageId, themes: form.getAll(`theme-${item.passageId}`).map(String), tone: tone === "" ? null : Number(tone) };
+          return {
+            passageId: item.passageId,
+            themes: form.getAll(`theme-${item.passageId}`).map(String),
+            tone: tone === "" ? null : Number(tone),
+          };
         });
         const result = await adjudicateAction({ sampleId, statementId, version, passages });
-        setMessage(result.ok ? { error: false, text: `Settled — saved as version ${result.value.version}.` } : { error: true, text: result.error });
+        setMessage(
+          result.ok ? { error: false, text: `Settled — saved as version ${result.value.version}.` } : { error: true, text: result.error },
+        );
         if (result.ok) router.refresh();
       }}
     >
@@ -62,7 +80,8 @@ export function AdjudicateForm({ sampleId, statementId, version, themes, items }
               .filter((t) => union.has(t.slug))
               .map((t) => (
                 <label key={t.slug} style={{ marginRight: "1rem" }}>
-                  <input type="checkbox" name={`theme-${item.passageId}`} value={t.slug} defaultChecked={majority.includes(t.slug)} /> {t.name}
+                  <input type="checkbox" name={`theme-${item.passageId}`} value={t.slug} defaultChecked={majority.includes(t.slug)} />{" "}
+                  {t.name}
                 </label>
               ))}
             <label>

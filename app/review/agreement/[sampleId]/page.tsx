@@ -25,7 +25,9 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
         <Link href="/review/agreement">← Samples</Link>
       </p>
       <h1>{report.sample.name}</h1>
-      <p className="notice">{report.units} passages coded by at least one coder; coders: {report.coders.map((c) => c.name).join(", ") || "none yet"}.</p>
+      <p className="notice">
+        {report.units} passages coded by at least one coder; coders: {report.coders.map((c) => c.name).join(", ") || "none yet"}.
+      </p>
       <table data-testid="agreement-table">
         <thead>
           <tr>
@@ -64,7 +66,14 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
       <h2>Disagreements</h2>
       {byStatement.size === 0 && <p>None so far.</p>}
       {[...byStatement.entries()].map(([statementId, items]) => (
-        <AdjudicateForm key={statementId} sampleId={sampleId} statementId={statementId} version={items[0]!.version} themes={themeOptions} items={items} />
+        <AdjudicateForm
+          key={statementId}
+          sampleId={sampleId}
+          statementId={statementId}
+          version={items[0]!.version}
+          themes={themeOptions}
+          items={items}
+        />
       ))}
     </>
   );

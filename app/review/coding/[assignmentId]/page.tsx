@@ -19,7 +19,10 @@ export default async function CodingTaskPage({ params }: { params: Promise<{ ass
         <Link href="/review/coding">← My assignments</Link>
       </p>
       <h1>{task.title}</h1>
-      <p className="notice">Code each passage on its own: the themes it speaks to and its tone. You do not see the machine&apos;s suggestions or anyone else&apos;s answers.</p>
+      <p className="notice">
+        Code each passage on its own: the themes it speaks to and its tone. You do not see the machine&apos;s suggestions or anyone
+        else&apos;s answers.
+      </p>
       <CodingForm task={task} />
     </>
   );

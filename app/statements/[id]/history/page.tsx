@@ -47,8 +47,8 @@ export default async function StatementHistoryPage({ params }: { params: Promise
       </p>
       <h1>History</h1>
       <p className="notice">
-        Now at version <span data-testid="version">{statement.version}</span>. Every change is kept; restoring puts back the tags, tone, pairs and
-        metadata as they were before a change, and is itself recorded here.
+        Now at version <span data-testid="version">{statement.version}</span>. Every change is kept; restoring puts back the tags, tone,
+        pairs and metadata as they were before a change, and is itself recorded here.
       </p>
       <table>
         <thead>
@@ -69,7 +69,13 @@ export default async function StatementHistoryPage({ params }: { params: Promise
               <td>{ACTION_LABEL[h.action] ?? h.action}</td>
               <td>{h.fromVersion !== null ? `${h.fromVersion} → ${h.toVersion}` : "—"}</td>
               <td style={{ fontSize: "0.85rem" }}>{h.summary}</td>
-              {canRestore && <td>{h.restorable && <RestoreButton statementId={id} version={statement.version} auditId={h.id} fromVersion={h.fromVersion} />}</td>}
+              {canRestore && (
+                <td>
+                  {h.restorable && (
+                    <RestoreButton statementId={id} version={statement.version} auditId={h.id} fromVersion={h.fromVersion} />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,17 @@ import { useState } from "react";
 import { restoreAction } from "@/app/review/[id]/actions";
 
 /** Restores the state before one change, against the version the page shows; a stale page is refused. */
-export function RestoreButton({ statementId, version, auditId, fromVersion }: { statementId: number; version: number; auditId: number; fromVersion: number | null }) {
+export function RestoreButton({
+  statementId,
+  version,
+  auditId,
+  fromVersion,
+}: {
+  statementId: number;
+  version: number;
+  auditId: number;
+  fromVersion: number | null;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
