@@ -1,6 +1,4 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
-// eslint-disable-next-line import/no-restricted-paths -- the type of the stored JSON, whose zod schema lives above (docs/architecture.md: what remains)
-import type { PairSeriesQuery } from "@/lib/dal/pair-series";
 import { users } from "./users";
 
 /**
@@ -15,7 +13,7 @@ export const savedViews = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    filters: jsonb("filters").$type<PairSeriesQuery>().notNull(),
+    filters: jsonb("filters").notNull(),
     feedTokenHash: varchar("feed_token_hash", { length: 64 }).notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,6 +7,7 @@ import { clusteredToneInterval, type ToneEstimate, type ToneSums } from "@/lib/e
 import { requirePermission, type DalContext } from "./context";
 import { cachedRead } from "./read-cache";
 import { COARSEST_GRAIN, coveringCells } from "./internal/cell-cover";
+import { CELL_SUMS } from "./internal/series-cells";
 import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 import { EARLIEST_DAY, LATEST_DAY, usableDaySchema } from "@/lib/engine/dates";
 
@@ -57,18 +58,7 @@ const PERIOD_SQL: Record<PeriodInterval, (day: SQL) => SQL> = {
   week: (day) => sql`to_char(date_trunc('week', ${day}::timestamp), 'YYYY-MM-DD')`,
 };
 
-const SUM_COLUMNS = [
-  "statements",
-  "passages",
-  "tone_sum",
-  "tone_sum_sq",
-  "tone_n",
-  "tone_statements",
-  "cluster_sum_sq",
-  "cluster_cross",
-  "cluster_n_sq",
-] as const;
-type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
+type Sums = Record<(typeof CELL_SUMS)[number], number>;
 const INTEGER = new Set(["statements", "passages", "tone_n", "tone_statements"]);
 
 export interface PairSeriesResult {
@@ -122,12 +112,12 @@ async function readPairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<
     sql`coalesce(sum(${sql.raw(column)}) filter (where ${which}), 0)::${sql.raw(INTEGER.has(column) ? "int" : "float8")}`;
   // One JSON text instead of thousands of rows: parsing rows is most of the time on the embedded database.
   const cellsQuery = ctx.db.execute(sql`
-    select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, coarse, ${sql.raw(SUM_COLUMNS.join(", "))})), '[]')::text as cells
+    select coalesce(json_agg(json_build_array(speaker_iso3, counterpart_iso3, theme_id, period, coarse, ${sql.raw(CELL_SUMS.join(", "))})), '[]')::text as cells
     from (
       select speaker_iso3, counterpart_iso3, theme_id, ${PERIOD_SQL[query.interval](sql`day`)} as period,
         ${sum("statements", sql`not (${fine})`)} as coarse,
         ${sql.join(
-          SUM_COLUMNS.map((c) => sql`${sum(c, fine)} as ${sql.raw(c)}`),
+          CELL_SUMS.map((c) => sql`${sum(c, fine)} as ${sql.raw(c)}`),
           sql`, `,
         )}
       from (${coveringCells(COARSEST_GRAIN[query.interval], usableRange(query), cellMatch)}) cells
@@ -150,7 +140,7 @@ async function readPairSeries(ctx: DalContext, query: PairSeriesQuery): Promise<
     theme_id,
     period,
     coarse,
-    ...(Object.fromEntries(SUM_COLUMNS.map((c, i) => [c, sums[i]!])) as Sums),
+    ...(Object.fromEntries(CELL_SUMS.map((c, i) => [c, sums[i]!])) as Sums),
   }));
   const missing = rowsOf<{ undated: number; unpaired: number }>(missingResult)[0]!;
   return { ...buildSeries(query, themes, rows), undated: missing.undated, unpaired: missing.unpaired };
@@ -268,7 +258,7 @@ function sumByPeriod(rows: CellSum[]): Map<string, CellSum> {
       sums.set(r.period, { ...r });
       continue;
     }
-    for (const c of SUM_COLUMNS) s[c] += r[c];
+    for (const c of CELL_SUMS) s[c] += r[c];
   }
   return sums;
 }

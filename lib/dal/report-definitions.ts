@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { reportDefinitions, users } from "@/db/schema";
 import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";
@@ -46,9 +46,9 @@ export async function saveReport(ctx: DalContext, input: { name: string; spec: u
   });
 }
 
-export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
-  await requirePermission(ctx, "reports:export");
-  return ctx.db
+/** Saved reports with their author; the stored spec is parsed, never trusted as typed (db/ knows no export types). */
+async function savedReports(ctx: DalContext, where?: SQL): Promise<SavedReport[]> {
+  const rows = await ctx.db
     .select({
       id: reportDefinitions.id,
       name: reportDefinitions.name,
@@ -58,7 +58,14 @@ export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
     })
     .from(reportDefinitions)
     .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
+    .where(where)
     .orderBy(asc(reportDefinitions.name));
+  return rows.map((row) => ({ ...row, spec: reportSpecSchema.parse(row.spec) }));
+}
+
+export async function listReports(ctx: DalContext): Promise<SavedReport[]> {
+  await requirePermission(ctx, "reports:export");
+  return savedReports(ctx);
 }
 
 const NOT_SAVED = "There is no such saved report; it may have been deleted.";
@@ -66,17 +73,7 @@ const NOT_SAVED = "There is no such saved report; it may have been deleted.";
 export async function getReport(ctx: DalContext, id: number): Promise<SavedReport> {
   await requirePermission(ctx, "reports:export");
   if (parseId(id) === null) throw new DalError("not_found", NOT_SAVED);
-  const [row] = await ctx.db
-    .select({
-      id: reportDefinitions.id,
-      name: reportDefinitions.name,
-      spec: reportDefinitions.spec,
-      createdBy: users.name,
-      createdAt: reportDefinitions.createdAt,
-    })
-    .from(reportDefinitions)
-    .leftJoin(users, eq(users.id, reportDefinitions.createdBy))
-    .where(eq(reportDefinitions.id, id));
+  const [row] = await savedReports(ctx, eq(reportDefinitions.id, id));
   if (!row) throw new DalError("not_found", NOT_SAVED);
   return row;
 }

@@ -8,7 +8,7 @@ import { seriesQueryFromParams } from "./api-query";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import type { PairSeriesQuery } from "./pair-series";
+import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
 import { describeIssues } from "@/lib/validation";
 
 const FEED_PREFIX = "feed_";
@@ -25,7 +25,10 @@ export interface SavedView {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
 
-const asView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({
+/** A stored view as the user sees it; the stored filters are parsed, never trusted as typed (db/ knows no DAL types). */
+const asView = (row: { id: number; name: string; filters: unknown }): SavedView => asParsedView({ ...row, filters: pairSeriesQuerySchema.parse(row.filters) });
+
+const asParsedView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({
   ...row,
   query: selectionToParams(row.filters).toString(),
 });
@@ -58,7 +61,7 @@ export async function saveView(ctx: DalContext, input: { name: string; query: st
       entityId: row!.id,
       after: { name: name.data, filters },
     });
-    return { ...asView({ id: row!.id, name: name.data, filters }), feedToken };
+    return { ...asParsedView({ id: row!.id, name: name.data, filters }), feedToken };
   });
 }
 

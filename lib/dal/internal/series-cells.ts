@@ -4,7 +4,7 @@ import { ALL_THEMES, ALL_TIME, ANY_COUNTERPART, CELL_GRAINS, CELL_TABLES, type C
 
 const KEY = "speaker_iso3, counterpart_iso3, theme_id, language, day, precision";
 /** The additive sums of a cell, after its key. */
-const SUMS = [
+export const CELL_SUMS = [
   "statements",
   "passages",
   "tone_sum",
@@ -16,7 +16,7 @@ const SUMS = [
   "cluster_n_sq",
 ] as const;
 const INTEGER_SUMS = new Set(["statements", "passages", "tone_n", "tone_statements"]);
-const COLUMNS = `${KEY}, ${SUMS.join(", ")}`;
+const COLUMNS = `${KEY}, ${CELL_SUMS.join(", ")}`;
 
 /**
  * The cells a set of statements contributes, computed from raw rows. `scope` limits it to some statements
@@ -89,7 +89,7 @@ function rolledUp(grain: CellGrain, from: string): SQL {
   const day = grain === "all" ? `'${ALL_TIME}'::date` : `date_trunc('${grain}', day::timestamp)::date`;
   return sql.raw(`select speaker_iso3, counterpart_iso3, theme_id, language, ${day} as day,
       greatest(precision, '${grain === "all" ? "year" : grain}'::date_precision) as precision,
-      ${SUMS.map((c) => `sum(${c})::${INTEGER_SUMS.has(c) ? "int" : "float8"} as ${c}`).join(", ")}
+      ${CELL_SUMS.map((c) => `sum(${c})::${INTEGER_SUMS.has(c) ? "int" : "float8"} as ${c}`).join(", ")}
     from ${from} group by 1, 2, 3, 4, 5, 6`);
 }
 
@@ -104,10 +104,10 @@ export async function applyCells(db: Db, statementIds: number[], sign: 1 | -1): 
   const upserts = CELL_GRAINS.map(
     (grain) => sql`${sql.raw(`up_${grain}`)} as (
       insert into ${sql.raw(CELL_TABLES[grain])} (${sql.raw(COLUMNS)})
-      select ${sql.raw(KEY)}, ${sql.raw(SUMS.map((c) => `${sign} * ${c}`).join(", "))}
+      select ${sql.raw(KEY)}, ${sql.raw(CELL_SUMS.map((c) => `${sign} * ${c}`).join(", "))}
       from (${rolledUp(grain, "c")}) r
       on conflict (${sql.raw(KEY)}) do update set
-        ${sql.raw(SUMS.map((c) => `${c} = ${CELL_TABLES[grain]}.${c} + excluded.${c}`).join(", "))}
+        ${sql.raw(CELL_SUMS.map((c) => `${c} = ${CELL_TABLES[grain]}.${c} + excluded.${c}`).join(", "))}
       returning ${sql.raw(KEY)}, statements)`,
   );
   const emptied = sql.join(
