@@ -6,6 +6,7 @@ import { Pager } from "@/components/pager";
 import { PassageText } from "@/components/passage-text";
 import { requireSignedIn } from "@/lib/auth/session";
 import { drillQuerySchema, passagesBehind } from "@/lib/dal/drill";
+import { languageName } from "@/lib/dal/filters";
 import { pairSeries } from "@/lib/dal/pair-series";
 import { PairLink } from "@/components/pair-link";
 
@@ -16,7 +17,12 @@ type SearchParams = Promise<Record<string, string | undefined>>;
 export default async function DrillPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { ctx } = await requireSignedIn("/drill");
-  const parsed = drillQuerySchema.safeParse({ ...params, bothDirections: params.both === "1", page: Number(params.page ?? 1) });
+  const parsed = drillQuerySchema.safeParse({
+    ...params,
+    language: params.language || undefined,
+    bothDirections: params.both === "1",
+    page: Number(params.page ?? 1),
+  });
   if (!parsed.success)
     return <p className="error">This link does not name a pair, theme and period: go back to the dashboard and click a point.</p>;
   const query = parsed.data;
@@ -28,6 +34,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
       bothDirections: query.bothDirections,
       themes: [query.theme],
       interval: query.interval,
+      language: query.language,
       measure: "statements",
       scale: "count",
     }),
@@ -39,6 +46,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
     <>
       <h1>
         <PairLink speaker={query.speaker} counterpart={query.counterpart} both={query.bothDirections} /> · {query.theme} · {query.period}
+        {query.language && ` · statements in ${languageName(query.language)} only`}
       </h1>
       <p className="notice">
         {result.total} statements from {result.range.from} up to {result.range.until}, with the passages tagged {query.theme}; evidence
@@ -53,7 +61,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Search
           </span>
         )}
         <a
-          href={`/api/v1/statements?${new URLSearchParams({ speaker: query.speaker, counterpart: query.counterpart, theme: query.theme, from: result.range.from, to: dayBefore(result.range.until), pageSize: "500" })}`}
+          href={`/api/v1/statements?${new URLSearchParams({ speaker: query.speaker, counterpart: query.counterpart, theme: query.theme, from: result.range.from, to: dayBefore(result.range.until), pageSize: "500", ...(query.language ? { language: query.language } : {}) })}`}
         >
           Download as JSON
         </a>

@@ -140,6 +140,7 @@ export function drillQueryOf(query: {
   pairs: { speaker: string; counterpart: string }[];
   bothDirections: boolean;
   interval: string;
+  language?: string;
 }): string {
   const first = query.pairs[0]!;
   return new URLSearchParams({
@@ -147,6 +148,7 @@ export function drillQueryOf(query: {
     counterpart: first.counterpart,
     both: query.bothDirections ? "1" : "0",
     interval: query.interval,
+    ...(query.language ? { language: query.language } : {}),
   }).toString();
 }
 

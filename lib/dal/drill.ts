@@ -3,7 +3,7 @@ import { z } from "zod";
 import { passages, statementPairs, statements, tags, themes } from "@/db/schema";
 import { INTERVALS, periodRange, PRECISIONS_FOR } from "@/lib/engine/periods";
 import { requirePermission, type DalContext } from "./context";
-import { iso3Schema, themeSlugSchema } from "@/lib/validation";
+import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 
 export const DRILL_PAGE_SIZE = 20;
 
@@ -14,6 +14,8 @@ export const drillQuerySchema = z.object({
   theme: themeSlugSchema,
   period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/),
   interval: z.enum(INTERVALS),
+  /** As the chart's language filter: only statements in this language. */
+  language: languageSchema.optional(),
   page: z.number().int().min(1).default(1),
 });
 export type DrillQuery = z.infer<typeof drillQuerySchema>;
@@ -44,6 +46,7 @@ export async function passagesBehind(ctx: DalContext, query: DrillQuery) {
     gte(statements.date, from),
     lt(statements.date, until),
     inArray(statements.datePrecision, PRECISIONS_FOR[query.interval]),
+    query.language ? eq(statements.language, query.language) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     ctx.db

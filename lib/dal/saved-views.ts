@@ -26,7 +26,8 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
 
 /** A stored view as the user sees it; the stored filters are parsed, never trusted as typed (db/ knows no DAL types). */
-const asView = (row: { id: number; name: string; filters: unknown }): SavedView => asParsedView({ ...row, filters: pairSeriesQuerySchema.parse(row.filters) });
+const asView = (row: { id: number; name: string; filters: unknown }): SavedView =>
+  asParsedView({ ...row, filters: pairSeriesQuerySchema.parse(row.filters) });
 
 const asParsedView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({
   ...row,

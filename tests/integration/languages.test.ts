@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passagesBehind } from "@/lib/dal/drill";
 import { CELL_GRAINS, CELL_TABLES, themes } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import type { DalContext } from "@/lib/dal/context";
@@ -130,6 +131,24 @@ describe.each(TEST_DRIVERS)("statements in several languages on %s", (driver) =>
       language: "ru",
     });
     expect(ruOnly.series[0]!.points.map((p) => p.period)).toEqual(["2022"]);
+  });
+
+  it("drills from a language-filtered point to that language's statements only", async () => {
+    const drill = (language?: string) =>
+      passagesBehind(people.analyst, {
+        speaker: "RUS",
+        counterpart: "UKR",
+        bothDirections: false,
+        theme: "energy-security",
+        period: "2022",
+        interval: "year",
+        language,
+        page: 1,
+      });
+    const [all, russian, english] = await Promise.all([drill(), drill("ru"), drill("en")]);
+    expect(all.total).toBeGreaterThan(0);
+    expect(russian.total).toBe(all.total); // 2022 is the Russian year
+    expect(english.total).toBe(0);
   });
 
   it("says it cannot read Azerbaijani: no themes, no tone on the statement or its passages, no tone point on the chart", async () => {
