@@ -76,6 +76,15 @@ describe("an analyst at the desk", () => {
     await page.waitForURL(`**/pairs/${pair}`);
   });
 
+  it("streams each direction's most quoted passages in after the page, as an answer, never a spinner left behind", async () => {
+    const quoted = page.getByRole("heading", { name: /^Most quoted/ });
+    expect(await quoted.count()).toBe(2); // one per direction
+    await page.getByText("Looking for later statements").first().waitFor({ state: "detached" });
+    const answers = await page.getByTestId("quoted-passage").count();
+    const nothing = await page.getByText(/^No passage on a theme was first said here/).count();
+    expect(answers + nothing).toBeGreaterThanOrEqual(2);
+  });
+
   it("exports the pair's chart as a PNG and a CSV with exactly the chart's points, and an SVG that matches the screen", async () => {
     const side = page.getByTestId(`direction-${pair}`);
     title = (await side.getByRole("heading", { level: 2 }).textContent())!;
