@@ -15,16 +15,10 @@ import { buildReport } from "@/lib/dal/reports";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { FORMAT_FILES } from "@/lib/export/report-files";
 import { selectionToParams } from "@/lib/engine/selection-params";
-import {
-  describeSpecIssues,
-  REPORT_FORMATS,
-  REPORT_SECTIONS,
-  SECTION_LABELS,
-  specFromParams,
-  type ReportSpec,
-} from "@/lib/export/report-spec";
+import { REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type ReportSpec } from "@/lib/export/report-spec";
 import { RecordButton } from "@/components/record-button";
 import { deleteReportAction } from "./actions";
+import { describeIssues } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -65,7 +59,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     try {
       const parsed = specFromParams(withIsoPairs(url));
       if (parsed.success) spec = parsed.data;
-      else problem = `This report cannot be previewed: ${describeSpecIssues(parsed.error)}.`;
+      else problem = `This report cannot be previewed: ${describeIssues(parsed.error)}.`;
     } catch (error) {
       if (!(error instanceof DalError)) throw error;
       problem = `This report cannot be previewed: ${error.message}`;

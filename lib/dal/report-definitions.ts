@@ -1,11 +1,11 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { reportDefinitions, users } from "@/db/schema";
-import { describeSpecIssues, reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";
+import { reportSpecSchema, type ReportSpec } from "@/lib/export/report-spec";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { parseId, plainText } from "@/lib/validation";
+import { describeIssues, parseId, plainText } from "@/lib/validation";
 
 const nameSchema = plainText(120).pipe(z.string().min(1, "give the report a name"));
 
@@ -23,7 +23,7 @@ export async function saveReport(ctx: DalContext, input: { name: string; spec: u
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new DalError("invalid", `A report name: ${name.error.issues[0]!.message}.`);
   const spec = reportSpecSchema.safeParse(input.spec);
-  if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeSpecIssues(spec.error)}.`);
+  if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeIssues(spec.error)}.`);
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: reportDefinitions.id })

@@ -11,7 +11,7 @@ import type {
   ThemePassages,
   ToneRow,
 } from "@/lib/export/report-model";
-import { describeSpecIssues, reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
+import { reportSpecSchema, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
 import { writeAudit } from "./internal/audit";
 import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
@@ -19,6 +19,7 @@ import { DalError } from "./errors";
 import { statementBatches } from "./exports";
 import { pairSeries } from "./pair-series";
 import { reportCellWhere, reportStatementWhere } from "./internal/report-sql";
+import { describeIssues } from "@/lib/validation";
 
 /** Longest passage text a report quotes; the rest is one click away in the app. */
 const PASSAGE_CHARS = 900;
@@ -106,7 +107,7 @@ export async function openReportStatements(
 
 function parseSpec(input: unknown): ReportSpec {
   const parsed = reportSpecSchema.safeParse(input);
-  if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeSpecIssues(parsed.error)}.`);
+  if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeIssues(parsed.error)}.`);
   return parsed.data;
 }
 

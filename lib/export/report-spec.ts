@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INTERVALS } from "@/lib/engine/periods";
 import { usableDaySchema } from "@/lib/engine/dates";
-import { languageSchema } from "@/lib/validation";
+import { iso3Schema, languageSchema, themeSlugSchema } from "@/lib/validation";
 
 export const REPORT_SECTIONS = ["summary", "charts", "passages", "tone", "method", "codebook"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -18,24 +18,15 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
 export const REPORT_FORMATS = ["pdf", "xlsx", "csv-statements", "csv-series", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const iso3 = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "a country is a three-letter ISO code");
-
 /** What a report covers and which sections it has; saved as JSON, so a saved report runs on the data of the day. */
 export const reportSpecSchema = z
   .object({
     pairs: z
-      .array(z.object({ speaker: iso3, counterpart: iso3 }))
+      .array(z.object({ speaker: iso3Schema, counterpart: iso3Schema }))
       .min(1, "choose at least one country pair")
       .max(4, "at most four pairs"),
     bothDirections: z.boolean().default(false),
-    themes: z
-      .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "a theme is given by its slug"))
-      .min(1, "choose at least one theme")
-      .max(12, "at most twelve themes"),
+    themes: z.array(themeSlugSchema).min(1, "choose at least one theme").max(12, "at most twelve themes"),
     from: usableDaySchema.optional(),
     to: usableDaySchema.optional(),
     interval: z.enum(INTERVALS).default("year"),
@@ -75,8 +66,4 @@ export function specFromParams(params: URLSearchParams): z.ZodSafeParseResult<Re
     passagesPerTheme: params.get("top") ? Number(params.get("top")) : undefined,
     language: params.get("language") || undefined,
   });
-}
-
-export function describeSpecIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }

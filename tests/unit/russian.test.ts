@@ -8,6 +8,7 @@ import { stemRu } from "@/lib/engine/stem-ru";
 import { compileCodebook } from "@/lib/engine/tag";
 import { toneTowards } from "@/lib/engine/tone";
 import { analyseDraft } from "@/lib/ingest/pipeline";
+import { sharedFile } from "../support/shared-data";
 
 const codebook = { version: 1, compiled: compileCodebook(DEFAULT_CODEBOOK) };
 const themesOf = (a: ReturnType<typeof analyseDraft>) => new Set(a.passages.flatMap((p) => p.tags.map((t) => t.theme)));
@@ -104,7 +105,7 @@ describe("Russian statements through the import pipeline", () => {
   });
 });
 
-const CORPUS = "../shared/data/us-ru-statements/us-ru-statements-dev.jsonl.gz";
+const CORPUS = sharedFile("us-ru-statements/us-ru-statements-dev.jsonl.gz");
 
 describe.skipIf(!existsSync(CORPUS))(
   "a Russian statement on Ukraine, 2022 (needs ../shared/data/us-ru-statements; skipped without it)",

@@ -7,13 +7,14 @@ import { readStatement } from "@/lib/engine/read";
 import { compileCodebook, tagPassage, tagStatement } from "@/lib/engine/tag";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { ThemeDefinition } from "@/lib/engine/types";
+import { sharedFile } from "../support/shared-data";
 
 const codebook = compileCodebook(DEFAULT_CODEBOOK);
 const themesOf = (text: string) =>
   tagPassage(codebook, text)
     .map((t) => t.theme)
     .sort();
-const SEED = "../shared/data/seed/000_aa0f3482d09d4904.txt";
+const SEED = sharedFile("seed/000_aa0f3482d09d4904.txt");
 
 describe.skipIf(!existsSync(SEED))("the seed statement (needs ../shared/data; skipped without it)", () => {
   it("is tagged with all four core themes, each with evidence spans that point at the phrases", () => {

@@ -4,8 +4,9 @@ import { clean } from "@/lib/engine/clean";
 import { findCountryMentions } from "@/lib/engine/gazetteer";
 import { segment } from "@/lib/engine/segment";
 import { directedTone, lexiconTone, scoreStatementTone, scoreTone, toneTowards } from "@/lib/engine/tone";
+import { sharedFile } from "../support/shared-data";
 
-const SEED = "../shared/data/seed/000_aa0f3482d09d4904.txt";
+const SEED = sharedFile("seed/000_aa0f3482d09d4904.txt");
 const tone = (text: string) => scoreTone(text).score;
 const wordsOf = (text: string) => scoreTone(text).words.map((w) => w.word);
 

@@ -7,7 +7,8 @@ import { seriesCsv, statementsCsv } from "@/lib/export/report-csv";
 import { FORMAT_FILES, reportFilename } from "@/lib/export/report-files";
 import { reportPdf } from "@/lib/export/report-pdf";
 import { reportXlsx } from "@/lib/export/report-xlsx";
-import { describeSpecIssues, REPORT_FORMATS, specFromParams, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
+import { REPORT_FORMATS, specFromParams, type ReportFormat, type ReportSpec } from "@/lib/export/report-spec";
+import { describeIssues } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,7 @@ async function requestedReport(ctx: Parameters<typeof getReport>[0], params: URL
     return getReport(ctx, id);
   }
   const parsed = specFromParams(params);
-  if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeSpecIssues(parsed.error)}.`);
+  if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeIssues(parsed.error)}.`);
   const name = plainText(120).safeParse((params.get("name") ?? "").trim().slice(0, 120));
   if (!name.success) throw new DalError("invalid", `The report name: ${name.error.issues[0]!.message}.`);
   return { name: name.data || "Dyad report", spec: parsed.data };
