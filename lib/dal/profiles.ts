@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { ALL_THEMES } from "@/db/schema";
 import { requirePermission, type DalContext } from "./context";
@@ -60,23 +60,37 @@ async function speakers(ctx: DalContext, speaker: string | null, counterpart: st
   return rows;
 }
 
-/** The pair's passages carrying the most themes (then the strongest tone): where a speech says most about it. */
-async function strongestPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<StrongPassage[]> {
-  return rowsOf<StrongPassage>(
+type ThemedPassage = StrongPassage & { passageId: number };
+
+/** The pair's passages that carry a theme, whole (`chars` cuts them), in the order given, with their themes. */
+async function themedPassages(
+  ctx: DalContext,
+  pair: { speaker: string; counterpart: string },
+  options: { order: SQL; limit: number; chars?: number; datedOnly?: boolean },
+): Promise<ThemedPassage[]> {
+  const length = sql`p.end_offset - p.start_offset`;
+  return rowsOf<ThemedPassage>(
     await ctx.db.execute(sql`
-      select s.id as "statementId", s.title, s.date::text as date, s.speaker_name as "speakerName",
-        substr(s.text, p.start_offset + 1, least(p.end_offset - p.start_offset, ${PASSAGE_SHOWN})) as text, p.tone,
+      select s.id as "statementId", p.id as "passageId", s.title, s.date::text as date, s.speaker_name as "speakerName",
+        substr(s.text, p.start_offset + 1, ${options.chars ? sql`least(${length}, ${options.chars})` : length}) as text, p.tone,
         array_agg(distinct th.name order by th.name) as themes
       from statement_pairs sp
       join statements s on s.id = sp.statement_id
       join passages p on p.statement_id = s.id
       join tags t on t.passage_id = p.id and t.status <> 'rejected'
       join themes th on th.id = t.theme_id and th.enabled
-      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart}
+      where sp.speaker_iso3 = ${pair.speaker} and sp.counterpart_iso3 = ${pair.counterpart} ${options.datedOnly ? sql`and s.date is not null` : sql``}
       group by s.id, p.id
-      order by count(distinct t.theme_id) desc, abs(coalesce(p.tone, 0)) desc, s.date desc nulls last, p.id
-      limit ${limit}`),
+      order by ${options.order}
+      limit ${options.limit}`),
   );
+}
+
+/** The pair's passages carrying the most themes (then the strongest tone): where a speech says most about it. */
+async function strongestPassages(ctx: DalContext, speaker: string, counterpart: string, limit = 4): Promise<StrongPassage[]> {
+  const order = sql`count(distinct t.theme_id) desc, abs(coalesce(p.tone, 0)) desc, s.date desc nulls last, p.id`;
+  const rows = await themedPassages(ctx, { speaker, counterpart }, { order, limit, chars: PASSAGE_SHOWN });
+  return rows.map(({ passageId: _, ...passage }) => passage);
 }
 
 export interface QuotedPassage extends StrongPassage {
@@ -130,21 +144,8 @@ export function quotablePhrases(text: string): string[] {
 export async function quotedPassages(ctx: DalContext, first: string, second: string, limit = 4): Promise<QuotedPassage[]> {
   await requirePermission(ctx, "statements:read");
   const [speaker, counterpart] = [country(first), country(second)];
-  const candidates = rowsOf<StrongPassage & { passageId: number }>(
-    await ctx.db.execute(sql`
-      select s.id as "statementId", p.id as "passageId", s.title, s.date::text as date, s.speaker_name as "speakerName",
-        substr(s.text, p.start_offset + 1, p.end_offset - p.start_offset) as text, p.tone,
-        array_agg(distinct th.name order by th.name) as themes
-      from statement_pairs sp
-      join statements s on s.id = sp.statement_id
-      join passages p on p.statement_id = s.id
-      join tags t on t.passage_id = p.id and t.status <> 'rejected'
-      join themes th on th.id = t.theme_id and th.enabled
-      where sp.speaker_iso3 = ${speaker} and sp.counterpart_iso3 = ${counterpart} and s.date is not null
-      group by s.id, p.id
-      order by count(distinct t.theme_id) desc, s.date, p.id
-      limit ${QUOTE_CANDIDATES}`),
-  );
+  const order = sql`count(distinct t.theme_id) desc, s.date, p.id`;
+  const candidates = await themedPassages(ctx, { speaker, counterpart }, { order, limit: QUOTE_CANDIDATES, datedOnly: true });
   const lookups = candidates.flatMap((c) => quotablePhrases(c.text).map((phrase) => ({ ...c, phrase })));
   if (lookups.length === 0) return [];
   const values = lookups.map((l) => sql`(${l.passageId}::int, ${l.statementId}::int, ${l.date}::date, ${l.phrase}::text)`);
