@@ -1,27 +1,10 @@
 import { NextResponse } from "next/server";
 import type { PairSeriesQuery, PairSeriesResult } from "@/lib/dal/pair-series";
 import { toCsv } from "@/lib/export/csv";
+import { SERIES_COLUMNS } from "@/lib/export/report-model";
 
-const HEADER = [
-  "pair",
-  "speaker",
-  "counterpart",
-  "theme",
-  "period",
-  "value",
-  "statements",
-  "passages",
-  "speaker_statements",
-  "speaker_passages",
-  "pair_statements",
-  "pair_passages",
-  "tone_mean",
-  "tone_low",
-  "tone_high",
-  "tone_statements",
-  "tone_passages",
-  "tone_low_evidence",
-];
+/** The report's series columns, with the pair spelled out and the plotted value beside the counts. */
+const HEADER = ["pair", "speaker", "counterpart", "theme", "period", "value", ...SERIES_COLUMNS.slice(3)];
 
 /**
  * The series as JSON, or as CSV (`format=csv`): one row per pair × theme × period, an empty value where the
