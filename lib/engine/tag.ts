@@ -12,7 +12,7 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
 type Role = "phrase" | "exclusion" | "context";
 
 /** Bump by hand whenever a change to the matching code here changes which tags a text gets. */
-const TAGGER_REVISION = "2026-12-03";
+const TAGGER_REVISION = "2026-12-03b";
 
 /**
  * The tagger a statement was tagged by: this code's revision and the codebook Dyad ships (a database whose
@@ -352,9 +352,19 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
     codebook,
     tags,
     evidenceByTheme,
-    (m, parent, all) => contextBeside(contexts, parent, all) && !excluded.has(m.sentence * themeCount + parent),
+    (m, parent, all) =>
+      (all.length > 1 ? contextBeside(contexts, parent, all) : contextNear(contexts, parent, m)) &&
+      !excluded.has(m.sentence * themeCount + parent),
   );
   return [...tags.values()];
+}
+
+/**
+ * Context for `theme` in the sentence of a child's mention or the next or last one: "human rights" in a list of the United
+ * Nations' ideals does not become a passage about a country's governance because a government is named three sentences on.
+ */
+function contextNear(contexts: Match[], theme: number, m: Match): boolean {
+  return contexts.some((c) => c.theme === theme && Math.abs(c.sentence - m.sentence) <= 1 && (c.last < m.first || c.first > m.last));
 }
 
 /** Context for `theme` in the passage; beside a single mention it must be elsewhere: "democracy" does not vouch for itself. */
@@ -422,7 +432,8 @@ function isListItem(m: Match, words: Words, text: string, textOffset: number, to
 
 /**
  * A child theme implies its parent (elections → democracy), carrying the child's evidence and confidence, unless
- * the parent asks for context (ThemeRules.rollUpContext) that the passage lacks; the parent's exclusions hold for
+ * the parent asks for context (ThemeRules.rollUpContext) that the passage lacks (beside a single mention: near it,
+ * see contextNear); the parent's exclusions hold for
  * the evidence it inherits ("self-determination" keeps a colony's referendum out of democracy).
  */
 function rollUpToParents(

@@ -10,7 +10,8 @@
  *             tests/fixtures/ungd-reviewed (its README is the labelling guide); needs the UNGD file they come from
  *   --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE]
  *             random passages the rules tag with THEME, from UNGD speeches of those years outside the reviewed
- *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line), to read by hand: how precision is measured
+ *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line; a bare speech id there leaves out the
+ *             whole speech), to read by hand: how precision is measured
  *   --json    the same figures as one JSON object
  *   --train   refits the tone model on the tuning meeting first (scripts/eval/train-tone.ts)
  *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
@@ -191,7 +192,7 @@ function sample(path: string, theme: string, years: string, n: number, seed: num
   );
   const tagged: { id: string; evidence: string[]; text: string }[] = [];
   for (const s of readLines<Speech>(path, ["id", "year", "text"])) {
-    if (s.year < from! || s.year > to! || fixture.has(s.id)) continue;
+    if (s.year < from! || s.year > to! || fixture.has(s.id) || seen.has(s.id)) continue;
     const reading = readStatement(s.text, codebook, { date: String(s.year) });
     reading.tags.passages.forEach((p, i) => {
       const tag = p.tags.find((t) => t.theme === theme);

@@ -59,7 +59,7 @@ describe("tagger on real excerpts", () => {
       ),
     ).toContain("counterterrorism");
     expect(themesOf("Our territory is not negotiable.")).not.toContain("counterterrorism");
-    expect(themesOf("the pipelines of Baku")).toContain("energy-security");
+    expect(themesOf("the oil pipelines of Baku")).toContain("energy-security");
   });
 
   it("tags energy security and counterterrorism in one sentence (UNGD GEO 2009)", () => {
@@ -218,6 +218,16 @@ describe("precision first: what is not the theme", () => {
     expect(tags("In outer space, the rule of law binds parliament.")).toEqual(["child"]);
   });
 
+  it("rolls a single child mention up only beside context in its own sentence or the next or last one (issue 16, third round)", () => {
+    const cb = compileCodebook(mini({ rollUpContext: ["parliament"] }, { phrases: ["rule of law: 2"] }));
+    const tags = (text: string) =>
+      tagPassage(cb, text)
+        .map((t) => t.theme)
+        .sort();
+    expect(tags("We uphold the rule of law. Parliament met in June.")).toEqual(["child", "parent"]);
+    expect(tags("We uphold the rule of law. The harvest was good. Trade grew. Parliament met in June.")).toEqual(["child"]);
+  });
+
   it("keeps UN elections, UN reform and colonies out of democracy (issue 16)", () => {
     expect(themesOf("We congratulate him on his unanimous re-election to the helm of the Organization.")).not.toContain("democracy");
     expect(themesOf("The Security Council must become more democratic and representative.")).not.toContain("democracy");
@@ -265,6 +275,40 @@ describe("precision first: what is not the theme", () => {
     expect(themesOf("New procedures for peacekeeping are in the pipeline, and more reforms are in the pipeline.")).not.toContain(
       "energy-security",
     );
+  });
+});
+
+describe("precision rules of issue 16, third round", () => {
+  it("keeps the United Nations' human-rights bodies, named alone, out of human rights and democracy", () => {
+    expect(themesOf("We have paid our bills. We have joined the Human Rights Council.")).toEqual([]);
+    expect(themesOf("In the Human Rights Council my Government defends human rights defenders at home.")).toContain("democracy");
+  });
+
+  it("keeps ideals named as examples, peace and democracy, the Organization's work and congratulations out of democracy", () => {
+    expect(themesOf("Values such as democracy, justice and freedom inspire the house of nations and my country.")).not.toContain(
+      "democracy",
+    );
+    expect(themesOf("Brazil is committed to peace and democracy, as are all the peoples of the world and our Government.")).not.toContain(
+      "democracy",
+    );
+    expect(themesOf("Through the Organization we will promote democracy and our national interests.")).not.toContain("democracy");
+    expect(themesOf("Peacekeepers helped demobilize combatants, allowing democratic elections.")).not.toContain("democracy");
+    expect(themesOf("This election is a well-deserved tribute to your country and its Government.")).not.toContain("elections");
+  });
+
+  it("does not read clean energy, climate policy, agenda pairs or other pipelines as energy security", () => {
+    expect(themesOf("We will ensure energy security while cutting emissions to reach net zero by 2050.")).not.toContain("energy-security");
+    expect(themesOf("The energy transition will advance our energy security.")).not.toContain("energy-security");
+    expect(themesOf("The conflict has adversely affected food and energy security in the region.")).not.toContain("energy-security");
+    expect(themesOf("We will support Ukraine in increasing its economic and energy security.")).not.toContain("energy-security");
+    expect(themesOf("We will start the training pipeline for the missile system.")).not.toContain("energy-security");
+    expect(themesOf("Projects such as Sakhalin I and the Caspian Pipeline Consortium are gaining momentum.")).not.toContain(
+      "energy-security",
+    );
+    // Pipelines of oil or gas, or named ones, still are.
+    expect(themesOf("The remnants are destroying oil pipelines.")).toContain("energy-security");
+    expect(themesOf("We condemn the damage to the Nordstream pipelines.")).toContain("energy-security");
+    expect(themesOf("Oil has been flowing westward via the new Baku-Supsa pipeline.")).toContain("energy-security");
   });
 });
 
