@@ -61,7 +61,7 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
   beforeAll(async () => {
     ({ database, people } = await createSeededDatabase(driver));
     server = http.createServer((req, res) => {
-      const path = (req.url ?? "/").split("?")[0];
+      const path = (req.url ?? "/").split("?")[0]!;
       if (path === "/ministry/rss.xml") {
         const body = rssFor(releases, `${base}/ministry`);
         const etag = `"${createHash("sha1").update(body).digest("hex")}"`;
