@@ -32,7 +32,13 @@ export async function subscribeFeed(ctx: DalContext, input: FeedSubscription): P
       .onConflictDoNothing()
       .returning({ id: feedSources.id });
     if (!row) throw new DalError("conflict", "That address is followed already.");
-    await writeAudit(tx, { actorId: actor.id, action: "feed.subscribe", entityType: "feed_source", entityId: row.id, after: { ...input, url } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "feed.subscribe",
+      entityType: "feed_source",
+      entityId: row.id,
+      after: { ...input, url },
+    });
     return row.id;
   });
   await scheduleFeedPoll(ctx.db, id);
@@ -102,7 +108,10 @@ async function requireSource(ctx: DalContext, id: number) {
 export async function pollFeedNow(ctx: DalContext, id: number): Promise<void> {
   const { source } = await requireSource(ctx, id);
   if (source.paused) throw new DalError("invalid", "This source is paused: resume it to poll it.");
-  await ctx.db.update(feedSources).set({ nextPollAt: sql`now()` }).where(eq(feedSources.id, id));
+  await ctx.db
+    .update(feedSources)
+    .set({ nextPollAt: sql`now()` })
+    .where(eq(feedSources.id, id));
   await scheduleFeedPoll(ctx.db, id);
 }
 

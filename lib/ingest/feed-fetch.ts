@@ -8,8 +8,7 @@ export interface Validators {
 }
 
 export type FeedPoll =
-  | { changed: false; validators: Validators }
-  | { changed: true; kind: ParsedFeed["kind"]; items: FeedItem[]; validators: Validators };
+  { changed: false; validators: Validators } | { changed: true; kind: ParsedFeed["kind"]; items: FeedItem[]; validators: Validators };
 
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
@@ -40,7 +39,7 @@ export async function pollFeed(url: string, previous: Validators, options: Fetch
  * the exact addresses DYAD_FEED_ALLOW_ADDRESSES lists (comma-separated: a feed on an intranet host, or a test's
  * loopback server). A redirect is always judged by the public-address rule alone.
  */
-export function feedAddressPolicy(env: NodeJS.ProcessEnv = process.env): FetchOptions["allowAddress"] {
+export function feedAddressPolicy(env: Record<string, string | undefined> = process.env): FetchOptions["allowAddress"] {
   const listed = new Set(
     (env.DYAD_FEED_ALLOW_ADDRESSES ?? "")
       .split(",")

@@ -125,7 +125,14 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     await runJobsUntilIdle(database.db);
 
     let source = await sourceRow(id);
-    expect(source).toMatchObject({ kind: "rss", lastResult: "new", lastError: null, lastPollNew: 2, lastPollImported: 2, itemsImported: 2 });
+    expect(source).toMatchObject({
+      kind: "rss",
+      lastResult: "new",
+      lastError: null,
+      lastPollNew: 2,
+      lastPollImported: 2,
+      itemsImported: 2,
+    });
     expect(source.etag).toMatch(/^"[0-9a-f]{40}"$/);
     const saved = await database.db
       .select()
@@ -248,7 +255,9 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     const id = await follow(`${base}/down.xml`, 30);
     const minutesToNextPoll = async () =>
       rowsOf<{ m: number }>(
-        await database.db.execute(sql`select round(extract(epoch from next_poll_at - now()) / 60)::int as m from feed_sources where id = ${id}`),
+        await database.db.execute(
+          sql`select round(extract(epoch from next_poll_at - now()) / 60)::int as m from feed_sources where id = ${id}`,
+        ),
       )[0]!.m;
     await runJobsUntilIdle(database.db);
     expect(await sourceRow(id)).toMatchObject({ failures: 1, lastResult: "error", lastError: expect.stringMatching(/answered 503/) });
@@ -268,9 +277,11 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
   });
 
   it("pauses (no poll planned), resumes (polled at once) and deletes a source, keeping its statements", async () => {
-    const [followed] = await database.db.select().from(feedSources).where(eq(feedSources.url, `${base}/ministry/rss.xml`));
-    const queued = () =>
-      database.db.$count(jobs, and(eq(jobs.dedupeKey, `feed-poll:${followed!.id}`), eq(jobs.state, "queued")));
+    const [followed] = await database.db
+      .select()
+      .from(feedSources)
+      .where(eq(feedSources.url, `${base}/ministry/rss.xml`));
+    const queued = () => database.db.$count(jobs, and(eq(jobs.dedupeKey, `feed-poll:${followed!.id}`), eq(jobs.state, "queued")));
     await setFeedPaused(people.staff, followed!.id, true);
     expect(await queued()).toBe(0);
     await expect(pollFeedNow(people.staff, followed!.id)).rejects.toThrow(/paused/);

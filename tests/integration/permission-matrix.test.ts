@@ -391,7 +391,12 @@ const ACTIONS: Record<
   subscribeFeed: {
     permission: "feeds:manage",
     run: (ctx) =>
-      subscribeFeed(ctx, { url: `https://press.example/matrix-${++feedCounter}.xml`, speakerCountry: "USA", language: "en", intervalMinutes: 60 }),
+      subscribeFeed(ctx, {
+        url: `https://press.example/matrix-${++feedCounter}.xml`,
+        speakerCountry: "USA",
+        language: "en",
+        intervalMinutes: 60,
+      }),
   },
   listFeeds: { permission: "feeds:manage", run: (ctx) => listFeeds(ctx) },
   pollFeedNow: { permission: "feeds:manage", prepare: followFeed, run: (ctx, f) => pollFeedNow(ctx, f.feedId!).then(() => "queued") },

@@ -38,7 +38,12 @@ describe("feed dates", () => {
         .tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom("Jan", "Feb", "Sept", "xyz", "May"), fc.integer({ min: 0, max: 99999 }))
         .map(([d, m, y]) => `Mon, ${d} ${m} ${y} 10:00:00 GMT`),
       fc
-        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.string({ maxLength: 12 }))
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.string({ maxLength: 12 }),
+        )
         .map(([y, m, d, rest]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}${rest}`),
     );
     fc.assert(

@@ -13,7 +13,12 @@ const interval = z.coerce
   .max(FEED_INTERVAL_MINUTES.max, "a source is polled at least once a week");
 
 export const subscribeFeedAction = action(
-  z.object({ url: z.string().max(2000, "that address is too long"), speakerCountry: iso3Schema, language: languageSchema, intervalMinutes: interval }),
+  z.object({
+    url: z.string().max(2000, "that address is too long"),
+    speakerCountry: iso3Schema,
+    language: languageSchema,
+    intervalMinutes: interval,
+  }),
   async (ctx, input) => {
     await subscribeFeed(ctx, input);
     revalidatePath("/import/feeds");

@@ -70,7 +70,11 @@ export default async function FeedsPage() {
                     <ul data-testid="items">
                       {s.recentItems.map((item) => (
                         <li key={item.id}>
-                          {item.statementId ? <Link href={`/statements/${item.statementId}`}>{item.title ?? item.link}</Link> : (item.title ?? item.link)}{" "}
+                          {item.statementId ? (
+                            <Link href={`/statements/${item.statementId}`}>{item.title ?? item.link}</Link>
+                          ) : (
+                            (item.title ?? item.link)
+                          )}{" "}
                           <small className="notice">
                             {item.day ?? "no date"} · {item.state}
                             {item.error && `: ${item.error}`}

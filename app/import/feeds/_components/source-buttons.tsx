@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { deleteFeedAction, pauseFeedAction, pollFeedNowAction } from "@/app/import/feeds/actions";
 import { ActionOutcome } from "@/components/action-outcome";
 
-/** Poll now, pause or resume, and delete one followed source; what the last click did shows below. */
+/** Poll now, pause or resume, and delete one followed source (its statements stay); what a click did shows below. */
 export function SourceButtons({ id, paused, url }: { id: number; paused: boolean; url: string }) {
   const [polled, poll, polling] = useActionState(pollFeedNowAction, null);
   const [toggled, toggle, toggling] = useActionState(pauseFeedAction, null);
@@ -24,13 +24,7 @@ export function SourceButtons({ id, paused, url }: { id: number; paused: boolean
           {paused ? "Resume" : "Pause"}
         </button>
       </form>{" "}
-      <form
-        action={remove}
-        style={{ display: "inline" }}
-        onSubmit={(event) => {
-          if (!window.confirm(`Stop following ${url}? Statements imported from it stay.`)) event.preventDefault();
-        }}
-      >
+      <form action={remove} style={{ display: "inline" }}>
         <input type="hidden" name="id" value={id} />
         <button type="submit" className="secondary" disabled={deleting} aria-label={`Delete ${url}`}>
           Delete
