@@ -12,8 +12,12 @@ import { analyseOrRefuse, reasonFor } from "./imports";
 
 type Source = typeof feedSources.$inferSelect;
 
-/** Items imported per job step: each is a page fetch and one statement transaction, so a step stays short. */
+/**
+ * Items imported per job step: each is a page fetch (up to 15 s) and one statement transaction. No new item is
+ * begun after STEP_MS, so a step ends well within the job's 60 s lease.
+ */
 const ITEMS_PER_STEP = 5;
+const STEP_MS = 20_000;
 /** An item whose page could not be imported is tried again at later polls, this many times in all. */
 const ITEM_ATTEMPTS = 3;
 /** However many polls in a row failed, a source is tried again at least once a day. */
@@ -57,7 +61,11 @@ export async function feedPollStep(db: Db, sourceId: number): Promise<boolean> {
     .limit(ITEMS_PER_STEP);
   if (pending.length > 0) {
     const codebook = await activeCodebook(db);
-    for (const item of pending) await importItem(db, source, item, codebook);
+    const started = Date.now();
+    for (const item of pending) {
+      if (Date.now() - started > STEP_MS) break;
+      await importItem(db, source, item, codebook);
+    }
     return true;
   }
   if (due) {

@@ -10,6 +10,8 @@ export interface Validators {
 export type FeedPoll =
   { changed: false; validators: Validators } | { changed: true; kind: ParsedFeed["kind"]; items: FeedItem[]; validators: Validators };
 
+const SITEMAPS_WITHIN_MS = 30_000;
+
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
 /**
@@ -17,6 +19,7 @@ const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9
  * server says it has not changed) and reads it; a sitemap index is followed one level, its newest sitemaps first.
  */
 export async function pollFeed(url: string, previous: Validators, options: FetchOptions = {}): Promise<FeedPoll> {
+  const started = Date.now();
   const conditional: Record<string, string> = { accept: ACCEPT };
   if (previous.etag) conditional["if-none-match"] = previous.etag;
   if (previous.lastModified) conditional["if-modified-since"] = previous.lastModified;
@@ -27,6 +30,8 @@ export async function pollFeed(url: string, previous: Validators, options: Fetch
   if (feed.kind !== "sitemap-index") return { changed: true, kind: feed.kind, items: feed.items, validators };
   const items: FeedItem[] = [];
   for (const sitemap of feed.sitemaps.slice(0, LIMITS.feedSitemaps)) {
+    // A poll runs under a job lease (60 s): the sitemaps not read in time wait for the next poll.
+    if (Date.now() - started > SITEMAPS_WITHIN_MS) break;
     const child = await fetchUrl(sitemap, { maxBytes: LIMITS.feedBytes, ...options, headers: { accept: ACCEPT } });
     const parsed = parseFeed(decodeFeed(child.body), child.finalUrl);
     if (parsed.kind === "sitemap") items.push(...parsed.items);

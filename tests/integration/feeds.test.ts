@@ -29,6 +29,9 @@ const PAGE_TEXT: Record<string, string> = {
   "tbilisi-statement": `The Ministry of Foreign Affairs comments on the elections in Georgia. Russia calls on all political forces in
     Georgia to respect the rule of law and the choice of the Georgian people, and regrets attempts by outside actors to interfere in
     the internal affairs of a sovereign state through their statements about democracy.`,
+  "briefing-sochi": `At a briefing in Moscow the Foreign Ministry spokeswoman spoke about the meeting of the foreign ministers of
+    Russia and Turkey in Sochi. The ministers discussed the situation in Syria, grain exports through the Black Sea and the
+    construction of the nuclear power plant in Turkey, and agreed to prepare a visit of the President.`,
 };
 
 function rssFor(releases: Release[], base: string): string {
@@ -74,6 +77,17 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
       }
       const release = /^\/ministry\/releases\/([\w-]+)$/.exec(path);
       if (release && PAGE_TEXT[release[1]!]) return res.writeHead(200, { "content-type": "text/html" }).end(pageFor(release[1]!));
+      if (path === "/sitemap-index.xml")
+        return res.writeHead(200, { "content-type": "application/xml" }).end(`<?xml version="1.0"?>
+          <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <sitemap><loc>${base}/sitemaps/old.xml</loc><lastmod>2019-01-01</lastmod></sitemap>
+            <sitemap><loc>/sitemaps/press.xml</loc><lastmod>2026-11-05</lastmod></sitemap>
+          </sitemapindex>`);
+      if (path === "/sitemaps/press.xml" || path === "/sitemaps/old.xml")
+        return res.writeHead(200, { "content-type": "application/xml" }).end(`<?xml version="1.0"?>
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${(path.endsWith("press.xml") ? ["briefing-sochi"] : ["baku-talks"])
+            .map((slug) => `<url><loc>${base}/ministry/releases/${slug}</loc><lastmod>2026-11-05T12:00:00+03:00</lastmod></url>`)
+            .join("")}</urlset>`);
       if (path === "/broken.xml")
         return res.writeHead(200, { "content-type": "application/rss+xml" }).end("<rss><channel><item><title>Cut off</channel></rss>");
       if (path === "/to-metadata.xml") return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
@@ -197,6 +211,19 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     const states = await database.db.select({ state: feedItems.state }).from(feedItems).where(eq(feedItems.sourceId, id));
     expect(states.map((s) => s.state)).toEqual(["duplicate", "duplicate", "duplicate"]);
     await deleteFeed(people.staff, id);
+  });
+
+  it("follows a sitemap index one level down: the page gives the title, the sitemap the day", async () => {
+    const id = await follow(`${base}/sitemap-index.xml`);
+    await runJobsUntilIdle(database.db);
+    expect(await sourceRow(id)).toMatchObject({ kind: "sitemap-index", lastPollNew: 2, lastPollImported: 1, itemsImported: 1 });
+    const items = await database.db.select().from(feedItems).where(eq(feedItems.sourceId, id)).orderBy(feedItems.link);
+    expect(items.map((i) => [i.link.replace(base, ""), i.state])).toEqual([
+      ["/ministry/releases/baku-talks", "duplicate"],
+      ["/ministry/releases/briefing-sochi", "imported"],
+    ]);
+    const [sochi] = await database.db.select().from(statements).where(eq(statements.id, items[1]!.statementId!));
+    expect(sochi).toMatchObject({ title: "Site title | briefing-sochi", date: "2026-11-05", speakerCountry: "RUS" });
   });
 
   it("keeps a malformed feed's source with a clear error and imports nothing", async () => {
