@@ -106,7 +106,7 @@ describe("followed sources", () => {
     ]);
 
     releases.unshift(LATER);
-    await row.getByRole("button", { name: "Poll now" }).click();
+    await row.getByRole("button", { name: `Poll ${pressUrl}/rss.xml now` }).click();
     await expect(row.getByRole("status").textContent()).resolves.toBe("Poll queued.");
     row = await rowOnceImported("3 in all, 1 in the last poll");
     expect(await row.getByTestId("last-poll").textContent()).toMatch(/read · 1 new$/);
