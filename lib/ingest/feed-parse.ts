@@ -83,7 +83,10 @@ function rssItems(items: unknown[], base: string): FeedItem[] {
   return items.flatMap((raw) => {
     const item = object(raw);
     if (!item) return [];
-    const link = absoluteLink(textOf(item.link), base);
+    // An item may carry an atom:link (read as `link` too) beside its own: the first link with text, else an href.
+    const links = list(item.link);
+    const href = links.map((l) => textOf(object(l)?.["@_href"])).find(Boolean) ?? null;
+    const link = absoluteLink(links.map((l) => (typeof l === "object" ? null : textOf(l))).find(Boolean) ?? href, base);
     const guid = textOf(item.guid);
     return link ? [{ key: guid ?? link, link, title: titleOf(item.title), day: feedDay(textOf(item.pubDate) ?? textOf(item.date)) }] : [];
   });

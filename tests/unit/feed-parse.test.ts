@@ -63,6 +63,7 @@ describe("feed parsing", () => {
       <atom:link href="https://mfa.example/press/rss.xml" rel="self"/>
       <item><title>Talks &amp; consultations</title><link>/press/1</link><guid>id-1</guid><pubDate>Tue, 03 Nov 2026 09:00:00 +0300</pubDate></item>
       <item><title><![CDATA[On <b>Georgia</b>]]></title><link>https://mfa.example/press/2</link></item>
+      <item><title>Atom link first</title><atom:link href="https://mfa.example/api/3" rel="self"/><link>https://mfa.example/press/3</link></item>
       <item><title>No link at all</title></item>
       <item><title>A script link</title><link>javascript:alert(1)</link></item>
       </channel></rss>`,
@@ -74,6 +75,7 @@ describe("feed parsing", () => {
       items: [
         { key: "id-1", link: "https://mfa.example/press/1", title: "Talks & consultations", day: "2026-11-03" },
         { key: "https://mfa.example/press/2", link: "https://mfa.example/press/2", title: "On Georgia", day: null },
+        { key: "https://mfa.example/press/3", link: "https://mfa.example/press/3", title: "Atom link first", day: null },
       ],
     });
   });
