@@ -10,7 +10,8 @@ export default async function ImportPage() {
     <>
       <h1>Import a statement</h1>
       <p className="notice">
-        Many statements in one file (.csv, .json, .jsonl, .jsonl.gz)? Use <Link href="/import/bulk">bulk import</Link>.
+        Many statements in one file (.csv, .json, .jsonl, .jsonl.gz)? Use <Link href="/import/bulk">bulk import</Link>. A ministry&apos;s
+        press releases as they appear? <Link href="/import/feeds">Follow its feed</Link>.
       </p>
       <SingleImport />
     </>

@@ -23,3 +23,4 @@ export * from "./report-definitions";
 export * from "./saved-views";
 export * from "./data-version";
 export * from "./staged-uploads";
+export * from "./feeds";

@@ -1,4 +1,5 @@
 import { releaseLeftoverLeases } from "@/lib/dal/internal/job-queue";
+import { ensureFeedPolls } from "@/lib/dal/feed-poll";
 import { startJobLoop } from "@/lib/dal/jobs";
 import { resumeRetag } from "@/lib/dal/retag";
 import { queueToneRescore } from "@/lib/dal/tone-rescore";
@@ -30,6 +31,7 @@ export async function prepareDatabase(): Promise<void> {
   console.log(`[dyad] ${database.driver} database ready in ${Date.now() - started} ms`, seeded);
   if (database.driver === "pglite") await releaseLeftoverLeases(database.db); // one process: leases left are from before a restart
   await resumeRetag(database.db); // a re-tag cut off, or statements another tagger tagged
+  await ensureFeedPolls(database.db); // every followed source has its next poll planned
   // Brings tone scored by an older engine up to date; not awaited, as it may rebuild the cells once first.
   void queueToneRescore(database.db).catch((error) =>
     console.error("[dyad] queueing the tone re-analysis failed; it is tried again on the next start", error),

@@ -15,6 +15,7 @@ import {
   type JobKind,
   type JobRow,
 } from "./internal/job-queue";
+import { feedPollStep } from "./feed-poll";
 import { trainTagger } from "./learn";
 import { retagNextBatch } from "./retag";
 import { rescoreToneNextBatch } from "./tone-rescore";
@@ -28,6 +29,7 @@ const STEPS: Record<JobKind, JobStep> = {
   "tone-rescore": async (db) => ({ more: await rescoreToneNextBatch(db) }),
   retrain: async (db) => (await trainTagger(db), { more: false }),
   import: async (db, job) => ({ more: await importStagedRows(db, job.payload as unknown as ImportPayload) }),
+  "feed-poll": async (db, job) => ({ more: await feedPollStep(db, Number(job.payload.sourceId)) }),
 };
 
 export interface RunnerOptions {

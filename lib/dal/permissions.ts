@@ -4,7 +4,7 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS = {
   analyst: ["statements:read", "series:read", "tokens:manage", "views:save"],
-  staff: ["tags:write", "statements:import", "events:write"],
+  staff: ["tags:write", "statements:import", "events:write", "feeds:manage"],
   manager: ["reports:export", "codebook:manage", "users:manage"],
   admin: ["admins:manage"],
 } as const satisfies Record<Role, readonly string[]>;

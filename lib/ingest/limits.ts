@@ -29,6 +29,10 @@ export const LIMITS = {
   urlBytes: 10 * 1024 * 1024,
   urlTimeoutMs: 15_000,
   urlRedirects: 5,
+  /** A followed feed or sitemap: size of one document, sitemaps of an index read per poll, new items taken per poll. */
+  feedBytes: 10 * 1024 * 1024,
+  feedSitemaps: 10,
+  feedItemsPerPoll: 50,
 } as const;
 
 export function formatBytes(bytes: number): string {

@@ -92,12 +92,19 @@ export interface FetchOptions {
   allowAddress?: (address: string, hop: number) => boolean;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Sent on every hop: what is accepted, and the validators of a conditional GET (If-None-Match, If-Modified-Since). */
+  headers?: Record<string, string>;
 }
 
-interface Fetched {
+export interface Fetched {
   finalUrl: string;
+  /** 200, or 304 when a conditional GET found nothing changed (the body is then empty). */
+  status: number;
   contentType: string;
   body: Buffer;
+  /** The answer's validators, for the next conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
 }
 
 /**
@@ -117,8 +124,14 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}): Prom
   );
   try {
     for (let hop = 0; hop <= LIMITS.urlRedirects; hop++) {
-      const response = await requestOnce(url, (address) => allow(address, hop), deadline.signal, options.maxBytes ?? LIMITS.urlBytes);
-      if (response.redirect === null) return { finalUrl: url.toString(), contentType: response.contentType, body: response.body };
+      const response = await requestOnce(
+        url,
+        (address) => allow(address, hop),
+        deadline.signal,
+        options.maxBytes ?? LIMITS.urlBytes,
+        options.headers,
+      );
+      if (!("redirect" in response)) return { finalUrl: url.toString(), ...response };
       url = parseHttpUrl(new URL(response.redirect, url).toString());
     }
   } finally {
@@ -211,9 +224,15 @@ async function connectVetted(url: URL, allow: (address: string) => boolean, sign
   return secure;
 }
 
-type Once = { redirect: string | null; contentType: string; body: Buffer };
+type Once = { redirect: string } | Omit<Fetched, "finalUrl">;
 
-async function requestOnce(url: URL, allow: (address: string) => boolean, signal: AbortSignal, maxBytes: number): Promise<Once> {
+async function requestOnce(
+  url: URL,
+  allow: (address: string) => boolean,
+  signal: AbortSignal,
+  maxBytes: number,
+  headers: Record<string, string> = {},
+): Promise<Once> {
   const socket = await connectVetted(url, allow, signal);
   const request = http.request({
     createConnection: () => socket,
@@ -223,6 +242,7 @@ async function requestOnce(url: URL, allow: (address: string) => boolean, signal
       host: url.host,
       "user-agent": "Dyad statement importer",
       accept: "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5",
+      ...headers,
       connection: "close",
     },
   });
@@ -234,9 +254,9 @@ async function requestOnce(url: URL, allow: (address: string) => boolean, signal
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;
       const contentType = String(response.headers["content-type"] ?? "");
-      if (status >= 300 && status < 400 && response.headers.location) {
-        return resolve({ redirect: response.headers.location, contentType, body: Buffer.alloc(0) });
-      }
+      const validators = { etag: response.headers.etag ?? null, lastModified: response.headers["last-modified"] ?? null };
+      if (status >= 300 && status < 400 && response.headers.location) return resolve({ redirect: response.headers.location });
+      if (status === 304) return resolve({ status, contentType, body: Buffer.alloc(0), ...validators });
       if (status >= 400) return reject(new IngestError("fetch_failed", `${url.host} answered ${status}.`));
       const declared = Number(response.headers["content-length"] ?? 0);
       if (declared > maxBytes) {
@@ -249,7 +269,7 @@ async function requestOnce(url: URL, allow: (address: string) => boolean, signal
         if (size > maxBytes) return reject(new IngestError("too_large", `The page is larger than ${formatBytes(maxBytes)}: stopped.`));
         chunks.push(chunk);
       });
-      response.on("end", () => resolve({ redirect: null, contentType, body: Buffer.concat(chunks) }));
+      response.on("end", () => resolve({ status, contentType, body: Buffer.concat(chunks), ...validators }));
       response.on("error", (error) => reject(new IngestError("fetch_failed", `Reading ${url.host} failed: ${error.message}`)));
     });
     request.on("error", (error) =>

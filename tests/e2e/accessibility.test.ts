@@ -26,6 +26,7 @@ const PAGES: { name: string; path: string; openTables?: boolean }[] = [
   { name: "codebook", path: "/codebook" },
   { name: "import", path: "/import" },
   { name: "bulk import", path: "/import/bulk" },
+  { name: "followed sources", path: "/import/feeds" },
   { name: "API tokens", path: "/tokens" },
   { name: "review queue", path: "/review" },
   { name: "agreement samples", path: "/review/agreement" },

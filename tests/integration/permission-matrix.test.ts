@@ -45,6 +45,7 @@ import { listChanges } from "@/lib/dal/changes";
 import { deleteView, getView, listViews, replaceFeedToken, saveView } from "@/lib/dal/saved-views";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
 import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles";
+import { deleteFeed, listFeeds, pollFeedNow, setFeedPaused, subscribeFeed } from "@/lib/dal/feeds";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 
@@ -58,6 +59,7 @@ interface Fixture {
   targetUserId?: number;
   eventId?: number;
   reportId?: number;
+  feedId?: number;
   version(): Promise<number>;
   freshDraftText(): string;
 }
@@ -386,12 +388,42 @@ const ACTIONS: Record<
   quotedPassages: { permission: "statements:read", run: (ctx) => quotedPassages(ctx, "USA", "AZE") },
   countryProfile: { permission: "statements:read", run: (ctx) => countryProfile(ctx, "AZE") },
   shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, VIEW_QUERY) },
+  subscribeFeed: {
+    permission: "feeds:manage",
+    run: (ctx) =>
+      subscribeFeed(ctx, {
+        url: `https://press.example/matrix-${++feedCounter}.xml`,
+        speakerCountry: "USA",
+        language: "en",
+        intervalMinutes: 60,
+      }),
+  },
+  listFeeds: { permission: "feeds:manage", run: (ctx) => listFeeds(ctx) },
+  pollFeedNow: { permission: "feeds:manage", prepare: followFeed, run: (ctx, f) => pollFeedNow(ctx, f.feedId!).then(() => "queued") },
+  setFeedPaused: {
+    permission: "feeds:manage",
+    prepare: followFeed,
+    run: (ctx, f) => setFeedPaused(ctx, f.feedId!, true).then(() => "paused"),
+  },
+  deleteFeed: { permission: "feeds:manage", prepare: followFeed, run: (ctx, f) => deleteFeed(ctx, f.feedId!).then(() => "deleted") },
   resolveShortLink: {
     permission: "series:read",
     prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, VIEW_QUERY)).code),
     run: (ctx) => resolveShortLink(ctx, shortCode),
   },
 };
+
+/** A followed source nobody polls here: its address is never fetched, the rows only check who may manage it. */
+async function followFeed(f: Fixture) {
+  const followed = await subscribeFeed(f.admin, {
+    url: `https://press.example/feed-${++feedCounter}.xml`,
+    speakerCountry: "USA",
+    language: "en",
+    intervalMinutes: 60,
+  });
+  return (f.feedId = followed.id);
+}
+let feedCounter = 0;
 
 const VIEW_QUERY = "pair=USA>AZE&theme=energy-security";
 let viewCounter = 0;
@@ -477,6 +509,10 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "app/views/actions.ts#deleteViewAction": ["deleteView"],
   "app/views/actions.ts#replaceFeedTokenAction": ["replaceFeedToken"],
   "app/views/actions.ts#shortLinkAction": ["shortLinkFor"],
+  "app/import/feeds/actions.ts#subscribeFeedAction": ["subscribeFeed"],
+  "app/import/feeds/actions.ts#pollFeedNowAction": ["pollFeedNow"],
+  "app/import/feeds/actions.ts#pauseFeedAction": ["setFeedPaused"],
+  "app/import/feeds/actions.ts#deleteFeedAction": ["deleteFeed"],
 };
 
 describe("every server action and route handler has a row in the matrix", () => {

@@ -48,7 +48,9 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     (select count(*) filter (where status = 'rejected') from tags)::int as rejected,
     (select count(*) from statement_pairs)::int as pairs,
     (select count(*) from audit_log)::int as audit,
-    (select count(*) from report_definitions)::int as reports`);
+    (select count(*) from report_definitions)::int as reports,
+    (select count(*) from feed_sources)::int as feeds,
+    (select count(*) filter (where paused) from feed_sources)::int as paused_feeds`);
   return rowsOf<Record<string, number>>(result)[0] ?? {};
 }
 

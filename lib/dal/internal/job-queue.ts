@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 
 /** What the runner knows how to do (lib/dal/jobs.ts holds a step for each). */
-export type JobKind = "retag" | "tone-rescore" | "retrain" | "import";
+export type JobKind = "retag" | "tone-rescore" | "retrain" | "import" | "feed-poll";
 export type JobRow = typeof jobs.$inferSelect;
 
 /**
@@ -68,6 +68,23 @@ export async function enqueueJob(
 ): Promise<void> {
   await db.execute(sql`insert into jobs (kind, payload, dedupe_key) values (${kind}, ${JSON.stringify(payload)}::jsonb, ${dedupeKey})
     on conflict (dedupe_key) where state = 'queued' do nothing`);
+  wakeJobRunners();
+}
+
+/**
+ * Queues work to start at `runAfter`. A job already waiting under the same key is moved to the earlier of its
+ * time and this one: asking for a poll now brings a poll planned for later forward, never pushes one back.
+ */
+export async function scheduleJob(
+  db: Db,
+  kind: JobKind,
+  payload: Record<string, unknown>,
+  dedupeKey: string,
+  runAfter: Date,
+): Promise<void> {
+  await db.execute(sql`insert into jobs (kind, payload, dedupe_key, run_after)
+    values (${kind}, ${JSON.stringify(payload)}::jsonb, ${dedupeKey}, ${runAfter.toISOString()}::timestamptz)
+    on conflict (dedupe_key) where state = 'queued' do update set run_after = least(jobs.run_after, excluded.run_after)`);
   wakeJobRunners();
 }
 
