@@ -260,13 +260,15 @@ async function requestOnce(
       if (status >= 400) return reject(new IngestError("fetch_failed", `${url.host} answered ${status}.`));
       const declared = Number(response.headers["content-length"] ?? 0);
       if (declared > maxBytes) {
-        return reject(new IngestError("too_large", `The page is ${formatBytes(declared)}; at most ${formatBytes(maxBytes)} is fetched.`));
+        return reject(
+          new IngestError("too_large", `The download is ${formatBytes(declared)}; at most ${formatBytes(maxBytes)} is fetched.`),
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) return reject(new IngestError("too_large", `The page is larger than ${formatBytes(maxBytes)}: stopped.`));
+        if (size > maxBytes) return reject(new IngestError("too_large", `The download is larger than ${formatBytes(maxBytes)}: stopped.`));
         chunks.push(chunk);
       });
       response.on("end", () => resolve({ status, contentType, body: Buffer.concat(chunks), ...validators }));

@@ -8,7 +8,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { CELL_GRAINS, CELL_TABLES, jobs, retagJobs } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
-import { claimJob, enqueueJob, startRunner, stopRunner, type JobKind } from "@/lib/dal/internal/job-queue";
+import { claimJob, enqueueJob, finishJob, startRunner, stopRunner, type JobKind } from "@/lib/dal/internal/job-queue";
 import { runJobsFor, runJobsTick } from "@/lib/dal/jobs";
 import { queueRetag } from "@/lib/dal/retag";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
@@ -74,6 +74,23 @@ describe.each(TEST_DRIVERS)("the job runner on %s", (driver) => {
     await wait(400);
     const takenOver = await claimJob(database.db, second, 60_000);
     expect(takenOver).toMatchObject({ id: taken!.id, leaseOwner: second, attempts: 1, lastError: "its worker stopped before finishing" });
+    stopRunner(first);
+    stopRunner(second);
+    await database.db.delete(jobs);
+  });
+
+  it("keeps queued work of a key waiting while a job of that key runs, then hands it out", async () => {
+    const first = startRunner();
+    const second = startRunner();
+    await enqueueJob(database.db, testKind("poll-test"), { round: 1 }, "poll-test:7");
+    const running = await claimJob(database.db, first, 60_000);
+    await enqueueJob(database.db, testKind("poll-test"), { round: 2 }, "poll-test:7");
+    await enqueueJob(database.db, testKind("poll-test"), { round: 1 }, "poll-test:8");
+    const other = await claimJob(database.db, second, 60_000);
+    expect(other).toMatchObject({ dedupeKey: "poll-test:8" });
+    expect(await claimJob(database.db, second, 60_000)).toBeNull(); // poll-test:7 is still running
+    await finishJob(database.db, running!.id, first);
+    expect(await claimJob(database.db, second, 60_000)).toMatchObject({ dedupeKey: "poll-test:7", payload: { round: 2 } });
     stopRunner(first);
     stopRunner(second);
     await database.db.delete(jobs);

@@ -91,7 +91,9 @@ export async function scheduleJob(
 /**
  * Claims the oldest job that is due: queued and past its backoff, or running under a lease that ran out, was
  * handed back between slices, or belongs to a dead runner of this process. SKIP LOCKED lets concurrent claims
- * pass each other, so two workers never take the same job. Taking over from a stopped worker counts an attempt.
+ * pass each other, so two workers never take the same job. Queued work waits while a job of its key runs, so a
+ * "poll now" pressed during a poll of that source follows it instead of running beside it. Taking over from a
+ * stopped worker counts an attempt.
  */
 export async function claimJob(db: Db, owner: string, leaseMs: number): Promise<JobRow | null> {
   const { process: ours, live } = runners();
@@ -108,7 +110,8 @@ export async function claimJob(db: Db, owner: string, leaseMs: number): Promise<
     })
     .where(
       sql`${jobs.id} = (select j.id from jobs j
-        where (j.state = 'queued' and j.run_after <= now())
+        where (j.state = 'queued' and j.run_after <= now()
+               and not exists (select 1 from jobs r where r.dedupe_key = j.dedupe_key and r.state = 'running'))
            or (j.state = 'running' and (j.lease_owner is null or j.lease_expires_at < now()
                or (starts_with(j.lease_owner, ${`${ours}:`}) and j.lease_owner not in (select jsonb_array_elements_text(${JSON.stringify([...live])}::jsonb)))))
         order by j.id for update skip locked limit 1)`,
