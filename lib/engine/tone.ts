@@ -283,8 +283,18 @@ function isCapitalised(text: string, at: number): boolean {
   return code >= 65 && code <= 90 && !(next >= 65 && next <= 90);
 }
 
+/** The longest pattern starting at word i (loops, not find/every: common words such as "to" and "in" start patterns). */
 function patternAt(words: Words, i: number, to: number) {
-  return patternsByFirst.get(words.ids[i]!)?.find((p) => i + p.ids.length <= to && p.ids.every((id, k) => words.ids[i + k] === id));
+  const candidates = patternsByFirst.get(words.ids[i]!);
+  if (candidates === undefined) return undefined;
+  const ids = words.ids;
+  for (const p of candidates) {
+    if (i + p.ids.length > to) continue;
+    let k = 1;
+    while (k < p.ids.length && ids[i + k] === p.ids[k]) k++;
+    if (k === p.ids.length) return p;
+  }
+  return undefined;
 }
 
 /** "condemn terrorism", "terrorist attacks", "fight against extremism": a shared enemy within a few words, same sentence. */
