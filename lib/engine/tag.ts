@@ -52,8 +52,12 @@ interface Node {
  * worked out once and kept in flat integer tables. Reading a word is then an array or hash-table lookup.
  */
 interface Automaton {
-  /** `leaf`: no trie node of the state has an edge, so no word can follow (most single-word phrases end in one). */
-  states: { nodes: Node[]; rules: Rule[]; leaf: boolean }[];
+  /**
+   * `exits`: the word ids that can follow, when only exact edges leave the state (empty when none do, as after most
+   * single-word phrases); null when a prefix edge leaves it. Most steps are ruled out by these few ids ("the" begins
+   * phrases, but is followed by "new", "president" or "assembly" only), without a probe of the big step table.
+   */
+  states: { nodes: Node[]; rules: Rule[]; exits: Int32Array | null }[];
   stateOfNodes: Map<string, number>;
   /** Word id → state after the root: -2 not yet known, -1 none. Most words begin no phrase: this is the hot path. */
   fromRoot: Int32Array;
@@ -167,7 +171,7 @@ const MAX_STEPS = 1 << 22;
 
 function newAutomaton(root: Node): Automaton {
   return {
-    states: [{ nodes: [root], rules: root.rules, leaf: isLeaf([root]) }],
+    states: [{ nodes: [root], rules: root.rules, exits: exitsOf([root]) }],
     stateOfNodes: new Map([[String(root.id), 0]]),
     fromRoot: new Int32Array(1024).fill(-2),
     steps: emptySteps(SLOTS),
@@ -190,7 +194,7 @@ function follow(a: Automaton, state: number, id: number): number {
   let found = a.stateOfNodes.get(name);
   if (found === undefined) {
     found = a.states.length;
-    a.states.push({ nodes, rules: nodes.flatMap((n) => n.rules), leaf: isLeaf(nodes) });
+    a.states.push({ nodes, rules: nodes.flatMap((n) => n.rules), exits: exitsOf(nodes) });
     a.stateOfNodes.set(name, found);
   }
   return found;
@@ -213,7 +217,17 @@ function slotOf(state: number, id: number, mask: number): number {
   return h & mask;
 }
 
-const isLeaf = (nodes: Node[]) => nodes.every((n) => n.exact.size === 0 && n.prefixes.length === 0);
+function exitsOf(nodes: Node[]): Int32Array | null {
+  if (nodes.some((n) => n.prefixes.length > 0)) return null;
+  return Int32Array.from(new Set(nodes.flatMap((n) => [...n.exact.keys()])));
+}
+
+/** Whether word `id` can follow a state (see Automaton.states): a false answer is certain, a true one needs the step. */
+function mayFollow(exits: Int32Array | null, id: number): boolean {
+  if (exits === null) return true;
+  for (let k = 0; k < exits.length; k++) if (exits[k] === id) return true;
+  return false;
+}
 
 function emptySteps(slots: number): Int32Array {
   const steps = new Int32Array(slots * STEP);
@@ -303,7 +317,7 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
           longestLast[kind] = j;
         }
       }
-      if (++j >= to || states[state]!.leaf) break;
+      if (++j >= to || !mayFollow(states[state]!.exits, ids[j]!)) break;
       state = stepFrom(automaton, state, ids[j]!);
       if (state < 0) break;
     }
