@@ -142,6 +142,8 @@ for (const [phrase, weight] of Object.entries(PATTERNS)) {
   list.sort((a, b) => b.ids.length - a.ids.length);
   patternsByFirst.set(ids[0]!, list);
 }
+/** The same lists by first word id in a plain array: common words ("to", "in", "we") begin patterns, and this is read for each. */
+const patternsById = Array.from({ length: Math.max(...patternsByFirst.keys()) + 1 }, (_, id) => patternsByFirst.get(id));
 const negatorIds = new Set(NEGATORS.map(wordId));
 const prefixNegatorIds = new Set(PREFIX_NEGATORS.map(wordId));
 const demandIds = new Set(DEMANDS.map(wordId));
@@ -285,7 +287,7 @@ function isCapitalised(text: string, at: number): boolean {
 
 /** The longest pattern starting at word i (loops, not find/every: common words such as "to" and "in" start patterns). */
 function patternAt(words: Words, i: number, to: number) {
-  const candidates = patternsByFirst.get(words.ids[i]!);
+  const candidates = patternsById[words.ids[i]!];
   if (candidates === undefined) return undefined;
   const ids = words.ids;
   for (const p of candidates) {
