@@ -95,19 +95,13 @@ interface Line {
  */
 export function clean(raw: string): Cleaned {
   const removed: Removed[] = [];
-  const normalised = normaliseCharacters(raw);
-  const rawLines = normalised.split("\n");
+  const rawLines = normaliseCharacters(raw).split("\n");
   const numberedThroughout = rawLines.filter((l) => startsWithDigit(l) && NUMBER_SPACE.test(l)).length >= 3;
-  const runs = runFinder(normalised);
-  let lineStart = 0;
   const lines = rawLines.map((l) => {
     const number = startsWithDigit(l) ? (NUMBER_TAB.exec(l) ?? (numberedThroughout ? NUMBER_SPACE.exec(l) : null))?.[0] : undefined;
     if (number) removed.push({ line: number.trim(), reason: "paragraph number" });
     const line = number ? l.slice(number.length) : l;
-    const end = lineStart + l.length;
-    const hasRun = runs(end - line.length) < end;
-    lineStart = end + 1;
-    return (hasRun ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
+    return (line.includes("\t") || line.includes("  ") ? line.replace(/[ \t]{2,}|\t/g, " ") : line).trim();
   });
   const running = runningLines(lines);
 
@@ -131,23 +125,6 @@ export function clean(raw: string): Cleaned {
     blankBefore = cutBefore = false;
   }
   return { text: paragraphs(kept).join("\n\n"), removed };
-}
-
-/**
- * Where the first tab or double space at or after a position is (Infinity: none), for positions asked in increasing
- * order: one search over the whole text tells which lines have runs of white space to collapse, where asking each
- * line would search it twice (and a search for two spaces stops at every space).
- */
-function runFinder(text: string): (from: number) => number {
-  const run = /\t| {2}/g;
-  let next = -1;
-  return (from) => {
-    if (next < from) {
-      run.lastIndex = from;
-      next = run.exec(text)?.index ?? Infinity;
-    }
-    return next;
-  };
 }
 
 function removalReason(line: string, running: Set<string>, previous: string | undefined): string | null {
