@@ -39,13 +39,16 @@ export function vocabularySize(): number {
 }
 
 // An open-addressing table from the hash of a lowercase ASCII word to its id, probed straight from the text's
-// char codes, so a known ASCII word costs no string allocation at all. A slot is four integers side by side
-// (id or -1, hash, length, where the key's characters start in `pool`, counted in 4-byte chunks), so a probe
-// touches one cache line rather than four arrays and a string. Each key starts on a 4-byte boundary of the pool
-// and is padded with zeros, so a probe compares four characters at a time.
-const SLOT = 4;
+// char codes, so a known ASCII word costs no string allocation at all. A slot is two integers side by side (id or
+// -1, hash): the table is read at random, so it is kept small. What a hit needs next, the key's length and
+// characters, is found by id in `keyAt` and `pool`, where ids come in order of first sight, so the common words'
+// entries sit together and stay in the cache. Each key starts on a 4-byte boundary of the pool and is padded with
+// zeros, so a probe compares four characters at a time.
+const SLOT = 2;
 let tableSlots = 1 << 16;
 let table = new Int32Array(tableSlots * SLOT).fill(-1);
+/** Id → [the key's length, where its characters start in `pool`, counted in 4-byte chunks]. */
+let keyAt = new Int32Array(1 << 13);
 let pool = new Uint8Array(1 << 18);
 let poolChunks = new Int32Array(pool.buffer);
 let poolUsed = 0;
@@ -73,21 +76,25 @@ function asciiInsert(key: string, id: number): void {
   }
   let hash = HASH_SEED;
   for (let i = 0; i < key.length; i++) hash = hashStep(hash, key.charCodeAt(i));
-  place(id, hash, key.length, poolUsed >> 2);
+  if (id * 2 + 2 > keyAt.length) {
+    const grown = new Int32Array(Math.max(keyAt.length * 2, id * 2 + 2));
+    grown.set(keyAt);
+    keyAt = grown;
+  }
+  keyAt[id * 2] = key.length;
+  keyAt[id * 2 + 1] = poolUsed >> 2;
+  place(id, hash);
   for (let i = 0; i < key.length; i++) pool[poolUsed++] = key.charCodeAt(i);
   poolUsed = (poolUsed + 3) & ~3;
   asciiCount++;
 }
 
-function place(id: number, hash: number, length: number, at: number): void {
+function place(id: number, hash: number): void {
   const mask = tableSlots - 1;
   let slot = hash & mask;
   while (table[slot * SLOT] !== -1) slot = (slot + 1) & mask;
-  const base = slot * SLOT;
-  table[base] = id;
-  table[base + 1] = hash;
-  table[base + 2] = length;
-  table[base + 3] = at;
+  table[slot * SLOT] = id;
+  table[slot * SLOT + 1] = hash;
 }
 
 function growTable(): void {
@@ -95,7 +102,7 @@ function growTable(): void {
   tableSlots *= 2;
   table = new Int32Array(tableSlots * SLOT).fill(-1);
   for (let base = 0; base < old.length; base += SLOT)
-    if (old[base]! !== -1) place(old[base]!, old[base + 1]!, old[base + 2]!, old[base + 3]!);
+    if (old[base]! !== -1) place(old[base]!, old[base + 1]!);
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
@@ -114,8 +121,8 @@ function asciiLookup(length: number, hash: number): number {
     const base = slot * SLOT;
     const id = slots[base]!;
     if (id === -1) return -1;
-    if (slots[base + 1] !== hash || slots[base + 2] !== length) continue;
-    const at = slots[base + 3]!;
+    if (slots[base + 1] !== hash || keyAt[id * 2] !== length) continue;
+    const at = keyAt[id * 2 + 1]!;
     let k = 0;
     while (k < chunks && chars[at + k] === word[k]) k++;
     if (k === chunks) return id;
