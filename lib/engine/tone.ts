@@ -115,6 +115,8 @@ const SITUATION_WORD = 32;
 const FALLBACK_WORD = 64;
 const PREFIX_NEGATOR = 128;
 const DEMAND = 256;
+/** Nothing to do for this word: no weight, not a negator, intensifier, demand or pattern start (most words). */
+const INERT = 512;
 
 let flags = new Uint16Array(1024);
 let weights = new Float32Array(1024);
@@ -168,6 +170,7 @@ function learnFacts(id: number): number {
   if (!entry && FALLBACK.has(key)) f |= FALLBACK_WORD;
   weights[id] = entry?.weight ?? FALLBACK.get(key) ?? 0;
   boosts[id] = INTENSIFIERS[key] ?? 0;
+  if (weights[id] === 0 && boosts[id] === 0 && !(f & (NEGATOR | PREFIX_NEGATOR | DEMAND | PATTERN))) f |= INERT;
   flags[id] = f;
   return f;
 }
@@ -227,6 +230,8 @@ function evaluate(
       demanding = false;
     }
     const f = facts(id);
+    // Most words: nothing below would change, so the weight and intensifier tables are not even read.
+    if (f & INERT) continue;
     if (f & DEMAND) demanding = true;
     let last = i;
     let weight = weights[id]!;
