@@ -331,7 +331,13 @@ function tokenWords(tokens: Token[]): Words {
 
 /** The scanner's words (words.ts), which the tagger and tone read already: no second pass over the text. */
 function scannedWords(w: ScannedWords): Words {
-  return { length: w.count, start: (k) => w.starts[k]!, end: (k) => w.ends[k]!, key: (k) => wordKey(w.ids[k]!), root: (k) => rootOfId(w.ids[k]!) };
+  return {
+    length: w.count,
+    start: (k) => w.starts[k]!,
+    end: (k) => w.ends[k]!,
+    key: (k) => wordKey(w.ids[k]!),
+    root: (k) => rootOfId(w.ids[k]!),
+  };
 }
 
 /**

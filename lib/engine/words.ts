@@ -101,8 +101,7 @@ function growTable(): void {
   const old = table;
   tableSlots *= 2;
   table = new Int32Array(tableSlots * SLOT).fill(-1);
-  for (let base = 0; base < old.length; base += SLOT)
-    if (old[base]! !== -1) place(old[base]!, old[base + 1]!);
+  for (let base = 0; base < old.length; base += SLOT) if (old[base]! !== -1) place(old[base]!, old[base + 1]!);
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
