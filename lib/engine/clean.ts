@@ -237,7 +237,10 @@ function wrapWidth(lines: Line[]): number | null {
   if (long.length < 5) return null;
   const open = long.filter((t) => !endsSentenceLine(t)).length;
   if (open / long.length <= 0.5) return null;
-  const lengths = Int32Array.from(long, (t) => t.length).sort();
+  // Filled by a loop: Int32Array.from with a mapping function goes through the iterator protocol, line by line.
+  const lengths = new Int32Array(long.length);
+  for (let i = 0; i < long.length; i++) lengths[i] = long[i]!.length;
+  lengths.sort();
   return lengths[Math.floor(lengths.length * 0.9)]!;
 }
 

@@ -292,6 +292,8 @@ interface Words {
   start(i: number): number;
   end(i: number): number;
   key(i: number): string;
+  /** The trie node word i begins a name at, if any (ROOT.get of its key; cached per word id for scanned words). */
+  root(i: number): TrieNode | undefined;
 }
 
 function scanWords(text: string): Words {
@@ -313,16 +315,43 @@ function scanWords(text: string): Words {
     start: (k) => starts[k]!,
     end: (k) => ends[k]!,
     key: (k) => foldKey(text.slice(starts[k]!, ends[k]!)),
+    root: (k) => ROOT.get(foldKey(text.slice(starts[k]!, ends[k]!))),
   };
 }
 
 function tokenWords(tokens: Token[]): Words {
-  return { length: tokens.length, start: (k) => tokens[k]!.start, end: (k) => tokens[k]!.end, key: (k) => tokens[k]!.key };
+  return {
+    length: tokens.length,
+    start: (k) => tokens[k]!.start,
+    end: (k) => tokens[k]!.end,
+    key: (k) => tokens[k]!.key,
+    root: (k) => ROOT.get(tokens[k]!.key),
+  };
 }
 
 /** The scanner's words (words.ts), which the tagger and tone read already: no second pass over the text. */
 function scannedWords(w: ScannedWords): Words {
-  return { length: w.count, start: (k) => w.starts[k]!, end: (k) => w.ends[k]!, key: (k) => wordKey(w.ids[k]!) };
+  return {
+    length: w.count,
+    start: (k) => w.starts[k]!,
+    end: (k) => w.ends[k]!,
+    key: (k) => wordKey(w.ids[k]!),
+    root: (k) => rootOfId(w.ids[k]!),
+  };
+}
+
+/**
+ * Word id → the trie node its word begins (null: none), filled on first sight. Looking the key string up in ROOT for
+ * every capitalised word reads a string scattered on the heap and hashes a map; this reads one array slot.
+ */
+const rootById: (TrieNode | null | undefined)[] = [];
+
+function rootOfId(id: number): TrieNode | undefined {
+  // Grown one slot at a time, never with a gap, so the array stays a plain packed one.
+  while (rootById.length <= id) rootById.push(undefined);
+  let node = rootById[id];
+  if (node === undefined) rootById[id] = node = ROOT.get(wordKey(id)) ?? null;
+  return node ?? undefined;
 }
 
 function wordsOf(phrase: string): string[] {
@@ -407,12 +436,18 @@ interface Match {
   end: number;
 }
 
+/** The node's first alias spelled as the text spells it (a loop, not find: no closure per capitalised word). */
+function spelledAlias(node: TrieNode, text: string, words: Words, from: number): Alias | undefined {
+  for (const alias of node.aliases) if (spelledAsAlias(alias, text, words, from)) return alias;
+  return undefined;
+}
+
 function longestAt(text: string, words: Words, from: number): Match | null {
-  let node = ROOT.get(words.key(from));
+  let node = words.root(from);
   let best: Match | null = null;
   let k = from;
   while (node) {
-    const alias = node.aliases.find((a) => spelledAsAlias(a, text, words, from));
+    const alias = spelledAlias(node, text, words, from);
     if (alias) {
       const end = words.end(k);
       best = { alias, last: k, end: alias.dotted && text.charCodeAt(end) === 46 ? end + 1 : end };

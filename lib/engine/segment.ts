@@ -1,4 +1,5 @@
 import type { Passage, Sentence } from "./types";
+import { isTrimSpace } from "./whitespace";
 
 /** Words after which a full stop does not end a sentence (compared lower-cased, inner dots kept). */
 export const ABBREVIATIONS = new Set([
@@ -131,9 +132,7 @@ const BOUNDARY = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«„(\[]?[\p{Lu}\p{N}])/
 export function segment(text: string): Passage[] {
   const passages: Passage[] = [];
   for (const match of text.matchAll(PARAGRAPH)) {
-    const body = match[0];
-    const start = match.index + (body.length - body.trimStart().length);
-    const end = match.index + body.trimEnd().length;
+    const { start, end } = trimmed(text, match.index, match.index + match[0].length);
     if (end > start) passages.push({ ordinal: passages.length, start, end, sentences: sentences(text, start, end) });
   }
   return passages;
@@ -203,8 +202,15 @@ function endsSentence(source: string, floor: number, dot: number, stop: number):
 }
 
 function push(result: Sentence[], source: string, from: number, to: number, shift: number): void {
-  const piece = source.slice(from, to);
-  const lead = piece.length - piece.trimStart().length;
-  const trimmedEnd = piece.trimEnd().length;
-  if (trimmedEnd > lead) result.push({ start: shift + from + lead, end: shift + from + trimmedEnd });
+  const { start, end } = trimmed(source, from, to);
+  if (end > start) result.push({ start: shift + start, end: shift + end });
+}
+
+/** source[from, to) without the white space String.prototype.trim removes at either end, found without copying. */
+function trimmed(source: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start < to && isTrimSpace(source.charCodeAt(start))) start++;
+  let end = to;
+  while (end > start && isTrimSpace(source.charCodeAt(end - 1))) end--;
+  return { start, end };
 }

@@ -52,14 +52,20 @@ interface Node {
  * worked out once and kept in flat integer tables. Reading a word is then an array or hash-table lookup.
  */
 interface Automaton {
-  states: { nodes: Node[]; rules: Rule[] }[];
+  /**
+   * `exits`: the word ids that can follow, when only exact edges leave the state (empty when none do, as after most
+   * single-word phrases); null when a prefix edge leaves it. Most steps are ruled out by these few ids ("the" begins
+   * phrases, but is followed by "new", "president" or "assembly" only), without a probe of the big step table.
+   */
+  states: { nodes: Node[]; rules: Rule[]; exits: Int32Array | null }[];
   stateOfNodes: Map<string, number>;
   /** Word id → state after the root: -2 not yet known, -1 none. Most words begin no phrase: this is the hot path. */
   fromRoot: Int32Array;
-  /** Open-addressing table (state, word) → next state (-1 none); a slot is empty while its state is -1. */
-  slotState: Int32Array;
-  slotWord: Int32Array;
-  slotNext: Int32Array;
+  /**
+   * Open-addressing table (state, word) → next state (-1 none): a slot is three integers side by side (state, word,
+   * next), so a probe touches one cache line rather than three arrays; a slot is empty while its state is -1.
+   */
+  steps: Int32Array;
   used: number;
 }
 
@@ -159,17 +165,16 @@ function prefixChild(node: Node, prefix: string, newNode: () => Node): Node {
 }
 
 const SLOTS = 1 << 12;
+const STEP = 3;
 /** Beyond this many cached steps the table starts afresh, so an endless stream of new words cannot grow it forever. */
 const MAX_STEPS = 1 << 22;
 
 function newAutomaton(root: Node): Automaton {
   return {
-    states: [{ nodes: [root], rules: root.rules }],
+    states: [{ nodes: [root], rules: root.rules, exits: exitsOf([root]) }],
     stateOfNodes: new Map([[String(root.id), 0]]),
     fromRoot: new Int32Array(1024).fill(-2),
-    slotState: new Int32Array(SLOTS).fill(-1),
-    slotWord: new Int32Array(SLOTS),
-    slotNext: new Int32Array(SLOTS),
+    steps: emptySteps(SLOTS),
     used: 0,
   };
 }
@@ -189,7 +194,7 @@ function follow(a: Automaton, state: number, id: number): number {
   let found = a.stateOfNodes.get(name);
   if (found === undefined) {
     found = a.states.length;
-    a.states.push({ nodes, rules: nodes.flatMap((n) => n.rules) });
+    a.states.push({ nodes, rules: nodes.flatMap((n) => n.rules), exits: exitsOf(nodes) });
     a.stateOfNodes.set(name, found);
   }
   return found;
@@ -212,12 +217,32 @@ function slotOf(state: number, id: number, mask: number): number {
   return h & mask;
 }
 
+function exitsOf(nodes: Node[]): Int32Array | null {
+  if (nodes.some((n) => n.prefixes.length > 0)) return null;
+  return Int32Array.from(new Set(nodes.flatMap((n) => [...n.exact.keys()])));
+}
+
+/** Whether word `id` can follow a state (see Automaton.states): a false answer is certain, a true one needs the step. */
+function mayFollow(exits: Int32Array | null, id: number): boolean {
+  if (exits === null) return true;
+  for (let k = 0; k < exits.length; k++) if (exits[k] === id) return true;
+  return false;
+}
+
+function emptySteps(slots: number): Int32Array {
+  const steps = new Int32Array(slots * STEP);
+  for (let slot = 0; slot < slots; slot++) steps[slot * STEP] = -1;
+  return steps;
+}
+
 function stepFrom(a: Automaton, state: number, id: number): number {
-  const mask = a.slotState.length - 1;
+  const steps = a.steps;
+  const mask = steps.length / STEP - 1;
   for (let slot = slotOf(state, id, mask); ; slot = (slot + 1) & mask) {
-    const s = a.slotState[slot]!;
+    const at = slot * STEP;
+    const s = steps[at]!;
     if (s === -1) break;
-    if (s === state && a.slotWord[slot] === id) return a.slotNext[slot]!;
+    if (s === state && steps[at + 1] === id) return steps[at + 2]!;
   }
   const next = follow(a, state, id);
   remember(a, state, id, next);
@@ -225,22 +250,21 @@ function stepFrom(a: Automaton, state: number, id: number): number {
 }
 
 function remember(a: Automaton, state: number, id: number, next: number): void {
-  if ((a.used + 1) * 2 > a.slotState.length) {
-    const old = { state: a.slotState, word: a.slotWord, next: a.slotNext };
-    const size = a.used >= MAX_STEPS ? SLOTS : a.slotState.length * 2;
-    a.slotState = new Int32Array(size).fill(-1);
-    a.slotWord = new Int32Array(size);
-    a.slotNext = new Int32Array(size);
+  const slots = a.steps.length / STEP;
+  if ((a.used + 1) * 2 > slots) {
+    const old = a.steps;
+    a.steps = emptySteps(a.used >= MAX_STEPS ? SLOTS : slots * 2);
     a.used = 0;
-    if (size > SLOTS)
-      for (let i = 0; i < old.state.length; i++) if (old.state[i]! !== -1) remember(a, old.state[i]!, old.word[i]!, old.next[i]!);
+    if (a.steps.length > SLOTS * STEP)
+      for (let at = 0; at < old.length; at += STEP) if (old[at]! !== -1) remember(a, old[at]!, old[at + 1]!, old[at + 2]!);
   }
-  const mask = a.slotState.length - 1;
+  const steps = a.steps;
+  const mask = steps.length / STEP - 1;
   let slot = slotOf(state, id, mask);
-  while (a.slotState[slot] !== -1) slot = (slot + 1) & mask;
-  a.slotState[slot] = state;
-  a.slotWord[slot] = id;
-  a.slotNext[slot] = next;
+  while (steps[slot * STEP] !== -1) slot = (slot + 1) & mask;
+  steps[slot * STEP] = state;
+  steps[slot * STEP + 1] = id;
+  steps[slot * STEP + 2] = next;
   a.used++;
 }
 
@@ -293,7 +317,7 @@ function findMatches(codebook: CompiledCodebook, text: string, textOffset: numbe
           longestLast[kind] = j;
         }
       }
-      if (++j >= to) break;
+      if (++j >= to || !mayFollow(states[state]!.exits, ids[j]!)) break;
       state = stepFrom(automaton, state, ids[j]!);
       if (state < 0) break;
     }

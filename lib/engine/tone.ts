@@ -115,6 +115,8 @@ const SITUATION_WORD = 32;
 const FALLBACK_WORD = 64;
 const PREFIX_NEGATOR = 128;
 const DEMAND = 256;
+/** Nothing to do for this word: no weight, not a negator, intensifier, demand or pattern start (most words). */
+const INERT = 512;
 
 let flags = new Uint16Array(1024);
 let weights = new Float32Array(1024);
@@ -142,6 +144,8 @@ for (const [phrase, weight] of Object.entries(PATTERNS)) {
   list.sort((a, b) => b.ids.length - a.ids.length);
   patternsByFirst.set(ids[0]!, list);
 }
+/** The same lists by first word id in a plain array: common words ("to", "in", "we") begin patterns, and this is read for each. */
+const patternsById = Array.from({ length: Math.max(...patternsByFirst.keys()) + 1 }, (_, id) => patternsByFirst.get(id));
 const negatorIds = new Set(NEGATORS.map(wordId));
 const prefixNegatorIds = new Set(PREFIX_NEGATORS.map(wordId));
 const demandIds = new Set(DEMANDS.map(wordId));
@@ -166,6 +170,7 @@ function learnFacts(id: number): number {
   if (!entry && FALLBACK.has(key)) f |= FALLBACK_WORD;
   weights[id] = entry?.weight ?? FALLBACK.get(key) ?? 0;
   boosts[id] = INTENSIFIERS[key] ?? 0;
+  if (weights[id] === 0 && boosts[id] === 0 && !(f & (NEGATOR | PREFIX_NEGATOR | DEMAND | PATTERN))) f |= INERT;
   flags[id] = f;
   return f;
 }
@@ -225,6 +230,8 @@ function evaluate(
       demanding = false;
     }
     const f = facts(id);
+    // Most words: nothing below would change, so the weight and intensifier tables are not even read.
+    if (f & INERT) continue;
     if (f & DEMAND) demanding = true;
     let last = i;
     let weight = weights[id]!;
@@ -283,8 +290,18 @@ function isCapitalised(text: string, at: number): boolean {
   return code >= 65 && code <= 90 && !(next >= 65 && next <= 90);
 }
 
+/** The longest pattern starting at word i (loops, not find/every: common words such as "to" and "in" start patterns). */
 function patternAt(words: Words, i: number, to: number) {
-  return patternsByFirst.get(words.ids[i]!)?.find((p) => i + p.ids.length <= to && p.ids.every((id, k) => words.ids[i + k] === id));
+  const candidates = patternsById[words.ids[i]!];
+  if (candidates === undefined) return undefined;
+  const ids = words.ids;
+  for (const p of candidates) {
+    if (i + p.ids.length > to) continue;
+    let k = 1;
+    while (k < p.ids.length && ids[i + k] === p.ids[k]) k++;
+    if (k === p.ids.length) return p;
+  }
+  return undefined;
 }
 
 /** "condemn terrorism", "terrorist attacks", "fight against extremism": a shared enemy within a few words, same sentence. */

@@ -39,13 +39,18 @@ export function vocabularySize(): number {
 }
 
 // An open-addressing table from the hash of a lowercase ASCII word to its id, probed straight from the text's
-// char codes, so a known ASCII word costs no string allocation at all. A slot is four integers side by side
-// (id or -1, hash, length, where the key's characters start in `pool`), so a probe touches one cache line
-// rather than four arrays and a string.
-const SLOT = 4;
+// char codes, so a known ASCII word costs no string allocation at all. A slot is two integers side by side (id or
+// -1, hash): the table is read at random, so it is kept small. What a hit needs next, the key's length and
+// characters, is found by id in `keyAt` and `pool`, where ids come in order of first sight, so the common words'
+// entries sit together and stay in the cache. Each key starts on a 4-byte boundary of the pool and is padded with
+// zeros, so a probe compares four characters at a time.
+const SLOT = 2;
 let tableSlots = 1 << 16;
 let table = new Int32Array(tableSlots * SLOT).fill(-1);
+/** Id → [the key's length, where its characters start in `pool`, counted in 4-byte chunks]. */
+let keyAt = new Int32Array(1 << 13);
 let pool = new Uint8Array(1 << 18);
+let poolChunks = new Int32Array(pool.buffer);
 let poolUsed = 0;
 let asciiCount = 0;
 
@@ -57,58 +62,69 @@ function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
 const HASH_SEED = 0x811c9dc5 | 0;
+/** Longer ASCII words (never seen in prose) go the slow way, through a string. */
+const MAX_ASCII_WORD = 255;
 
 function asciiInsert(key: string, id: number): void {
-  if (/[^\x00-\x7f]/.test(key)) return;
+  if (/[^\x00-\x7f]/.test(key) || key.length > MAX_ASCII_WORD) return;
   if ((asciiCount + 1) * 2 > tableSlots) growTable();
-  if (poolUsed + key.length > pool.length) {
-    const grown = new Uint8Array(Math.max(pool.length * 2, poolUsed + key.length));
+  if (poolUsed + key.length + 4 > pool.length) {
+    const grown = new Uint8Array(Math.max(pool.length * 2, poolUsed + key.length + 4));
     grown.set(pool);
     pool = grown;
+    poolChunks = new Int32Array(pool.buffer);
   }
   let hash = HASH_SEED;
   for (let i = 0; i < key.length; i++) hash = hashStep(hash, key.charCodeAt(i));
-  place(id, hash, key.length, poolUsed);
+  if (id * 2 + 2 > keyAt.length) {
+    const grown = new Int32Array(Math.max(keyAt.length * 2, id * 2 + 2));
+    grown.set(keyAt);
+    keyAt = grown;
+  }
+  keyAt[id * 2] = key.length;
+  keyAt[id * 2 + 1] = poolUsed >> 2;
+  place(id, hash);
   for (let i = 0; i < key.length; i++) pool[poolUsed++] = key.charCodeAt(i);
+  poolUsed = (poolUsed + 3) & ~3;
   asciiCount++;
 }
 
-function place(id: number, hash: number, length: number, at: number): void {
+function place(id: number, hash: number): void {
   const mask = tableSlots - 1;
   let slot = hash & mask;
   while (table[slot * SLOT] !== -1) slot = (slot + 1) & mask;
-  const base = slot * SLOT;
-  table[base] = id;
-  table[base + 1] = hash;
-  table[base + 2] = length;
-  table[base + 3] = at;
+  table[slot * SLOT] = id;
+  table[slot * SLOT + 1] = hash;
 }
 
 function growTable(): void {
   const old = table;
   tableSlots *= 2;
   table = new Int32Array(tableSlots * SLOT).fill(-1);
-  for (let base = 0; base < old.length; base += SLOT)
-    if (old[base]! !== -1) place(old[base]!, old[base + 1]!, old[base + 2]!, old[base + 3]!);
+  for (let base = 0; base < old.length; base += SLOT) if (old[base]! !== -1) place(old[base]!, old[base + 1]!);
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
-const scanned = new Uint8Array(256);
+const scanned = new Uint8Array(260); // MAX_ASCII_WORD + 1 characters, rounded up to whole 4-byte chunks
+const scannedChunks = new Int32Array(scanned.buffer);
 
 function asciiLookup(length: number, hash: number): number {
   const mask = tableSlots - 1;
-  const word = scanned;
+  const word = scannedChunks;
   const slots = table;
-  const chars = pool;
+  const chars = poolChunks;
+  // Zero what a longer word left after this one in its last chunk, as the pool's padding is zero.
+  word[length >> 2]! &= (1 << ((length & 3) * 8)) - 1;
+  const chunks = (length + 3) >> 2;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
     const base = slot * SLOT;
     const id = slots[base]!;
     if (id === -1) return -1;
-    if (slots[base + 1] !== hash || slots[base + 2] !== length) continue;
-    const at = slots[base + 3]!;
+    if (slots[base + 1] !== hash || keyAt[id * 2] !== length) continue;
+    const at = keyAt[id * 2 + 1]!;
     let k = 0;
-    while (k < length && chars[at + k] === word[k]) k++;
-    if (k === length) return id;
+    while (k < chunks && chars[at + k] === word[k]) k++;
+    if (k === chunks) return id;
   }
 }
 
@@ -175,9 +191,9 @@ export function scanWords(text: string, offset = 0): Words {
       // ASCII letters and digits fold to lowercase by setting bit 5.
       const folded = c | 32;
       hash = Math.imul(hash ^ folded, 0x01000193);
-      word[(i - start) & 255] = folded;
+      word[(i - start) & MAX_ASCII_WORD] = folded;
     }
-    let id = ascii && i - start <= 256 ? asciiLookup(i - start, hash) : -1;
+    let id = ascii && i - start <= MAX_ASCII_WORD ? asciiLookup(i - start, hash) : -1;
     if (id === -1) id = wordId(foldKey(text.slice(start, i)));
     ids[count] = id;
     starts[count] = start + offset;
