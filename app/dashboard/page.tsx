@@ -5,6 +5,7 @@ import { sourceLine } from "@/components/charts/chart-export-file";
 import { ChartTable } from "@/components/charts/chart-table";
 import { FrequencyChart, ToneChart } from "@/components/charts/lazy-charts";
 import { blankReason, chartData, drillQueryOf } from "@/components/charts/chart-data";
+import { packChartData } from "@/components/charts/packed";
 import type { ChartMarker } from "@/components/charts/types";
 import { EventForm } from "./_components/event-form";
 import { DateRangeFields, IntervalMeasureFields, LanguageField, ThemeCheckboxes } from "@/components/filter-fields";
@@ -306,7 +307,7 @@ async function dashboardView(ctx: DalContext, query: PairSeriesQuery, themes: Th
   return {
     pairTitle,
     measure,
-    data,
+    data: packChartData(data),
     markers,
     overview,
     tooCoarse,

@@ -2,10 +2,10 @@
 
 import { useRef, useState, type ReactNode } from "react";
 import { chartCsv, chartSvg, fileNameOf, type ChartCaption } from "./chart-export-file";
-import type { ChartData } from "./types";
+import { chartDataOf, type ChartSource } from "./packed";
 
 interface Props extends ChartCaption {
-  data: ChartData;
+  data: ChartSource;
   /** Which of the data's numbers the chart plots. */
   measure: "value" | "tone";
   children: ReactNode;
@@ -30,7 +30,7 @@ export function ChartExport({ data, measure, title, filters, source, children }:
     return chartSvg(
       surface,
       { title, filters, source },
-      data.series.map((s) => ({ label: s.label, color: s.color })),
+      chartDataOf(data).series.map((s) => ({ label: s.label, color: s.color })),
     );
   }
 
@@ -63,7 +63,7 @@ export function ChartExport({ data, measure, title, filters, source, children }:
         <button
           type="button"
           className="secondary"
-          onClick={() => save(new Blob([chartCsv(data, measure)], { type: "text/csv;charset=utf-8" }), `${name}.csv`)}
+          onClick={() => save(new Blob([chartCsv(chartDataOf(data), measure)], { type: "text/csv;charset=utf-8" }), `${name}.csv`)}
         >
           CSV
         </button>

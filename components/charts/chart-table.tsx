@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { describeTone, drillHref } from "./chart-data";
+import { chartDataOf, type ChartSource } from "./packed";
 import type { ChartColumn, ChartData } from "./types";
 
 interface Props {
-  data: ChartData;
+  data: ChartSource;
   /** Query string of the current filters (interval, directions); each cell adds pair, theme and period. */
   drillQuery: string;
   value: "value" | "tone";
@@ -27,38 +28,42 @@ export function ChartTable({ data, drillQuery, value, unit }: Props) {
     <details ref={details} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>View as table</summary>
       {!open && <p className="notice">The table is built in the browser; it needs JavaScript.</p>}
-      {open && (
-        <div style={{ overflowX: "auto" }}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                {data.series.map((s) => (
-                  <th key={s.key} scope="col">
-                    {s.label}
-                    {value === "tone"
-                      ? " (tone, 95% interval, n)"
-                      : ` (${unit || "share"}; n statements / passages; all statements of the speaker)`}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.periods.map((period, i) => (
-                <tr key={period}>
-                  <th scope="row">{period}</th>
-                  {data.series.map((s) => (
-                    <td key={s.key}>
-                      <Cell period={period} column={s} at={i} drillQuery={drillQuery} value={value} unit={unit} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {open && <Table data={chartDataOf(data)} drillQuery={drillQuery} value={value} unit={unit} />}
     </details>
+  );
+}
+
+function Table({ data, drillQuery, value, unit }: Omit<Props, "data"> & { data: ChartData }) {
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            {data.series.map((s) => (
+              <th key={s.key} scope="col">
+                {s.label}
+                {value === "tone"
+                  ? " (tone, 95% interval, n)"
+                  : ` (${unit || "share"}; n statements / passages; all statements of the speaker)`}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.periods.map((period, i) => (
+            <tr key={period}>
+              <th scope="row">{period}</th>
+              {data.series.map((s) => (
+                <td key={s.key}>
+                  <Cell period={period} column={s} at={i} drillQuery={drillQuery} value={value} unit={unit} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -6,11 +6,12 @@ import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Responsiv
 import { chartRows, coverageKey, drillHref, pairsOf, valueTicks } from "./chart-data";
 import { PairLegend, PeriodTooltip, PointMarker } from "./chart-parts";
 import { pairStyle } from "./palette";
-import type { ChartColumn, ChartData, ChartMarker } from "./types";
+import { chartDataOf, type ChartSource } from "./packed";
+import type { ChartColumn, ChartMarker } from "./types";
 
 interface Props {
   title: string;
-  data: ChartData;
+  data: ChartSource;
   markers: ChartMarker[];
   /** Query string of the current filters (interval, directions); a click adds pair, theme and period. */
   drillQuery: string;
@@ -41,13 +42,14 @@ export function ToneChart(props: Props) {
 function SeriesChart({
   kind,
   title,
-  data,
+  data: source,
   markers,
   drillQuery,
   yLabel,
   yMax,
 }: Props & { kind: "frequency" | "tone"; yLabel: string; yMax?: number }) {
   const router = useRouter();
+  const data = chartDataOf(source);
   const rows = useMemo(() => chartRows(data), [data]);
   const pairs = pairsOf(data);
   const coverageMax = Math.max(1, ...data.series.flatMap((s) => s.coverage));

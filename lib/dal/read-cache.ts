@@ -7,7 +7,8 @@ import { requirePermission, type Actor, type DalContext } from "./context";
  * Chart reads answered from memory between writes. An entry is keyed by what was asked (normalised by the
  * caller) and lives only while the data version it was computed at is current (db/schema/data-version.ts:
  * every write moves it at commit, on whichever instance wrote). Each process keeps its own entries; several
- * instances stay correct because each reads the version from the database: one tiny query per cached read.
+ * instances stay correct because each reads the version from the database: one tiny query, shared by the reads
+ * that ask at the same moment.
  *
  * Only what every holder of `permission` may see goes in: the permission is checked for every caller, hit or
  * miss, before anything is returned, and per-user things (role, saved views, token scopes) stay outside.
@@ -25,6 +26,26 @@ export function cacheEnabled(): boolean {
 export async function dataVersion(ctx: Pick<DalContext, "db">): Promise<bigint> {
   const [row] = rowsOf<{ version: string }>(await ctx.db.execute(sql`select version::text as version from data_version where id = 1`));
   return BigInt(row?.version ?? 0);
+}
+
+// By database object, the version query that has not been sent yet (see sharedDataVersion).
+const unsent = new WeakMap<object, Promise<bigint>>();
+
+/**
+ * The data version for a cached read, one query shared by every read that asks before it is sent (the page's
+ * several cached reads, and those of concurrent requests): it goes out on the next turn of the event loop, after
+ * all of them asked, so each still sees every write committed before it asked — its own included.
+ */
+export function sharedDataVersion(ctx: Pick<DalContext, "db">): Promise<bigint> {
+  let next = unsent.get(ctx.db);
+  if (!next) {
+    next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      unsent.delete(ctx.db); // from here on, a new asker waits for a query sent after it asked
+      return dataVersion(ctx);
+    });
+    unsent.set(ctx.db, next);
+  }
+  return next;
 }
 
 interface Entry {
@@ -91,7 +112,7 @@ export async function cachedRead<T>(
   options: { evenWhenOff?: boolean } = {},
 ): Promise<T> {
   if (!cacheEnabled() && !options.evenWhenOff) return compute();
-  const [, version] = await Promise.all([requirePermission(ctx, permission), dataVersion(ctx)]);
+  const [, version] = await Promise.all([requirePermission(ctx, permission), sharedDataVersion(ctx)]);
   return lookUp(ctx, version, `${kind}\u0000${JSON.stringify(key)}`, compute);
 }
 
@@ -130,10 +151,18 @@ export function callerScope(ctx: DalContext, actor: Actor): string {
 
 function sizeOf(value: unknown): number {
   if (typeof value === "string") return value.length;
+  let bytes = 0; // byte arrays (pre-encoded bodies) count by their length, not as JSON objects of every index
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v] : v))?.length ?? 0;
+    const json = JSON.stringify(value, (_k, v: unknown) => {
+      if (ArrayBuffer.isView(v)) {
+        bytes += v.byteLength;
+        return null;
+      }
+      return v instanceof Map ? [...v] : v;
+    });
+    return (json?.length ?? 0) + bytes;
   } catch {
-    return 0;
+    return bytes;
   }
 }
 

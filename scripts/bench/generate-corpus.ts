@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { rebuildCells } from "@/lib/dal/internal/series-cells";
 import { contentHash } from "@/lib/engine/hash";
+import { COUNTERPARTS_VERSION } from "@/lib/engine/counterparts";
 import { TAGGER_VERSION } from "@/lib/engine/tag";
 import { TONE_VERSION } from "@/lib/engine/tone";
 import { readPool, poolSources, type PoolPassage } from "./corpus-pool";
@@ -240,13 +241,14 @@ function generator(
 async function writeBatch(client: RawClient, b: Batch): Promise<void> {
   const s = b.statements;
   await client.query(
-    // Passage tones and tags are copied from passages this engine read, so the rows carry its versions: a
-    // start-up with this engine does not re-score or re-tag a million synthetic statements.
-    `insert into statements (id, title, text, original_text, date, date_precision, speaker_country, kind, language, content_hash, tone, tone_version, tagger_version)
-     select id, title, text, text, date, precision::date_precision, speaker, kind, 'en', hash, tone, $10, $11
+    // Passage tones and tags are copied from passages this engine read, so the rows carry its versions (tone,
+    // tagger, counterpart classifier: lib/boot/startup.ts re-reads a statement missing any of them): a start-up
+    // with this engine does not re-score or re-tag a million synthetic statements.
+    `insert into statements (id, title, text, original_text, date, date_precision, speaker_country, kind, language, content_hash, tone, tone_version, tagger_version, counterparts_version)
+     select id, title, text, text, date, precision::date_precision, speaker, kind, 'en', hash, tone, $10, $11, $12
      from unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::real[])
        as u(id, title, text, date, precision, speaker, kind, hash, tone)`,
-    [s.id, s.title, s.text, s.date, s.precision, s.speaker, s.kind, s.hash, s.tone, TONE_VERSION, TAGGER_VERSION],
+    [s.id, s.title, s.text, s.date, s.precision, s.speaker, s.kind, s.hash, s.tone, TONE_VERSION, TAGGER_VERSION, COUNTERPARTS_VERSION],
   );
   const p = b.passages;
   await client.query(

@@ -159,3 +159,38 @@ describe("reading a chart honestly", () => {
     await page.screenshot({ path: `${SHOTS}/blank.png`, fullPage: true });
   });
 });
+
+describe("one cached dashboard, several people", () => {
+  it("shows each person their own name, role's links and forms, whoever filled the cache", async () => {
+    const url = "/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year";
+    const manager = await signIn(browser, app.baseUrl, "manager");
+    try {
+      const parts = async (p: Page) => {
+        await p.goto(url);
+        await p.getByRole("heading", { name: /^Theme frequency/ }).waitFor();
+        return {
+          who: await p.locator(".who").textContent(),
+          csv: await p.getByRole("link", { name: "Download CSV" }).count(),
+          eventForm: await p.getByRole("form", { name: "Add an event marker" }).count(),
+          frequency: await p
+            .locator("section", { has: p.getByRole("heading", { name: /^Theme frequency/ }) })
+            .locator("h2")
+            .textContent(),
+        };
+      };
+      const managerFirst = await parts(manager.page); // fills the cache for these filters
+      const analyst = await parts(page); // a hit
+      const managerAgain = await parts(manager.page);
+      expect(managerFirst).toMatchObject({ csv: 1, eventForm: 1 });
+      expect(managerFirst.who).toContain("manager");
+      expect(analyst).toMatchObject({ csv: 0, eventForm: 0 });
+      expect(analyst.who).toContain("analyst");
+      expect(analyst.who).not.toContain("manager");
+      expect(managerAgain).toEqual(managerFirst);
+      // The shared part is the same for both.
+      expect(analyst.frequency).toBe(managerFirst.frequency);
+    } finally {
+      await manager.context.close();
+    }
+  });
+});

@@ -70,6 +70,20 @@ describe.each(TEST_DRIVERS)("personal API tokens on %s", (driver) => {
     await expect(createApiToken(writer, { name: "a token's token" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("marks its last use at most once a minute, however many requests it makes", async () => {
+    const { id, token } = await createApiToken(people.analyst, { name: "busy" });
+    const lastUse = async () => (await database.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]!.lastUsedAt;
+    await bearer(token);
+    const first = await lastUse();
+    expect(first).toBeInstanceOf(Date);
+    await Promise.all([bearer(token), bearer(token), bearer(token)]);
+    expect((await lastUse())!.getTime()).toBe(first!.getTime());
+    const old = new Date(Date.now() - 61_000);
+    await database.db.update(apiTokens).set({ lastUsedAt: old }).where(eq(apiTokens.id, id));
+    expect((await bearer(token)).userId).toBe(people.analyst.userId);
+    expect((await lastUse())!.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+  });
+
   it("expires, and shows its scopes, expiry and last use", async () => {
     const { id, token } = await createApiToken(people.analyst, { name: "short", days: 7 });
     const listed = (await listApiTokens(people.analyst)).find((t) => t.id === id)!;

@@ -11,7 +11,7 @@ import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { addEvent, deleteEvent, eventsFor, updateEvent } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
-import { cachedEntries, dataVersion } from "@/lib/dal/read-cache";
+import { cachedEntries, dataVersion, sharedDataVersion } from "@/lib/dal/read-cache";
 import { markReviewed } from "@/lib/dal/review";
 import { runJobsUntilIdle } from "@/lib/dal/jobs";
 import { queueRetag, retagNextBatch } from "@/lib/dal/retag";
@@ -184,6 +184,18 @@ describe("the data version and the read cache on pglite", () => {
     expect(after).not.toBe(one);
     expect(await armAze(people.analyst)).toBe(counted + 1);
     expect(await pairThemeOverview(people.analyst, {})).not.toBe(overview);
+  });
+
+  it("shares one version query among reads that ask together, yet each sees every write committed before it asked", async () => {
+    const together = [sharedDataVersion(database), sharedDataVersion(database)];
+    expect(together[0]).toBe(together[1]);
+    const before = await together[0]!;
+    await importOne(2, 2016);
+    // Asked after the write committed: a query sent after it asked, never the one in flight before.
+    const after = sharedDataVersion(database);
+    expect(after).not.toBe(together[0]);
+    expect(await after).toBeGreaterThan(before);
+    expect(await after).toBe(await dataVersion(database));
   });
 
   it("with DYAD_CACHE=off reads afresh every time", async () => {

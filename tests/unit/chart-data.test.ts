@@ -9,6 +9,7 @@ import {
   pairsOf,
   valueTicks,
 } from "@/components/charts/chart-data";
+import { chartDataOf, packChartData } from "@/components/charts/packed";
 import { pairStyle } from "@/components/charts/palette";
 
 const meta = (theme: string, pair = "USA→AZE") => ({ key: `${pair}|${theme}`, pair, theme, color: "#000000", label: theme });
@@ -173,5 +174,23 @@ describe("the value axis", () => {
     expect(valueTicks(withMax(40), false)).toEqual([0, 10, 20, 30, 40]);
     expect(valueTicks(withMax(0), false)).toEqual([0, 1]);
     expect(valueTicks(withMax(0.3), true)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+});
+
+describe("packed chart data", () => {
+  it("comes back exactly as it was packed, gaps and tone included, parsed once however many charts read it", () => {
+    const data = chartData([
+      {
+        ...meta("energy-security"),
+        points: [{ period: "2001", value: 2, statements: 2, passages: 3, coverage: cover(9), tone: tone(0.25, 2, 3) }],
+      },
+      { ...meta("democracy"), points: [{ period: "2003", value: 0.3333333, statements: 1, passages: 1, coverage: cover(4), tone: null }] },
+    ]);
+    const packed = packChartData(data);
+    expect(typeof packed.packed).toBe("string");
+    expect(chartDataOf(packed)).toEqual(data);
+    expect(chartDataOf(packed)).toBe(chartDataOf(packed));
+    expect(chartDataOf(data)).toBe(data);
+    expect(chartDataOf(packed).series[1]!.value).toEqual([null, 0.333]);
   });
 });
