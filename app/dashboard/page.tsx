@@ -16,7 +16,7 @@ import { JobProgress } from "@/components/job-progress";
 import { LeftOut, rangePhrase } from "@/components/left-out";
 import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
-import { seriesQueryFromParams } from "@/lib/dal/api-query";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import type { DalContext } from "@/lib/dal/context";
 import { cachedRead } from "@/lib/dal/read-cache";
 import { countryNames, listPairs, listThemes } from "@/lib/dal/catalog";

@@ -5,7 +5,7 @@ import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "./_components/save-report-form";
 import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
-import { withIsoPairs } from "@/lib/dal/api-query";
+import { withIsoPairs } from "@/app/_lib/series-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
 import { toUrlParams } from "@/lib/dal/filters";

@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { savedViews } from "@/db/schema";
 import { selectionToParams } from "@/lib/engine/selection-params";
-import { seriesQueryFromParams } from "./api-query";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
@@ -35,14 +34,19 @@ const asParsedView = (row: { id: number; name: string; filters: PairSeriesQuery 
 });
 
 /**
- * Saves the dashboard's current filters (its query string) under a name for the signed-in user. Returns the
- * feed token once: only its hash is kept. A name the user has already used is refused and nothing is written.
+ * Saves the dashboard's current filters under a name for the signed-in user. Returns the feed token once: only its
+ * hash is kept. A name the user has already used is refused and nothing is written.
  */
-export async function saveView(ctx: DalContext, input: { name: string; query: string }): Promise<SavedView & { feedToken: string }> {
+export async function saveView(
+  ctx: DalContext,
+  input: { name: string; filters: z.input<typeof pairSeriesQuerySchema> },
+): Promise<SavedView & { feedToken: string }> {
   const actor = await requirePermission(ctx, "views:save");
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new DalError("invalid", describeIssues(name.error));
-  const filters = seriesQueryFromParams(new URLSearchParams(input.query));
+  const parsed = pairSeriesQuerySchema.safeParse(input.filters);
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
+  const filters = parsed.data;
   const feedToken = newFeedToken();
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
 import { roleHas, scopeGrants, type Permission, type TokenScope } from "@/lib/dal/permissions";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
@@ -47,6 +48,8 @@ import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
 import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
+
+const filtersOf = (query: string) => seriesQueryFromParams(new URLSearchParams(query));
 
 interface Fixture {
   statementId: number;
@@ -367,28 +370,31 @@ const ACTIONS: Record<
     run: (ctx, f) => deleteReport(ctx, f.reportId!).then(() => "deleted"),
   },
   listChanges: { permission: "series:read", run: (ctx) => listChanges(ctx, { themes: ["energy-security"] }) },
-  saveView: { permission: "views:save", run: (ctx) => saveView(ctx, { name: `matrix ${++viewCounter}`, query: VIEW_QUERY }) },
+  saveView: { permission: "views:save", run: (ctx) => saveView(ctx, { name: `matrix ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) }) },
   listViews: { permission: "views:save", run: (ctx) => listViews(ctx) },
   getView: {
     permission: "views:save",
-    run: async (ctx) => getView(ctx, (await saveView(ctx, { name: `to open ${++viewCounter}`, query: VIEW_QUERY })).id),
+    run: async (ctx) => getView(ctx, (await saveView(ctx, { name: `to open ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id),
   },
   deleteView: {
     permission: "views:save",
     run: async (ctx) =>
-      deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, query: VIEW_QUERY })).id).then(() => "deleted"),
+      deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id).then(
+        () => "deleted",
+      ),
   },
   replaceFeedToken: {
     permission: "views:save",
-    run: async (ctx) => replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, query: VIEW_QUERY })).id),
+    run: async (ctx) =>
+      replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id),
   },
   pairProfile: { permission: "statements:read", run: (ctx) => pairProfile(ctx, "USA", "AZE") },
   quotedPassages: { permission: "statements:read", run: (ctx) => quotedPassages(ctx, "USA", "AZE") },
   countryProfile: { permission: "statements:read", run: (ctx) => countryProfile(ctx, "AZE") },
-  shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, VIEW_QUERY) },
+  shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, filtersOf(VIEW_QUERY)) },
   resolveShortLink: {
     permission: "series:read",
-    prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, VIEW_QUERY)).code),
+    prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, filtersOf(VIEW_QUERY))).code),
     run: (ctx) => resolveShortLink(ctx, shortCode),
   },
 };

@@ -1,9 +1,10 @@
 import { describeIssues, readPair, type CountryPair } from "@/lib/validation";
-import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
-import { DalError } from "./errors";
+import { pairSeriesQuerySchema, type PairSeriesQuery } from "@/lib/dal/pair-series";
+import { DalError } from "@/lib/dal/errors";
 
 /**
- * Reads a series query from URL parameters, the form shared by the dashboard and /api/v1/series:
+ * Reads a series query from URL parameters, the form shared by the dashboard, /api/v1/series, saved views and short
+ * links; the DAL takes only the typed query this returns:
  * pair=USA>AZE (repeatable, up to 4; or speaker=USA&counterpart=AZE), theme=energy-security (repeatable), both=1, from, to, interval,
  * measure=statements|passages, scale=count|share, language=en|ru (statements in that language only).
  */
