@@ -24,7 +24,7 @@ import { valueOrProblem } from "@/lib/dal/errors";
 import { languageName, toUrlParams } from "@/lib/dal/filters";
 import { eventsFor } from "@/lib/dal/events";
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
-import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { toneRescoreStatus } from "@/lib/dal/background-progress";
 import { CORE_THEMES } from "@/lib/engine/codebook";
 import { periodOf } from "@/lib/engine/periods";
 import { DEFAULT_THEME_COLOR } from "@/components/colors";

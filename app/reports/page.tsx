@@ -45,7 +45,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const askedName = plainText(120).safeParse((url.get("name") ?? "").trim().slice(0, 120));
   let name = (askedName.success && askedName.data) || "Dyad report";
   let savedId: number | null = null;
-  let problem: string | null = askedName.success ? null : `The report name: ${askedName.error.issues[0]!.message}.`;
+  let problem: string | null = askedName.success ? null : `The report name: ${describeIssues(askedName.error)}.`;
   if (problem === null && url.get("report")) {
     try {
       const report = await getReport(ctx, parseId(url.get("report")) ?? 0);

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
-import { contextForToken } from "@/lib/dal/api-tokens";
+import { contextForToken } from "@/lib/dal/public/api-token";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { authOptions } from "./options";

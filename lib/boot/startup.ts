@@ -1,7 +1,7 @@
 import { releaseLeftoverLeases } from "@/lib/dal/internal/job-queue";
-import { startJobLoop } from "@/lib/dal/jobs";
-import { resumeRetag } from "@/lib/dal/retag";
-import { queueToneRescore } from "@/lib/dal/tone-rescore";
+import { startJobLoop } from "@/lib/dal/internal/job-runner";
+import { resumeRetag } from "@/lib/dal/internal/retag";
+import { queueToneRescore } from "@/lib/dal/internal/tone-rescore";
 import { closeDatabase, getDatabase, type Driver } from "@/db/client";
 import { migrateDatabase, underSeedLock } from "@/db/migrate";
 import { seedDatabase } from "./seed";

@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appAndBrowser } from "./support/suite";
 
 const SEED_TITLE = "U.S. - Azerbaijani Relations";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let seedId: number;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const { context, page } = await signIn(browser, app.baseUrl, "analyst");
+  const { context, page } = await e2e.signIn("analyst");
   await page.goto("/statements?speaker=USA&counterpart=AZE");
   seedId = Number((await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href"))!.split("/").pop());
   await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 /** A line of a JavaScript stack trace, as Node prints one under an uncaught error. */
@@ -29,8 +18,8 @@ const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe("a page the role may not open", () => {
   it("answers 403 with a readable page, and the server logs no stack trace for it", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "analyst");
-    const logBefore = app.log().length;
+    const { context, page } = await e2e.signIn("analyst");
+    const logBefore = e2e.app.log().length;
     for (const path of ["/import", "/import/bulk", "/admin/users", "/admin/audit", "/review"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
@@ -42,14 +31,14 @@ describe("a page the role may not open", () => {
     expect(codebook?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "New theme" }).count()).resolves.toBe(0);
     await new Promise((r) => setTimeout(r, 500)); // let the server flush its log
-    expect(app.log().slice(logBefore)).not.toMatch(STACK_LINE);
+    expect(e2e.app.log().slice(logBefore)).not.toMatch(STACK_LINE);
     await context.close();
   });
 });
 
 describe("on a 390 px wide phone", () => {
   it("no page scrolls sideways", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "manager");
+    const { context, page } = await e2e.signIn("manager");
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["/dashboard", "/statements", `/statements/${seedId}`, "/import", "/reports", "/admin/audit", `/review/${seedId}`]) {
       await page.goto(path);
@@ -70,7 +59,7 @@ describe("on a 390 px wide phone", () => {
 
 describe("the tagging reader", () => {
   it("adds a theme to a passage by pointer: a select and an Add theme button", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "staff");
+    const { context, page } = await e2e.signIn("staff");
     await page.goto(`/review/${seedId}`);
     await page.locator(".reader[data-keys-ready]").waitFor();
     const passage = page.getByTestId("reader-passage").first();
