@@ -19,6 +19,7 @@ import { REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type R
 import { RecordButton } from "@/components/record-button";
 import { deleteReportAction } from "./actions";
 import { describeIssues } from "@/lib/validation";
+import { Problem } from "@/components/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -96,11 +97,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         Build a report for people who will never open the dashboard: choose pairs, themes, a period and the sections, preview it here, then
         download it or save it to run again on newer data.
       </p>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem>{problem}</Problem>
       <form className="filters" method="get" aria-label="Report builder">
         <label>
           Report name

@@ -9,6 +9,7 @@ import { valueOrProblem } from "@/lib/dal/errors";
 import { pageOrProblem, readSearchParams } from "@/lib/dal/filters";
 import { queueFilterSchema, REVIEW_REASONS, reviewQueue } from "@/lib/dal/review";
 import { QueueKeys } from "./queue-keys";
+import { ThemeOptions } from "@/components/theme-options";
 
 export const dynamic = "force-dynamic";
 
@@ -64,11 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           Theme
           <select name="theme" defaultValue={filter.theme ?? ""}>
             <option value="">any</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
+            <ThemeOptions themes={themes} />
           </select>
         </label>
         <label>

@@ -3,6 +3,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
 import { valueOrProblem } from "@/lib/dal/errors";
 import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
+import { Problem } from "@/components/problem";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -60,11 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Export CSV
         </a>
       </form>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem>{problem}</Problem>
       {result && (
         <>
           <p className="notice" data-testid="audit-total">

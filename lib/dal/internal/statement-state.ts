@@ -12,13 +12,7 @@ export interface StatementState {
     AnalysedStatement,
     "title" | "date" | "datePrecision" | "speakerName" | "speakerTitle" | "speakerCountry" | "venue" | "sourceUrl" | "kind"
   >;
-  pairs: {
-    speakerIso3: string;
-    counterpartIso3: string;
-    origin: "metadata" | "mention" | "manual";
-    isPrimary: boolean;
-    mentions: number;
-  }[];
+  pairs: AnalysedStatement["pairs"];
   tags: {
     passageId: number | null;
     spanStart: number | null;
