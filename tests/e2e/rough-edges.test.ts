@@ -1,16 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { appAndBrowser } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
-
 const e2e = appAndBrowser();
 let seedId: number;
 
 beforeAll(async () => {
-  const { context, page } = await e2e.signIn("analyst");
-  await page.goto("/statements?speaker=USA&counterpart=AZE");
-  seedId = Number((await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href"))!.split("/").pop());
-  await context.close();
+  seedId = await e2e.seedStatementId();
 });
 
 /** A line of a JavaScript stack trace, as Node prints one under an uncaught error. */
@@ -76,6 +71,31 @@ describe("the tagging reader", () => {
     await passage.locator("[data-testid=tag]", { hasText: `${theme} · person · accepted` }).waitFor();
     // once on the passage, the theme is no longer offered
     await expect(passage.getByLabel("Theme to add to ¶1").locator("option", { hasText: theme }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+describe("an event marker on a chart", () => {
+  it("shows its whole label, not cut off at the top of the chart", async () => {
+    const { context, page } = await e2e.signIn("staff");
+    const dashboard = "/dashboard?pair=USA>AZE&theme=energy-security&interval=year";
+    await page.goto(dashboard);
+    const form = page.getByRole("form", { name: "Add an event marker" });
+    await form.getByLabel("Date").fill("2010-06-01");
+    await form.getByLabel("Event").fill("Pipeline accord signed");
+    await form.getByLabel("Shown on").selectOption({ value: "USA>AZE" });
+    await form.getByRole("button", { name: "Add event" }).click();
+    await form.getByText("Event added.").waitFor();
+    await page.goto(dashboard);
+    const label = page.locator(".recharts-reference-line text", { hasText: "Pipeline accord signed" }).first();
+    await label.waitFor();
+    const room = await label.evaluate((text) => {
+      const chart = text.closest("svg")!.getBoundingClientRect();
+      const box = text.getBoundingClientRect();
+      return { above: box.top - chart.top, height: box.height };
+    });
+    expect(room.height).toBeGreaterThan(0);
+    expect(room.above, "the label's top lies above the chart's drawing").toBeGreaterThanOrEqual(0);
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
 import { startApp } from "./support/app";
+import { sessionCookie } from "./support/session";
 import { appAndBrowser } from "./support/suite";
 
 /** A phrase only a signed-in reader can see: the seed statement's title. */
@@ -30,24 +31,6 @@ const HOSTILE = [
 const e2e = appAndBrowser();
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${e2e.app.baseUrl}${path}`, { headers, redirect: "manual" });
-
-async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfResponse.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
-}
 
 /** The id the build gave a server action, as a browser would send it in the Next-Action header. */
 function actionId(name: string): string {

@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import { appAndBrowser } from "./support/suite";
+import { appAndBrowser, SEED_TITLE } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
 const FOUR_THEMES = ["Energy security", "Counterterrorism", "Nagorno-Karabakh", "Democracy"];
 
 const e2e = appAndBrowser();

@@ -2,17 +2,11 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appAndBrowser } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
-
 const e2e = appAndBrowser();
 let seedId: number;
 
 beforeAll(async () => {
-  const { context, page } = await e2e.signIn("analyst");
-  await page.goto("/statements?speaker=USA&counterpart=AZE");
-  const href = await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href");
-  seedId = Number(href!.split("/").pop());
-  await context.close();
+  seedId = await e2e.seedStatementId();
 });
 
 /** Waits for the reader to confirm a save and returns the version it reports. */

@@ -11,7 +11,11 @@ export interface AppAndBrowser {
   readonly browser: Browser;
   /** A fresh browser context signed in as the demo account of a role. */
   signIn(role: Role): Promise<{ context: BrowserContext; page: Page }>;
+  /** The id of the demo corpus's U.S.–Azerbaijan statement, as a signed-in analyst finds it. */
+  seedStatementId(): Promise<number>;
 }
+
+export const SEED_TITLE = "U.S. - Azerbaijani Relations";
 
 /**
  * What a browser test file starts with: the app as a user starts it and Debian's Chromium, both opened before the
@@ -40,5 +44,12 @@ export function appAndBrowser(env: Record<string, string> = {}): AppAndBrowser {
       return opened(browser);
     },
     signIn: (role) => signIn(opened(browser), opened(app).baseUrl, role),
+    async seedStatementId() {
+      const { context, page } = await signIn(opened(browser), opened(app).baseUrl, "analyst");
+      await page.goto("/statements?speaker=USA&counterpart=AZE");
+      const href = await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href");
+      await context.close();
+      return Number(href!.split("/").pop());
+    },
   };
 }
