@@ -8,7 +8,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { withIsoPairs } from "@/app/_lib/series-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
-import { toUrlParams } from "@/lib/dal/filters";
+import { toUrlParams } from "@/app/_lib/search-params";
 import { parseId, plainText } from "@/lib/validation";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";

@@ -3,7 +3,8 @@ import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
 import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
-import { pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { pageOrProblem, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/app/_lib/search-params";
 import { searchStatements } from "@/lib/dal/search";
 import { Problem } from "@/components/problem";
 

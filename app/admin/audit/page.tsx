@@ -2,7 +2,7 @@ import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
 import { valueOrProblem } from "@/lib/dal/errors";
-import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
+import { parseSearchParams, readSearchParams } from "@/app/_lib/search-params";
 import { Problem } from "@/components/problem";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
