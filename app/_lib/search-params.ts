@@ -17,8 +17,7 @@ export function readSearchParams<T extends z.ZodObject>(
   schema: T,
   params: Record<string, string | string[] | undefined> | URLSearchParams,
 ): z.infer<T> {
-  const entries =
-    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+  const entries = entriesOf(params);
   const given = Object.fromEntries(
     entries.filter(([key, value]) => typeof key === "string" && value !== undefined && value !== "" && key in schema.shape),
   );
@@ -32,8 +31,7 @@ export function parseSearchParams<T extends z.ZodObject>(
   schema: T,
   params: Record<string, string | string[] | undefined> | URLSearchParams,
 ): z.infer<T> {
-  const entries =
-    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+  const entries = entriesOf(params);
   const clean: Record<string, unknown> = {};
   for (const [key, value] of entries) {
     if (typeof key !== "string" || value === undefined || value === "" || !(key in schema.shape)) continue;
@@ -42,4 +40,11 @@ export function parseSearchParams<T extends z.ZodObject>(
     if (parsed.success) clean[key] = parsed.data;
   }
   return schema.parse(clean);
+}
+
+/** The (key, value) pairs of a URL's params or a page's searchParams (of a repeated page key, its first value). */
+function entriesOf(params: Record<string, string | string[] | undefined> | URLSearchParams): [string, string | undefined][] {
+  return params instanceof URLSearchParams
+    ? [...params.entries()]
+    : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
 }
