@@ -87,7 +87,7 @@ describe("an event marker on a chart", () => {
     await form.getByRole("button", { name: "Add event" }).click();
     await form.getByText("Event added.").waitFor();
     await page.goto(dashboard);
-    const label = page.locator(".recharts-reference-line text", { hasText: "Pipeline accord signed" }).first();
+    const label = page.locator(".recharts-wrapper svg text", { hasText: "Pipeline accord signed" }).first();
     await label.waitFor();
     const room = await label.evaluate((text) => {
       const chart = text.closest("svg")!.getBoundingClientRect();
