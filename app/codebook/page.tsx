@@ -5,8 +5,8 @@ import { readableTextOn } from "@/components/colors";
 import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/dal/codebook-admin";
-import { retagStatus } from "@/lib/dal/retag";
-import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { retagStatus } from "@/lib/dal/background-progress";
+import { toneRescoreStatus } from "@/lib/dal/background-progress";
 
 export const dynamic = "force-dynamic";
 

@@ -5,10 +5,10 @@ import { ReportPreview } from "@/components/report-preview";
 import { SaveReportForm } from "./_components/save-report-form";
 import { roleHas } from "@/lib/dal/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
-import { withIsoPairs } from "@/lib/dal/api-query";
+import { withIsoPairs } from "@/app/_lib/series-query";
 import { listPairs, listThemes } from "@/lib/dal/catalog";
 import { DalError } from "@/lib/dal/errors";
-import { toUrlParams } from "@/lib/dal/filters";
+import { toUrlParams } from "@/app/_lib/search-params";
 import { parseId, plainText } from "@/lib/validation";
 import { getReport, listReports } from "@/lib/dal/report-definitions";
 import { buildReport } from "@/lib/dal/reports";
@@ -19,6 +19,7 @@ import { REPORT_FORMATS, REPORT_SECTIONS, SECTION_LABELS, specFromParams, type R
 import { RecordButton } from "@/components/record-button";
 import { deleteReportAction } from "./actions";
 import { describeIssues } from "@/lib/validation";
+import { Problem } from "@/components/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const askedName = plainText(120).safeParse((url.get("name") ?? "").trim().slice(0, 120));
   let name = (askedName.success && askedName.data) || "Dyad report";
   let savedId: number | null = null;
-  let problem: string | null = askedName.success ? null : `The report name: ${askedName.error.issues[0]!.message}.`;
+  let problem: string | null = askedName.success ? null : `The report name: ${describeIssues(askedName.error)}.`;
   if (problem === null && url.get("report")) {
     try {
       const report = await getReport(ctx, parseId(url.get("report")) ?? 0);
@@ -96,11 +97,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         Build a report for people who will never open the dashboard: choose pairs, themes, a period and the sections, preview it here, then
         download it or save it to run again on newer data.
       </p>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem>{problem}</Problem>
       <form className="filters" method="get" aria-label="Report builder">
         <label>
           Report name

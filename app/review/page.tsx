@@ -6,9 +6,11 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listThemes } from "@/lib/dal/catalog";
 import { Refused } from "@/components/refused";
 import { valueOrProblem } from "@/lib/dal/errors";
-import { pageOrProblem, readSearchParams } from "@/lib/dal/filters";
+import { pageOrProblem } from "@/lib/dal/filters";
+import { readSearchParams } from "@/app/_lib/search-params";
 import { queueFilterSchema, REVIEW_REASONS, reviewQueue } from "@/lib/dal/review";
 import { QueueKeys } from "./queue-keys";
+import { ThemeOptions } from "@/components/theme-options";
 
 export const dynamic = "force-dynamic";
 
@@ -64,11 +66,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           Theme
           <select name="theme" defaultValue={filter.theme ?? ""}>
             <option value="">any</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
+            <ThemeOptions themes={themes} />
           </select>
         </label>
         <label>

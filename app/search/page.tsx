@@ -3,8 +3,10 @@ import { DateRangeFields } from "@/components/filter-fields";
 import { formatDate } from "@/components/format";
 import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
-import { pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { pageOrProblem, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/app/_lib/search-params";
 import { searchStatements } from "@/lib/dal/search";
+import { Problem } from "@/components/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -42,11 +44,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <DateRangeFields from={filter.from} to={filter.to} />
         <button type="submit">Search</button>
       </form>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem>{problem}</Problem>
       {result && (
         <>
           <p className="notice">{result.total} statements match.</p>

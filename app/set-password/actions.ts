@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/lib/auth/action";
-import { setPasswordWithLink } from "@/lib/dal/password-links";
+import { setPasswordWithLink } from "@/lib/dal/public/password-link";
 
 const newPassword = z
   .object({ token: z.string().min(1).max(200), password: z.string().max(200), repeat: z.string().max(200) })

@@ -5,7 +5,8 @@ import { LanguageField } from "@/components/filter-fields";
 import { ThemeChips } from "@/components/theme-chips";
 import { requireSignedIn } from "@/lib/auth/session";
 import { Refused } from "@/components/refused";
-import { languageName, pageOrProblem, parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { languageName, pageOrProblem, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/app/_lib/search-params";
 import { languageNote } from "@/lib/engine/russian";
 import { listStatements } from "@/lib/dal/statements";
 

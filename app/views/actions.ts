@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { action } from "@/lib/auth/action";
 import { deleteView, replaceFeedToken, saveView } from "@/lib/dal/saved-views";
 import { shortLinkFor } from "@/lib/dal/short-links";
@@ -9,8 +10,8 @@ import { recordIdSchema as id } from "@/lib/validation";
 
 const query = z.string().max(4000, "those filters are too long to save");
 
-export const saveViewAction = action(z.object({ name: z.string().default(""), query }), async (ctx, input) => {
-  const saved = await saveView(ctx, input);
+export const saveViewAction = action(z.object({ name: z.string().default(""), query }), async (ctx, { name, query }) => {
+  const saved = await saveView(ctx, { name, filters: seriesQueryFromParams(new URLSearchParams(query)) });
   revalidatePath("/dashboard");
   return saved;
 });
@@ -23,4 +24,6 @@ export const deleteViewAction = action(z.object({ id }), async (ctx, { id }) => 
 
 export const replaceFeedTokenAction = action(z.object({ id }), (ctx, { id }) => replaceFeedToken(ctx, id));
 
-export const shortLinkAction = action(z.object({ query }), (ctx, { query }) => shortLinkFor(ctx, query));
+export const shortLinkAction = action(z.object({ query }), (ctx, { query }) =>
+  shortLinkFor(ctx, seriesQueryFromParams(new URLSearchParams(query))),
+);

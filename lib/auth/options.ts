@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { sessionYoungEnough } from "@/lib/dal/context";
 import { recordSignInAttempt, signInThrottled, SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
-import { endMySessions, verifyCredentials } from "@/lib/dal/users";
+import { endMySessions } from "@/lib/dal/sessions";
+import { verifyCredentials } from "@/lib/dal/public/sign-in";
 import { safeRedirectUrl } from "./safe-redirect";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
-import { contextForToken } from "@/lib/dal/api-tokens";
+import { contextForToken } from "@/lib/dal/public/api-token";
 import { currentActor, sessionYoungEnough, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { roleHas, type Permission } from "@/lib/dal/permissions";

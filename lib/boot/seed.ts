@@ -6,7 +6,7 @@ import { count, desc, eq, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
-import { hashPassword } from "@/lib/dal/users";
+import { hashPassword } from "@/lib/dal/internal/accounts";
 import { DEFAULT_CODEBOOK } from "@/lib/engine/codebook";
 import type { ThemeDefinition } from "@/lib/engine/types";
 import { COUNTRIES } from "@/lib/engine/countries";
@@ -41,7 +41,7 @@ export async function seedCountries(db: Db): Promise<number> {
 
 /**
  * The default codebook as version 1, once. While no person has edited the codebook (every version is the app's),
- * a newer shipped codebook becomes the next version; the start-up re-tag (lib/dal/retag.ts) then applies it.
+ * a newer shipped codebook becomes the next version; the start-up re-tag (lib/dal/internal/retag.ts) then applies it.
  * Once a manager has edited it, the codebook is theirs and shipped changes stay out.
  */
 export async function seedCodebook(db: Db): Promise<number> {

@@ -1,8 +1,8 @@
 import { releaseLeftoverLeases } from "@/lib/dal/internal/job-queue";
-import { ensureFeedPolls } from "@/lib/dal/feed-poll";
-import { startJobLoop } from "@/lib/dal/jobs";
-import { resumeRetag } from "@/lib/dal/retag";
-import { queueToneRescore } from "@/lib/dal/tone-rescore";
+import { ensureFeedPolls } from "@/lib/dal/internal/feed-poll";
+import { startJobLoop } from "@/lib/dal/internal/job-runner";
+import { resumeRetag } from "@/lib/dal/internal/retag";
+import { queueToneRescore } from "@/lib/dal/internal/tone-rescore";
 import { closeDatabase, getDatabase, type Driver } from "@/db/client";
 import { migrateDatabase, underSeedLock } from "@/db/migrate";
 import { seedDatabase } from "./seed";

@@ -1,22 +1,17 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { isTokenScope, TOKEN_SCOPES, type TokenScope } from "./permissions";
+import { TOKEN_SCOPES, type TokenScope } from "./permissions";
 import { writeAudit } from "./internal/audit";
+import { hashSecret, newSecret } from "./internal/secrets";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { describeIssues } from "@/lib/validation";
 
-const TOKEN_PREFIX = "dyad_";
+export const TOKEN_PREFIX = "dyad_";
 
 /** Lifetimes a person can choose for a token, in days; the first is the default. */
 export const TOKEN_LIFETIMES_DAYS = [90, 30, 7, 365] as const;
-
-function hashSecret(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 const newTokenSchema = z.object({
   name: z.string().trim().min(1, "name the token").max(100),
@@ -43,7 +38,7 @@ export async function createApiToken(
   const parsed = newTokenSchema.safeParse(input);
   if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
   const { name, scopes, days } = parsed.data;
-  const token = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
+  const token = newSecret(TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + days * 86400_000);
   const [row] = await ctx.db
     .insert(apiTokens)
@@ -87,31 +82,4 @@ export async function revokeApiToken(ctx: DalContext, id: number): Promise<void>
     .returning({ id: apiTokens.id });
   if (!revoked) throw new DalError("not_found", "There is no such active token of yours.");
   await writeAudit(ctx.db, { actorId: actor.id, action: "api_token.revoke", entityType: "api_token", entityId: id });
-}
-
-/** How stale a token's "last used" may get: writing it on every request made one busy token's row a queue. */
-const LAST_USE_RESOLUTION_MS = 60_000;
-
-/**
- * The context a bearer token gives a request: its owner, limited to its scopes, and nobody for an unknown,
- * malformed, revoked or expired token. Marks the token used (to the minute).
- */
-export async function contextForToken(db: Db, token: string): Promise<DalContext> {
-  const nobody: DalContext = { db, userId: null, auth: { kind: "token", scopes: [] }, requestMemo: {} };
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return nobody;
-  const now = new Date();
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.secretHash, hashSecret(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
-  if (!row) return nobody;
-  const stale = new Date(now.getTime() - LAST_USE_RESOLUTION_MS);
-  if (!row.lastUsedAt || row.lastUsedAt < stale) {
-    // Only if no concurrent request has just done it: one write per token per minute, not per request.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))));
-  }
-  return { db, userId: row.userId, auth: { kind: "token", scopes: row.scopes.filter(isTokenScope) }, requestMemo: {} };
 }

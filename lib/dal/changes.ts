@@ -10,8 +10,7 @@ import { requirePermission, type DalContext } from "./context";
 import { cachedRead } from "./read-cache";
 import { listViews } from "./saved-views";
 import { passagesBehind } from "./drill";
-import { DalError } from "./errors";
-import { iso3Schema, themeSlugSchema, describeIssues } from "@/lib/validation";
+import { iso3Schema, themeSlugSchema } from "@/lib/validation";
 import { pairSeries, type PairSeriesQuery } from "./pair-series";
 
 /** Pairs looked at when none are named: every pair with statements, up to this many (the busiest first). */
@@ -215,24 +214,6 @@ async function statementsBehind(
 export function changesQueryOf(query: PairSeriesQuery, limit = 5): ChangesQuery {
   const pairs = query.pairs.flatMap((p) => (query.bothDirections ? [p, { speaker: p.counterpart, counterpart: p.speaker }] : [p]));
   return { pairs, themes: query.themes, from: query.from, to: query.to, interval: query.interval, limit };
-}
-
-/** Query parameters of /api/v1/changes: pair=ARM>AZE (repeatable), theme (repeatable), from, to, interval, limit. */
-export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
-  const raw = {
-    pairs: params.getAll("pair").map((p) => {
-      const [speaker, counterpart] = p.split(/>|→|-/);
-      return { speaker, counterpart };
-    }),
-    themes: params.getAll("theme"),
-    from: params.get("from") || undefined,
-    to: params.get("to") || undefined,
-    interval: params.get("interval") || undefined,
-    limit: params.get("limit") ? Number(params.get("limit")) : undefined,
-  };
-  const parsed = changesQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
-  return parsed.data;
 }
 
 /** A change with its one-line description, as pages, the JSON and the feed show it. */

@@ -1,9 +1,9 @@
-import { and, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { reviewClaims, statements, users } from "@/db/schema";
+import { and, eq, lte, or, sql } from "drizzle-orm";
+import { reviewClaims, statements } from "@/db/schema";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { claimsOn } from "./internal/claims";
 
 /** How long a claim holds without being renewed; opening the statement in the reader renews it. */
 export const CLAIM_MINUTES = 30;
@@ -66,17 +66,6 @@ export async function releaseClaim(ctx: DalContext, statementId: number): Promis
       await writeAudit(tx, { actorId: actor.id, action: "claim.release", entityType: "claim", entityId: statementId });
     return { released: released.length > 0 };
   });
-}
-
-/** Unexpired claims on the given statements, with the holder's name. */
-export async function claimsOn(db: Db, statementIds: number[]): Promise<Map<number, Claim>> {
-  if (statementIds.length === 0) return new Map();
-  const rows = await db
-    .select({ statementId: reviewClaims.statementId, userId: reviewClaims.userId, holder: users.name, expiresAt: reviewClaims.expiresAt })
-    .from(reviewClaims)
-    .innerJoin(users, eq(users.id, reviewClaims.userId))
-    .where(and(inArray(reviewClaims.statementId, statementIds), gt(reviewClaims.expiresAt, sql`now()`)));
-  return new Map(rows.map((r) => [r.statementId, r]));
 }
 
 function clock(at: Date): string {

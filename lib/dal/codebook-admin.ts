@@ -9,7 +9,7 @@ import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { wakeJobRunners } from "./internal/job-queue";
-import { queueRetag } from "./retag";
+import { queueRetag } from "./internal/retag";
 import { describeIssues, themeSlugSchema } from "@/lib/validation";
 
 export async function listCodebook(ctx: DalContext) {

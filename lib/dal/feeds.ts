@@ -4,7 +4,7 @@ import { sourceProblem } from "@/lib/ingest/draft";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { pollJobKey, scheduleFeedPoll } from "./feed-poll";
+import { pollJobKey, scheduleFeedPoll } from "./internal/feed-poll";
 
 export interface FeedSubscription {
   url: string;

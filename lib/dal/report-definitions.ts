@@ -21,7 +21,7 @@ export interface SavedReport {
 export async function saveReport(ctx: DalContext, input: { name: string; spec: unknown }): Promise<{ id: number }> {
   const actor = await requirePermission(ctx, "reports:export");
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new DalError("invalid", `A report name: ${name.error.issues[0]!.message}.`);
+  if (!name.success) throw new DalError("invalid", `The report name: ${describeIssues(name.error)}.`);
   const spec = reportSpecSchema.safeParse(input.spec);
   if (!spec.success) throw new DalError("invalid", `This report cannot be saved: ${describeIssues(spec.error)}.`);
   return ctx.db.transaction(async (tx) => {

@@ -16,7 +16,7 @@ import { writeAudit } from "./internal/audit";
 import { themeDefinitions } from "./internal/codebook";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { statementBatches } from "./exports";
+import { statementBatches } from "./internal/statement-batches";
 import { pairSeries } from "./pair-series";
 import { reportCellWhere, reportStatementWhere } from "./internal/report-sql";
 import { describeIssues } from "@/lib/validation";

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { passages, reviewClaims, reviewStates, statementPairs, statements, tags, themes, toneOverrides, users } from "@/db/schema";
-import { claimsOn } from "./claims";
-import { modelSuggestions, retrainInBackground } from "./learn";
+import { claimsOn } from "./internal/claims";
+import { modelSuggestions, retrainInBackground } from "./internal/tagger-training";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { escapeLike, parsePage, statementFilterSchema } from "./filters";

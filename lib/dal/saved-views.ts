@@ -1,17 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { savedViews } from "@/db/schema";
 import { selectionToParams } from "@/lib/engine/selection-params";
-import { seriesQueryFromParams } from "./api-query";
 import { writeAudit } from "./internal/audit";
+import { hashSecret, newSecret } from "./internal/secrets";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
 import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
 import { describeIssues } from "@/lib/validation";
 
-const FEED_PREFIX = "feed_";
+export const FEED_PREFIX = "feed_";
 const nameSchema = z.string().trim().min(1, "give the view a name").max(80, "a view name has at most 80 characters");
 
 export interface SavedView {
@@ -22,11 +20,10 @@ export interface SavedView {
   query: string;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const newFeedToken = () => `${FEED_PREFIX}${randomBytes(24).toString("base64url")}`;
+const newFeedToken = () => newSecret(FEED_PREFIX);
 
 /** A stored view as the user sees it; the stored filters are parsed, never trusted as typed (db/ knows no DAL types). */
-const asView = (row: { id: number; name: string; filters: unknown }): SavedView =>
+export const asView = (row: { id: number; name: string; filters: unknown }): SavedView =>
   asParsedView({ ...row, filters: pairSeriesQuerySchema.parse(row.filters) });
 
 const asParsedView = (row: { id: number; name: string; filters: PairSeriesQuery }): SavedView => ({
@@ -35,14 +32,19 @@ const asParsedView = (row: { id: number; name: string; filters: PairSeriesQuery 
 });
 
 /**
- * Saves the dashboard's current filters (its query string) under a name for the signed-in user. Returns the
- * feed token once: only its hash is kept. A name the user has already used is refused and nothing is written.
+ * Saves the dashboard's current filters under a name for the signed-in user. Returns the feed token once: only its
+ * hash is kept. A name the user has already used is refused and nothing is written.
  */
-export async function saveView(ctx: DalContext, input: { name: string; query: string }): Promise<SavedView & { feedToken: string }> {
+export async function saveView(
+  ctx: DalContext,
+  input: { name: string; filters: z.input<typeof pairSeriesQuerySchema> },
+): Promise<SavedView & { feedToken: string }> {
   const actor = await requirePermission(ctx, "views:save");
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new DalError("invalid", describeIssues(name.error));
-  const filters = seriesQueryFromParams(new URLSearchParams(input.query));
+  const parsed = pairSeriesQuerySchema.safeParse(input.filters);
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
+  const filters = parsed.data;
   const feedToken = newFeedToken();
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
@@ -53,7 +55,7 @@ export async function saveView(ctx: DalContext, input: { name: string; query: st
       throw new DalError("conflict", `You have a view named "${name.data}" already; choose another name or delete that one first.`);
     const [row] = await tx
       .insert(savedViews)
-      .values({ userId: actor.id, name: name.data, filters, feedTokenHash: hashToken(feedToken) })
+      .values({ userId: actor.id, name: name.data, filters, feedTokenHash: hashSecret(feedToken) })
       .returning({ id: savedViews.id });
     await writeAudit(tx, {
       actorId: actor.id,
@@ -110,26 +112,10 @@ export async function replaceFeedToken(ctx: DalContext, id: number): Promise<{ f
   const feedToken = newFeedToken();
   const [row] = await ctx.db
     .update(savedViews)
-    .set({ feedTokenHash: hashToken(feedToken) })
+    .set({ feedTokenHash: hashSecret(feedToken) })
     .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.id)))
     .returning({ id: savedViews.id });
   if (!row) throw new DalError("not_found", "There is no such view of yours.");
   await writeAudit(ctx.db, { actorId: actor.id, action: "view.feed_token", entityType: "saved_view", entityId: id });
   return { feedToken };
-}
-
-/**
- * The view a feed token opens and a context acting as its owner, or null for an unknown or malformed token.
- * The caller's DAL calls then check the owner's current permissions: a disabled owner's feeds stop.
- */
-export async function viewForFeedToken(db: Db, token: string): Promise<{ ctx: DalContext; view: SavedView } | null> {
-  if (!token.startsWith(FEED_PREFIX) || token.length > 100) return null;
-  const [row] = await db
-    .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters, userId: savedViews.userId })
-    .from(savedViews)
-    .where(eq(savedViews.feedTokenHash, hashToken(token)));
-  if (!row) return null;
-  const ctx: DalContext = { db, userId: row.userId };
-  await requirePermission(ctx, "views:save");
-  return { ctx, view: asView(row) };
 }

@@ -1,17 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import { shortLinks } from "@/db/schema";
 import { selectionToParams } from "@/lib/engine/selection-params";
-import { seriesQueryFromParams } from "./api-query";
+import { describeIssues } from "@/lib/validation";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
+import { pairSeriesQuerySchema } from "./pair-series";
 
 const CODE = /^[A-Za-z0-9_-]{8}$/;
 
-/** A short code for a dashboard view; the same filters always get the same code. Invalid filters are refused. */
-export async function shortLinkFor(ctx: DalContext, query: string): Promise<{ code: string }> {
+/** A short code for a dashboard view (stored as its normal query string); the same filters always get the same code. */
+export async function shortLinkFor(ctx: DalContext, filters: z.input<typeof pairSeriesQuerySchema>): Promise<{ code: string }> {
   const actor = await requirePermission(ctx, "series:read");
-  const normal = selectionToParams(seriesQueryFromParams(new URLSearchParams(query))).toString();
+  const parsed = pairSeriesQuerySchema.safeParse(filters);
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
+  const normal = selectionToParams(parsed.data).toString();
   const [existing] = await ctx.db.select({ code: shortLinks.code }).from(shortLinks).where(eq(shortLinks.query, normal)).limit(1);
   if (existing) return existing;
   const code = randomBytes(6).toString("base64url");

@@ -6,8 +6,8 @@ import { isRole, roleHas, type Role } from "./permissions";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type Actor, type DalContext } from "./context";
 import { DalError } from "./errors";
-import { issuePasswordLink, NO_PASSWORD, randomPassword, voidPasswordLinks } from "./password-links";
-import { endSessions, hashPassword } from "./users";
+import { issuePasswordLink, NO_PASSWORD, randomPassword, voidPasswordLinks } from "./internal/password-links";
+import { endSessions, hashPassword } from "./internal/accounts";
 import { describeIssues } from "@/lib/validation";
 
 export interface ManagedUser {

@@ -17,7 +17,7 @@ const TAGGER_REVISION = "2026-12-03b";
 /**
  * The tagger a statement was tagged by: this code's revision and the codebook Dyad ships (a database whose
  * codebook no person has edited follows the shipped one, db/seed.ts). Every statement stores it, and a start-up
- * with another one re-tags the database in the background (lib/dal/retag.ts).
+ * with another one re-tags the database in the background (lib/dal/internal/retag.ts).
  */
 export const TAGGER_VERSION = createHash("sha256")
   .update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`)

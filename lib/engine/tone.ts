@@ -49,7 +49,7 @@ const AGAINST_VERBS: string[] = TABLES.againstVerbs;
  */
 const TONE_RULES_REVISION = 4;
 
-/** Which engine scored a tone: statements scored by another are re-scored in the background (lib/dal/tone-rescore.ts). */
+/** Which engine scored a tone: statements scored by another are re-scored in the background (lib/dal/internal/tone-rescore.ts). */
 export const TONE_VERSION = createHash("sha256")
   .update(
     JSON.stringify([

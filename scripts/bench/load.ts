@@ -28,6 +28,7 @@ import { percentile } from "@/lib/engine/stats";
 import { freshDatabase } from "./import";
 import { cliArgs, numberArg } from "@/scripts/lib/cli";
 import { sharedData } from "@/scripts/lib/data-path";
+import { sessionCookie as signInOverHttp } from "@/scripts/lib/http-sign-in";
 
 const PORT = 3170;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -239,21 +240,7 @@ function peakRssKb(pid: number): number {
 }
 
 async function sessionCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrf.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  const session = await signInOverHttp(BASE, email, password);
   if (!session) throw new Error(`could not sign in as ${email}`);
   return session.split(";")[0]!;
 }

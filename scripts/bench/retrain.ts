@@ -3,7 +3,7 @@
  * request meanwhile — trained in one go (as before: the whole retrain) against stepwise (fitAndMeasure).
  * Reviewed passages are paragraphs of UN General Debate speeches (../shared/data) with ten themes.
  */
-import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
+import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/internal/tagger-training";
 import { passageFeatures, trainLogistic } from "@/lib/engine/logistic";
 import { textTable } from "@/scripts/lib/text-table";
 import { readJsonl } from "@/scripts/lib/unscon";

@@ -2,7 +2,7 @@
 // DYAD_JOBS_IN_PROCESS=0 (or beside it: claims are safe however many workers run). Needs a Postgres server.
 import { closeDatabase, getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { startJobLoop } from "@/lib/dal/jobs";
+import { startJobLoop } from "@/lib/dal/internal/job-runner";
 import { cliArgs } from "@/scripts/lib/cli";
 
 async function main() {

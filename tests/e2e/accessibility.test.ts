@@ -1,9 +1,7 @@
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appAndBrowser } from "./support/suite";
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -43,19 +41,11 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  ({ page } = await signIn(browser, app.baseUrl, "manager"));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  ({ page } = await e2e.signIn("manager"));
 });
 
 /** Runs axe (WCAG 2.x A and AA rules) on the page as it stands and returns the serious and critical findings. */
@@ -73,7 +63,7 @@ async function seriousViolations(target: Page): Promise<string[]> {
 
 describe("accessibility (axe, WCAG 2.1 AA)", () => {
   it("the sign-in page has no serious violations", async () => {
-    const visitor = await browser.newPage({ baseURL: app.baseUrl });
+    const visitor = await e2e.browser.newPage({ baseURL: e2e.app.baseUrl });
     await visitor.goto("/signin");
     expect(await seriousViolations(visitor)).toEqual([]);
     await visitor.close();

@@ -1,31 +1,24 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let manager: { context: BrowserContext; page: Page };
 
 const NEW_EMAIL = "new.staffer@dyad.local";
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  manager = await signIn(browser, app.baseUrl, "manager");
+  manager = await e2e.signIn("manager");
 });
 
 afterAll(async () => {
   await manager?.context.close();
-  await browser?.close();
-  await app?.stop();
 });
 
 async function signInAs(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: app.baseUrl });
+  const context = await e2e.browser.newContext({ baseURL: e2e.app.baseUrl });
   const page = await context.newPage();
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
@@ -93,7 +86,7 @@ describe("invitations", () => {
     await form.getByRole("button", { name: "Create user" }).click();
     const link = (await form.getByTestId("secret").textContent())!;
     expect(link).toMatch(/\/set-password\?token=dyadpw_/);
-    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const context = await e2e.browser.newContext({ baseURL: e2e.app.baseUrl });
     const invited = await context.newPage();
     await invited.goto(link);
     await invited.getByLabel(/New password/).fill("invited and welcome");
@@ -129,7 +122,7 @@ describe("codebook", () => {
   });
 
   it("refuses a save made against an older codebook version", async () => {
-    const other = await signIn(browser, app.baseUrl, "admin");
+    const other = await e2e.signIn("admin");
     await other.page.goto("/codebook");
     await manager.page.goto("/codebook");
     const mine = manager.page.getByRole("form", { name: "Rules of Democracy" });
@@ -166,7 +159,7 @@ describe("audit log", () => {
 describe("refusals", () => {
   it("staff and analysts are refused administration pages and the audit export", async () => {
     for (const role of ["staff", "analyst"] as const) {
-      const { context, page } = await signIn(browser, app.baseUrl, role);
+      const { context, page } = await e2e.signIn(role);
       for (const path of ["/admin/users", "/admin/audit", "/admin/events"]) {
         expect((await page.goto(path))?.status()).toBe(403);
         await expect(page.locator(".error[role=alert]").textContent()).resolves.toContain(`Your role (${role}) cannot open this page`);

@@ -1,28 +1,21 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
 /** Screenshots of the drawn charts, for a person to look at; the run keeps them. */
 const SHOTS = process.env.DYAD_SCREENSHOTS ?? "/tmp/dyad-chart-shots";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  ({ context, page } = await signIn(browser, app.baseUrl, "analyst"));
+  ({ context, page } = await e2e.signIn("analyst"));
   await page.setViewportSize({ width: 1280, height: 1000 });
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await app?.stop();
 });
 
 const section = (title: RegExp) => page.locator("section", { has: page.getByRole("heading", { name: title }) });
@@ -163,7 +156,7 @@ describe("reading a chart honestly", () => {
 describe("one cached dashboard, several people", () => {
   it("shows each person their own name, role's links and forms, whoever filled the cache", async () => {
     const url = "/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year";
-    const manager = await signIn(browser, app.baseUrl, "manager");
+    const manager = await e2e.signIn("manager");
     try {
       const parts = async (p: Page) => {
         await p.goto(url);

@@ -2,24 +2,11 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import { DOMParser } from "linkedom";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
@@ -52,7 +39,7 @@ describe("an analyst at the desk", () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await signIn(browser, app.baseUrl, "analyst"));
+    ({ context, page } = await e2e.signIn("analyst"));
   });
   afterAll(() => context?.close());
 

@@ -1,10 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
 /** A ministry's press service on loopback: its RSS feed lists `releases`, which the test extends between polls. */
 const releases = [
@@ -28,10 +26,10 @@ const LATER = {
   text: "The Ministry of Foreign Affairs calls on all political forces in Georgia to respect the rule of law and the choice of the Georgian people, and regrets attempts by outside actors to interfere in the elections.",
 };
 
+// The press service is on loopback, which Dyad never fetches unless the deployment lists the address.
+const e2e = appAndBrowser({ DYAD_FEED_ALLOW_ADDRESSES: "127.0.0.1" });
 let press: http.Server;
 let pressUrl: string;
-let app: RunningApp;
-let browser: Browser;
 
 beforeAll(async () => {
   press = http.createServer((req, res) => {
@@ -55,14 +53,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => press.listen(0, "127.0.0.1", resolve));
   pressUrl = `http://127.0.0.1:${(press.address() as AddressInfo).port}`;
-  // The press service is on loopback, which Dyad never fetches unless the deployment lists the address.
-  app = await startApp({ DYAD_FEED_ALLOW_ADDRESSES: "127.0.0.1" });
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   press?.closeAllConnections();
   await new Promise((resolve) => press?.close(resolve));
 });
@@ -70,7 +63,7 @@ afterAll(async () => {
 describe("followed sources", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signIn(browser, app.baseUrl, "staff")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
   /** The source's row once its "Imported" cell reads `imported`: the page is reloaded while the worker polls. */
@@ -81,7 +74,7 @@ describe("followed sources", () => {
       const row = page.getByRole("row").filter({ hasText: `${pressUrl}/rss.xml` });
       if ((await row.getByTestId("imported").textContent()) === imported) return row;
       if (Date.now() > deadline)
-        throw new Error(`the source never showed "${imported}":\n${await row.textContent()}\n${app.log().slice(-2000)}`);
+        throw new Error(`the source never showed "${imported}":\n${await row.textContent()}\n${e2e.app.log().slice(-2000)}`);
       await page.waitForTimeout(500);
     }
   }
@@ -116,7 +109,7 @@ describe("followed sources", () => {
   });
 
   it("is not open to analysts", async () => {
-    const analyst = await signIn(browser, app.baseUrl, "analyst");
+    const analyst = await e2e.signIn("analyst");
     const response = await analyst.page.goto("/import/feeds");
     expect(response?.status()).toBe(403);
     await analyst.context.close();

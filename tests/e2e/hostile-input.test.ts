@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { startApp, type RunningApp } from "./support/app";
+import { sessionCookie } from "./support/session";
 
 /**
  * Out-of-range page numbers, NUL bytes and ids past the database's integer range, sent over HTTP to the real
@@ -14,24 +15,7 @@ let cookie: string;
 beforeAll(async () => {
   app = await startApp();
   const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-  const csrfResponse = await fetch(`${app.baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfResponse.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
-  });
-  cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = (await sessionCookie(app.baseUrl, admin.email, admin.password)).split(";")[0]!;
 });
 
 afterAll(() => app?.stop());

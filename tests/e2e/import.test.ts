@@ -1,31 +1,15 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/dal/permissions";
 import { docxWithBody } from "../support/docx";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const signedIn = (role: Role) => signIn(browser, app.baseUrl, role);
+const e2e = appAndBrowser();
 
 describe("staff import", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
   it("pastes a press release, reviews the cleaned text and suggestions, corrects the title and saves", async () => {
@@ -85,7 +69,7 @@ describe("staff import", () => {
 describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
   it("previews every row of a 12 MB CSV, none cut off", async () => {
@@ -97,7 +81,7 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
     expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
     const response = await context.request.post("/api/imports/upload?name=big.csv", {
       data: Buffer.from(csv),
-      headers: { origin: app.baseUrl },
+      headers: { origin: e2e.app.baseUrl },
     });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ total: 197, broken: 0 });
@@ -130,7 +114,7 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
   it("refuses a form post over the request limit before anything reads it", async () => {
     const response = await context.request.post("/import", {
       data: Buffer.alloc(22 * 1024 * 1024, 0x61),
-      headers: { origin: app.baseUrl, "content-type": "text/plain" },
+      headers: { origin: e2e.app.baseUrl, "content-type": "text/plain" },
     });
     expect(response.status()).toBe(413);
     expect(await response.text()).toMatch(/larger than 21 MB, the limit for one statement and its form/);
@@ -140,7 +124,7 @@ describe("bodies past Next's 10 MB proxy buffer (issue #14, finding 4)", () => {
 describe("hostile files (issue #14, findings 1 and 10)", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
   it("refuses a 300 KB .docx of 3 million paragraphs with a reason, and goes on serving", async () => {
@@ -154,13 +138,16 @@ describe("hostile files (issue #14, findings 1 and 10)", () => {
     await expect(page.locator(".error[role=alert]").textContent()).resolves.toMatch(
       /^paragraphs\.docx (holds more than 200,000 XML tags|expands to more than)/,
     );
-    expect((await fetch(`${app.baseUrl}/signin`)).ok).toBe(true);
+    expect((await fetch(`${e2e.app.baseUrl}/signin`)).ok).toBe(true);
   });
 
   it("refuses a .jsonl.gz of millions of rows with a reason", async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `{"n":${i}}`).join("\n") + "\n";
     const gz = gzipSync(Buffer.from(rows.repeat(3_000)), { level: 9 });
-    const response = await context.request.post("/api/imports/upload?name=many.jsonl.gz", { data: gz, headers: { origin: app.baseUrl } });
+    const response = await context.request.post("/api/imports/upload?name=many.jsonl.gz", {
+      data: gz,
+      headers: { origin: e2e.app.baseUrl },
+    });
     expect(response.status()).toBe(400);
     expect((await response.json()).error).toBe("many.jsonl holds more than 1,000,000 rows; a bulk file may hold at most 1,000,000.");
   });
@@ -168,13 +155,13 @@ describe("hostile files (issue #14, findings 1 and 10)", () => {
 
 describe("analysts", () => {
   it("cannot import, in the page or through the upload endpoint", async () => {
-    const { context, page } = await signedIn("analyst");
+    const { context, page } = await e2e.signIn("analyst");
     const refused = await page.goto("/import");
     expect(refused?.status()).toBe(403);
     expect(await page.textContent("main")).toContain("Your role (analyst) cannot open this page");
     const response = await context.request.post("/api/imports/upload?name=x.csv", {
       data: "text\nhello\n",
-      headers: { origin: app.baseUrl },
+      headers: { origin: e2e.app.baseUrl },
     });
     expect(response.status()).toBe(403);
     await context.close();
@@ -183,7 +170,7 @@ describe("analysts", () => {
 
 describe("managers", () => {
   it("change a theme's rules, which makes a new codebook version", async () => {
-    const { context, page } = await signedIn("manager");
+    const { context, page } = await e2e.signIn("manager");
     await page.goto("/codebook");
     const form = page.getByRole("form", { name: "Rules of Nonproliferation" });
     const phrases = form.getByLabel(/^Phrases/);
@@ -194,7 +181,7 @@ describe("managers", () => {
   });
 
   it("see a hostile rule refused with a reason", async () => {
-    const { context, page } = await signedIn("manager");
+    const { context, page } = await e2e.signIn("manager");
     await page.goto("/codebook");
     const form = page.getByRole("form", { name: "Rules of Democracy" });
     await form.getByLabel(/^Phrases/).fill("(a+)+$");

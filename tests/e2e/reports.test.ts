@@ -1,27 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { libreOfficeSheetCsv, pdfImageCount, pdfText, renderPdfPage, SOFFICE } from "../support/readers";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
 const NAME = "Caucasus brief";
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
@@ -32,7 +19,7 @@ describe("a manager builds, previews, saves and downloads a report", () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await signIn(browser, app.baseUrl, "manager"));
+    ({ context, page } = await e2e.signIn("manager"));
   });
   afterAll(() => context?.close());
 
@@ -171,7 +158,7 @@ describe("a manager builds, previews, saves and downloads a report", () => {
 
 describe.each(["analyst", "staff"] as const)("a %s", (role) => {
   it("has no Reports link, is refused on the page and by every export format", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, role);
+    const { context, page } = await e2e.signIn(role);
     expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).count()).toBe(0);
     await page.goto("/reports");
     expect(await page.locator(".error[role=alert]").textContent()).toContain("Reports are for managers");

@@ -1,27 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appAndBrowser } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
-
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let seedId: number;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const { context, page } = await signIn(browser, app.baseUrl, "analyst");
-  await page.goto("/statements?speaker=USA&counterpart=AZE");
-  seedId = Number((await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href"))!.split("/").pop());
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  seedId = await e2e.seedStatementId();
 });
 
 /** A line of a JavaScript stack trace, as Node prints one under an uncaught error. */
@@ -29,8 +13,8 @@ const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe("a page the role may not open", () => {
   it("answers 403 with a readable page, and the server logs no stack trace for it", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "analyst");
-    const logBefore = app.log().length;
+    const { context, page } = await e2e.signIn("analyst");
+    const logBefore = e2e.app.log().length;
     for (const path of ["/import", "/import/bulk", "/admin/users", "/admin/audit", "/review"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
@@ -42,14 +26,14 @@ describe("a page the role may not open", () => {
     expect(codebook?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "New theme" }).count()).resolves.toBe(0);
     await new Promise((r) => setTimeout(r, 500)); // let the server flush its log
-    expect(app.log().slice(logBefore)).not.toMatch(STACK_LINE);
+    expect(e2e.app.log().slice(logBefore)).not.toMatch(STACK_LINE);
     await context.close();
   });
 });
 
 describe("on a 390 px wide phone", () => {
   it("no page scrolls sideways", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "manager");
+    const { context, page } = await e2e.signIn("manager");
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["/dashboard", "/statements", `/statements/${seedId}`, "/import", "/reports", "/admin/audit", `/review/${seedId}`]) {
       await page.goto(path);
@@ -70,7 +54,7 @@ describe("on a 390 px wide phone", () => {
 
 describe("the tagging reader", () => {
   it("adds a theme to a passage by pointer: a select and an Add theme button", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "staff");
+    const { context, page } = await e2e.signIn("staff");
     await page.goto(`/review/${seedId}`);
     await page.locator(".reader[data-keys-ready]").waitFor();
     const passage = page.getByTestId("reader-passage").first();
@@ -87,6 +71,31 @@ describe("the tagging reader", () => {
     await passage.locator("[data-testid=tag]", { hasText: `${theme} · person · accepted` }).waitFor();
     // once on the passage, the theme is no longer offered
     await expect(passage.getByLabel("Theme to add to ¶1").locator("option", { hasText: theme }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+describe("an event marker on a chart", () => {
+  it("shows its whole label, not cut off at the top of the chart", async () => {
+    const { context, page } = await e2e.signIn("staff");
+    const dashboard = "/dashboard?pair=USA>AZE&theme=energy-security&interval=year";
+    await page.goto(dashboard);
+    const form = page.getByRole("form", { name: "Add an event marker" });
+    await form.getByLabel("Date").fill("2010-06-01");
+    await form.getByLabel("Event").fill("Pipeline accord signed");
+    await form.getByLabel("Shown on").selectOption({ value: "USA>AZE" });
+    await form.getByRole("button", { name: "Add event" }).click();
+    await form.getByText("Event added.").waitFor();
+    await page.goto(dashboard);
+    const label = page.locator(".recharts-wrapper svg text", { hasText: "Pipeline accord signed" }).first();
+    await label.waitFor();
+    const room = await label.evaluate((text) => {
+      const chart = text.closest("svg")!.getBoundingClientRect();
+      const box = text.getBoundingClientRect();
+      return { above: box.top - chart.top, height: box.height };
+    });
+    expect(room.height).toBeGreaterThan(0);
+    expect(room.above, "the label's top lies above the chart's drawing").toBeGreaterThanOrEqual(0);
     await context.close();
   });
 });

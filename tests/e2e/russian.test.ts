@@ -1,28 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/dal/permissions";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 const files = mkdtempSync(join(tmpdir(), "dyad-ru-e2e-"));
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const signedIn = (role: Role) => signIn(browser, app.baseUrl, role);
 
 const PASTED =
   "Заявление МИД России о поставках газа\n\nМосква, 3 марта 2025 года. Российская сторона провела переговоры с Украиной о транзите газа. Мы осуждаем провокации киевского режима против газопровода и требуем от Украины соблюдать договорённости об энергетической безопасности.";
@@ -41,7 +25,7 @@ const BULK = [
 describe("Russian statements, imported by staff", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signedIn("staff")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
   async function reviewAndSave(): Promise<void> {
@@ -97,7 +81,7 @@ describe("Russian statements, imported by staff", () => {
 describe("Russian and English statements of one pair, read by an analyst", () => {
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signedIn("analyst")));
+  beforeAll(async () => ({ context, page } = await e2e.signIn("analyst")));
   afterAll(() => context?.close());
 
   const frequency = () => page.locator("section", { has: page.getByRole("heading", { name: /^Theme frequency/ }) });

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import { decode, encode } from "next-auth/jwt";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { SIGN_IN_THROTTLE } from "@/lib/dal/internal/sign-in-throttle";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { startApp } from "./support/app";
+import { sessionCookie } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
 /** A phrase only a signed-in reader can see: the seed statement's title. */
 const PROTECTED_TEXT = "Azerbaijani Relations";
@@ -29,38 +28,9 @@ const HOSTILE = [
   "\u0000",
 ];
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.baseUrl}${path}`, { headers, redirect: "manual" });
-
-async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfResponse.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
-}
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${e2e.app.baseUrl}${path}`, { headers, redirect: "manual" });
 
 /** The id the build gave a server action, as a browser would send it in the Next-Action header. */
 function actionId(name: string): string {
@@ -77,12 +47,12 @@ function postAction(path: string, name: string, fields: Record<string, string>, 
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.set(`_1_${key}`, value);
   body.set("0", JSON.stringify(["$undefined", "$K1"]));
-  return fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "Next-Action": actionId(name), ...headers }, body });
+  return fetch(`${e2e.app.baseUrl}${path}`, { method: "POST", headers: { "Next-Action": actionId(name), ...headers }, body });
 }
 
 const SECRET = "e2e-secret-not-for-production"; // the NEXTAUTH_SECRET startApp gives the server
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-const cookieOf = async (role: string) => (await sessionCookie(app.baseUrl, account(role).email, account(role).password)).split(";")[0]!;
+const cookieOf = async (role: string) => (await sessionCookie(e2e.app.baseUrl, account(role).email, account(role).password)).split(";")[0]!;
 
 describe("headers", () => {
   it("sends a strict Content-Security-Policy with a fresh nonce, and nosniff", async () => {
@@ -96,7 +66,7 @@ describe("headers", () => {
   });
 
   it("lets the app run under that policy: no violation while the dashboard draws its charts", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "analyst");
+    const { context, page } = await e2e.signIn("analyst");
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -111,7 +81,7 @@ describe("headers", () => {
 describe("the session", () => {
   it("is an HttpOnly, SameSite=Lax cookie", async () => {
     const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
-    const cookie = await sessionCookie(app.baseUrl, analyst.email, analyst.password);
+    const cookie = await sessionCookie(e2e.app.baseUrl, analyst.email, analyst.password);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/;\s*Secure/i); // plain http on localhost: a Secure cookie would never come back
@@ -138,7 +108,7 @@ describe("the session", () => {
     "http://localhost:9/x",
   ]) {
     it(`after sign-in with callbackUrl ${target} lands on our own site`, async () => {
-      const page = await browser.newPage({ baseURL: app.baseUrl });
+      const page = await e2e.browser.newPage({ baseURL: e2e.app.baseUrl });
       page.on("dialog", (d) => {
         throw new Error(`unexpected dialog ${d.message()}`);
       });
@@ -148,7 +118,7 @@ describe("the session", () => {
       await page.getByLabel("Password").fill(staff.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL("**/dashboard**");
-      expect(new URL(page.url()).origin).toBe(new URL(app.baseUrl).origin);
+      expect(new URL(page.url()).origin).toBe(new URL(e2e.app.baseUrl).origin);
       await page.close();
     });
   }
@@ -156,13 +126,13 @@ describe("the session", () => {
   it("a copied cookie stops working once its owner signs out", async () => {
     const cookie = await cookieOf("analyst");
     expect((await get("/api/v1/pairs", { cookie })).status).toBe(200);
-    const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`, { headers: { cookie } });
+    const csrf = await fetch(`${e2e.app.baseUrl}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const csrfCookie = csrf.headers
       .getSetCookie()
       .map((c) => c.split(";")[0])
       .join("; ");
-    const signOut = await fetch(`${app.baseUrl}/api/auth/signout`, {
+    const signOut = await fetch(`${e2e.app.baseUrl}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${csrfCookie}` },
@@ -186,13 +156,13 @@ describe("the session", () => {
   });
 
   it("a callbackUrl that only looks like our host gets a safe redirect, never a server error", async () => {
-    const lookalike = `${app.baseUrl}.evil.test/`;
+    const lookalike = `${e2e.app.baseUrl}.evil.test/`;
     for (const path of ["/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/signin"]) {
       const response = await get(`${path}?callbackUrl=${encodeURIComponent(lookalike)}`);
       expect(response.status, path).toBeLessThan(500);
       const location = response.headers.get("location");
       if (location) {
-        expect(new URL(location, app.baseUrl).origin, path).toBe(new URL(app.baseUrl).origin);
+        expect(new URL(location, e2e.app.baseUrl).origin, path).toBe(new URL(e2e.app.baseUrl).origin);
         expect(decodeURIComponent(location), path).not.toMatch(/evil|error=/);
       }
     }
@@ -200,7 +170,7 @@ describe("the session", () => {
 
   it("pauses sign-in for an account after repeated failures, even with the right password, and says why", async () => {
     const manager = DEMO_ACCOUNTS.find((a) => a.role === "manager")!;
-    const page = await browser.newPage({ baseURL: app.baseUrl });
+    const page = await e2e.browser.newPage({ baseURL: e2e.app.baseUrl });
     await page.goto("/signin");
     const attempt = async (password: string) => {
       await page.getByLabel("Email").fill(manager.email);
@@ -249,7 +219,7 @@ describe("requests that try to get round the sign-in", () => {
       { headers: { "Next-Action": "a".repeat(5000), "content-type": "text/plain" }, body: "[" },
     ];
     for (const init of posts) {
-      const response = await fetch(`${app.baseUrl}/import`, { method: "POST", redirect: "manual", ...init });
+      const response = await fetch(`${e2e.app.baseUrl}/import`, { method: "POST", redirect: "manual", ...init });
       expect(response.status, JSON.stringify(init.headers)).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
     }
@@ -270,7 +240,7 @@ describe("requests that try to get round the sign-in", () => {
         .replace(/\/?page$/, "")
         .replace(/\[[^\]]+\]/g, "1")}`;
       for (const body of ["[]", "[null,null]", '["x",{}]']) {
-        const response = await fetch(`${app.baseUrl}${page}`, {
+        const response = await fetch(`${e2e.app.baseUrl}${page}`, {
           method: "POST",
           headers: { "Next-Action": id, "content-type": "text/plain;charset=UTF-8", cookie },
           body,
@@ -284,7 +254,7 @@ describe("requests that try to get round the sign-in", () => {
   it("a malformed body for a real server action gets 400; arguments it does not take get no server error", async () => {
     const cookie = await cookieOf("admin");
     const post = (contentType: string, body: string) =>
-      fetch(`${app.baseUrl}/admin/users`, {
+      fetch(`${e2e.app.baseUrl}/admin/users`, {
         method: "POST",
         headers: { "Next-Action": actionId("createUserAction"), "content-type": contentType, cookie },
         body,
@@ -325,8 +295,8 @@ describe("requests that try to get round the sign-in", () => {
 
   it("a cross-site post to a route handler is refused, even with a valid session", async () => {
     const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
-    const cookie = (await sessionCookie(app.baseUrl, staff.email, staff.password)).split(";")[0]!;
-    const response = await fetch(`${app.baseUrl}/api/imports/upload?name=x.jsonl`, {
+    const cookie = (await sessionCookie(e2e.app.baseUrl, staff.email, staff.password)).split(";")[0]!;
+    const response = await fetch(`${e2e.app.baseUrl}/api/imports/upload?name=x.jsonl`, {
       method: "POST",
       headers: { cookie, origin: "https://evil.example", "content-type": "application/octet-stream" },
       body: '{"text":"cross-site"}\n',
@@ -358,7 +328,7 @@ describe("hostile parameters", () => {
 
   it("are refused or ignored, never a server error, never echoed as markup", async () => {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const cookie = (await sessionCookie(app.baseUrl, admin.email, admin.password)).split(";")[0]!;
+    const cookie = (await sessionCookie(e2e.app.baseUrl, admin.email, admin.password)).split(";")[0]!;
     for (const path of PAGES) {
       for (const value of HOSTILE) {
         const query = new URLSearchParams(PARAMS.map((p) => [p, value])).toString();
@@ -372,7 +342,7 @@ describe("hostile parameters", () => {
   });
 
   it("in a real browser run no script", async () => {
-    const { context, page } = await signIn(browser, app.baseUrl, "analyst"); // any dialog fails the test
+    const { context, page } = await e2e.signIn("analyst"); // any dialog fails the test
     for (const value of HOSTILE.slice(1, 3)) {
       for (const path of ["/dashboard", "/search", "/statements", "/drill"]) {
         await page.goto(`${path}?${new URLSearchParams(PARAMS.map((p) => [p, value]))}`);

@@ -1,28 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import type { Role } from "@/lib/dal/permissions";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser, SEED_TITLE } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
 const FOUR_THEMES = ["Energy security", "Counterterrorism", "Nagorno-Karabakh", "Democracy"];
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const signedIn = (role: Role) => signIn(browser, app.baseUrl, role);
+const e2e = appAndBrowser();
 
 async function openSeedStatement(page: Page): Promise<void> {
   await page.goto(`/statements?speaker=USA&counterpart=AZE`);
@@ -32,7 +15,7 @@ async function openSeedStatement(page: Page): Promise<void> {
 
 describe("signing in", () => {
   it("sends a visitor to the sign-in page, which lists the demo accounts", async () => {
-    const page = await browser.newPage({ baseURL: app.baseUrl });
+    const page = await e2e.browser.newPage({ baseURL: e2e.app.baseUrl });
     await page.goto("/dashboard");
     expect(new URL(page.url()).pathname).toBe("/signin");
     for (const account of DEMO_ACCOUNTS) await expect(page.getByText(account.email).count()).resolves.toBe(1);
@@ -40,7 +23,7 @@ describe("signing in", () => {
   });
 
   it("refuses a wrong password with a clear message", async () => {
-    const page = await browser.newPage({ baseURL: app.baseUrl });
+    const page = await e2e.browser.newPage({ baseURL: e2e.app.baseUrl });
     await page.goto("/signin");
     await page.getByLabel("Email").fill("analyst@dyad.local");
     await page.getByLabel("Password").fill("wrong password");
@@ -55,7 +38,7 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await signedIn(role));
+    ({ context, page } = await e2e.signIn(role));
   });
   afterAll(() => context?.close());
 
@@ -117,7 +100,7 @@ describe.each(["analyst", "staff", "manager", "admin"] as const)("signed in as %
 
 describe("from a chart to the passages behind it", () => {
   it("filters by URL, opens a point from the table view and sees the evidence", async () => {
-    const { context, page } = await signedIn("analyst");
+    const { context, page } = await e2e.signIn("analyst");
     await page.goto("/dashboard?pair=ARM>AZE&theme=nagorno-karabakh&interval=year");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Armenia → Azerbaijan");
     expect(await page.getByRole("checkbox", { name: "Nagorno-Karabakh", exact: true }).isChecked()).toBe(true);
@@ -135,7 +118,7 @@ describe("from a chart to the passages behind it", () => {
 
 describe("a stale edit", () => {
   it("is refused with a message, and the other person's change stands", async () => {
-    const { context, page } = await signedIn("staff");
+    const { context, page } = await e2e.signIn("staff");
     const other = await context.newPage();
     await openSeedStatement(page);
     await openSeedStatement(other);

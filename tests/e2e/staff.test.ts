@@ -1,32 +1,13 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/dal/permissions";
-import { startApp, type RunningApp } from "./support/app";
-import { launchBrowser } from "./support/browser";
-import { signIn } from "./support/session";
+import { appAndBrowser } from "./support/suite";
 
-const SEED_TITLE = "U.S. - Azerbaijani Relations";
-
-let app: RunningApp;
-let browser: Browser;
+const e2e = appAndBrowser();
 let seedId: number;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const { context, page } = await signIn(browser, app.baseUrl, "analyst");
-  await page.goto("/statements?speaker=USA&counterpart=AZE");
-  const href = await page.getByRole("link", { name: SEED_TITLE }).getAttribute("href");
-  seedId = Number(href!.split("/").pop());
-  await context.close();
+  seedId = await e2e.seedStatementId();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const signedIn = (role: Role) => signIn(browser, app.baseUrl, role);
 
 /** Waits for the reader to confirm a save and returns the version it reports. */
 async function saved(page: Page, what: RegExp): Promise<number> {
@@ -48,7 +29,7 @@ const currentPassage = (page: Page) => page.locator("[data-testid=reader-passage
 
 describe("the review queue", () => {
   it("is walked with the keyboard; Enter claims and opens; others see who holds it; r marks reviewed and moves on", async () => {
-    const { context, page } = await signedIn("staff");
+    const { context, page } = await e2e.signIn("staff");
     await page.goto("/review");
     const progress = await page.getByTestId("progress").textContent();
     const reviewedBefore = Number(progress!.match(/(\d+) of \d+ reviewed/)![1]);
@@ -65,7 +46,7 @@ describe("the review queue", () => {
     await page.waitForURL(`**/review/${id}`);
     await page.locator(".reader[data-keys-ready]").waitFor();
 
-    const manager = await signedIn("manager");
+    const manager = await e2e.signIn("manager");
     await manager.page.goto("/review");
     expect(await manager.page.locator(`tr[data-statement-id="${id}"] [data-testid=holder]`).textContent()).toMatch(
       /^Sam Staff until \d\d:\d\d UTC$/,
@@ -92,7 +73,7 @@ describe("the tagging reader", () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await signedIn("staff"));
+    ({ context, page } = await e2e.signIn("staff"));
     await openReader(page, seedId);
   });
   afterAll(() => context?.close());
@@ -176,8 +157,8 @@ describe("the tagging reader", () => {
 
 describe("two people editing at once", () => {
   it("refuses the stale edit with both versions, keeps the other person's change, and restores from history", async () => {
-    const staff = await signedIn("staff");
-    const manager = await signedIn("manager");
+    const staff = await e2e.signIn("staff");
+    const manager = await e2e.signIn("manager");
     await openReader(staff.page, seedId);
     await openReader(manager.page, seedId);
     const seen = Number(await staff.page.getByTestId("version").textContent());
@@ -220,7 +201,7 @@ describe("two people editing at once", () => {
 
 describe("agreement between coders", () => {
   it("assigns a sample blind, takes two codings, shows the figures and settles the disagreement", async () => {
-    const manager = await signedIn("manager");
+    const manager = await e2e.signIn("manager");
     await manager.page.goto("/review/agreement");
     await manager.page.getByLabel("Name").fill("Pilot sample");
     await manager.page.getByLabel("Statements drawn at random").fill("1");
@@ -233,7 +214,7 @@ describe("agreement between coders", () => {
       ["staff", true],
       ["admin", false],
     ] as const) {
-      const coder = await signedIn(role);
+      const coder = await e2e.signIn(role);
       await coder.page.goto("/review/coding");
       await coder.page.locator("main li a").first().click();
       await coder.page.getByTestId("coding-passage").first().waitFor();
@@ -260,7 +241,7 @@ describe("agreement between coders", () => {
 
 describe("bad input in the browser", () => {
   it("shows a statement's HTML and script as text, never running it", async () => {
-    const { context, page } = await signedIn("staff");
+    const { context, page } = await e2e.signIn("staff");
     const dialogs: string[] = [];
     page.removeAllListeners("dialog");
     page.on("dialog", (dialog) => {
@@ -289,7 +270,7 @@ describe("bad input in the browser", () => {
   });
 
   it("gives an analyst no review queue, no reader and no Review link", async () => {
-    const { context, page } = await signedIn("analyst");
+    const { context, page } = await e2e.signIn("analyst");
     expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).count()).toBe(0);
     expect((await page.goto("/review"))?.status()).toBe(403);
     expect(await page.locator("main").textContent()).toContain("Your role (analyst) cannot open this page");

@@ -6,7 +6,7 @@ import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { createTheme, listCodebook, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { previewThemeRules } from "@/lib/dal/codebook-preview";
 import type { DalContext } from "@/lib/dal/context";
-import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { runJobsUntilIdle } from "@/lib/dal/internal/job-runner";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { analyseDraft } from "@/lib/ingest/pipeline";

@@ -1,12 +1,14 @@
 import { DOMParser } from "linkedom";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { users } from "@/db/schema";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { describeChange, listChanges, changesQueryOf } from "@/lib/dal/changes";
 import type { DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
-import { deleteView, getView, listViews, replaceFeedToken, saveView, viewForFeedToken } from "@/lib/dal/saved-views";
+import { deleteView, getView, listViews, replaceFeedToken, saveView } from "@/lib/dal/saved-views";
+import { viewForFeedToken } from "@/lib/dal/public/feed";
 import { resolveShortLink, shortLinkFor } from "@/lib/dal/short-links";
 import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
@@ -14,6 +16,8 @@ import { changesAtom } from "@/app/feeds/[token]/changes-atom";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 import type { TestDatabase } from "../support/db";
+
+const filtersOf = (query: string) => seriesQueryFromParams(new URLSearchParams(query));
 
 const OTHER = "We discussed trade, tourism and the weather with our neighbours";
 const KARABAKH = "Nagorno-Karabakh must see a lasting peace settlement";
@@ -130,22 +134,31 @@ describe("the analyst's desk on pglite", () => {
   });
 
   it("saves a view under a name, lists and reopens it; another analyst cannot; a second view of that name is refused", async () => {
-    const saved = await saveView(people.analyst, { name: "Karabakh desk", query: "pair=ARM>AZE&theme=nagorno-karabakh&interval=year" });
+    const saved = await saveView(people.analyst, {
+      name: "Karabakh desk",
+      filters: filtersOf("pair=ARM>AZE&theme=nagorno-karabakh&interval=year"),
+    });
     expect(saved.feedToken).toMatch(/^feed_/);
     expect((await listViews(people.analyst)).map((v) => v.name)).toContain("Karabakh desk");
     const reopened = await getView(people.analyst, saved.id);
     expect(new URLSearchParams(reopened.query).getAll("pair")).toEqual(["ARM>AZE"]);
     expect((await errorOf(getView(people.staff, saved.id)))?.code).toBe("not_found");
-    expect((await errorOf(saveView(people.analyst, { name: "Karabakh desk", query: "pair=ARM>AZE&theme=democracy" })))?.code).toBe(
-      "conflict",
+    expect(
+      (await errorOf(saveView(people.analyst, { name: "Karabakh desk", filters: filtersOf("pair=ARM>AZE&theme=democracy") })))?.code,
+    ).toBe("conflict");
+    expect(() => filtersOf("pair=nowhere&theme=democracy")).toThrow(/by name or ISO code/);
+    const bad = await errorOf(
+      saveView(people.analyst, { name: "Broken", filters: { pairs: [{ speaker: "nowhere", counterpart: "AZE" }], themes: ["democracy"] } }),
     );
-    const bad = await errorOf(saveView(people.analyst, { name: "Broken", query: "pair=nowhere&theme=democracy" }));
     expect(bad?.code).toBe("invalid");
-    expect(bad?.message).toMatch(/by name or ISO code/);
+    expect(bad?.message).toMatch(/a country is a three-letter ISO code/);
   });
 
   it("serves a view's changes as Atom that a real XML parser reads, with text escaped", async () => {
-    const saved = await saveView(people.analyst, { name: "Peace <talks> & more", query: "pair=ARM>AZE&both=1&theme=nagorno-karabakh" });
+    const saved = await saveView(people.analyst, {
+      name: "Peace <talks> & more",
+      filters: filtersOf("pair=ARM>AZE&both=1&theme=nagorno-karabakh"),
+    });
     const found = (await viewForFeedToken(database.db, saved.feedToken))!;
     const { changes } = await listChanges(found.ctx, changesQueryOf(found.view.filters, 20));
     const xml = changesAtom(found.view, changes, "http://dyad.test", `http://dyad.test/feeds/${saved.feedToken}`);
@@ -160,7 +173,7 @@ describe("the analyst's desk on pglite", () => {
   });
 
   it("refuses an unknown, replaced or disabled owner's feed token", async () => {
-    const saved = await saveView(people.analyst, { name: "To renew", query: "pair=ARM>AZE&theme=democracy" });
+    const saved = await saveView(people.analyst, { name: "To renew", filters: filtersOf("pair=ARM>AZE&theme=democracy") });
     expect(await viewForFeedToken(database.db, "feed_nothing")).toBeNull();
     expect(await viewForFeedToken(database.db, "not a token")).toBeNull();
     const { feedToken } = await replaceFeedToken(people.analyst, saved.id);
@@ -177,8 +190,8 @@ describe("the analyst's desk on pglite", () => {
   });
 
   it("gives the same filters one short code, in any order of parameters, and refuses codes it never gave", async () => {
-    const a = await shortLinkFor(people.analyst, "pair=ARM>AZE&theme=democracy&interval=year");
-    const b = await shortLinkFor(people.staff, "interval=year&theme=democracy&pair=ARM-AZE");
+    const a = await shortLinkFor(people.analyst, filtersOf("pair=ARM>AZE&theme=democracy&interval=year"));
+    const b = await shortLinkFor(people.staff, filtersOf("interval=year&theme=democracy&pair=ARM-AZE"));
     expect(b.code).toBe(a.code);
     expect(new URLSearchParams(await resolveShortLink(people.manager, a.code)).get("pair")).toBe("ARM>AZE");
     expect((await errorOf(resolveShortLink(people.analyst, "zzzzzzzz")))?.code).toBe("not_found");

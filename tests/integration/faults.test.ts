@@ -12,7 +12,7 @@ import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
 import type { DalContext } from "@/lib/dal/context";
 import { runBulkImport, startBulkImport } from "@/lib/dal/imports";
-import { runJobsUntilIdle, startJobLoop } from "@/lib/dal/jobs";
+import { runJobsUntilIdle, startJobLoop } from "@/lib/dal/internal/job-runner";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import type { BulkRow } from "@/lib/ingest/draft";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -178,7 +178,7 @@ describe("the app restarted mid-re-tag (embedded database on disk)", () => {
     expect(afterResume.every((t) => t.version === next)).toBe(true);
 
     // Idempotent: a second, uninterrupted run of the same codebook changes nothing.
-    const { queueRetag } = await import("@/lib/dal/retag");
+    const { queueRetag } = await import("@/lib/dal/internal/retag");
     await queueRetag(database.db, next);
     await runJobsUntilIdle(database.db);
     expect(await tagSnapshot(database.db)).toEqual(afterResume);

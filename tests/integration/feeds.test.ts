@@ -7,7 +7,7 @@ import { rowsOf } from "@/db/client";
 import { feedItems, feedSources, jobs, statementPairs, statements } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
 import { deleteFeed, listFeeds, pollFeedNow, setFeedPaused, subscribeFeed } from "@/lib/dal/feeds";
-import { runJobsUntilIdle } from "@/lib/dal/jobs";
+import { runJobsUntilIdle } from "@/lib/dal/internal/job-runner";
 import { TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
 

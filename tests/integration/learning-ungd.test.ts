@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passages } from "@/db/schema";
 import type { DalContext } from "@/lib/dal/context";
-import { isHeldOut, reviewedPassages } from "@/lib/dal/learn";
+import { isHeldOut, reviewedPassages } from "@/lib/dal/internal/tagger-training";
 import {
   CORPUS,
   evaluateLearning,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
 import { roleHas, scopeGrants, type Permission, type TokenScope } from "@/lib/dal/permissions";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
@@ -15,11 +16,12 @@ import { searchStatements } from "@/lib/dal/search";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { getStatement, importStatement, listStatements } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
-import { contextForToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
+import { contextForToken } from "@/lib/dal/public/api-token";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
 import { listCodebook, updateThemeRules } from "@/lib/dal/codebook-admin";
-import { runJobsUntilIdle } from "@/lib/dal/jobs";
-import { retagStatus } from "@/lib/dal/retag";
-import { toneRescoreStatus } from "@/lib/dal/tone-rescore";
+import { runJobsUntilIdle } from "@/lib/dal/internal/job-runner";
+import { retagStatus } from "@/lib/dal/background-progress";
+import { toneRescoreStatus } from "@/lib/dal/background-progress";
 import { stageBulkUpload, startStagedImport } from "@/lib/dal/bulk-uploads";
 import { draftFromSource, getImportJob, importDraft, previewDraft, startBulkImport } from "@/lib/dal/imports";
 import { analyseDraft } from "@/lib/ingest/pipeline";
@@ -27,8 +29,9 @@ import { eq } from "drizzle-orm";
 import { tags as schemaTags } from "@/db/schema";
 import { adjudicate, codingTask, createSample, listSamples, myAssignments, sampleReport, submitCoding } from "@/lib/dal/agreement";
 import { claimStatement, releaseClaim } from "@/lib/dal/claims";
-import { requestRetrain, taggerQuality } from "@/lib/dal/learn";
-import { readState, restoreStatement, statementHistory } from "@/lib/dal/history";
+import { requestRetrain, taggerQuality } from "@/lib/dal/tagger-quality";
+import { readState } from "@/lib/dal/internal/statement-state";
+import { restoreStatement, statementHistory } from "@/lib/dal/history";
 import { markReviewed, nextInQueue, reviewQueue, reviewStatement } from "@/lib/dal/review";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
 import { acceptSuggestions, addSpanTag, decideTag, togglePassageTheme } from "@/lib/dal/tags";
@@ -48,6 +51,8 @@ import { countryProfile, pairProfile, quotedPassages } from "@/lib/dal/profiles"
 import { deleteFeed, listFeeds, pollFeedNow, setFeedPaused, subscribeFeed } from "@/lib/dal/feeds";
 import { createPeople, PEOPLE, tableCounts, type Person } from "../support/fixtures";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
+
+const filtersOf = (query: string) => seriesQueryFromParams(new URLSearchParams(query));
 
 interface Fixture {
   statementId: number;
@@ -369,25 +374,28 @@ const ACTIONS: Record<
     run: (ctx, f) => deleteReport(ctx, f.reportId!).then(() => "deleted"),
   },
   listChanges: { permission: "series:read", run: (ctx) => listChanges(ctx, { themes: ["energy-security"] }) },
-  saveView: { permission: "views:save", run: (ctx) => saveView(ctx, { name: `matrix ${++viewCounter}`, query: VIEW_QUERY }) },
+  saveView: { permission: "views:save", run: (ctx) => saveView(ctx, { name: `matrix ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) }) },
   listViews: { permission: "views:save", run: (ctx) => listViews(ctx) },
   getView: {
     permission: "views:save",
-    run: async (ctx) => getView(ctx, (await saveView(ctx, { name: `to open ${++viewCounter}`, query: VIEW_QUERY })).id),
+    run: async (ctx) => getView(ctx, (await saveView(ctx, { name: `to open ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id),
   },
   deleteView: {
     permission: "views:save",
     run: async (ctx) =>
-      deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, query: VIEW_QUERY })).id).then(() => "deleted"),
+      deleteView(ctx, (await saveView(ctx, { name: `to delete ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id).then(
+        () => "deleted",
+      ),
   },
   replaceFeedToken: {
     permission: "views:save",
-    run: async (ctx) => replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, query: VIEW_QUERY })).id),
+    run: async (ctx) =>
+      replaceFeedToken(ctx, (await saveView(ctx, { name: `to renew ${++viewCounter}`, filters: filtersOf(VIEW_QUERY) })).id),
   },
   pairProfile: { permission: "statements:read", run: (ctx) => pairProfile(ctx, "USA", "AZE") },
   quotedPassages: { permission: "statements:read", run: (ctx) => quotedPassages(ctx, "USA", "AZE") },
   countryProfile: { permission: "statements:read", run: (ctx) => countryProfile(ctx, "AZE") },
-  shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, VIEW_QUERY) },
+  shortLinkFor: { permission: "series:read", run: (ctx) => shortLinkFor(ctx, filtersOf(VIEW_QUERY)) },
   subscribeFeed: {
     permission: "feeds:manage",
     run: (ctx) =>
@@ -408,7 +416,7 @@ const ACTIONS: Record<
   deleteFeed: { permission: "feeds:manage", prepare: followFeed, run: (ctx, f) => deleteFeed(ctx, f.feedId!).then(() => "deleted") },
   resolveShortLink: {
     permission: "series:read",
-    prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, VIEW_QUERY)).code),
+    prepare: async (f) => (shortCode = (await shortLinkFor(f.admin, filtersOf(VIEW_QUERY))).code),
     run: (ctx) => resolveShortLink(ctx, shortCode),
   },
 };

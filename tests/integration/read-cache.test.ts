@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { statements, themes } from "@/db/schema";
 import { cachedResponse } from "@/lib/auth/cached-response";
-import { contextForToken, createApiToken } from "@/lib/dal/api-tokens";
+import { contextForToken } from "@/lib/dal/public/api-token";
+import { createApiToken } from "@/lib/dal/api-tokens";
 import { activeCodebook } from "@/lib/dal/internal/codebook";
 import { listCodebook, updateTheme, updateThemeRules } from "@/lib/dal/codebook-admin";
 import { deskFront } from "@/lib/dal/changes";
@@ -13,8 +15,8 @@ import { addEvent, deleteEvent, eventsFor, updateEvent } from "@/lib/dal/events"
 import { pairSeries, pairThemeOverview, type PairSeriesQuery } from "@/lib/dal/pair-series";
 import { cachedEntries, dataVersion, sharedDataVersion } from "@/lib/dal/read-cache";
 import { markReviewed } from "@/lib/dal/review";
-import { runJobsUntilIdle } from "@/lib/dal/jobs";
-import { queueRetag, retagNextBatch } from "@/lib/dal/retag";
+import { runJobsUntilIdle } from "@/lib/dal/internal/job-runner";
+import { queueRetag, retagNextBatch } from "@/lib/dal/internal/retag";
 import { saveView } from "@/lib/dal/saved-views";
 import { rebuildCells, withCells } from "@/lib/dal/internal/series-cells";
 import { setPairs, updateMetadata } from "@/lib/dal/statement-edits";
@@ -22,10 +24,12 @@ import { listStatements } from "@/lib/dal/statements";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
 import { setToneOverride } from "@/lib/dal/tone-overrides";
-import { queueToneRescore, rescoreToneNextBatch } from "@/lib/dal/tone-rescore";
+import { queueToneRescore, rescoreToneNextBatch } from "@/lib/dal/internal/tone-rescore";
 import { analyseDraft } from "@/lib/ingest/pipeline";
 import type { TestDatabase } from "../support/db";
 import { createSeededDatabase, type Person } from "../support/fixtures";
+
+const filtersOf = (query: string) => seriesQueryFromParams(new URLSearchParams(query));
 
 const QUERY: PairSeriesQuery = {
   pairs: [{ speaker: "ARM", counterpart: "AZE" }],
@@ -153,7 +157,7 @@ describe("the data version and the read cache on pglite", () => {
     const before = await dataVersion(database);
     await pairSeries(people.analyst, QUERY);
     await listStatements(people.analyst, {});
-    await saveView(people.analyst, { name: "Mine", query: "pair=ARM>AZE&theme=democracy" });
+    await saveView(people.analyst, { name: "Mine", filters: filtersOf("pair=ARM>AZE&theme=democracy") });
     await createApiToken(people.analyst, { name: "reader", scopes: ["read"] });
     await expect(addThemeTag(people.staff, { statementId: first, theme: "democracy", version: 1 })).rejects.toBeInstanceOf(DalError); // stale
     await expect(
@@ -243,8 +247,8 @@ describe("the data version and the read cache on pglite", () => {
     expect(await pairSeries(reader, QUERY)).toBe(series);
 
     // Saved views are each user's own, though the changes behind them come from the shared cache.
-    await saveView(people.manager, { name: "Manager's Karabakh", query: "pair=ARM>AZE&theme=nagorno-karabakh" });
-    await saveView(people.staff, { name: "Staff democracy", query: "pair=ARM>AZE&theme=democracy" });
+    await saveView(people.manager, { name: "Manager's Karabakh", filters: filtersOf("pair=ARM>AZE&theme=nagorno-karabakh") });
+    await saveView(people.staff, { name: "Staff democracy", filters: filtersOf("pair=ARM>AZE&theme=democracy") });
     const names = async (ctx: DalContext) => (await deskFront(ctx, QUERY)).views.map((v) => v.view.name);
     const staffViews = await names(people.staff);
     const managerViews = await names(people.manager);

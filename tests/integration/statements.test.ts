@@ -10,7 +10,7 @@ import { pairSeries } from "@/lib/dal/pair-series";
 import { writeStatement } from "@/lib/dal/internal/write-statement";
 import { getStatement, listStatements } from "@/lib/dal/statements";
 import { addThemeTag, removeThemeTag } from "@/lib/dal/tags";
-import { verifyCredentials } from "@/lib/dal/users";
+import { verifyCredentials } from "@/lib/dal/public/sign-in";
 import { analyseDraft, type ActiveCodebook } from "@/lib/ingest/pipeline";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createPeople, PASSWORD, tableCounts, type Person } from "../support/fixtures";

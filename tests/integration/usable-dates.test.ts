@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCodebook, seedCountries, seedStatementDraft } from "@/lib/boot/seed";
-import { seriesQueryFromParams } from "@/lib/dal/api-query";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import type { DalContext } from "@/lib/dal/context";
 import { addEvent } from "@/lib/dal/events";
 import { importDraft, runBulkImport, startBulkImport } from "@/lib/dal/imports";

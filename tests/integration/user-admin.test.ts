@@ -2,9 +2,10 @@ import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission, SESSION_LIFETIME_HOURS, type DalContext } from "@/lib/dal/context";
-import { setPasswordWithLink } from "@/lib/dal/password-links";
+import { setPasswordWithLink } from "@/lib/dal/public/password-link";
 import { changeUserRole, createUser, listUsers, resetUserPassword, setUserDisabled } from "@/lib/dal/user-admin";
-import { endMySessions, verifyCredentials } from "@/lib/dal/users";
+import { endMySessions } from "@/lib/dal/sessions";
+import { verifyCredentials } from "@/lib/dal/public/sign-in";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../support/db";
 import { createPeople, PASSWORD, tableCounts, type Person } from "../support/fixtures";
 

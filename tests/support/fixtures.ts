@@ -4,7 +4,7 @@ import { seedCodebook, seedCountries } from "@/lib/boot/seed";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/dal/permissions";
 import type { DalContext } from "@/lib/dal/context";
-import { hashPassword } from "@/lib/dal/users";
+import { hashPassword } from "@/lib/dal/internal/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 export const PASSWORD = "correct horse battery staple";

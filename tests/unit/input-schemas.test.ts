@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DalError } from "@/lib/dal/errors";
-import { parsePage, readSearchParams } from "@/lib/dal/filters";
+import { parsePage } from "@/lib/dal/filters";
+import { readSearchParams } from "@/app/_lib/search-params";
 import { MAX_ID, pageNumberSchema, parseId, plainText } from "@/lib/validation";
 
 describe("shared input building blocks", () => {

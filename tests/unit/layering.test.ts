@@ -55,6 +55,11 @@ const DOWNHILL: [string, string, string][] = [
   ],
   ["lib/auth importing lib/dal", "lib/auth/planted.ts", 'import { requirePermission } from "../dal/context";'],
   [
+    "a pre-sign-in page importing its public DAL entry",
+    "app/set-password/planted.ts",
+    'import { setPasswordWithLink } from "@/lib/dal/public/password-link";',
+  ],
+  [
     "lib/dal importing lib/export, lib/ingest, db and the engine",
     "lib/dal/planted.ts",
     'import { csvCell } from "@/lib/export/csv";\nimport { analyseDraft } from "@/lib/ingest/pipeline";\nimport { getDatabase } from "@/db/client";\nimport { tag } from "@/lib/engine/tag";',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/learn";
+import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/internal/tagger-training";
 import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogistic, trainLogisticInSteps } from "@/lib/engine/logistic";
 
 const ENERGY = [

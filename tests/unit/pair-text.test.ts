@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seriesQueryFromParams, withIsoPairs } from "@/lib/dal/api-query";
+import { seriesQueryFromParams, withIsoPairs } from "@/app/_lib/series-query";
 
 const pairsOf = (...pair: string[]) =>
   seriesQueryFromParams(new URLSearchParams([...pair.map((p) => ["pair", p]), ["theme", "energy-security"]])).pairs;

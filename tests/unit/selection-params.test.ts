@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { seriesQueryFromParams } from "@/lib/dal/api-query";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { selectionToParams } from "@/lib/engine/selection-params";
 import { INTERVALS } from "@/lib/engine/periods";
 import { REPORT_SECTIONS, specFromParams } from "@/lib/export/report-spec";

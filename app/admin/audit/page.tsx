@@ -2,7 +2,8 @@ import { Pager } from "@/components/pager";
 import { requireSignedIn } from "@/lib/auth/session";
 import { auditFilterSchema, auditVocabulary, listAudit } from "@/lib/dal/audit-view";
 import { valueOrProblem } from "@/lib/dal/errors";
-import { parseSearchParams, readSearchParams } from "@/lib/dal/filters";
+import { parseSearchParams, readSearchParams } from "@/app/_lib/search-params";
+import { Problem } from "@/components/problem";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -60,11 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Export CSV
         </a>
       </form>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem>{problem}</Problem>
       {result && (
         <>
           <p className="notice" data-testid="audit-total">

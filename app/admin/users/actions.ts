@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { ROLES } from "@/lib/dal/permissions";
-import { passwordLinkPath } from "@/lib/dal/password-links";
+import { passwordLinkPath } from "@/lib/dal/public/password-link";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, type IssuedCredential } from "@/lib/dal/user-admin";
 import { recordIdSchema as userId } from "@/lib/validation";
 

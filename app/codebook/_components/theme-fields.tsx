@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createThemeAction, updateThemeAction } from "@/app/codebook/actions";
 import { ActionOutcome } from "@/components/action-outcome";
+import { ThemeOptions } from "@/components/theme-options";
 
 interface ThemeOption {
   slug: string;
@@ -42,11 +43,7 @@ export function ThemeFields({ theme, themes, version }: FieldsProps) {
         Part of
         <select name="parent" defaultValue={theme?.parent ?? ""}>
           <option value="">(top level)</option>
-          {parents.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
-            </option>
-          ))}
+          <ThemeOptions themes={parents} />
         </select>
       </label>
       <label>

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { changesQueryOf, listChanges } from "@/lib/dal/changes";
 import { DalError } from "@/lib/dal/errors";
-import { viewForFeedToken } from "@/lib/dal/saved-views";
+import { viewForFeedToken } from "@/lib/dal/public/feed";
 import { changesAtom } from "./changes-atom";
 
 export const dynamic = "force-dynamic";

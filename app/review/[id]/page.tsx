@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound, requireSignedIn } from "@/lib/auth/session";
-import { parseSearchParams } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/app/_lib/search-params";
 import { parseId } from "@/lib/validation";
 import { queueFilterSchema, reviewStatement } from "@/lib/dal/review";
 import { Reader } from "./reader";

@@ -23,6 +23,7 @@ import { HelpOverlay } from "./help-overlay";
 import { MetadataForm, PairsForm } from "./metadata-forms";
 import { ToneForm } from "./tone-form";
 import { describeToneStep } from "@/lib/engine/tone-override";
+import { ThemeOptions } from "@/components/theme-options";
 
 type Passage = ReviewStatement["passages"][number];
 type Tag = Passage["tags"][number];
@@ -331,11 +332,7 @@ function AddTheme({
         <span className="sr-only">Theme to add to {paragraph}</span>
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">Add a theme…</option>
-          {themes.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
-            </option>
-          ))}
+          <ThemeOptions themes={themes} />
         </select>
       </label>
       <button type="button" className="secondary" disabled={disabled || !theme} onClick={() => theme && (onAdd(theme), setChosen(""))}>

@@ -1,5 +1,5 @@
 import { requireSignedIn } from "@/lib/auth/session";
-import { taggerQuality } from "@/lib/dal/learn";
+import { taggerQuality } from "@/lib/dal/tagger-quality";
 import type { Quality } from "@/lib/engine/logistic";
 import { RetrainButton } from "./retrain-button";
 

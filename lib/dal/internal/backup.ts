@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { issuePasswordLink, NO_PASSWORD, passwordLinkPath } from "@/lib/dal/password-links";
+import { issuePasswordLink, NO_PASSWORD } from "@/lib/dal/internal/password-links";
+import { passwordLinkPath } from "@/lib/dal/public/password-link";
 import { rebuildCells } from "./series-cells";
 
 /**

@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 
-/** What the runner knows how to do (lib/dal/jobs.ts holds a step for each). */
+/** What the runner knows how to do (lib/dal/internal/job-runner.ts holds a step for each). */
 export type JobKind = "retag" | "tone-rescore" | "retrain" | "import" | "feed-poll";
 export type JobRow = typeof jobs.$inferSelect;
 

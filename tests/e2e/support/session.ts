@@ -17,3 +17,5 @@ export async function signIn(browser: Browser, baseUrl: string, role: Role): Pro
   await page.waitForURL("**/dashboard**");
   return { context, page };
 }
+
+export { sessionCookie } from "@/scripts/lib/http-sign-in";

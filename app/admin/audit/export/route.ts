@@ -1,6 +1,6 @@
 import { handleRoute } from "@/lib/auth/route";
 import { auditFilterSchema, exportAudit } from "@/lib/dal/audit-view";
-import { readSearchParams } from "@/lib/dal/filters";
+import { readSearchParams } from "@/app/_lib/search-params";
 import { toCsv } from "@/lib/export/csv";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { handleRoute } from "@/lib/auth/route";
 import { exportStatements } from "@/lib/dal/exports";
-import { parseSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams } from "@/app/_lib/search-params";
+import { statementFilterSchema } from "@/lib/dal/filters";
 import { statementsCsv } from "@/lib/export/report-csv";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/db/client";
 import { DalError } from "@/lib/dal/errors";
-import { runJobsTick } from "@/lib/dal/jobs";
+import { runJobsTick } from "@/lib/dal/public/jobs-tick";
 
 export const dynamic = "force-dynamic";
 /** A slice is 20 s; the function may live a little longer to hand its job back. */

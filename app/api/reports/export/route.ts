@@ -44,7 +44,7 @@ async function requestedReport(ctx: Parameters<typeof getReport>[0], params: URL
   const parsed = specFromParams(params);
   if (!parsed.success) throw new DalError("invalid", `This report cannot be run: ${describeIssues(parsed.error)}.`);
   const name = plainText(120).safeParse((params.get("name") ?? "").trim().slice(0, 120));
-  if (!name.success) throw new DalError("invalid", `The report name: ${name.error.issues[0]!.message}.`);
+  if (!name.success) throw new DalError("invalid", `The report name: ${describeIssues(name.error)}.`);
   return { name: name.data || "Dyad report", spec: parsed.data };
 }
 

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleRoute } from "@/lib/auth/route";
-import { changesQueryFromParams, describeChange, listChanges } from "@/lib/dal/changes";
+import { changesQueryFromParams } from "@/app/_lib/series-query";
+import { describeChange, listChanges } from "@/lib/dal/changes";
 
 export const dynamic = "force-dynamic";
 

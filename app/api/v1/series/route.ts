@@ -1,6 +1,6 @@
 import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleApiRoute } from "@/lib/auth/route";
-import { seriesQueryFromParams } from "@/lib/dal/api-query";
+import { seriesQueryFromParams } from "@/app/_lib/series-query";
 import { pairSeries } from "@/lib/dal/pair-series";
 import { seriesResponse } from "./respond";
 

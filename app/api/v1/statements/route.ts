@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { cachedResponse } from "@/lib/auth/cached-response";
 import { handleApiRoute } from "@/lib/auth/route";
-import { parseSearchParams, readSearchParams, statementFilterSchema } from "@/lib/dal/filters";
+import { parseSearchParams, readSearchParams } from "@/app/_lib/search-params";
+import { statementFilterSchema } from "@/lib/dal/filters";
 import { pageNumberSchema } from "@/lib/validation";
 import { listStatements } from "@/lib/dal/statements";
 

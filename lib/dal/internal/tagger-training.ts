@@ -2,9 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passages, reviewStates, statements, tags, taggerModels, themes, type ThemeQuality } from "@/db/schema";
 import { encodeInSteps, passageFeatures, precisionRecall, predict, trainLogisticInSteps, type LogisticModel } from "@/lib/engine/logistic";
-import { yieldToRequests } from "./internal/background";
-import { enqueueJob } from "./internal/job-queue";
-import { requirePermission, type DalContext } from "./context";
+import { yieldToRequests } from "./background";
+import { enqueueJob } from "./job-queue";
 
 /** One passage in five (by id) is held out of training, to measure rules, model and both against people. */
 export const isHeldOut = (passageId: number) => passageId % 5 === 0;
@@ -143,30 +142,6 @@ export async function retrainInBackground(db: Db): Promise<void> {
   } catch (error) {
     console.error("[dyad] queueing the tagger's training failed; it is queued again on the next review", error);
   }
-}
-
-/** The latest model's quality panel: per theme, precision and recall of rules, model and both on held-out passages. */
-export async function taggerQuality(ctx: DalContext) {
-  await requirePermission(ctx, "tags:write");
-  const [latest] = await ctx.db
-    .select({
-      id: taggerModels.id,
-      trainedAt: taggerModels.trainedAt,
-      trainingPassages: taggerModels.trainingPassages,
-      heldOutPassages: taggerModels.heldOutPassages,
-      quality: taggerModels.quality,
-    })
-    .from(taggerModels)
-    .orderBy(desc(taggerModels.id))
-    .limit(1);
-  return latest ?? null;
-}
-
-/** Asks for a retrain now (it runs in the background) and returns at once. */
-export async function requestRetrain(ctx: DalContext): Promise<{ started: true }> {
-  await requirePermission(ctx, "tags:write");
-  void retrainInBackground(ctx.db);
-  return { started: true };
 }
 
 /** The model's suggestions for some passages: themes it gives at least even odds, with the probability. */

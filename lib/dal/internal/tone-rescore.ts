@@ -7,10 +7,9 @@ import { createHash } from "node:crypto";
 import { storedPassageTone, TONE_VERSION } from "@/lib/engine/tone";
 import type { ToneWord } from "@/lib/engine/types";
 import { pairsFor, readToneAndMentions } from "@/lib/ingest/pipeline";
-import { requirePermission, type DalContext } from "./context";
-import { enqueueJob } from "./internal/job-queue";
-import { applyCells, rebuildCells } from "./internal/series-cells";
-import { applyTone } from "./internal/tone";
+import { enqueueJob } from "./job-queue";
+import { applyCells, rebuildCells } from "./series-cells";
+import { applyTone } from "./tone";
 
 /** Small: on the embedded database a page waits for the batch in progress (20 long statements ≈ 0.1 s). */
 const BATCH = 20;
@@ -63,13 +62,6 @@ export async function queueToneRescore(db: Db): Promise<void> {
     const [{ old } = { old: 0 }] = await tx.select({ old: count() }).from(statements).where(isNull(statements.counterpartsVersion));
     if (old > 0) await rebuildCells(tx);
   });
-}
-
-/** The latest re-score, for the pages that say tone is being brought up to date. */
-export async function toneRescoreStatus(ctx: DalContext) {
-  await requirePermission(ctx, "statements:read");
-  const [job] = await ctx.db.select().from(toneRescoreJobs).orderBy(desc(toneRescoreJobs.id)).limit(1);
-  return job ?? null;
 }
 
 /**

@@ -5,10 +5,10 @@ import { pollFeed, feedAddressPolicy } from "@/lib/ingest/feed-fetch";
 import type { FeedItem } from "@/lib/ingest/feed-parse";
 import { LIMITS } from "@/lib/ingest/limits";
 import { draftFromUrl } from "@/lib/ingest/url-fetch";
-import { activeCodebook } from "./internal/codebook";
-import { scheduleJob } from "./internal/job-queue";
-import { writeStatement } from "./internal/write-statement";
-import { analyseOrRefuse, reasonFor } from "./imports";
+import { activeCodebook } from "./codebook";
+import { scheduleJob } from "./job-queue";
+import { writeStatement } from "./write-statement";
+import { analyseOrRefuse, reasonFor } from "../imports";
 
 type Source = typeof feedSources.$inferSelect;
 

@@ -1,9 +1,10 @@
 import bcrypt from "bcryptjs";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "./permissions";
-import { currentActor, type DalContext } from "./context";
+import type { Role } from "../permissions";
+
+/** Sign-in, before anyone is signed in (lib/auth/options.ts): the password is the check. */
 
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
@@ -27,26 +28,3 @@ export async function verifyCredentials(db: Db, email: string, password: string)
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.nV1pS7xrZC5yFfDd3FjEWZ0aT8rS";
 
 const isBcryptHash = (hash: string) => /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash);
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, 10);
-}
-
-/**
- * Ends every session of a user (inside the caller's transaction): the cookies still carry the old session
- * version, which the DAL no longer accepts.
- */
-export async function endSessions(db: Db, userId: number): Promise<void> {
-  await db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
-}
-
-/** Signing out ends the asker's sessions everywhere (a copied cookie included); false when there was none to end. */
-export async function endMySessions(ctx: DalContext): Promise<boolean> {
-  const actor = await currentActor(ctx);
-  if (!actor) return false;
-  await endSessions(ctx.db, actor.id);
-  return true;
-}

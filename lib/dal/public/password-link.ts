@@ -1,52 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { passwordTokens, users } from "@/db/schema";
-import { PASSWORD_LENGTH } from "./passwords";
-import { writeAudit } from "./internal/audit";
-import type { DalContext } from "./context";
-import { DalError } from "./errors";
-import { endSessions, hashPassword } from "./users";
+import type { DalContext } from "../context";
+import { DalError } from "../errors";
+import { PASSWORD_LENGTH } from "../passwords";
+import { endSessions, hashPassword } from "../internal/accounts";
+import { writeAudit } from "../internal/audit";
+import { voidPasswordLinks } from "../internal/password-links";
+import { hashSecret } from "../internal/secrets";
 
-export type LinkPurpose = "invite" | "reset" | "restore";
-
-const LIFETIME_HOURS: Record<LinkPurpose, number> = { invite: 7 * 24, reset: 24, restore: 7 * 24 };
-const PREFIX = "dyadpw_";
-
-/** A password no bcrypt check accepts: the account exists, but nobody can sign in until a link sets one. */
-export const NO_PASSWORD = "!no-password";
-
-const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
-
-/**
- * Makes a one-time set-password secret for a user (inside the caller's transaction); shown once, never stored.
- * It replaces any older link of theirs: only the newest one a manager handed out works.
- */
-export async function issuePasswordLink(db: Db, userId: number, purpose: LinkPurpose): Promise<string> {
-  await voidPasswordLinks(db, userId);
-  const secret = `${PREFIX}${randomBytes(24).toString("base64url")}`;
-  await db.insert(passwordTokens).values({
-    userId,
-    purpose,
-    secretHash: hashSecret(secret),
-    expiresAt: new Date(Date.now() + LIFETIME_HOURS[purpose] * 3600_000),
-  });
-  return secret;
-}
-
-/** Voids a user's unused set-password links (inside the caller's transaction): on a new link, a reset, a disable. */
-export async function voidPasswordLinks(db: Db, userId: number): Promise<void> {
-  await db.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
-}
+/** The set-password page's entry, before anyone is signed in (app/set-password): the one-time link is the check. */
 
 /** The path a person opens to set their password. */
 export function passwordLinkPath(secret: string): string {
   return `/set-password?token=${encodeURIComponent(secret)}`;
-}
-
-/** A random first password, shown once to the manager who made the account. */
-export function randomPassword(): string {
-  return randomBytes(12).toString("base64url");
 }
 
 /**

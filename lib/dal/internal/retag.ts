@@ -5,10 +5,9 @@ import { compileRussianCodebook, languageNote, readRussian } from "@/lib/engine/
 import { TAGGER_VERSION, tagStatement } from "@/lib/engine/tag";
 import type { Passage } from "@/lib/engine/types";
 import type { ActiveCodebook } from "@/lib/ingest/pipeline";
-import { activeCodebook } from "./internal/codebook";
-import { requirePermission, type DalContext } from "./context";
-import { enqueueJob } from "./internal/job-queue";
-import { applyCells } from "./internal/series-cells";
+import { activeCodebook } from "./codebook";
+import { enqueueJob } from "./job-queue";
+import { applyCells } from "./series-cells";
 
 /** Small: on the embedded database a page waits for the batch in progress. */
 const BATCH = 20;
@@ -59,12 +58,6 @@ function tagsOf(codebook: ActiveCodebook, text: string, language: string, passag
     return readRussian(text, passageList, (codebook.russian ??= compileRussianCodebook(codebook.compiled.themes))).tags;
   if (languageNote(language)) return [];
   return tagStatement(codebook.compiled, text, passageList).passages;
-}
-
-export async function retagStatus(ctx: DalContext) {
-  await requirePermission(ctx, "statements:read");
-  const [job] = await ctx.db.select().from(retagJobs).orderBy(desc(retagJobs.id)).limit(1);
-  return job ?? null;
 }
 
 /**

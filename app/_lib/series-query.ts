@@ -1,9 +1,11 @@
 import { describeIssues, readPair, type CountryPair } from "@/lib/validation";
-import { pairSeriesQuerySchema, type PairSeriesQuery } from "./pair-series";
-import { DalError } from "./errors";
+import { changesQuerySchema, type ChangesQuery } from "@/lib/dal/changes";
+import { pairSeriesQuerySchema, type PairSeriesQuery } from "@/lib/dal/pair-series";
+import { DalError } from "@/lib/dal/errors";
 
 /**
- * Reads a series query from URL parameters, the form shared by the dashboard and /api/v1/series:
+ * Reads a series query from URL parameters, the form shared by the dashboard, /api/v1/series, saved views and short
+ * links; the DAL takes only the typed query this returns:
  * pair=USA>AZE (repeatable, up to 4; or speaker=USA&counterpart=AZE), theme=energy-security (repeatable), both=1, from, to, interval,
  * measure=statements|passages, scale=count|share, language=en|ru (statements in that language only).
  */
@@ -46,4 +48,22 @@ export function withIsoPairs(params: URLSearchParams): URLSearchParams {
     }
   }
   return out;
+}
+
+/** Query parameters of /api/v1/changes: pair=ARM>AZE (repeatable), theme (repeatable), from, to, interval, limit. */
+export function changesQueryFromParams(params: URLSearchParams): ChangesQuery {
+  const raw = {
+    pairs: params.getAll("pair").map((p) => {
+      const [speaker, counterpart] = p.split(/>|→|-/);
+      return { speaker, counterpart };
+    }),
+    themes: params.getAll("theme"),
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    interval: params.get("interval") || undefined,
+    limit: params.get("limit") ? Number(params.get("limit")) : undefined,
+  };
+  const parsed = changesQuerySchema.safeParse(raw);
+  if (!parsed.success) throw new DalError("invalid", describeIssues(parsed.error));
+  return parsed.data;
 }
