@@ -1,5 +1,6 @@
 import { desc, eq, lte, sql } from "drizzle-orm";
 import { countries, feedItems, feedSources } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { sourceProblem } from "@/lib/ingest/draft";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
@@ -97,16 +98,16 @@ export async function listFeeds(ctx: DalContext) {
   }));
 }
 
-async function requireSource(ctx: DalContext, id: number) {
-  const actor = await requirePermission(ctx, "feeds:manage");
-  const [source] = await ctx.db.select().from(feedSources).where(eq(feedSources.id, id));
+async function sourceById(db: Db, id: number) {
+  const [source] = await db.select().from(feedSources).where(eq(feedSources.id, id));
   if (!source) throw new DalError("not_found", `There is no followed source ${id}.`);
-  return { actor, source };
+  return source;
 }
 
 /** Polls a source as soon as a worker is free, whatever its schedule or backoff says. */
 export async function pollFeedNow(ctx: DalContext, id: number): Promise<void> {
-  const { source } = await requireSource(ctx, id);
+  await requirePermission(ctx, "feeds:manage");
+  const source = await sourceById(ctx.db, id);
   if (source.paused) throw new DalError("invalid", "This source is paused: resume it to poll it.");
   await ctx.db
     .update(feedSources)
@@ -117,7 +118,8 @@ export async function pollFeedNow(ctx: DalContext, id: number): Promise<void> {
 
 /** Stops or resumes polling; a resumed source is polled at once. Items already imported stay. */
 export async function setFeedPaused(ctx: DalContext, id: number, paused: boolean): Promise<void> {
-  const { actor, source } = await requireSource(ctx, id);
+  const actor = await requirePermission(ctx, "feeds:manage");
+  const source = await sourceById(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(feedSources)
@@ -138,7 +140,8 @@ export async function setFeedPaused(ctx: DalContext, id: number, paused: boolean
 
 /** Stops following a source and forgets its item list; the statements it imported stay. */
 export async function deleteFeed(ctx: DalContext, id: number): Promise<void> {
-  const { actor, source } = await requireSource(ctx, id);
+  const actor = await requirePermission(ctx, "feeds:manage");
+  const source = await sourceById(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(feedSources).where(eq(feedSources.id, id));
     await writeAudit(tx, {
