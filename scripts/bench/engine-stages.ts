@@ -6,12 +6,10 @@
  * so a machine shared with other work slows both alike.
  *   npx tsx scripts/bench/engine-stages.ts [--rounds 6] [--before DIR]
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { cliArgs, isMain, numberArg } from "@/scripts/lib/cli";
-import { sharedData } from "@/scripts/lib/data-path";
+import { readJsonl, sharedData } from "@/scripts/lib/data-path";
 
 const CORPUS = sharedData("ungd", "ungd-dev.jsonl.gz");
 const STAGES = ["clean", "scan", "segment", "tag", "tone", "countries", "whole path"] as const;
@@ -69,11 +67,7 @@ async function main() {
     before: { type: "string" },
   }).values;
   const rounds = numberArg(args.rounds, "rounds", 6);
-  const texts = gunzipSync(readFileSync(CORPUS))
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const texts = readJsonl<{ text: string }>(CORPUS).map((r) => r.text);
   const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / 1e6;
   const engines: Engine[] = [];
   if (args.before) engines.push(await loadEngine("before", path.join(args.before, "lib", "engine"), texts));

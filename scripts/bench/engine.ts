@@ -5,16 +5,15 @@
  * Run directly (`tsx scripts/bench/engine.ts`) to print; `runEngineBench()` returns the figures.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { DEFAULT_CODEBOOK, parsePhrase } from "@/lib/engine/codebook";
 import { readStatement } from "@/lib/engine/read";
 import { compileCodebook } from "@/lib/engine/tag";
 import type { ThemeDefinition } from "@/lib/engine/types";
 import { cliArgs, isMain } from "@/scripts/lib/cli";
-import { sharedData } from "@/scripts/lib/data-path";
+import { readJsonl, sharedData } from "@/scripts/lib/data-path";
 
 const CORPUS = sharedData("ungd", "ungd-dev.jsonl.gz");
 const RIPGREP = "/usr/bin/rg";
@@ -120,11 +119,7 @@ function timeRipgrep(phrases: string[], corpusFile: string, dir: string): number
 }
 
 export function runEngineBench(sizes = [30, 300, 3000]): EngineBench {
-  const texts = gunzipSync(readFileSync(CORPUS))
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const texts = readJsonl<{ text: string }>(CORPUS).map((r) => r.text);
   const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / 1e6;
   const ngrams = corpusNgrams(texts, Math.max(...sizes));
   const dir = mkdtempSync(join(tmpdir(), "dyad-bench-"));

@@ -6,9 +6,8 @@
 import { fitAndMeasure, type ReviewedPassage } from "@/lib/dal/internal/tagger-training";
 import { passageFeatures, trainLogistic } from "@/lib/engine/logistic";
 import { textTable } from "@/scripts/lib/text-table";
-import { readJsonl } from "@/scripts/lib/unscon";
 import { cliArgs, isMain } from "@/scripts/lib/cli";
-import { sharedData } from "@/scripts/lib/data-path";
+import { readJsonl, sharedData } from "@/scripts/lib/data-path";
 
 const THEMES = [
   "energy-security",

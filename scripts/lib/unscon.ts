@@ -1,7 +1,5 @@
 /** The UNSCon developer file (../shared/data/unscon): reading it, and the one meeting the tone scorer may learn from. */
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { sharedData } from "@/scripts/lib/data-path";
+import { readJsonl, sharedData } from "@/scripts/lib/data-path";
 
 export const UNSCON = sharedData("unscon", "unscon-dev.jsonl.gz");
 /** Tuning and training use this meeting only (Crimea, 15 March 2014); the others are reported, never learned from. */
@@ -20,14 +18,6 @@ export interface Excerpt {
   text: string;
   summary: { n_edus: number; n_neg_eval: number; neg_eval_target_countries: Record<string, number> };
   edus: Edu[];
-}
-
-export function readJsonl<T>(path: string): T[] {
-  return gunzipSync(readFileSync(path))
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as T);
 }
 
 export const readExcerpts = () => readJsonl<Excerpt>(UNSCON);

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { sharedData } from "@/scripts/lib/data-path";
+import { existsSync } from "node:fs";
+import { readJsonl as readCorpus, sharedData } from "@/scripts/lib/data-path";
 
 /** A file of the real corpora beside the project (scripts/lib/data-path.ts); tests that need them skip when absent. */
 export function sharedFile(relative: string): string {
@@ -16,9 +15,5 @@ export function skipMessage(relative: string): string {
 }
 
 export function readJsonl<T>(relative: string): T[] {
-  return gunzipSync(readFileSync(sharedFile(relative)))
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
+  return readCorpus<T>(sharedFile(relative));
 }
