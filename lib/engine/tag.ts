@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { DEFAULT_CODEBOOK, parsePhrase } from "./codebook";
 import { tokenize, type Token } from "./tokens";
 import type { Passage, PassageTag, ThemeDefinition, ThemeEvidence } from "./types";
-import { COUNTRIES } from "./countries";
 import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
 
 /**
@@ -10,7 +9,7 @@ import { firstWordAt, scanWords, wordId, wordKey, type Words } from "./words";
  * word ids (not characters), so a word that begins no phrase costs one cached lookup, whatever the number of
  * rules. A word given with a trailing * is a prefix edge, resolved once per vocabulary word and cached.
  */
-type Role = "phrase" | "exclusion" | "context" | "world" | "polity";
+type Role = "phrase" | "exclusion" | "context";
 
 /** Bump by hand whenever a change to the matching code here changes which tags a text gets. */
 const TAGGER_REVISION = "2026-12-03b";
@@ -24,8 +23,7 @@ export const TAGGER_VERSION = createHash("sha256")
   .update(`${TAGGER_REVISION}|${JSON.stringify(DEFAULT_CODEBOOK)}`)
   .digest("hex")
   .slice(0, 16);
-const ROLES = 5;
-const ROLE_INDEX: Record<Role, number> = { phrase: 0, exclusion: 1, context: 2, world: 3, polity: 4 };
+const ROLES = 3;
 
 interface Rule {
   theme: number;
@@ -78,7 +76,6 @@ export interface CompiledCodebook {
   parents: number[];
   /** Theme index → whether its children roll up into it only beside one of its context phrases (ThemeRules.rollUpContext). */
   needsContext: boolean[];
-  needsPolity: boolean[];
   /** Theme index → whether its lists are read loosely (it or its parent asks for context): see isListItem. */
   looseLists: boolean[];
   phraseCount: number;
@@ -107,7 +104,7 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
       let node = root;
       for (const part of parts) node = part.wildcard ? prefixChild(node, part.key, newNode) : exactChild(node, wordId(part.key), newNode);
       const exactCase = parts.flatMap((p, k): [number, string][] => (isAcronym(p.text) ? [[k, p.text]] : []));
-      const kind = index * ROLES + ROLE_INDEX[role];
+      const kind = index * ROLES + (role === "phrase" ? 0 : role === "exclusion" ? 1 : 2);
       node.rules.push({
         theme: index,
         kind,
@@ -125,11 +122,6 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
     theme.rules.names?.forEach((p) => add(p, "phrase", 1, true));
     theme.rules.exclusions.forEach((p) => add(p, "exclusion"));
     theme.rules.rollUpContext?.forEach((p) => add(p, "context"));
-    theme.rules.worldContext?.forEach((p) => add(p, "world"));
-    theme.rules.polityContext?.forEach((p) => add(p, "polity"));
-    if (theme.rules.polityContext && process.env.EXP_COUNTRIES)
-      for (const c of COUNTRIES)
-        for (const n of [c.name, ...c.aliases.filter((a) => !c.capitals.includes(a))]) if (/^[\p{L} '’.-]+$/u.test(n)) add(n, "polity");
   });
   const slugIndex = new Map(enabled.map((t, i) => [t.slug, i]));
   const parents = enabled.map((t) => (t.parent === null ? -1 : (slugIndex.get(t.parent) ?? -1)));
@@ -139,7 +131,6 @@ export function compileCodebook(themes: ThemeDefinition[]): CompiledCodebook {
     themes: enabled,
     parents,
     needsContext: enabled.map((t) => (t.rules.rollUpContext?.length ?? 0) > 0),
-    needsPolity: enabled.map((t) => (t.rules.polityContext?.length ?? 0) > 0),
     looseLists: enabled.map((t, i) => [t, enabled[parents[i]!]].some((x) => (x?.rules.rollUpContext?.length ?? 0) > 0)),
     phraseCount,
     automaton: newAutomaton(root),
@@ -361,23 +352,9 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
   const themeCount = codebook.themes.length;
   const excluded = new Set(matches.filter((m) => m.rule.exclusion).map((m) => m.sentence * themeCount + m.theme));
   const contexts = matches.filter((m) => m.rule.role === "context");
-  // EXPERIMENT (issue 16, fourth attempt; reverted in the next commit): switches EXP_* read from the environment
-  const WW = Number(process.env.EXP_WW ?? "0");
-  const world = new Set(
-    matches
-      .filter((m) => m.rule.role === "world")
-      .flatMap((m) => Array.from({ length: 2 * WW + 1 }, (_, d) => (m.sentence + d - WW) * themeCount + m.theme)),
-  );
-  const polity = new Set(matches.filter((m) => m.rule.role === "polity").map((m) => m.sentence * themeCount + m.theme));
-  const worldly = (m: Match, theme: number) =>
-    !(process.env.EXP_NOHR && codebook.themes[m.theme]!.slug === "human-rights") &&
-    !polity.has(m.sentence * themeCount + theme) &&
-    (!!process.env.EXP_REQ ||
-      world.has(m.sentence * themeCount + theme) ||
-      (!!process.env.EXP_LIST && codebook.needsPolity[theme]! && coordinated(m, words, text, textOffset, to)));
   const evidenceByTheme = new Map<number, Match[]>();
   for (const m of matches) {
-    if (m.rule.role !== "phrase" || excluded.has(m.sentence * themeCount + m.theme) || worldly(m, m.theme)) continue;
+    if (m.rule.role !== "phrase" || excluded.has(m.sentence * themeCount + m.theme)) continue;
     evidenceByTheme.set(m.theme, [...(evidenceByTheme.get(m.theme) ?? []), m]);
   }
   const tags = new Map<number, PassageTag>();
@@ -401,8 +378,7 @@ function tagsOf(codebook: CompiledCodebook, matches: Match[], words: Words, text
     evidenceByTheme,
     (m, parent, all) =>
       (all.length > 1 ? contextBeside(contexts, parent, all) : contextNear(contexts, parent, m)) &&
-      !excluded.has(m.sentence * themeCount + parent) &&
-      !worldly(m, parent),
+      !excluded.has(m.sentence * themeCount + parent),
   );
   return [...tags.values()];
 }
@@ -440,31 +416,6 @@ const EDGE_PUNCTUATION = /[,;:()\u2013\u2014]/;
 /** The text between word k - 1 and word k. */
 function gap(words: Words, text: string, textOffset: number, k: number): string {
   return text.slice(words.ends[k - 1]! - textOffset, words.starts[k]! - textOffset);
-}
-
-const IDEALS = new Set(
-  "peace justice freedom freedoms liberty liberties development security equality tolerance pluralism law rights democracy democracies prosperity stability progress dignity solidarity education economy governance values cooperation"
-    .split(" ")
-    .map(wordId),
-);
-const COORD = Number(process.env.EXP_COORD ?? "2");
-function coordinated(m: Match, words: Words, text: string, textOffset: number, to: number): boolean {
-  let sentenceEnd = m.last + 1;
-  while (sentenceEnd < to && !words.sentenceStart[sentenceEnd]) sentenceEnd++;
-  const mark = (k: number, listWord: number) =>
-    k > m.sentenceFirst &&
-    k < sentenceEnd &&
-    (LIST_PUNCTUATION.test(gap(words, text, textOffset, k)) || LIST_WORDS.has(words.ids[listWord]!));
-  const ideal = (k: number) => k > m.sentenceFirst - 1 && k < sentenceEnd && IDEALS.has(words.ids[k]!);
-  const near = (from: number, step: number) => {
-    for (let j = 0, k = from; j <= COORD + 1; j++, k += step) if (ideal(k)) return true;
-    return false;
-  };
-  for (let k = m.first; k >= m.first - COORD; k--)
-    if (mark(k, k - 1) && (!process.env.EXP_IDEAL || near(k - (LIST_WORDS.has(words.ids[k - 1]!) ? 2 : 1), -1))) return true;
-  for (let k = m.last + 1; k <= m.last + 1 + COORD; k++)
-    if (mark(k, k) && (!process.env.EXP_IDEAL || near(k + (LIST_WORDS.has(words.ids[k]!) ? 1 : 0), 1))) return true;
-  return false;
 }
 
 /** How many more words than the match an item of a list may hold ("equality, genuine democracy and freedom"). */

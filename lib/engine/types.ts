@@ -64,10 +64,6 @@ export interface ThemeRules {
    * phrases (democracy: the passage is about a country's own governance, not the rule of law in outer space).
    */
   rollUpContext?: string[];
-  /** EXPERIMENT (issue 16, fourth attempt; reverted): phrases that place a sentence in the UN, the world order or a war. */
-  worldContext?: string[];
-  /** EXPERIMENT (reverted): phrases that attach a sentence's governance words to a country's own governance. */
-  polityContext?: string[];
   /** Rules for Russian text, matched on word stems (lib/engine/russian.ts); the English rules above stay as they are. */
   ru?: { phrases: string[]; exclusions?: string[] };
   /** Multiplier applied to this theme's evidence weight; 1 by default. */
