@@ -12,6 +12,11 @@
  *             random passages the rules tag with THEME, from UNGD speeches of those years outside the reviewed
  *             fixture (and not listed in FILE, one "SPEECH#PASSAGE" per line; a bare speech id there leaves out the
  *             whole speech), to read by hand: how precision is measured
+ *   --judged FILE [--theme democracy]
+ *             passages already read by hand (FILE: one "SPEECH#PASSAGE right|wrong [GROUP]" per line, e.g.
+ *             docs/eval-samples/democracy-judged.txt) scored by today's rules: how many of the right and the wrong
+ *             ones the rules still tag THEME, and the precision that gives, per group and together. A tuning figure:
+ *             the rules may have been written from these very passages
  *   --json    the same figures as one JSON object
  *   --train   refits the tone model on the tuning meeting first (scripts/eval/train-tone.ts)
  *   --tune    reads only the meeting tone is tuned on (S/PV.7138), so tuning never shows the held-out figures
@@ -232,6 +237,64 @@ function sampleText(f: ReturnType<typeof sample>): string {
   ].join("\n");
 }
 
+/** Passages judged by hand, scored by today's rules: which of them the rules still tag with the theme. */
+function judged(path: string, file: string, theme: string) {
+  if (!existsSync(file)) fail(`No file at ${file}.`);
+  const judgements = readFileSync(file, "utf8")
+    .split("\n")
+    .map((line, i) => ({ line: i + 1, parts: line.trim().split(/\s+/) }))
+    .filter((l) => l.parts[0])
+    .map(({ line, parts: [id, verdict, group] }) => {
+      const match = /^(.+)#(\d+)$/.exec(id!);
+      if (!match || (verdict !== "right" && verdict !== "wrong"))
+        fail(`${file}, line ${line}: write "SPEECH#PASSAGE right|wrong [GROUP]" (got "${id} ${verdict ?? ""}").`);
+      return { id: id!, speech: match[1]!, passage: Number(match[2]), right: verdict === "right", group: group ?? "all" };
+    });
+  const wanted = new Set(judgements.map((j) => j.speech));
+  const tagged = new Map<string, boolean[]>();
+  for (const s of readLines<Speech>(path, ["id", "year", "text"])) {
+    if (!wanted.has(s.id)) continue;
+    const reading = readStatement(s.text, codebook, { date: String(s.year) });
+    tagged.set(
+      s.id,
+      reading.tags.passages.map((p) => p.tags.some((t) => t.theme === theme)),
+    );
+  }
+  const missing = judgements.filter((j) => tagged.get(j.speech)?.[j.passage] === undefined);
+  if (missing.length > 0) fail(`${missing.length} judged passages are not in ${path} (first: ${missing[0]!.id}).`);
+  const rows = [...new Set([...judgements.map((j) => j.group), "all"])].map((group) => {
+    const of = judgements.filter((j) => group === "all" || j.group === group);
+    const right = of.filter((j) => j.right);
+    const wrong = of.filter((j) => !j.right);
+    const rightTagged = right.filter((j) => tagged.get(j.speech)![j.passage]).length;
+    const wrongTagged = wrong.filter((j) => tagged.get(j.speech)![j.passage]).length;
+    return {
+      group,
+      right: right.length,
+      wrong: wrong.length,
+      rightTagged,
+      wrongTagged,
+      precision: round(rightTagged / (rightTagged + wrongTagged)),
+    };
+  });
+  return {
+    theme,
+    rows,
+    wrongTagged: judgements.filter((j) => !j.right && tagged.get(j.speech)![j.passage]).map((j) => j.id),
+    rightLost: judgements.filter((j) => j.right && !tagged.get(j.speech)![j.passage]).map((j) => j.id),
+  };
+}
+
+function judgedText(f: ReturnType<typeof judged>): string {
+  const rows = f.rows.map((r) => [r.group, r.right, r.wrong, r.rightTagged, r.wrongTagged, num(r.precision)]);
+  return [
+    `Passages judged by hand, tagged ${f.theme} by today's rules (tuning figures)`,
+    textTable(["group", "right", "wrong", "right tagged", "wrong tagged", "precision"], rows),
+    `wrong, still tagged: ${f.wrongTagged.join(" ") || "none"}`,
+    `right, not tagged: ${f.rightLost.join(" ") || "none"}`,
+  ].join("\n");
+}
+
 // ---------------------------------------------------------------------------------------------------- UNSCon
 
 interface Excerpt {
@@ -430,7 +493,7 @@ function unsconText(f: ReturnType<typeof unscon>): string {
 
 function main(): void {
   const usage =
-    "usage: npm run eval -- [--unscon FILE] [--ungd FILE] [--reviewed] [--json] [--train] [--tune] | --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE] (see scripts/eval/engine.ts)";
+    "usage: npm run eval -- [--unscon FILE] [--ungd FILE] [--reviewed] [--json] [--train] [--tune] | --sample THEME [--years 1991-2023] [--n 50] [--seed 1] [--exclude FILE] | --judged FILE [--theme democracy] (see scripts/eval/engine.ts)";
   const { values } = cliArgs(usage, {
     unscon: { type: "string" },
     ungd: { type: "string" },
@@ -441,6 +504,8 @@ function main(): void {
     n: { type: "string", default: "50" },
     seed: { type: "string", default: "1" },
     exclude: { type: "string" },
+    judged: { type: "string" },
+    theme: { type: "string", default: "democracy" },
     train: { type: "boolean", default: false },
     tune: { type: "boolean", default: false },
   });
@@ -454,6 +519,11 @@ function main(): void {
       values.exclude,
     );
     console.log(values.json ? JSON.stringify(result) : sampleText(result));
+    return;
+  }
+  if (values.judged !== undefined) {
+    const result = judged(values.ungd ?? sharedData("ungd", "ungd-dev.jsonl.gz"), values.judged, values.theme);
+    console.log(values.json ? JSON.stringify(result) : judgedText(result));
     return;
   }
   const named = values.unscon !== undefined || values.ungd !== undefined || values.reviewed || values.tune;
