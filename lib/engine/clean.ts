@@ -266,7 +266,6 @@ const TO_NORMALISE =
 /** What each character normaliseCharacters changes becomes (every replacement is final: none is changed again). */
 const NORMALISED = new Map<string, string>([
   ["\r", "\n"],
-  ["\r\n", "\n"],
   ["\f", `\n${PAGE_BREAK}\n`],
   ["\u2026", "..."],
   ["\u2028", "\n"],
@@ -280,12 +279,13 @@ const NORMALISED = new Map<string, string>([
   ...[..."\u2018\u2019\u201A\u201B\u2032"].map((c): [string, string] => [c, "'"]),
   ...[..."\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"].map((c): [string, string] => [c, '"']),
 ]);
-/** A character to change, with the line feed after it: "\r\n" is one line end, and any other is changed on its own. */
-const TO_NORMALISE_ALL = new RegExp(`${TO_NORMALISE.source}\\n?`, "g");
+/** Every character to change, one at a time: a class alone, which V8 searches for twice as fast as a class and more. */
+const TO_NORMALISE_ALL = new RegExp(TO_NORMALISE.source, "g");
 
 /** Line ends, spaces, invisible characters, quotes and ellipses made plain, in one pass over the text. */
 function normaliseCharacters(raw: string): string {
-  return raw.replace(TO_NORMALISE_ALL, (c) => (c.length === 1 ? NORMALISED.get(c)! : c[0] === "\r" ? "\n" : NORMALISED.get(c[0]!)! + "\n"));
+  // "\r\n" is one line end: its "\r" goes and the "\n" stays.
+  return raw.replace(TO_NORMALISE_ALL, (c, at: number) => (c === "\r" && raw.charCodeAt(at + 1) === 10 ? "" : NORMALISED.get(c)!));
 }
 
 const BLOCK_TAGS =
