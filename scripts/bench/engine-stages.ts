@@ -3,7 +3,9 @@
  * tone, countries) and of the whole path (lib/engine/read.ts), over the UN General Debate dev corpus with the
  * default codebook, best of several rounds. With `--before DIR` (a copy of another revision's lib/engine, e.g.
  * `git archive <rev> lib/engine | tar -x -C DIR`), both engines run in the same process in alternating rounds,
- * so a machine shared with other work slows both alike.
+ * so a machine shared with other work slows both alike. Each round also runs the whole path once more with each stage
+ * timed where it runs ("inside the path"): stages run one after another on each text push each other's tables out
+ * of the cache, so a stage costs more there than alone.
  *   npx tsx scripts/bench/engine-stages.ts [--rounds 6] [--before DIR]
  */
 import { loadavg } from "node:os";
@@ -19,6 +21,8 @@ type Stage = (typeof STAGES)[number];
 interface Engine {
   label: string;
   run: Record<Stage, () => void>;
+  /** One pass of the path over the corpus as read.ts runs it: CPU ms of each stage (countries with ranking). */
+  insidePath: () => number[];
 }
 
 async function loadEngine(label: string, dir: string, texts: string[]): Promise<Engine> {
@@ -29,7 +33,7 @@ async function loadEngine(label: string, dir: string, texts: string[]): Promise<
   const { compileCodebook } = await from("tag.ts");
   const { tagStatement } = await from("tag.ts");
   const { scoreStatementTone } = await from("tone.ts");
-  const { findCountryMentions } = await from("gazetteer.ts");
+  const { findCountryMentions, rankMentions } = await from("gazetteer.ts");
   const { readStatement } = await from("read.ts");
   const { DEFAULT_CODEBOOK } = await from("codebook.ts");
   const codebook = compileCodebook(DEFAULT_CODEBOOK);
@@ -51,7 +55,40 @@ async function loadEngine(label: string, dir: string, texts: string[]): Promise<
       countries: each((i) => findCountryMentions(cleaned[i], words[i], { date: null })),
       "whole path": each((i) => readStatement(texts[i], codebook)),
     },
+    insidePath: () => {
+      const used = INSIDE.map(() => 0);
+      let last = cpuNow();
+      const lap = (stage: number) => {
+        const now = cpuNow();
+        used[stage]! += now - last;
+        last = now;
+      };
+      for (const raw of texts) {
+        last = cpuNow();
+        const { text } = clean(raw);
+        lap(0);
+        const scanned = scanWords(text);
+        lap(1);
+        const parts = segment(text);
+        lap(2);
+        tagStatement(codebook, text, parts, scanned);
+        lap(3);
+        scoreStatementTone(text, parts, scanned);
+        lap(4);
+        rankMentions(findCountryMentions(text, scanned, { date: null }), null, text);
+        lap(5);
+      }
+      return used;
+    },
   };
+}
+
+const INSIDE = STAGES.slice(0, -1);
+
+/** CPU time of this process so far, in ms. */
+function cpuNow(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }
 
 function cpuMs(fn: () => void): number {
@@ -82,6 +119,11 @@ async function main() {
         const key = `${engine.label}|${stage}`;
         best.set(key, Math.min(best.get(key) ?? Infinity, cpuMs(engine.run[stage])));
       }
+    for (const engine of order)
+      engine.insidePath().forEach((ms, i) => {
+        const key = `${engine.label}|inside|${INSIDE[i]}`;
+        best.set(key, Math.min(best.get(key) ?? Infinity, ms));
+      });
   }
   load.push(loadavg()[0]!);
   console.log(`${texts.length} UNGD speeches, ${megabytes.toFixed(1)} MB; best of ${rounds} rounds, ms of CPU time per MB`);
@@ -95,6 +137,11 @@ async function main() {
   console.log(["sum".padEnd(12), ...engines.map((e) => sum(e).toFixed(1).padStart(10))].join(""));
   const rate = (e: Engine) => (megabytes / (best.get(`${e.label}|whole path`)! / 1000)).toFixed(1).padStart(10);
   console.log(["MB/s (path)".padEnd(12), ...engines.map(rate)].join(""));
+  console.log("inside the whole path (each stage timed where it runs; countries with ranking)");
+  for (const stage of INSIDE) {
+    const cells = engines.map((e) => (best.get(`${e.label}|inside|${stage}`)! / megabytes).toFixed(1).padStart(10));
+    console.log([stage.padEnd(12), ...cells].join(""));
+  }
 }
 
 if (isMain(import.meta.url))
