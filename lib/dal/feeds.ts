@@ -98,8 +98,9 @@ export async function listFeeds(ctx: DalContext) {
   }));
 }
 
-async function sourceById(db: Db, id: number) {
-  const [source] = await db.select().from(feedSources).where(eq(feedSources.id, id));
+/** The source, locked until the caller's transaction ends, so a pause, poll or delete acts on what it read. */
+async function lockedSource(tx: Db, id: number) {
+  const [source] = await tx.select().from(feedSources).where(eq(feedSources.id, id)).for("update");
   if (!source) throw new DalError("not_found", `There is no followed source ${id}.`);
   return source;
 }
@@ -107,20 +108,22 @@ async function sourceById(db: Db, id: number) {
 /** Polls a source as soon as a worker is free, whatever its schedule or backoff says. */
 export async function pollFeedNow(ctx: DalContext, id: number): Promise<void> {
   await requirePermission(ctx, "feeds:manage");
-  const source = await sourceById(ctx.db, id);
-  if (source.paused) throw new DalError("invalid", "This source is paused: resume it to poll it.");
-  await ctx.db
-    .update(feedSources)
-    .set({ nextPollAt: sql`now()` })
-    .where(eq(feedSources.id, id));
+  await ctx.db.transaction(async (tx) => {
+    const source = await lockedSource(tx, id);
+    if (source.paused) throw new DalError("invalid", "This source is paused: resume it to poll it.");
+    await tx
+      .update(feedSources)
+      .set({ nextPollAt: sql`now()` })
+      .where(eq(feedSources.id, id));
+  });
   await scheduleFeedPoll(ctx.db, id);
 }
 
 /** Stops or resumes polling; a resumed source is polled at once. Items already imported stay. */
 export async function setFeedPaused(ctx: DalContext, id: number, paused: boolean): Promise<void> {
   const actor = await requirePermission(ctx, "feeds:manage");
-  const source = await sourceById(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
+    const source = await lockedSource(tx, id);
     await tx
       .update(feedSources)
       .set({ paused, ...(!paused && { nextPollAt: sql`now()` }) })
@@ -141,8 +144,8 @@ export async function setFeedPaused(ctx: DalContext, id: number, paused: boolean
 /** Stops following a source and forgets its item list; the statements it imported stay. */
 export async function deleteFeed(ctx: DalContext, id: number): Promise<void> {
   const actor = await requirePermission(ctx, "feeds:manage");
-  const source = await sourceById(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
+    const source = await lockedSource(tx, id);
     await tx.delete(feedSources).where(eq(feedSources.id, id));
     await writeAudit(tx, {
       actorId: actor.id,
