@@ -2,6 +2,8 @@ import { desc, eq, lte, sql } from "drizzle-orm";
 import { countries, feedItems, feedSources } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { sourceProblem } from "@/lib/ingest/draft";
+import { IngestError } from "@/lib/ingest/errors";
+import { vetFeedUrl } from "@/lib/ingest/feed-fetch";
 import { writeAudit } from "./internal/audit";
 import { requirePermission, type DalContext } from "./context";
 import { DalError } from "./errors";
@@ -26,6 +28,9 @@ export async function subscribeFeed(ctx: DalContext, input: FeedSubscription): P
     throw new DalError("invalid", `A source is polled every ${FEED_INTERVAL_MINUTES.min} minutes at most often and once a week at least.`);
   const [country] = await ctx.db.select({ iso3: countries.iso3 }).from(countries).where(eq(countries.iso3, input.speakerCountry));
   if (!country) throw new DalError("invalid", `${input.speakerCountry} is not a country Dyad knows.`);
+  await vetFeedUrl(url).catch((error: unknown) => {
+    throw error instanceof IngestError ? new DalError("invalid", error.message) : error;
+  });
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(feedSources)

@@ -1,6 +1,6 @@
 import { decodeFeed, parseFeed, type FeedItem, type ParsedFeed } from "./feed-parse";
 import { LIMITS } from "./limits";
-import { fetchUrl, isPublicAddress, type FetchOptions } from "./url-fetch";
+import { fetchUrl, isPublicAddress, vetUrl, type FetchOptions } from "./url-fetch";
 
 export interface Validators {
   etag: string | null;
@@ -52,4 +52,10 @@ export function feedAddressPolicy(env: Record<string, string | undefined> = proc
       .filter(Boolean),
   );
   return (address, hop) => isPublicAddress(address) || (hop === 0 && listed.has(address));
+}
+
+/** Refuses a source's address at once when its first poll could only be refused (see feedAddressPolicy). */
+export function vetFeedUrl(url: string, env: Record<string, string | undefined> = process.env): Promise<void> {
+  const allow = feedAddressPolicy(env)!;
+  return vetUrl(url, (address) => allow(address, 0));
 }

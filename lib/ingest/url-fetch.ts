@@ -140,6 +140,23 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}): Prom
   throw new IngestError("fetch_failed", `More than ${LIMITS.urlRedirects} redirects: stopped.`);
 }
 
+const VET_WITHIN_MS = 5_000;
+
+/**
+ * Refuses, without connecting, what fetchUrl would refuse on its first hop: an address that is not http(s), or a
+ * host that is or resolves to an address `allow` rejects. A host that cannot be resolved now passes; its fetch
+ * will say so.
+ */
+export async function vetUrl(rawUrl: string, allow: (address: string) => boolean = isPublicAddress): Promise<void> {
+  const url = parseHttpUrl(rawUrl);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  try {
+    await beforeDeadline(AbortSignal.timeout(VET_WITHIN_MS), vettedAddress(host, allow));
+  } catch (error) {
+    if (error instanceof IngestError && error.code === "blocked_url") throw error;
+  }
+}
+
 function parseHttpUrl(raw: string): URL {
   let url: URL;
   try {

@@ -47,8 +47,10 @@ describe("users", () => {
     await page.getByTestId(`user-${NEW_EMAIL}`).waitFor();
     newcomerPassword = password;
     newcomer = await signInAs(NEW_EMAIL, password);
-    await newcomer.page.goto("/import");
-    await expect(newcomer.page.getByText("Your role (analyst) cannot open this page").count()).resolves.toBe(1);
+    expect((await newcomer.page.goto("/import"))?.status()).toBe(403);
+    const refusal = newcomer.page.locator(".error[role=alert]");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("Your role (analyst) cannot open this page");
   });
 
   it("a manager changes the role; the person's session ends and they sign in again with the new role", async () => {

@@ -32,6 +32,9 @@ const PAGE_TEXT: Record<string, string> = {
   "briefing-sochi": `At a briefing in Moscow the Foreign Ministry spokeswoman spoke about the meeting of the foreign ministers of
     Russia and Turkey in Sochi. The ministers discussed the situation in Syria, grain exports through the Black Sea and the
     construction of the nuclear power plant in Turkey, and agreed to prepare a visit of the President.`,
+  "minsk-note": `The Foreign Ministry handed a note to the Ambassador of Belarus on the transit of oil through the Druzhba
+    pipeline. The Russian side proposed technical consultations in Minsk on the quality of oil and on compensation to the companies
+    affected, and stressed its interest in reliable supplies to European consumers.`,
 };
 
 function rssFor(releases: Release[], base: string): string {
@@ -88,6 +91,10 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
           <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${(path.endsWith("press.xml") ? ["briefing-sochi"] : ["baku-talks"])
             .map((slug) => `<url><loc>${base}/ministry/releases/${slug}</loc><lastmod>2026-11-05T12:00:00+03:00</lastmod></url>`)
             .join("")}</urlset>`);
+      if (path === "/atomic.xml")
+        return res
+          .writeHead(200, { "content-type": "application/rss+xml" })
+          .end(rssFor([{ guid: "mid-201", slug: "minsk-note", title: "Note to Belarus", pubDate: "2026-11-06T10:00:00Z" }], `${base}/ministry`));
       if (path === "/broken.xml")
         return res.writeHead(200, { "content-type": "application/rss+xml" }).end("<rss><channel><item><title>Cut off</channel></rss>");
       if (path === "/to-metadata.xml") return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
@@ -226,6 +233,30 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     expect(sochi).toMatchObject({ title: "Site title | briefing-sochi", date: "2026-11-05", speakerCountry: "RUS" });
   });
 
+  it("writes an item's statement and its state together: when the state cannot be written, no statement is left", async () => {
+    const savedNote = () => database.db.$count(statements, eq(statements.sourceUrl, `${base}/ministry/releases/minsk-note`));
+    await database.db.execute(sql`create function refuse_imported_item() returns trigger language plpgsql as $$
+      begin if new.state = 'imported' then raise exception 'planted failure'; end if; return new; end $$`);
+    await database.db.execute(sql`create trigger refuse_imported_item before update on feed_items
+      for each row execute function refuse_imported_item()`);
+    let id: number;
+    try {
+      id = await follow(`${base}/atomic.xml`);
+      await runJobsUntilIdle(database.db);
+      const [item] = await database.db.select().from(feedItems).where(eq(feedItems.sourceId, id));
+      expect(item!.state).toBe("failed");
+      expect(await savedNote()).toBe(0);
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_imported_item on feed_items`);
+      await database.db.execute(sql`drop function refuse_imported_item()`);
+    }
+    await pollFeedNow(people.staff, id);
+    await runJobsUntilIdle(database.db);
+    const [item] = await database.db.select().from(feedItems).where(eq(feedItems.sourceId, id));
+    expect(item!.state).toBe("imported");
+    expect(await savedNote()).toBe(1);
+  });
+
   it("keeps a malformed feed's source with a clear error and imports nothing", async () => {
     const before = await database.db.$count(statements);
     const id = await follow(`${base}/broken.xml`);
@@ -250,10 +281,11 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     }
   });
 
-  it("refuses a feed that is not on a public address unless the deployment allows that address", async () => {
+  it("refuses a feed that is not on a public address unless the deployment allows that address, at subscribe and at each poll", async () => {
+    const id = await follow(`${base}/ministry/rss.xml?not-allowed`);
     process.env.DYAD_FEED_ALLOW_ADDRESSES = "";
     try {
-      const id = await follow(`${base}/ministry/rss.xml?not-allowed`);
+      await expect(follow(`${base}/ministry/rss.xml?refused`)).rejects.toThrow(/private, loopback or reserved/);
       await runJobsUntilIdle(database.db);
       expect((await sourceRow(id)).lastError).toMatch(/private, loopback or reserved/);
     } finally {
@@ -323,8 +355,10 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
     expect(await database.db.$count(statements)).toBe(statementsBefore);
   });
 
-  it("refuses an address that is not http(s), a second subscription to one address, and an unknown country", async () => {
+  it("refuses an address that is not http(s) or is private, a second subscription to one address, and an unknown country", async () => {
     await expect(follow("file:///etc/passwd")).rejects.toThrow(/not an http\(s\) web address/);
+    for (const url of ["http://10.20.30.40/feed.xml", "http://169.254.169.254/latest/rss", "http://[::1]/rss"])
+      await expect(follow(url), url).rejects.toThrow(/private, loopback or reserved network address/);
     await follow(`${base}/once.xml`);
     await expect(follow(`${base}/once.xml`)).rejects.toThrow(/followed already/);
     await expect(

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { draftFromUrl, fetchUrl, isPublicAddress } from "@/lib/ingest/url-fetch";
+import { draftFromUrl, fetchUrl, isPublicAddress, vetUrl } from "@/lib/ingest/url-fetch";
 import { ingestRefusal } from "../support/refusal";
 
 let server: http.Server;
@@ -103,6 +103,21 @@ describe("address checks", () => {
     ["NAT64 of a public address", "64:ff9b::808:808"],
     ["6to4 of a public address", "2002:808:808::1"],
   ])("%s (%s) is public", (_form, address) => expect(isPublicAddress(address)).toBe(true));
+});
+
+describe("vetting an address before anything is fetched", () => {
+  it.each(["http://10.1.2.3/feed.xml", "http://[::ffff:a9fe:a9fe]/latest", "http://2130706433/", "http://localhost/rss"])(
+    "refuses %s: it is, or resolves to, a private address",
+    async (url) => expect(vetUrl(url)).rejects.toThrow(/private, loopback or reserved network address/),
+  );
+  it("refuses what is not http(s) or carries a password", async () => {
+    await expect(vetUrl("ftp://93.184.216.34/x")).rejects.toThrow(/Only http and https/);
+    await expect(vetUrl("http://user:pw@93.184.216.34/")).rejects.toThrow(/user name or password/);
+  });
+  it("lets a public address and a host that does not resolve now pass (its fetch reports that)", async () => {
+    await expect(vetUrl("https://93.184.216.34/rss")).resolves.toBeUndefined();
+    await expect(vetUrl("https://press.example/rss")).resolves.toBeUndefined();
+  });
 });
 
 /** Arbitrary IPv4 addresses inside the ranges nobody may fetch, and every IPv6 and URL spelling of them. */

@@ -178,17 +178,20 @@ async function importItem(
       },
       codebook,
     );
-    const { id, duplicate } = await writeStatement(db, record, source.createdBy);
-    await db
-      .update(feedItems)
-      .set({ state: duplicate ? "duplicate" : "imported", statementId: id, error: null, attempts: sql`${feedItems.attempts} + 1` })
-      .where(eq(feedItems.id, item.id));
-    if (!duplicate) {
-      await db
-        .update(feedSources)
-        .set({ itemsImported: sql`${feedSources.itemsImported} + 1`, lastPollImported: sql`${feedSources.lastPollImported} + 1` })
-        .where(eq(feedSources.id, source.id));
-    }
+    // One transaction: a worker stopped halfway leaves the item pending, never a statement whose item says otherwise.
+    await db.transaction(async (tx) => {
+      const { id, duplicate } = await writeStatement(tx, record, source.createdBy);
+      await tx
+        .update(feedItems)
+        .set({ state: duplicate ? "duplicate" : "imported", statementId: id, error: null, attempts: sql`${feedItems.attempts} + 1` })
+        .where(eq(feedItems.id, item.id));
+      if (!duplicate) {
+        await tx
+          .update(feedSources)
+          .set({ itemsImported: sql`${feedSources.itemsImported} + 1`, lastPollImported: sql`${feedSources.lastPollImported} + 1` })
+          .where(eq(feedSources.id, source.id));
+      }
+    });
   } catch (error) {
     await db
       .update(feedItems)
