@@ -53,7 +53,7 @@ export async function subscribeFeed(ctx: DalContext, input: FeedSubscription): P
 
 const RECENT_ITEMS = 10;
 
-/** Every followed source with its last poll, counts, error, next poll and its latest items. */
+/** Every followed source with its last poll, counts, error, next poll, whether work on it is due, and its latest items. */
 export async function listFeeds(ctx: DalContext) {
   await requirePermission(ctx, "feeds:manage");
   const sources = await ctx.db
@@ -63,6 +63,8 @@ export async function listFeeds(ctx: DalContext) {
       lastItemError: sql<
         string | null
       >`(select i.error from feed_items i where i.source_id = ${feedSources.id} and i.state = 'failed' order by i.id desc limit 1)`,
+      atWork: sql<boolean>`not ${feedSources.paused} and (${feedSources.nextPollAt} <= now()
+        or exists (select 1 from feed_items i where i.source_id = ${feedSources.id} and i.state = 'pending'))`,
     })
     .from(feedSources)
     .orderBy(feedSources.id);
@@ -81,7 +83,7 @@ export async function listFeeds(ctx: DalContext) {
     .from(feedItems)
     .as("ranked");
   const items = await ctx.db.select().from(ranked).where(lte(ranked.rank, RECENT_ITEMS)).orderBy(desc(ranked.id));
-  return sources.map(({ source, failedItems, lastItemError }) => ({
+  return sources.map(({ source, failedItems, lastItemError, atWork }) => ({
     id: source.id,
     url: source.url,
     kind: source.kind,
@@ -99,6 +101,8 @@ export async function listFeeds(ctx: DalContext) {
     itemsImported: source.itemsImported,
     failedItems,
     lastItemError,
+    /** A poll is due or items wait to be imported: the worker is about to change what is shown. */
+    atWork,
     recentItems: items.filter((i) => i.sourceId === source.id),
   }));
 }

@@ -66,17 +66,17 @@ describe("followed sources", () => {
   beforeAll(async () => ({ context, page } = await e2e.signIn("staff")));
   afterAll(() => context?.close());
 
-  /** The source's row once its "Imported" cell reads `imported`: the page is reloaded while the worker polls. */
+  /** The source's row once its "Imported" cell reads `imported`, which the page shows by itself as the worker polls. */
   async function rowOnceImported(imported: string) {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      await page.goto("/import/feeds");
-      const row = page.getByRole("row").filter({ hasText: `${pressUrl}/rss.xml` });
-      if ((await row.getByTestId("imported").textContent()) === imported) return row;
-      if (Date.now() > deadline)
+    const row = page.getByRole("row").filter({ hasText: `${pressUrl}/rss.xml` });
+    await row
+      .getByTestId("imported")
+      .filter({ hasText: new RegExp(`^${imported}$`) })
+      .waitFor({ timeout: 60_000 })
+      .catch(async () => {
         throw new Error(`the source never showed "${imported}":\n${await row.textContent()}\n${e2e.app.log().slice(-2000)}`);
-      await page.waitForTimeout(500);
-    }
+      });
+    return row;
   }
 
   it("subscribes to a feed, sees its items imported with the source's status, and after the feed changes, the new one", async () => {

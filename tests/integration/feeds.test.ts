@@ -94,7 +94,12 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
       if (path === "/atomic.xml")
         return res
           .writeHead(200, { "content-type": "application/rss+xml" })
-          .end(rssFor([{ guid: "mid-201", slug: "minsk-note", title: "Note to Belarus", pubDate: "2026-11-06T10:00:00Z" }], `${base}/ministry`));
+          .end(
+            rssFor(
+              [{ guid: "mid-201", slug: "minsk-note", title: "Note to Belarus", pubDate: "2026-11-06T10:00:00Z" }],
+              `${base}/ministry`,
+            ),
+          );
       if (path === "/broken.xml")
         return res.writeHead(200, { "content-type": "application/rss+xml" }).end("<rss><channel><item><title>Cut off</channel></rss>");
       if (path === "/to-metadata.xml") return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
@@ -143,7 +148,10 @@ describe.each(TEST_DRIVERS)("feed subscriptions on %s", (driver) => {
       { guid: "mid-102", slug: "yerevan-visit", title: "Consultations in Yerevan", pubDate: "Mon, 02 Nov 2026 18:00:00 +0300" },
     );
     const id = await follow(`${base}/ministry/rss.xml`);
+    const atWork = async () => (await listFeeds(people.staff)).find((f) => f.id === id)!.atWork;
+    expect(await atWork()).toBe(true);
     await runJobsUntilIdle(database.db);
+    expect(await atWork()).toBe(false);
 
     let source = await sourceRow(id);
     expect(source).toMatchObject({

@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { SourceButtons } from "./_components/source-buttons";
 import { SubscribeForm } from "./_components/subscribe-form";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listFeeds } from "@/lib/dal/feeds";
 
 export const dynamic = "force-dynamic";
 
 const when = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
+
+// While a poll is due or items wait to be imported, the page looks again every few seconds: items show up as they arrive.
+const AT_WORK_REFRESH_SECONDS = 3;
+const REFRESH_SECONDS = 60;
 
 const RESULT = { new: "read", unchanged: "unchanged (304)", error: "failed" } as const;
 
@@ -19,8 +24,9 @@ export default async function FeedsPage() {
       <p className="notice">
         Follow a ministry&apos;s RSS or Atom feed, or its sitemap, and each new press release is imported like a{" "}
         <Link href="/import">URL import</Link>, with the feed&apos;s title, date and link. A source is polled on its schedule; after a
-        failed poll it waits twice as long each time, up to a day. Reload to see the latest results.
+        failed poll it waits twice as long each time, up to a day. The page follows the polls by itself.
       </p>
+      <AutoRefresh seconds={sources.some((s) => s.atWork) ? AT_WORK_REFRESH_SECONDS : REFRESH_SECONDS} />
       <SubscribeForm />
       {sources.length === 0 ? (
         <p>No sources followed yet.</p>
