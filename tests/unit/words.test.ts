@@ -54,7 +54,7 @@ describe("the word-id scanner", () => {
   it("tells apart words whose hashes collide, whichever characters they differ in", () => {
     // Pairs of one length whose hashes agree in all but the low byte, the bits the table places and compares by;
     // they differ in the first four characters, in the next four, and only after the eighth.
-    const pairs = [
+    const pairs: [string, string][] = [
       ["mzraaa", "wysaaa"],
       ["abcdlgaa", "abcdwyca"],
       ["abcdefghmebb", "abcdefghrycb"],
