@@ -39,16 +39,16 @@ export function vocabularySize(): number {
 }
 
 // An open-addressing table from the hash of a lowercase ASCII word to its id, probed straight from the text's
-// char codes, so a known ASCII word costs no string allocation at all. A slot is two integers side by side (id or
-// -1, hash): the table is read at random, so it is kept small. What a hit needs next, the key's length and
-// characters, is found by id in `keyAt` and `pool`, where ids come in order of first sight, so the common words'
-// entries sit together and stay in the cache. Each key starts on a 4-byte boundary of the pool and is padded with
-// zeros, so a probe compares four characters at a time.
-const SLOT = 2;
+// char codes, so a known ASCII word costs no string allocation at all. A slot is four integers side by side: id or
+// -1, the hash with the key's length in its low byte, and the key's first eight characters (zero-padded, four to an
+// integer), so a word of up to eight characters, most words of prose, is found with one read at random. A longer
+// key's other characters are found by id in `keyAt` and `pool`. Each key starts on a 4-byte boundary of the pool
+// and is padded with zeros, so a probe compares four characters at a time.
+const SLOT = 4;
 let tableSlots = 1 << 16;
 let table = new Int32Array(tableSlots * SLOT).fill(-1);
-/** Id → [the key's length, where its characters start in `pool`, counted in 4-byte chunks]. */
-let keyAt = new Int32Array(1 << 13);
+/** Id → where the key's characters start in `pool`, counted in 4-byte chunks. */
+let keyAt = new Int32Array(1 << 12);
 let pool = new Uint8Array(1 << 18);
 let poolChunks = new Int32Array(pool.buffer);
 let poolUsed = 0;
@@ -76,32 +76,39 @@ function asciiInsert(key: string, id: number): void {
   }
   let hash = HASH_SEED;
   for (let i = 0; i < key.length; i++) hash = hashStep(hash, key.charCodeAt(i));
-  if (id * 2 + 2 > keyAt.length) {
-    const grown = new Int32Array(Math.max(keyAt.length * 2, id * 2 + 2));
+  if (id + 1 > keyAt.length) {
+    const grown = new Int32Array(Math.max(keyAt.length * 2, id + 1));
     grown.set(keyAt);
     keyAt = grown;
   }
-  keyAt[id * 2] = key.length;
-  keyAt[id * 2 + 1] = poolUsed >> 2;
-  place(id, hash);
+  const at = poolUsed >> 2;
+  keyAt[id] = at;
   for (let i = 0; i < key.length; i++) pool[poolUsed++] = key.charCodeAt(i);
   poolUsed = (poolUsed + 3) & ~3;
+  place(id, lengthTagged(hash, key.length), poolChunks[at]!, key.length > 4 ? poolChunks[at + 1]! : 0);
   asciiCount++;
 }
 
-function place(id: number, hash: number): void {
+/** The hash with its low byte replaced by the key's length (at most MAX_ASCII_WORD): one comparison checks both. Slots are placed by the other 24 bits. */
+const lengthTagged = (hash: number, length: number) => (hash & ~0xff) | length;
+
+function place(id: number, tagged: number, first: number, second: number): void {
   const mask = tableSlots - 1;
-  let slot = hash & mask;
+  let slot = (tagged >>> 8) & mask;
   while (table[slot * SLOT] !== -1) slot = (slot + 1) & mask;
-  table[slot * SLOT] = id;
-  table[slot * SLOT + 1] = hash;
+  const base = slot * SLOT;
+  table[base] = id;
+  table[base + 1] = tagged;
+  table[base + 2] = first;
+  table[base + 3] = second;
 }
 
 function growTable(): void {
   const old = table;
   tableSlots *= 2;
   table = new Int32Array(tableSlots * SLOT).fill(-1);
-  for (let base = 0; base < old.length; base += SLOT) if (old[base]! !== -1) place(old[base]!, old[base + 1]!);
+  for (let base = 0; base < old.length; base += SLOT)
+    if (old[base]! !== -1) place(old[base]!, old[base + 1]!, old[base + 2]!, old[base + 3]!);
 }
 
 /** The folded characters of the word being scanned: compared against `pool` without reading the text twice. */
@@ -116,13 +123,17 @@ function asciiLookup(length: number, hash: number): number {
   // Zero what a longer word left after this one in its last chunk, as the pool's padding is zero.
   word[length >> 2]! &= (1 << ((length & 3) * 8)) - 1;
   const chunks = (length + 3) >> 2;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+  const tagged = lengthTagged(hash, length);
+  const first = word[0]!;
+  const second = length > 4 ? word[1]! : 0;
+  for (let slot = (tagged >>> 8) & mask; ; slot = (slot + 1) & mask) {
     const base = slot * SLOT;
     const id = slots[base]!;
     if (id === -1) return -1;
-    if (slots[base + 1] !== hash || keyAt[id * 2] !== length) continue;
-    const at = keyAt[id * 2 + 1]!;
-    let k = 0;
+    if (slots[base + 1] !== tagged || slots[base + 2] !== first || slots[base + 3] !== second) continue;
+    if (chunks <= 2) return id;
+    const at = keyAt[id]!;
+    let k = 2;
     while (k < chunks && chars[at + k] === word[k]) k++;
     if (k === chunks) return id;
   }
