@@ -82,7 +82,7 @@ async function openNodePostgres(url: string): Promise<Database> {
   // A connection killed while checked out (inside a transaction, between its queries) errors on the client,
   // not the pool; the transaction's next query fails and rolls back, and the process must live on.
   pool.on("connect", (client) => client.on("error", logConnectionError));
-  return { db: drizzle(pool, { schema }) as unknown as Db, driver: "postgres", close: () => pool.end() };
+  return { db: drizzle(pool, { schema }) as unknown as Db, driver: "postgres", close: () => endWhenIdle(pool) };
 }
 
 async function openVercelPostgres(url: string): Promise<Database> {
@@ -94,7 +94,27 @@ async function openVercelPostgres(url: string): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/vercel-postgres");
   const pool = createPool({ connectionString: url });
   pool.on("error", logConnectionError);
-  return { db: drizzle(pool, { schema }) as unknown as Db, driver: "vercel", close: () => pool.end() };
+  return { db: drizzle(pool, { schema }) as unknown as Db, driver: "vercel", close: () => endWhenIdle(pool) };
+}
+
+interface Pool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  end(): Promise<void>;
+}
+
+/**
+ * Ends a pool once no query has been running or waiting for 100 ms (at most 5 s): a request still being answered
+ * when the server is told to stop finishes its queries instead of failing on an ended pool.
+ */
+async function endWhenIdle(pool: Pool): Promise<void> {
+  const busy = () => pool.totalCount > pool.idleCount || pool.waitingCount > 0;
+  for (let waited = 0, quiet = 0; waited < 5000 && quiet < 100; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    quiet = busy() ? 0 : quiet + 20;
+  }
+  await pool.end();
 }
 
 /** A pooled connection that dies (server restart, admin termination) must not crash the process. */
@@ -107,7 +127,7 @@ function logConnectionError(error: Error): void {
  * pages and server actions, route handlers such as sign-in), and two PGlite instances on one directory
  * would each see only their own writes (a user created on a page could not sign in).
  */
-const processWide = globalThis as typeof globalThis & { __dyadDatabase?: Promise<Database> };
+const processWide = globalThis as typeof globalThis & { __dyadDatabase?: Promise<Database>; __dyadClosing?: boolean };
 
 /** The process-wide database, opened on first use (never at import time, so builds touch no database). */
 export function getDatabase(): Promise<Database> {
@@ -115,10 +135,21 @@ export function getDatabase(): Promise<Database> {
   return processWide.__dyadDatabase;
 }
 
+/** True while the process-wide database is being closed: the server is stopping, and new requests get a 503. */
+export function databaseClosing(): boolean {
+  return processWide.__dyadClosing === true;
+}
+
+/** Closes the process-wide database; requests already running keep it until their queries are done. */
 export async function closeDatabase(): Promise<void> {
   const open = processWide.__dyadDatabase;
-  processWide.__dyadDatabase = undefined;
-  if (open) await (await open).close();
+  processWide.__dyadClosing = true;
+  try {
+    if (open) await (await open).close();
+  } finally {
+    if (processWide.__dyadDatabase === open) processWide.__dyadDatabase = undefined;
+    processWide.__dyadClosing = false;
+  }
 }
 
 /** The rows of an `execute` result: node-postgres, PGlite and neon return { rows }, some drivers a bare array. */

@@ -1,13 +1,13 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
 import { contextForToken } from "@/lib/dal/public/api-token";
-import { currentActor, sessionYoungEnough, type Actor, type DalContext } from "@/lib/dal/context";
+import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { roleHas, type Permission } from "@/lib/dal/permissions";
+import { sessionClaims } from "./session-cookie";
 
 /**
  * The data-access context for this request: the database and whoever the session cookie says is signed in,
@@ -18,53 +18,10 @@ import { roleHas, type Permission } from "@/lib/dal/permissions";
  */
 export const requestContext = cache(async (): Promise<DalContext> => {
   const { db } = await getDatabase();
-  const claims = await sessionClaims();
+  const claims = await sessionClaims(await cookies());
   if (!claims) return { db, userId: null, requestMemo: {} };
   return { db, userId: claims.uid, auth: { kind: "session", version: claims.sv, signedInAt: claims.signedInAt }, requestMemo: {} };
 });
-
-interface SessionClaims {
-  uid: number;
-  sv: number;
-  signedInAt: number;
-}
-
-/** next-auth's session cookie: __Secure- when the site is served over https (only a secure page can set that name). */
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const decodedCookies = new Map<string, { claims: SessionClaims; expires: number }>();
-const DECODED_COOKIES_KEPT = 1000;
-
-/**
- * What the session cookie says (lib/auth/options.ts writes it), as next-auth's getServerSession would give it,
- * without its key derivation, decryption and re-encryption on every request: a cookie is decrypted once and
- * its claims kept until the cookie expires (the claims inside a cookie never change; the DAL checks them
- * against the account on every request). A cookie that does not decrypt is not kept.
- */
-async function sessionClaims(): Promise<SessionClaims | null> {
-  const jar = await cookies();
-  const name = SESSION_COOKIES.find((n) => jar.has(n) || jar.has(`${n}.0`));
-  if (!name) return null;
-  // next-auth splits a cookie over 4 kB into name.0, name.1, …
-  const token =
-    jar.get(name)?.value ??
-    jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
-      .map((c) => c.value)
-      .join("");
-  const now = Date.now();
-  const kept = decodedCookies.get(token);
-  if (kept && now < kept.expires) return sessionYoungEnough(kept.claims.signedInAt, now) ? kept.claims : null;
-  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) return null;
-  const jwt = await decode({ token, secret }).catch(() => null);
-  if (!jwt || typeof jwt.uid !== "number" || typeof jwt.exp !== "number") return null;
-  const claims = { uid: jwt.uid, sv: jwt.sv ?? -1, signedInAt: jwt.signedInAt ?? 0 };
-  if (decodedCookies.size >= DECODED_COOKIES_KEPT) decodedCookies.delete(decodedCookies.keys().next().value!);
-  decodedCookies.set(token, { claims, expires: jwt.exp * 1000 });
-  return sessionYoungEnough(claims.signedInAt, now) ? claims : null;
-}
 
 /**
  * For the JSON API (/api/v1) only: the bearer of a personal API token, limited to its scopes, if the request

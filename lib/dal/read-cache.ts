@@ -28,8 +28,17 @@ export async function dataVersion(ctx: Pick<DalContext, "db">): Promise<bigint> 
   return BigInt(row?.version ?? 0);
 }
 
-// By database object, the version query that has not been sent yet (see sharedDataVersion).
-const unsent = new WeakMap<object, Promise<bigint>>();
+/**
+ * Process-wide, like the database (db/client.ts): Next bundles this module more than once (the proxy, pages,
+ * route handlers), and the proxy answers from entries a route handler made (lib/auth/cached-response.ts).
+ */
+const processWide = globalThis as typeof globalThis & {
+  __dyadReadCache?: { unsent: WeakMap<object, Promise<bigint>>; byDatabase: WeakMap<object, Entries> };
+};
+function shared() {
+  processWide.__dyadReadCache ??= { unsent: new WeakMap(), byDatabase: new WeakMap() };
+  return processWide.__dyadReadCache;
+}
 
 /**
  * The data version for a cached read, one query shared by every read that asks before it is sent (the page's
@@ -37,6 +46,7 @@ const unsent = new WeakMap<object, Promise<bigint>>();
  * all of them asked, so each still sees every write committed before it asked — its own included.
  */
 export function sharedDataVersion(ctx: Pick<DalContext, "db">): Promise<bigint> {
+  const { unsent } = shared();
   let next = unsent.get(ctx.db);
   if (!next) {
     next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
@@ -96,8 +106,8 @@ class Entries {
   }
 }
 
-// By database object: tests open one database per file in one process, and their versions would collide.
-const byDatabase = new WeakMap<object, Entries>();
+// Entries by database object (shared().byDatabase): tests open one database per file in one process, and their
+// versions would collide.
 
 /**
  * `compute()`'s result for `key` at the current data version, computed once and shared until a write. The
@@ -122,8 +132,17 @@ export async function cachedAt<T>(ctx: DalContext, version: bigint, kind: string
   return lookUp(ctx, version, `${kind}\u0000${JSON.stringify(key)}`, compute);
 }
 
+/** What is held for `key` at `version`, computed by someone else, or undefined: nothing is computed here. */
+export function heldAt<T>(ctx: DalContext, version: bigint, kind: string, key: unknown): Promise<T> | undefined {
+  if (!cacheEnabled()) return undefined;
+  const entries = shared().byDatabase.get(ctx.db);
+  if (entries?.version !== version) return undefined;
+  return entries.get(`${kind}\u0000${JSON.stringify(key)}`) as Promise<T> | undefined;
+}
+
 function lookUp<T>(ctx: DalContext, version: bigint, key: string, compute: () => Promise<T>): Promise<T> {
   // evenWhenOff: only for what was cached before this cache existed, so "off" still measures the app without it.
+  const { byDatabase } = shared();
   let entries = byDatabase.get(ctx.db);
   if (!entries || version > entries.version) {
     // Entries of an older version can never be asked for again (bar a request that read it just before).
@@ -141,7 +160,7 @@ function lookUp<T>(ctx: DalContext, version: bigint, key: string, compute: () =>
 
 /** Entries held for a database now (for tests). */
 export function cachedEntries(ctx: Pick<DalContext, "db">): number {
-  return byDatabase.get(ctx.db)?.size ?? 0;
+  return shared().byDatabase.get(ctx.db)?.size ?? 0;
 }
 
 /** What a caller is allowed, as it shapes an answer's validator: role, and a token's scopes. */

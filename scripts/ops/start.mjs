@@ -8,6 +8,10 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const port = process.env.PORT ?? "3000";
+const hostArg = process.argv.findIndex((a) => a === "-H" || a === "--hostname");
+const host = hostArg >= 0 ? process.argv[hostArg + 1] : undefined;
+// Where this server reaches itself: the proxy renders a page it keeps whole by asking for it (lib/auth/page-cache.ts).
+const selfHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
 // Everything the server writes (the embedded database, the sign-in secret, staged uploads) is its owner's alone.
 process.umask(0o077);
@@ -18,6 +22,7 @@ const env = {
   NEXT_MANUAL_SIG_HANDLE: "true",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+  DYAD_SELF_ORIGIN: process.env.DYAD_SELF_ORIGIN ?? `http://${selfHost}:${port}`,
 };
 
 function localSecret() {

@@ -186,4 +186,27 @@ describe("one cached dashboard, several people", () => {
       await manager.context.close();
     }
   });
+
+  it("draws a kept page under a nonce of its own, with no policy violation", async () => {
+    const url = "/dashboard?pair=ARM>AZE&theme=democracy&interval=year";
+    const violations: string[] = [];
+    const onConsole = (m: { text(): string }) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    };
+    page.on("console", onConsole);
+    try {
+      const nonces: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const response = (await page.goto(url))!; // the first fills the kept page, the second is answered from it
+        const nonce = response.headers()["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1] ?? "";
+        expect(await response.text()).toContain(`nonce="${nonce}"`);
+        nonces.push(nonce);
+        expect(await drawnOrExplained(frequency(), "frequency")).toBe("drawn");
+      }
+      expect(nonces[1]).not.toBe(nonces[0]);
+      expect(violations).toEqual([]);
+    } finally {
+      page.off("console", onConsole);
+    }
+  });
 });
