@@ -30,8 +30,8 @@ export async function cachedResponse(
     const response = await build();
     return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
   });
-  // Held by its address too, for the proxy to find without parsing it (heldResponse).
-  await cachedAt(ctx, version, "held", addressOf(request), async (): Promise<Held> => ({ options, stored }));
+  // Its address is held too, for the proxy to find the stored answer without parsing the request (heldResponse).
+  await cachedAt(ctx, version, "held", addressOf(request), async () => options);
   return answer(stored, headers);
 }
 
@@ -42,16 +42,13 @@ export async function cachedResponse(
  */
 export async function heldResponse(ctx: DalContext, request: Request): Promise<Response | null> {
   const version = await sharedDataVersion(ctx);
-  const held = heldAt<Held>(ctx, version, "held", addressOf(request));
+  const held = heldAt<CachedAnswer>(ctx, version, "held", addressOf(request));
   if (!held) return null;
-  const { options, stored } = await held;
+  const options = await held;
+  const stored = heldAt<StoredResponse>(ctx, version, `response:${options.kind}`, options.key);
+  if (!stored) return null; // dropped from the cache since
   const { headers, notModified } = await validate(ctx, request, options, version);
-  return notModified ?? answer(stored, headers);
-}
-
-interface Held {
-  options: CachedAnswer;
-  stored: StoredResponse;
+  return notModified ?? answer(await stored, headers);
 }
 
 function addressOf(request: Request): string {

@@ -5,7 +5,7 @@ import { sessionYoungEnough, type DalContext } from "@/lib/dal/context";
 import { contextForToken } from "@/lib/dal/public/api-token";
 
 /** What a signed session cookie says: the account, its session version at sign-in, and when that was. */
-export interface SessionClaims {
+interface SessionClaims {
   uid: number;
   sv: number;
   signedInAt: number;
@@ -29,7 +29,7 @@ const DECODED_COOKIES_KEPT = 1000;
  * its claims kept until the cookie expires (the claims inside a cookie never change; the DAL checks them
  * against the account on every request). A cookie that does not decrypt is not kept.
  */
-export async function sessionClaims(jar: CookieJar): Promise<SessionClaims | null> {
+async function sessionClaims(jar: CookieJar): Promise<SessionClaims | null> {
   const name = SESSION_COOKIES.find((n) => jar.has(n) || jar.has(`${n}.0`));
   if (!name) return null;
   // next-auth splits a cookie over 4 kB into name.0, name.1, …
@@ -55,14 +55,18 @@ export async function sessionClaims(jar: CookieJar): Promise<SessionClaims | nul
 }
 
 /**
- * The data-access context of a request as proxy.ts sees it (next/headers does not reach there): the signed-in
- * session, as requestContext gives it, or with `tokens` (the JSON API) a bearer token first, as apiRequestContext.
+ * The data-access context of a request: a bearer token's, when `authorization` carries one (only the JSON API
+ * passes it), else the signed-in session's, with the session version and sign-in time the DAL checks.
  */
-export async function contextOfRequest(request: NextRequest, { tokens = false } = {}): Promise<DalContext> {
+export async function contextOf(jar: CookieJar, authorization: string | null = null): Promise<DalContext> {
   const { db } = await getDatabase();
-  const authorization = request.headers.get("authorization");
-  if (tokens && authorization?.startsWith("Bearer ")) return contextForToken(db, authorization.slice("Bearer ".length).trim());
-  const claims = await sessionClaims(request.cookies);
+  if (authorization?.startsWith("Bearer ")) return contextForToken(db, authorization.slice("Bearer ".length).trim());
+  const claims = await sessionClaims(jar);
   if (!claims) return { db, userId: null, requestMemo: {} };
   return { db, userId: claims.uid, auth: { kind: "session", version: claims.sv, signedInAt: claims.signedInAt }, requestMemo: {} };
+}
+
+/** The same as proxy.ts sees a request (next/headers does not reach there); `tokens` for the JSON API. */
+export function contextOfRequest(request: NextRequest, { tokens = false } = {}): Promise<DalContext> {
+  return contextOf(request.cookies, tokens ? request.headers.get("authorization") : null);
 }

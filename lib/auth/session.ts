@@ -2,12 +2,10 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDatabase } from "@/db/client";
-import { contextForToken } from "@/lib/dal/public/api-token";
 import { currentActor, type Actor, type DalContext } from "@/lib/dal/context";
 import { DalError } from "@/lib/dal/errors";
 import { roleHas, type Permission } from "@/lib/dal/permissions";
-import { sessionClaims } from "./session-cookie";
+import { contextOf } from "./session-cookie";
 
 /**
  * The data-access context for this request: the database and whoever the session cookie says is signed in,
@@ -16,24 +14,14 @@ import { sessionClaims } from "./session-cookie";
  * share it, and the user is looked up once); server actions and route handlers, where React's cache does not
  * apply, build a fresh one per call.
  */
-export const requestContext = cache(async (): Promise<DalContext> => {
-  const { db } = await getDatabase();
-  const claims = await sessionClaims(await cookies());
-  if (!claims) return { db, userId: null, requestMemo: {} };
-  return { db, userId: claims.uid, auth: { kind: "session", version: claims.sv, signedInAt: claims.signedInAt }, requestMemo: {} };
-});
+export const requestContext = cache(async (): Promise<DalContext> => contextOf(await cookies()));
 
 /**
  * For the JSON API (/api/v1) only: the bearer of a personal API token, limited to its scopes, if the request
  * carries one; else the session as for any other request.
  */
 export async function apiRequestContext(): Promise<DalContext> {
-  const authorization = (await headers()).get("authorization");
-  if (authorization?.startsWith("Bearer ")) {
-    const { db } = await getDatabase();
-    return contextForToken(db, authorization.slice("Bearer ".length).trim());
-  }
-  return requestContext();
+  return contextOf(await cookies(), (await headers()).get("authorization"));
 }
 
 /**
